@@ -1,0 +1,32 @@
+import type { LaunchableKind } from './session.js';
+import type { ErrorJson } from './errors.js';
+
+/** What a user asks to launch; validated and normalised before any request is sent. */
+export interface LaunchRequest {
+  name: string;
+  image: string;
+  kind: LaunchableKind;
+  /** Fixed cores; omitted means flexible. */
+  cores?: number;
+  /** Fixed RAM in GB; omitted means flexible. */
+  ram?: number;
+  gpus?: number;
+  /** Headless only: replaces the image entrypoint. */
+  cmd?: string;
+  /** Headless only: space-separated arguments. */
+  args?: string;
+  /** Headless only: `KEY=VALUE` entries. */
+  env?: string[];
+  /** Headless only: 1–512 client-side replicas. */
+  replicas?: number;
+  /** Private registry credentials; sent as `x-skaha-registry-auth`, never logged. */
+  registryAuth?: { username: string; secret: string };
+}
+
+/** One replica's outcome: its name and either the new id or the error. */
+export type LaunchResult = { name: string; id: string } | { name: string; error: ErrorJson };
+
+/** Whether a launch result carries an id. */
+export function isLaunchSuccess(result: LaunchResult): result is { name: string; id: string } {
+  return 'id' in result;
+}
