@@ -1,0 +1,70 @@
+import type { LogLevel } from '../../src/ports/logger.js';
+import { LOG_LEVELS } from '../../src/ports/logger.js';
+import type { HookConfig } from '../notify/hook-runner.js';
+import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../poll/poll-interval.js';
+
+/** Poll cadence: the adaptive session intervals plus the slower side data. */
+export interface PollingConfig extends PollIntervals {
+  statsMs: number;
+  /** Context, images and repository. */
+  catalogueMs: number;
+}
+
+/** Which notifications go out, and when expiry warnings fire. */
+export interface NotificationConfig {
+  /** Silences every desktop notification and hook-free alert. */
+  quiet: boolean;
+  desktop: boolean;
+  /** Per event kind on/off (kinds not listed use their default). */
+  kinds: Record<string, boolean>;
+  expiringMinutes: number[];
+  credentialHours: number[];
+}
+
+/** One auto-renew rule: interactive sessions whose name matches get renewed within the threshold. */
+export interface AutoRenewRule {
+  /** A name prefix, or a regex when it holds regex characters. */
+  match: string;
+  thresholdMinutes: number;
+}
+
+/** The optional TCP listener (loopback only, bearer token required). */
+export interface ListenConfig {
+  tcp: { host: string; port: number } | null;
+  allowedOrigins: string[];
+}
+
+/** Everything the daemon reads from its config file besides the connection settings. */
+export interface DaemonConfig {
+  polling: PollingConfig;
+  notifications: NotificationConfig;
+  hooks: HookConfig[];
+  autoRenew: AutoRenewRule[];
+  listen: ListenConfig;
+  logs: { refreshMs: number; bufferLines: number };
+  frameLimitBytes: number;
+  logLevel: LogLevel;
+}
+
+/** The daemon's defaults (the numbers). */
+export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
+  polling: { ...DEFAULT_POLL_INTERVALS, statsMs: 60_000, catalogueMs: 30 * 60_000 },
+  notifications: { quiet: false, desktop: true, kinds: {}, expiringMinutes: [60, 10], credentialHours: [72, 24, 1] },
+  hooks: [],
+  autoRenew: [],
+  listen: { tcp: null, allowedOrigins: [] },
+  logs: { refreshMs: 2_000, bufferLines: 10_000 },
+  frameLimitBytes: 1024 * 1024,
+  logLevel: 'info',
+};
+
+/** Connection keys the config file may hold; src/config reads and checks them. */
+export const CONNECTION_KEYS = ['url', 'apiVersion', 'token', 'tokenFile', 'certificate', 'registry', 'timeouts', 'concurrency'] as const;
+
+/** Top-level keys the daemon itself reads. */
+export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'autoRenew', 'listen', 'logs', 'frameLimitBytes', 'logLevel'] as const;
+
+/** Whether a string names a log level. */
+export function isLogLevel(value: unknown): value is LogLevel {
+  return (LOG_LEVELS as readonly unknown[]).includes(value);
+}

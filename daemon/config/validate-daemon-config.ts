@@ -1,0 +1,117 @@
+import {
+  arrayAt, booleanAt, FieldErrors, isValidRegex, numberAt, objectAt, stringAt,
+} from './validate-fields.js';
+import {
+  CONNECTION_KEYS, DAEMON_KEYS, DEFAULT_DAEMON_CONFIG as D, isLogLevel,
+  type AutoRenewRule, type DaemonConfig, type ListenConfig, type NotificationConfig, type PollingConfig,
+} from './daemon-config.js';
+import type { HookConfig } from '../notify/hook-runner.js';
+
+const SECOND = 1_000;
+const DAY = 86_400_000;
+
+/** The outcome of validating a config file: the config to use and every problem found. */
+export interface ConfigValidation {
+  config: DaemonConfig;
+  problems: string[];
+}
+
+/** Validates the raw JSON of the config file; problems name the field and the rule. */
+export function validateDaemonConfig(raw: unknown): ConfigValidation {
+  const errors = new FieldErrors();
+  const root = objectAt(raw, 'config', errors);
+  const known = new Set<string>([...CONNECTION_KEYS, ...DAEMON_KEYS, '$schema']);
+  for (const key of Object.keys(root)) if (!known.has(key)) errors.add(key, `unknown setting (known: ${[...CONNECTION_KEYS, ...DAEMON_KEYS].join(', ')})`);
+  const logLevel = root.logLevel === undefined ? D.logLevel : isLogLevel(root.logLevel) ? root.logLevel : (errors.add('logLevel', 'must be one of debug, info, warn, error'), D.logLevel);
+  const config: DaemonConfig = {
+    polling: polling(root.polling, errors),
+    notifications: notifications(root.notifications, errors),
+    hooks: arrayAt(root.hooks, 'hooks', errors, (value, path) => hook(value, path, errors)),
+    autoRenew: arrayAt(root.autoRenew, 'autoRenew', errors, (value, path) => autoRenewRule(value, path, errors)),
+    listen: listen(root.listen, errors),
+    logs: logs(root.logs, errors),
+    frameLimitBytes: numberAt(root.frameLimitBytes, 'frameLimitBytes', D.frameLimitBytes, 4096, 64 * 1024 * 1024, errors),
+    logLevel,
+  };
+  return { config, problems: errors.problems };
+}
+
+function polling(raw: unknown, errors: FieldErrors): PollingConfig {
+  const o = objectAt(raw, 'polling', errors);
+  const p = D.polling;
+  const ms = (key: keyof PollingConfig, min: number, max: number) => numberAt(o[key], `polling.${key}`, p[key], min, max, errors);
+  return {
+    fastMs: ms('fastMs', 500, 10 * 60 * SECOND),
+    normalMs: ms('normalMs', SECOND, 60 * 60 * SECOND),
+    slowMs: ms('slowMs', SECOND, DAY),
+    fastAfterActionMs: ms('fastAfterActionMs', 0, 60 * 60 * SECOND),
+    backoffCapMs: ms('backoffCapMs', SECOND, DAY),
+    statsMs: ms('statsMs', SECOND, DAY),
+    catalogueMs: ms('catalogueMs', 10 * SECOND, 7 * DAY),
+  };
+}
+
+function notifications(raw: unknown, errors: FieldErrors): NotificationConfig {
+  const o = objectAt(raw, 'notifications', errors);
+  const kindsRaw = objectAt(o.kinds, 'notifications.kinds', errors);
+  const kinds: Record<string, boolean> = {};
+  for (const [kind, value] of Object.entries(kindsRaw)) kinds[kind] = booleanAt(value, `notifications.kinds.${kind}`, true, errors);
+  const positive = (path: string) => (value: unknown, at: string) => {
+    if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
+    errors.add(at, `must be a positive number in ${path}`);
+    return undefined;
+  };
+  return {
+    quiet: booleanAt(o.quiet, 'notifications.quiet', D.notifications.quiet, errors),
+    desktop: booleanAt(o.desktop, 'notifications.desktop', D.notifications.desktop, errors),
+    kinds,
+    expiringMinutes: o.expiringMinutes === undefined ? D.notifications.expiringMinutes : arrayAt(o.expiringMinutes, 'notifications.expiringMinutes', errors, positive('minutes')),
+    credentialHours: o.credentialHours === undefined ? D.notifications.credentialHours : arrayAt(o.credentialHours, 'notifications.credentialHours', errors, positive('hours')),
+  };
+}
+
+function hook(raw: unknown, path: string, errors: FieldErrors): HookConfig | undefined {
+  const o = objectAt(raw, path, errors);
+  const command = stringAt(o.command, `${path}.command`, '', errors);
+  if (!command.trim()) return void errors.add(`${path}.command`, 'is required: the shell command to run');
+  const events = arrayAt(o.events ?? ['*'], `${path}.events`, errors, (v, at) => (typeof v === 'string' ? v : void errors.add(at, 'must be an event kind string')));
+  return { command, events, timeoutMs: numberAt(o.timeoutMs, `${path}.timeoutMs`, 10_000, 100, 10 * 60 * SECOND, errors) };
+}
+
+function autoRenewRule(raw: unknown, path: string, errors: FieldErrors): AutoRenewRule | undefined {
+  const o = objectAt(raw, path, errors);
+  const match = stringAt(o.match, `${path}.match`, '', errors);
+  if (!match) return void errors.add(`${path}.match`, 'is required: a session name prefix or regex');
+  if (!isValidRegex(match)) return void errors.add(`${path}.match`, `is not a valid regular expression: ${match}`);
+  return { match, thresholdMinutes: numberAt(o.thresholdMinutes, `${path}.thresholdMinutes`, 60, 1, 3 * 24 * 60, errors) };
+}
+
+function listen(raw: unknown, errors: FieldErrors): ListenConfig {
+  const o = objectAt(raw, 'listen', errors);
+  const origins = arrayAt(o.allowedOrigins, 'listen.allowedOrigins', errors, (v, at) => (typeof v === 'string' ? v : void errors.add(at, 'must be an origin string such as http://localhost:3000')));
+  if (o.tcp === undefined || o.tcp === null) return { tcp: null, allowedOrigins: origins };
+  const tcp = parseListenAddress(o.tcp);
+  if (typeof tcp === 'string') {
+    errors.add('listen.tcp', tcp);
+    return { tcp: null, allowedOrigins: origins };
+  }
+  return { tcp, allowedOrigins: origins };
+}
+
+/** Parses `127.0.0.1:PORT` (loopback only); returns the problem as a string when it is not acceptable. */
+export function parseListenAddress(raw: unknown): { host: string; port: number } | string {
+  if (typeof raw !== 'string') return 'must be a string such as "127.0.0.1:8765"';
+  const match = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\]):(\d{1,5})$/.exec(raw.trim());
+  if (!match) return `must be a loopback address with a port, such as 127.0.0.1:8765 (got "${raw}"); the daemon never listens beyond this machine`;
+  const port = Number(match[2]);
+  if (port < 1 || port > 65535) return `port must be from 1 to 65535 (got ${port})`;
+  return { host: match[1] === '[::1]' ? '::1' : match[1], port };
+}
+
+function logs(raw: unknown, errors: FieldErrors): DaemonConfig['logs'] {
+  const o = objectAt(raw, 'logs', errors);
+  return {
+    refreshMs: numberAt(o.refreshMs, 'logs.refreshMs', D.logs.refreshMs, 250, 10 * 60 * SECOND, errors),
+    bufferLines: numberAt(o.bufferLines, 'logs.bufferLines', D.logs.bufferLines, 100, 1_000_000, errors),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseListenAddress, validateDaemonConfig } from '../../../daemon/config/validate-daemon-config.js';
+import { DEFAULT_DAEMON_CONFIG } from '../../../daemon/config/daemon-config.js';
+
+describe('validateDaemonConfig', () => {
+  it('gives the defaults for an empty config, with no problems', () => {
+    expect(validateDaemonConfig({})).toEqual({ config: DEFAULT_DAEMON_CONFIG, problems: [] });
+  });
+
+  it('accepts a full valid config, connection keys included', () => {
+    const { config, problems } = validateDaemonConfig({
+      url: 'https://ws-uv.canfar.net/skaha', certificate: '~/.ssl/cadcproxy.pem',
+      polling: { fastMs: 1_000, normalMs: 10_000 },
+      notifications: { quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30] },
+      hooks: [{ command: 'notify-me', events: ['job:completed'] }],
+      autoRenew: [{ match: '^nb-', thresholdMinutes: 90 }],
+      listen: { tcp: '127.0.0.1:8765', allowedOrigins: ['http://localhost:3000'] },
+      logs: { refreshMs: 5_000 },
+      logLevel: 'debug',
+    });
+    expect(problems).toEqual([]);
+    expect(config.polling.fastMs).toBe(1_000);
+    expect(config.polling.slowMs).toBe(DEFAULT_DAEMON_CONFIG.polling.slowMs);
+    expect(config.notifications).toMatchObject({ quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30] });
+    expect(config.hooks).toEqual([{ command: 'notify-me', events: ['job:completed'], timeoutMs: 10_000 }]);
+    expect(config.listen.tcp).toEqual({ host: '127.0.0.1', port: 8765 });
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it.each([
+    [{ polling: { fastMs: 'fast' } }, /^polling\.fastMs: must be a number from 500/],
+    [{ polling: { normalMs: -1 } }, /^polling\.normalMs: must be a number/],
+    [{ notifications: { quiet: 'yes' } }, /^notifications\.quiet: must be true or false/],
+    [{ hooks: [{ events: ['*'] }] }, /^hooks\[0\]\.command: is required/],
+    [{ hooks: {} }, /^hooks: must be an array/],
+    [{ autoRenew: [{ match: '([' }] }, /^autoRenew\[0\]\.match: is not a valid regular expression/],
+    [{ listen: { tcp: '0.0.0.0:80' } }, /^listen\.tcp: must be a loopback address/],
+    [{ logLevel: 'loud' }, /^logLevel: must be one of debug, info, warn, error/],
+    [{ pollig: {} }, /^pollig: unknown setting \(known: url, .*polling/],
+    [[1, 2], /^config: must be an object/],
+  ])('names the field and the rule: %j', (raw, expected) => {
+    const { problems } = validateDaemonConfig(raw);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+});
+
+describe('parseListenAddress', () => {
+  it.each([
+    ['127.0.0.1:8765', { host: '127.0.0.1', port: 8765 }],
+    ['localhost:1', { host: 'localhost', port: 1 }],
+    ['[::1]:9000', { host: '::1', port: 9000 }],
+  ])('accepts loopback %s', (raw, expected) => expect(parseListenAddress(raw)).toEqual(expected));
+
+  it.each(['10.0.0.5:8765', '0.0.0.0:8765', '127.0.0.1', '127.0.0.1:99999', 8765])('refuses %j', (raw) => {
+    expect(typeof parseListenAddress(raw)).toBe('string');
+  });
+});
