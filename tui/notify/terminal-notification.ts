@@ -1,0 +1,60 @@
+/** How the dashboard raises a notification in the terminal itself (works over SSH). */
+export type TerminalNotifyMethod = 'osc777' | 'osc9' | 'osc99' | 'bel' | 'off';
+
+/** The setting: a method, or 'auto' to pick one from the terminal. */
+export type TerminalNotifySetting = TerminalNotifyMethod | 'auto';
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+const ST = `${ESC}\\`;
+
+/** Picks the method the terminal understands, from the variables terminals set. */
+export function chooseTerminalMethod(env: NodeJS.ProcessEnv, setting: TerminalNotifySetting = 'auto'): TerminalNotifyMethod {
+  if (setting !== 'auto') return setting;
+  const program = (env.TERM_PROGRAM ?? '').toLowerCase();
+  const term = (env.TERM ?? '').toLowerCase();
+  if (env.KITTY_WINDOW_ID || term === 'xterm-kitty') return 'osc99';
+  if (program === 'iterm.app') return 'osc9';
+  if (program === 'wezterm' || program === 'ghostty' || term === 'xterm-ghostty' || term.startsWith('foot') || env.VTE_VERSION) return 'osc777';
+  return 'bel';
+}
+
+/** Drops control characters (ESC, BEL, C1 …) so a session name cannot inject escape sequences. */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+/** Wraps a sequence for tmux passthrough (needs `set -g allow-passthrough on`). */
+export function wrapForTmux(sequence: string): string {
+  return `${ESC}Ptmux;${sequence.split(ESC).join(ESC + ESC)}${ST}`;
+}
+
+/** The bytes that raise a notification with `method`; empty for 'off'. `id` lets kitty replace a notification in place. */
+export function terminalNotification(
+  method: TerminalNotifyMethod,
+  title: string,
+  body: string,
+  options: { insideTmux?: boolean; id?: string } = {},
+): string {
+  const t = sanitizeForTerminal(title);
+  const b = sanitizeForTerminal(body);
+  let sequence: string;
+  switch (method) {
+    case 'off':
+      return '';
+    case 'bel':
+      return BEL;
+    case 'osc9':
+      sequence = `${ESC}]9;${b ? `${t}: ${b}` : t}${BEL}`;
+      break;
+    case 'osc777':
+      sequence = `${ESC}]777;notify;${t.replace(/;/g, ',')};${b}${BEL}`;
+      break;
+    case 'osc99': {
+      const id = (options.id ?? 'skaha').replace(/[^A-Za-z0-9_+.-]/g, '-');
+      sequence = `${ESC}]99;i=${id}:d=0;${t}${ST}${ESC}]99;i=${id}:p=body;${b}${ST}`;
+      break;
+    }
+  }
+  return options.insideTmux ? wrapForTmux(sequence) : sequence;
+}
