@@ -28,6 +28,8 @@ export interface Connection {
   timeouts: { connectMs: number; totalMs: number };
   /** The most requests one bulk operation runs at once. */
   concurrency: number;
+  /** Extra trusted CA certificates (PEM) for a server with a private CA; the system roots stay trusted. */
+  ca?: string;
 }
 
 /** The production service root used when nothing else is configured. */

@@ -1,0 +1,89 @@
+/** Placeholders old servers and kubectl print for "no value". */
+const NONE = new Set(['', '<none>', '<nil>', 'null', 'none']);
+
+/** A trimmed string, or null for absent values and `<none>`/`<nil>` placeholders. */
+export function optionalString(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  const v = value.trim();
+  return NONE.has(v.toLowerCase()) ? null : v;
+}
+
+/** A number from a number or a numeric string; null otherwise. */
+export function parseNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const v = optionalString(value);
+  if (v === null || !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v)) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+const BYTES: Record<string, number> = {
+  '': 1e9, // a bare number is already decimal GB ("8.59")
+  K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+};
+const QUANTITY = /^(\d+(?:\.\d*)?|\.\d+)\s*(Ki|Mi|Gi|Ti|Pi|Ei|K|M|G|T|P|E|)B?$/i;
+
+function unit(raw: string): string {
+  return raw.length === 2 ? raw[0].toUpperCase() + 'i' : raw.toUpperCase();
+}
+
+/** RAM in decimal GB from "8.59", "8G", "90Mi", "1.5Gi", "137.439G" or a number; null for `<none>` and nonsense. */
+export function parseRamGB(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const v = optionalString(value);
+  const m = v === null ? null : QUANTITY.exec(v);
+  if (!m) return null;
+  return round3((Number(m[1]) * BYTES[unit(m[2])]) / 1e9);
+}
+
+/** A memory ceiling as a count of the GB users request with `ram=` ("24G" and "32Gi" both mean 24 and 32, as the server prints GiB counts either way). */
+export function parseRamCeiling(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const v = optionalString(value);
+  const m = v === null ? null : QUANTITY.exec(v);
+  if (!m) return null;
+  const u = unit(m[2]);
+  if (u === '' || u === 'G' || u === 'Gi') return Number(m[1]);
+  return round3((Number(m[1]) * BYTES[u]) / 2 ** 30);
+}
+
+/** CPU cores from "2", "1.367", "1367m" or a number; null for `<none>` and nonsense. */
+export function parseCores(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const v = optionalString(value);
+  if (v === null) return null;
+  const milli = /^(\d+(?:\.\d*)?)m$/.exec(v);
+  if (milli) return round3(Number(milli[1]) / 1000, 6);
+  return parseNumber(v);
+}
+
+/** An ISO-8601 timestamp normalised to UTC with seconds ("2025-07-09T06:18Z" → "2025-07-09T06:18:00Z"); null when absent or unparseable. */
+export function parseTime(value: unknown): string | null {
+  const v = optionalString(value);
+  if (v === null) return null;
+  // Java's OffsetDateTime.toString() drops ":00" seconds; Date.parse accepts that, but pad anyway for strict parsers.
+  const padded = v.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d)(Z|[+-]\d\d:?\d\d)$/i, '$1:00$2');
+  const ms = Date.parse(padded);
+  if (Number.isNaN(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** A boolean from a boolean or "true"/"false"; null otherwise. */
+export function parseBoolean(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  return null;
+}
+
+/** Whether a value is a plain JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function round3(n: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
