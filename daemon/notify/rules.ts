@@ -1,0 +1,155 @@
+import type { DaemonEvent } from '../../src/state/events.js';
+import type { Notification, Urgency } from '../../src/state/state.js';
+import { isAuthFailure } from '../../src/state/health.js';
+
+/** The kinds of notification a user can switch on or off. */
+export const NOTIFICATION_KINDS = [
+  'ready',
+  'job-finished',
+  'ended',
+  'expired',
+  'vanished',
+  'deleted',
+  'expiring',
+  'credentials',
+  'platform',
+  'launch-failed',
+  'added',
+] as const;
+
+/** One notification kind. */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Notification settings from the config: per-kind switches and a quiet switch that silences all. */
+export interface NotificationConfig {
+  quiet?: boolean;
+  kinds?: Partial<Record<NotificationKind, boolean>>;
+}
+
+/** Which kinds notify when the config says nothing (the issue's default rules). */
+export const DEFAULT_NOTIFICATION_KINDS: Readonly<Record<NotificationKind, boolean>> = {
+  ready: true,
+  'job-finished': true,
+  ended: true,
+  expired: true,
+  vanished: true,
+  deleted: false,
+  expiring: true,
+  credentials: true,
+  platform: true,
+  'launch-failed': true,
+  added: false,
+};
+
+type Draft = { kind: NotificationKind; title: string; body: string; urgency: Urgency; url?: string | null };
+
+function draft(kind: NotificationKind, title: string, body: string, urgency: Urgency, url?: string | null): Draft {
+  return { kind, title, body, urgency, url };
+}
+
+/** A duration in seconds as short text: "45 s", "10 min", "1 h", "3 days". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 86400) return `${Math.round(seconds / 3600)} h`;
+  const days = Math.round(seconds / 86400);
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+const FINISHED = ['Completed', 'Succeeded', 'Failed', 'Error'];
+
+function statusDraft(event: Extract<DaemonEvent, { type: 'session:status-changed' }>): Draft | null {
+  const s = event.session;
+  if (event.to === 'Running' && s.kind !== 'headless') return draft('ready', `Session ${s.name} is ready`, s.url ?? `${s.kind} ${s.image}`, 'normal', s.url);
+  if (s.kind === 'headless' || !FINISHED.includes(event.to)) return null;
+  // Interactive sessions end as Failed when they reach expiresAt: call that what it is.
+  const expired = s.expiresAt !== null && Date.parse(s.expiresAt) <= event.at + 60_000;
+  if (expired) return draft('expired', `Session ${s.name} expired`, `${s.kind} session reached its expiry time`, 'normal');
+  return draft('ended', `Session ${s.name} ended (${event.to})`, `${s.kind} ${s.image}`, 'normal');
+}
+
+function sessionDraft(event: DaemonEvent): Draft | null {
+  switch (event.type) {
+    case 'session:added':
+      return draft('added', `Session ${event.session.name} launched`, `${event.session.kind} ${event.session.image}`, 'low');
+    case 'session:status-changed':
+      return statusDraft(event);
+    case 'session:removed': {
+      const name = event.session.name;
+      if (event.reason === 'expired') return draft('expired', `Session ${name} expired`, 'it is no longer listed', 'normal');
+      if (event.reason === 'deleted') return draft('deleted', `Session ${name} deleted`, event.session.id, 'low');
+      if (event.reason !== 'vanished') return null;
+      return draft('vanished', `Session ${name} vanished`, 'it left the listing before its expiry; check the platform', 'critical');
+    }
+    case 'session:expiring': {
+      const title = `Session ${event.session.name} expires in ${formatDuration(event.thresholdSec)}`;
+      const body = `at ${event.expiresAt}; renew it with: skaha-tui renew ${event.session.id}`;
+      return draft('expiring', title, body, event.thresholdSec <= 600 ? 'critical' : 'normal', event.session.url);
+    }
+    default:
+      return null;
+  }
+}
+
+function jobDraft(event: DaemonEvent): Draft | null {
+  if (event.type === 'job:finished') {
+    const ok = event.status === 'Completed' || event.status === 'Succeeded';
+    return draft('job-finished', `Job ${event.session.name} ${ok ? 'completed' : 'failed'}`, `status ${event.status}`, ok ? 'normal' : 'critical');
+  }
+  if (event.type === 'replicas:summary') {
+    const failed = event.failed > 0 ? `, ${event.failed} failed` : '';
+    const title = `${event.base}: ${event.completed}/${event.total} jobs completed${failed}`;
+    return draft('job-finished', title, `${event.ids.length} replicas finished`, event.failed > 0 ? 'critical' : 'normal');
+  }
+  if (event.type === 'launch:failed') {
+    const what = event.total > 1 ? `${event.failed}/${event.total} replicas failed: ` : '';
+    return draft('launch-failed', `Launch of ${event.name} failed`, `${what}${event.error.message}`, 'critical');
+  }
+  return null;
+}
+
+function platformDraft(event: DaemonEvent): Draft | null {
+  switch (event.type) {
+    case 'credentials:expiring': {
+      const title = `Your ${event.kind} expires in ${formatDuration(event.thresholdSec)}`;
+      return draft('credentials', title, `it expires at ${event.expiresAt}; renew it before then`, event.thresholdSec <= 3600 ? 'critical' : 'normal');
+    }
+    case 'credentials:expired':
+      return draft('credentials', `Your ${event.kind} has expired`, `it expired at ${event.expiresAt}; get a new one to keep watching sessions`, 'critical');
+    case 'platform:down': {
+      const title = isAuthFailure(event.error) ? 'Skaha refuses your credentials' : 'Skaha is unreachable';
+      return draft('platform', title, event.error?.message ?? 'session polls keep failing', 'critical');
+    }
+    case 'platform:recovered':
+      return draft('platform', 'Skaha is reachable again', `down since ${new Date(event.downSince).toISOString()}`, 'low');
+    default:
+      return null;
+  }
+}
+
+function toDraft(event: DaemonEvent): Draft | null {
+  return sessionDraft(event) ?? jobDraft(event) ?? platformDraft(event);
+}
+
+/** Pure: the notification kind an event maps to, or null when no rule covers it. */
+export function notificationKind(event: DaemonEvent): NotificationKind | null {
+  return toDraft(event)?.kind ?? null;
+}
+
+/** Whether a kind is enabled under a config. */
+export function isKindEnabled(kind: NotificationKind, config: NotificationConfig = {}): boolean {
+  return !config.quiet && (config.kinds?.[kind] ?? DEFAULT_NOTIFICATION_KINDS[kind]);
+}
+
+/** Pure: the notifications for a batch of events under a config; each keeps its event's key. */
+export function notificationsFor(events: readonly DaemonEvent[], config: NotificationConfig = {}): Notification[] {
+  const out: Notification[] = [];
+  for (const event of events) {
+    const d = toDraft(event);
+    if (!d || !isKindEnabled(d.kind, config)) continue;
+    const notification: Notification = { key: event.key, title: d.title, body: d.body, urgency: d.urgency };
+    if (d.url) notification.url = d.url;
+    out.push(notification);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+import type { Session } from '../../src/domain/session.js';
+import { initialState, STATE_SCHEMA_VERSION, type DaemonState } from '../../src/state/state.js';
+import { sanitiseLaunchRequest } from '../../src/state/launches.js';
+import { stateProblem } from '../../src/protocol/state-check.js';
+
+/** One migration: turns the raw JSON of schema `from` into schema `from + 1`. */
+export type Migration = (raw: Record<string, unknown>, now: number) => Record<string, unknown>;
+
+/**
+ * v0 (before schema versions): `{sessions: Session[], lastPoll?: ISO string, notified?: string[]}`.
+ * v1: sessions by id, epoch-ms times, emitted keys with the time they were recorded.
+ */
+const v0ToV1: Migration = (raw, now) => {
+  const sessions: Record<string, Session> = {};
+  for (const s of Array.isArray(raw.sessions) ? (raw.sessions as Session[]) : []) if (s && typeof s.id === 'string') sessions[s.id] = s;
+  const lastPoll = typeof raw.lastPoll === 'string' ? Date.parse(raw.lastPoll) : NaN;
+  const emitted: Record<string, number> = {};
+  for (const key of Array.isArray(raw.notified) ? raw.notified : []) if (typeof key === 'string') emitted[key] = now;
+  return { schemaVersion: 1, sessions, lastPollAt: Number.isFinite(lastPoll) ? lastPoll : null, emitted };
+};
+
+/** Migrations by the version they start from. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1 };
+
+/** The outcome of migrating a file's JSON: a usable state, or why the file cannot be used. */
+export type MigrateResult =
+  | { ok: true; state: DaemonState; from: number }
+  | { ok: false; problem: string; future: boolean };
+
+/** Pure: brings raw file JSON to the current schema, fills missing fields with defaults, and validates it. */
+export function migrateState(raw: unknown, now: number, migrations = MIGRATIONS): MigrateResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problem: 'the file does not hold a JSON object', future: false };
+  }
+  let data = raw as Record<string, unknown>;
+  const from = data.schemaVersion === undefined ? 0 : data.schemaVersion;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) {
+    return { ok: false, problem: 'schemaVersion is not a whole number', future: false };
+  }
+  if (from > STATE_SCHEMA_VERSION) {
+    const problem = `it was written by a newer skaha-tui (schema ${from}; this one reads up to ${STATE_SCHEMA_VERSION})`;
+    return { ok: false, problem, future: true };
+  }
+  for (let version = from; version < STATE_SCHEMA_VERSION; version++) {
+    const migration = migrations[version];
+    if (!migration) return { ok: false, problem: `no migration from schema ${version}`, future: false };
+    data = migration(data, now);
+  }
+  const state = { ...initialState(), ...data, schemaVersion: STATE_SCHEMA_VERSION } as DaemonState;
+  const problem = stateProblem(state);
+  if (problem) return { ok: false, problem, future: false };
+  // Defence in depth: a file written by hand or an older build must not bring a secret back.
+  state.launches = state.launches.map((l) => ({ ...l, request: sanitiseLaunchRequest(l.request) }));
+  return { ok: true, state, from };
+}

@@ -1,0 +1,33 @@
+import { num, object, oneOf, str } from '../check.js';
+import { PROTOCOL_VERSION } from '../version.js';
+import { clientSnapshot } from '../patch.js';
+import type { DaemonState } from '../../state/state.js';
+import { stateProblem } from '../state-check.js';
+
+/** The frame type of Welcome. */
+export const WELCOME = 'welcome';
+
+/** Daemon → client, answer to a matching hello: versions and the full state snapshot. */
+export interface WelcomeFrame {
+  type: typeof WELCOME;
+  protocol: number;
+  daemonVersion: string;
+  snapshot: DaemonState;
+}
+
+const check = object({ type: oneOf([WELCOME]), protocol: num(0, Number.MAX_SAFE_INTEGER, true), daemonVersion: str(1, 100) });
+
+/** The first problem that keeps `value` from being a Welcome, or null. */
+export function welcomeProblem(value: unknown): string | null {
+  return check(value, 'welcome') ?? stateProblem((value as { snapshot?: unknown }).snapshot, 'welcome.snapshot');
+}
+
+/** Whether a value is a valid Welcome frame. */
+export function isWelcome(value: unknown): value is WelcomeFrame {
+  return welcomeProblem(value) === null;
+}
+
+/** Builds the welcome for a state (its emitted-keys bookkeeping left out). */
+export function makeWelcome(daemonVersion: string, state: DaemonState): WelcomeFrame {
+  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, snapshot: clientSnapshot(state) };
+}

@@ -1,0 +1,111 @@
+import type { Session } from '../domain/session.js';
+import type { DaemonState, LaunchRecord, NotificationRecord } from '../state/state.js';
+import type { StatsHistory, StatsPoint, UsageHistory, UsagePoint } from '../state/usage.js';
+import { arrayOf, isRecord, num, object, optional, recordOf, str, type Check } from './check.js';
+import { sessionCheck, STATE_FIELD_CHECKS } from './state-check.js';
+
+/** Changes to a map: entries to set (whole values) and keys to delete. */
+export interface RecordDelta<V> {
+  set?: Record<string, V>;
+  del?: string[];
+}
+
+/** Changes to a bounded list: drop this many from the front, then append these. */
+export interface ListDelta<T> {
+  drop: number;
+  append: T[];
+}
+
+/** Changes to one bounded history: one appended sample (replayed with the same pure append), or the whole history. */
+export type HistoryDelta<P, H> = { append: P } | { set: H };
+
+/** DaemonState fields a patch replaces whole when they change. */
+export const WHOLE_FIELDS = [
+  'schemaVersion',
+  'stats',
+  'health',
+  'credentials',
+  'context',
+  'lastPollAt',
+  'lastStatsAt',
+  'lastActivityAt',
+  'config',
+  'settings',
+] as const;
+
+/** A field a patch replaces whole. */
+export type WholeField = (typeof WHOLE_FIELDS)[number];
+
+/** What changed between two states; `emitted` (daemon bookkeeping) is never sent to clients. */
+export interface StatePatch {
+  sessions?: RecordDelta<Session>;
+  usage?: { append?: Record<string, UsagePoint>; set?: Record<string, UsageHistory>; del?: string[] };
+  statsHistory?: HistoryDelta<StatsPoint, StatsHistory>;
+  deletes?: RecordDelta<number>;
+  notifications?: ListDelta<NotificationRecord>;
+  launches?: ListDelta<LaunchRecord>;
+  fields?: Partial<Pick<DaemonState, WholeField>>;
+}
+
+/** The state as sent to clients: the daemon's emitted-keys bookkeeping is left out. */
+export function clientSnapshot(state: DaemonState): DaemonState {
+  return { ...state, emitted: {} };
+}
+
+const ids = arrayOf(str(1, 200));
+const point = object({ t: num() });
+
+function recordDelta(value: Check): Check {
+  return object({ set: optional(recordOf(value)), del: optional(ids) }, true);
+}
+
+function listDelta(item: Check): Check {
+  return object({ drop: num(0, Number.MAX_SAFE_INTEGER, true), append: arrayOf(item) }, true);
+}
+
+const historyDelta: Check = (v, p) => {
+  if (isRecord(v) && 'append' in v) return object({ append: point }, true)(v, p);
+  return object({ set: STATE_FIELD_CHECKS.statsHistory }, true)(v, p);
+};
+
+const fieldsCheck: Check = (v, p) => {
+  if (!isRecord(v)) return `${p} must be an object`;
+  for (const [k, item] of Object.entries(v)) {
+    if (!(WHOLE_FIELDS as readonly string[]).includes(k)) return `${p} has an unknown field "${k.slice(0, 40)}"`;
+    const problem = STATE_FIELD_CHECKS[k](item, `${p}.${k}`);
+    if (problem) return problem;
+  }
+  return null;
+};
+
+const patchCheck = object(
+  {
+    sessions: optional(recordDelta(sessionCheck)),
+    usage: optional(
+      object(
+        {
+          append: optional(recordOf(point)),
+          set: optional(STATE_FIELD_CHECKS.usage),
+          del: optional(ids),
+        },
+        true,
+      ),
+    ),
+    statsHistory: optional(historyDelta),
+    deletes: optional(recordDelta(num())),
+    notifications: optional(listDelta(object({ key: str(1, 500), at: num() }))),
+    launches: optional(listDelta(object({ id: str(1, 200) }))),
+    fields: optional(fieldsCheck),
+  },
+  true,
+);
+
+/** The first problem that keeps `value` from being a StatePatch, or null. */
+export function patchProblem(value: unknown, path = 'patch'): string | null {
+  return patchCheck(value, path);
+}
+
+/** Whether a value has the StatePatch shape. */
+export function isStatePatch(value: unknown): value is StatePatch {
+  return patchProblem(value) === null;
+}

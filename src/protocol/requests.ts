@@ -1,0 +1,117 @@
+import { LAUNCHABLE_KINDS } from '../domain/session.js';
+import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
+import type { ErrorJson } from '../domain/errors.js';
+import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
+import type { DaemonState } from '../state/state.js';
+import type { StatsPoint } from '../state/usage.js';
+import { arrayOf, num, object, oneOf, optional, str, type Check } from './check.js';
+
+/** Every request a client can make. */
+export const REQUEST_METHODS = [
+  'refresh',
+  'snapshot',
+  'launch',
+  'delete',
+  'renew',
+  'logs.subscribe',
+  'logs.unsubscribe',
+  'events',
+  'images',
+  'context',
+  'stats.history',
+  'config.get',
+  'shutdown',
+] as const;
+
+/** One request method. */
+export type RequestMethod = (typeof REQUEST_METHODS)[number];
+
+/** Per-session outcome of a bulk delete or renew. */
+export type BulkResult = { id: string; ok: true } | { id: string; ok: false; error: ErrorJson };
+
+/** The params of each request method. */
+export interface RequestParams {
+  refresh: Record<string, never>;
+  snapshot: Record<string, never>;
+  launch: LaunchRequest;
+  delete: { ids: string[] };
+  renew: { ids: string[] };
+  'logs.subscribe': { sessionId: string };
+  'logs.unsubscribe': { sessionId: string };
+  events: { sessionId: string };
+  images: { kind?: string };
+  context: Record<string, never>;
+  'stats.history': Record<string, never>;
+  'config.get': Record<string, never>;
+  shutdown: Record<string, never>;
+}
+
+/** The result of each request method when `ok` is true. */
+export interface RequestResults {
+  refresh: { polledAt: number | null };
+  snapshot: DaemonState;
+  launch: { launchId: string; results: LaunchResult[] };
+  delete: { results: BulkResult[] };
+  renew: { results: BulkResult[] };
+  'logs.subscribe': { sessionId: string; lines: number };
+  'logs.unsubscribe': { sessionId: string };
+  events: SessionEvent[];
+  images: Image[];
+  context: ResourceContext;
+  'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
+  /** The effective config, secrets removed; its shape is the config file's. */
+  'config.get': Record<string, unknown>;
+  shutdown: { stopping: true };
+}
+
+/** Most ids one delete or renew may carry. */
+export const MAX_BULK_IDS = 1000;
+
+const none = object({}, true);
+const ids = object({ ids: arrayOf(str(1, 200), MAX_BULK_IDS, 1) }, true);
+const sessionId = object({ sessionId: str(1, 200) }, true);
+
+/** Shape check of launch params; the launch itself validates the rules (name pattern, image, context). */
+const launch = object(
+  {
+    name: str(1, 200),
+    image: str(1, 1000),
+    kind: oneOf(LAUNCHABLE_KINDS),
+    cores: optional(num(0)),
+    ram: optional(num(0)),
+    gpus: optional(num(0, Infinity, true)),
+    cmd: optional(str(0, 10_000)),
+    args: optional(str(0, 100_000)),
+    env: optional(arrayOf(str(0, 100_000), 1000)),
+    replicas: optional(num(1, 512, true)),
+    registryAuth: optional(object({ username: str(1, 500), secret: str(1, 10_000) }, true)),
+  },
+  true,
+);
+
+/** The params check of each method. */
+export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
+  refresh: none,
+  snapshot: none,
+  launch,
+  delete: ids,
+  renew: ids,
+  'logs.subscribe': sessionId,
+  'logs.unsubscribe': sessionId,
+  events: sessionId,
+  images: object({ kind: optional(str(1, 100)) }, true),
+  context: none,
+  'stats.history': none,
+  'config.get': none,
+  shutdown: none,
+};
+
+/** Whether a string names a request method. */
+export function isRequestMethod(value: unknown): value is RequestMethod {
+  return (REQUEST_METHODS as readonly unknown[]).includes(value);
+}
+
+/** The first problem with `params` for `method`, or null. */
+export function paramsProblem(method: RequestMethod, params: unknown): string | null {
+  return PARAMS_CHECKS[method](params, 'params');
+}

@@ -1,0 +1,62 @@
+import { arrayOf, bool, nullable, num, object, oneOf, recordOf, str, type Check } from './check.js';
+import { errorCheck } from './error-check.js';
+
+const time = nullable(num(0, Number.MAX_SAFE_INTEGER));
+const tiers = arrayOf(arrayOf(object({ t: num() })));
+
+/** Check for a Session (the fields clients index and sort by). */
+export const sessionCheck: Check = object({ id: str(1, 200), name: str(0, 200), kind: str(), status: str() });
+
+/** Check for Health. */
+export const healthCheck: Check = object({
+  state: oneOf(['ok', 'degraded', 'down', 'unknown']),
+  since: time,
+  lastError: nullable(errorCheck),
+  lastSuccessAt: time,
+  failingSince: time,
+  statsFailing: bool,
+  stale: bool,
+});
+
+/** Check for a Notification (the log's entries add `at`). */
+export const notificationCheck: Check = object({
+  key: str(1, 500),
+  title: str(0, 1000),
+  body: str(0, 10_000),
+  urgency: oneOf(['low', 'normal', 'critical']),
+});
+
+const launchCheck: Check = object({ id: str(1, 200), request: object({ name: str(), image: str() }), at: num() });
+
+/** The checks of each DaemonState field (shallow where the daemon is trusted, exact where clients index by it). */
+export const STATE_FIELD_CHECKS: Record<string, Check> = {
+  schemaVersion: num(0, Number.MAX_SAFE_INTEGER, true),
+  sessions: recordOf(sessionCheck),
+  usage: recordOf(tiers),
+  stats: nullable(object({})),
+  statsHistory: tiers,
+  health: healthCheck,
+  credentials: nullable(object({ kind: str(), source: str(), expiresAt: nullable(str()) })),
+  context: nullable(object({})),
+  launches: arrayOf(launchCheck),
+  deletes: recordOf(num()),
+  notifications: arrayOf(notificationCheck),
+  emitted: recordOf(num()),
+  lastPollAt: time,
+  lastStatsAt: time,
+  lastActivityAt: time,
+  config: object({ changedAt: time, warning: nullable(str()) }),
+  settings: object({ downAfterMs: num(0) }),
+};
+
+const stateCheck = object(STATE_FIELD_CHECKS);
+
+/** The first problem that keeps `value` from being a DaemonState, or null. */
+export function stateProblem(value: unknown, path = 'state'): string | null {
+  return stateCheck(value, path);
+}
+
+/** Whether a value has the DaemonState shape. */
+export function isDaemonState(value: unknown): boolean {
+  return stateProblem(value) === null;
+}

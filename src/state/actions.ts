@@ -1,0 +1,60 @@
+import type { Session } from '../domain/session.js';
+import type { PlatformStats, ResourceContext } from '../domain/platform.js';
+import type { ErrorJson } from '../domain/errors.js';
+import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
+import type { CredentialStatus, Notification, StateSettings } from './state.js';
+
+/** The daemon (re)started: cached data is served but marked stale until a poll succeeds. */
+export interface DaemonStartedAction { type: 'daemon.started'; at: number }
+/** A session listing poll answered. */
+export interface PollSucceededAction { type: 'poll.succeeded'; sessions: Session[]; at: number }
+/** A session listing poll failed. */
+export interface PollFailedAction { type: 'poll.failed'; error: ErrorJson; at: number }
+/** Platform stats were read. */
+export interface StatsSucceededAction { type: 'stats.succeeded'; stats: PlatformStats; at: number }
+/** Reading platform stats failed (e.g. 503): health becomes degraded. */
+export interface StatsFailedAction { type: 'stats.failed'; error: ErrorJson; at: number }
+/** The resource context was read. */
+export interface ContextLoadedAction { type: 'context.loaded'; context: ResourceContext; at: number }
+/** The credential in use was (re)read; carries no secret. */
+export interface CredentialsCheckedAction { type: 'credentials.checked'; credentials: CredentialStatus; at: number }
+/** A launch was sent; the request may carry a registry secret, which the reducer strips. */
+export interface LaunchRequestedAction { type: 'launch.requested'; launchId: string; request: LaunchRequest; at: number }
+/** A launch answered with per-replica results (some may be errors). */
+export interface LaunchCompletedAction { type: 'launch.completed'; launchId: string; results: LaunchResult[]; at: number }
+/** A launch failed as a whole (validation, network, …). */
+export interface LaunchFailedAction { type: 'launch.failed'; launchId: string; error: ErrorJson; at: number }
+/** Deletes were requested for these sessions. */
+export interface SessionDeletedAction { type: 'session.deleted'; ids: string[]; at: number }
+/** Renewals were requested for these sessions. */
+export interface SessionRenewedAction { type: 'session.renewed'; ids: string[]; at: number }
+/** These event keys were reported (to clients, hooks, notifications): never report them again. */
+export interface EventsEmittedAction { type: 'events.emitted'; keys: string[]; at: number }
+/** A notification was shown (or handed to the notifier). */
+export interface NotificationSentAction { type: 'notification.sent'; notification: Notification; at: number }
+/** A valid config was applied. */
+export interface ConfigChangedAction { type: 'config.changed'; settings?: Partial<StateSettings>; at: number }
+/** An invalid config was refused; the previous one stays. */
+export interface ConfigRejectedAction { type: 'config.rejected'; message: string; at: number }
+
+/** Everything that can change the daemon state, as a discriminated union on `type`. */
+export type Action =
+  | DaemonStartedAction
+  | PollSucceededAction
+  | PollFailedAction
+  | StatsSucceededAction
+  | StatsFailedAction
+  | ContextLoadedAction
+  | CredentialsCheckedAction
+  | LaunchRequestedAction
+  | LaunchCompletedAction
+  | LaunchFailedAction
+  | SessionDeletedAction
+  | SessionRenewedAction
+  | EventsEmittedAction
+  | NotificationSentAction
+  | ConfigChangedAction
+  | ConfigRejectedAction;
+
+/** One action type. */
+export type ActionType = Action['type'];

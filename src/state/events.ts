@@ -1,0 +1,138 @@
+import type { Session } from '../domain/session.js';
+import type { ErrorJson } from '../domain/errors.js';
+
+/** Why a session left the listing. */
+export type RemovalReason = 'deleted' | 'expired' | 'vanished' | 'cleaned-up';
+
+interface EventBase {
+  /** Stable dedupe key: the same real-world change always yields the same key. */
+  key: string;
+  /** Epoch ms when the change was observed. */
+  at: number;
+}
+
+/** A session appeared in the listing. */
+export interface SessionAddedEvent extends EventBase {
+  type: 'session:added';
+  session: Session;
+}
+
+/** A session's status changed (`from` is null when first seen already past Pending). */
+export interface SessionStatusChangedEvent extends EventBase {
+  type: 'session:status-changed';
+  session: Session;
+  from: string | null;
+  to: string;
+}
+
+/** A session left the listing. */
+export interface SessionRemovedEvent extends EventBase {
+  type: 'session:removed';
+  session: Session;
+  reason: RemovalReason;
+}
+
+/** An interactive session came within `thresholdSec` of its expiry. */
+export interface SessionExpiringEvent extends EventBase {
+  type: 'session:expiring';
+  session: Session;
+  thresholdSec: number;
+  expiresAt: string;
+}
+
+/** A headless job finished (Completed, Failed, or a legacy finished status). */
+export interface JobFinishedEvent extends EventBase {
+  type: 'job:finished';
+  session: Session;
+  status: string;
+}
+
+/** A whole group of replicas launched together finished. */
+export interface ReplicasSummaryEvent extends EventBase {
+  type: 'replicas:summary';
+  base: string;
+  total: number;
+  completed: number;
+  failed: number;
+  ids: string[];
+}
+
+/** The credential comes within `thresholdSec` of expiry. */
+export interface CredentialsExpiringEvent extends EventBase {
+  type: 'credentials:expiring';
+  kind: string;
+  expiresAt: string;
+  thresholdSec: number;
+}
+
+/** The credential has expired. */
+export interface CredentialsExpiredEvent extends EventBase {
+  type: 'credentials:expired';
+  kind: string;
+  expiresAt: string;
+}
+
+/** Session polls have failed long enough (or with an auth error) to call the platform down. */
+export interface PlatformDownEvent extends EventBase {
+  type: 'platform:down';
+  since: number;
+  error: ErrorJson | null;
+}
+
+/** The platform answers again after being down. */
+export interface PlatformRecoveredEvent extends EventBase {
+  type: 'platform:recovered';
+  downSince: number;
+}
+
+/** A launch failed as a whole or for some replicas. */
+export interface LaunchFailedEvent extends EventBase {
+  type: 'launch:failed';
+  launchId: string;
+  name: string;
+  failed: number;
+  total: number;
+  error: ErrorJson;
+}
+
+/** Every change the daemon reports; `type` doubles as the websocket event topic. */
+export type DaemonEvent =
+  | SessionAddedEvent
+  | SessionStatusChangedEvent
+  | SessionRemovedEvent
+  | SessionExpiringEvent
+  | JobFinishedEvent
+  | ReplicasSummaryEvent
+  | CredentialsExpiringEvent
+  | CredentialsExpiredEvent
+  | PlatformDownEvent
+  | PlatformRecoveredEvent
+  | LaunchFailedEvent;
+
+/** Every event type, in one list (used by guards and the protocol). */
+export const DAEMON_EVENT_TYPES = [
+  'session:added',
+  'session:status-changed',
+  'session:removed',
+  'session:expiring',
+  'job:finished',
+  'replicas:summary',
+  'credentials:expiring',
+  'credentials:expired',
+  'platform:down',
+  'platform:recovered',
+  'launch:failed',
+] as const satisfies readonly DaemonEvent['type'][];
+
+/** One event type. */
+export type DaemonEventType = DaemonEvent['type'];
+
+/** Pure: drops events whose key was already emitted, and duplicates within the batch. */
+export function newEvents<E extends { key: string }>(events: readonly E[], emitted: Readonly<Record<string, number>>): E[] {
+  const seen = new Set<string>();
+  return events.filter((event) => {
+    if (Object.hasOwn(emitted, event.key) || seen.has(event.key)) return false;
+    seen.add(event.key);
+    return true;
+  });
+}

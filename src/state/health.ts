@@ -1,0 +1,46 @@
+import type { ErrorJson } from '../domain/errors.js';
+import type { Health, HealthState } from './state.js';
+
+const AUTH_CODES: ReadonlySet<string> = new Set(['SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR']);
+
+/** Whether an error means our credentials are refused (the platform is down for us at once). */
+export function isAuthFailure(error: ErrorJson | null): boolean {
+  return error !== null && AUTH_CODES.has(error.code);
+}
+
+/** Pure: the health state implied by the failure bookkeeping at time `at`. */
+export function healthStateAt(health: Health, at: number, downAfterMs: number): HealthState {
+  if (health.failingSince !== null) {
+    if (isAuthFailure(health.lastError) || at - health.failingSince >= downAfterMs) return 'down';
+    return health.lastSuccessAt === null ? 'unknown' : 'degraded';
+  }
+  if (health.lastSuccessAt === null) return 'unknown';
+  return health.statsFailing ? 'degraded' : 'ok';
+}
+
+function settle(health: Health, at: number, downAfterMs: number): Health {
+  const state = healthStateAt(health, at, downAfterMs);
+  return state === health.state ? health : { ...health, state, since: at };
+}
+
+/** Pure: health after a successful session poll. */
+export function healthAfterPollSuccess(health: Health, at: number, downAfterMs: number): Health {
+  return settle({ ...health, failingSince: null, lastSuccessAt: at, stale: false }, at, downAfterMs);
+}
+
+/** Pure: health after a failed session poll (cached sessions become stale). */
+export function healthAfterPollFailure(health: Health, error: ErrorJson, at: number, downAfterMs: number): Health {
+  const failingSince = health.failingSince ?? at;
+  return settle({ ...health, failingSince, lastError: error, stale: true }, at, downAfterMs);
+}
+
+/** Pure: health after a stats read succeeded or failed. */
+export function healthAfterStats(health: Health, error: ErrorJson | null, at: number, downAfterMs: number): Health {
+  const next = error ? { ...health, statsFailing: true, lastError: error } : { ...health, statsFailing: false };
+  return settle(next, at, downAfterMs);
+}
+
+/** Pure: health when the daemon starts: the cached snapshot is stale until the first poll succeeds. */
+export function healthAtStart(health: Health, at: number, downAfterMs: number): Health {
+  return settle({ ...health, stale: true }, at, downAfterMs);
+}

@@ -1,0 +1,40 @@
+import type { LaunchRequest } from '../domain/launch.js';
+
+/** A launch request as stored and broadcast: no registry secret, secret-looking env values redacted. */
+export interface StoredLaunchRequest extends Omit<LaunchRequest, 'registryAuth'> {
+  /** True when the launch used private-registry credentials (only the username is kept). */
+  registryAuthUsed: boolean;
+  registryUsername?: string;
+  /** True when some env values were replaced by `<redacted>` because their name looks secret. */
+  envRedacted?: boolean;
+}
+
+/** The placeholder for a redacted env value. */
+export const REDACTED = '<redacted>';
+
+const SECRET_NAME = /secret|token|passw|pwd|credential|api[_-]?key|private[_-]?key|auth/i;
+
+/** Whether an env variable name looks like it holds a secret (its value is then not stored). */
+export function isSecretEnvName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** Pure: strips the registry secret (keeping a flag and the username) and redacts secret-looking env values. */
+export function sanitiseLaunchRequest(request: LaunchRequest | StoredLaunchRequest): StoredLaunchRequest {
+  const { registryAuth, ...rest } = request as LaunchRequest & Partial<StoredLaunchRequest>;
+  const out: StoredLaunchRequest = { ...rest, registryAuthUsed: Boolean(registryAuth) || Boolean(rest.registryAuthUsed) };
+  const username = registryAuth?.username ?? rest.registryUsername;
+  if (username !== undefined) out.registryUsername = username;
+  else delete out.registryUsername;
+  if (rest.env) {
+    let redacted = false;
+    out.env = rest.env.map((entry) => {
+      const eq = entry.indexOf('=');
+      if (eq < 0 || !isSecretEnvName(entry.slice(0, eq)) || entry.slice(eq + 1) === REDACTED) return entry;
+      redacted = true;
+      return `${entry.slice(0, eq + 1)}${REDACTED}`;
+    });
+    if (redacted || rest.envRedacted) out.envRedacted = true;
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JsonStateStore } from '../../../daemon/store/json-state-store.js';
+import { reduce, reduceAll } from '../../../src/state/reduce.js';
+import { initialState, type DaemonState } from '../../../src/state/state.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
+import { makeSession, T0 } from '../../state/builders.js';
+
+let dir: string;
+let file: string;
+let clock: FakeClock;
+const stores: JsonStateStore[] = [];
+
+function open(path = file, minIntervalMs?: number): JsonStateStore {
+  const store = new JsonStateStore(path, { clock, minIntervalMs });
+  stores.push(store);
+  return store;
+}
+
+function polled(n: number, at = T0): DaemonState {
+  return reduce(initialState(), { type: 'poll.succeeded', sessions: Array.from({ length: n }, (_, i) => makeSession({ id: `s${i}` })), at });
+}
+
+const onDisk = () => JSON.parse(readFileSync(file, 'utf8')) as DaemonState;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'skaha-store-'));
+  file = join(dir, 'state', 'state.json');
+  clock = new FakeClock(T0);
+});
+
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('JsonStateStore', () => {
+  it('starts fresh when the file is missing, then round-trips a state through a real file', async () => {
+    const store = open();
+    const first = await store.load();
+    expect(first).toEqual({ state: initialState(), warning: null, movedTo: null, migratedFrom: null });
+    const state = polled(3);
+    store.save(state);
+    await store.close();
+    const again = await open().load();
+    expect(again.warning).toBeNull();
+    expect(again.state).toEqual(state);
+    expect(again.migratedFrom).toBe(1);
+  });
+
+  it('writes only when the serialised state changed', async () => {
+    const store = open();
+    await store.load();
+    store.save(polled(2));
+    await store.flush();
+    store.save(polled(2)); // equal by value, a new object
+    clock.advance(5000);
+    await store.flush();
+    expect(store.writes).toBe(1);
+    store.save(polled(3));
+    await store.flush();
+    expect(store.writes).toBe(2);
+  });
+
+  it('writes at most once a second, coalescing saves; the last state wins', async () => {
+    const store = open();
+    await store.load();
+    store.save(polled(1));
+    await store.idle();
+    expect(store.writes).toBe(1);
+    for (let n = 2; n <= 4; n++) {
+      clock.advance(100);
+      store.save(polled(n));
+    }
+    expect(store.writes).toBe(1);
+    expect(Object.keys(onDisk().sessions)).toHaveLength(1);
+    clock.advance(700);
+    await store.idle();
+    expect(store.writes).toBe(2);
+    expect(Object.keys(onDisk().sessions)).toHaveLength(4);
+  });
+
+  it('over 10 s of saves every 100 ms makes at most 11 writes', async () => {
+    const store = open();
+    await store.load();
+    for (let i = 1; i <= 100; i++) {
+      store.save(polled(1 + (i % 7), T0 + i));
+      clock.advance(100);
+      await store.idle();
+    }
+    await store.flush();
+    expect(store.writes).toBeLessThanOrEqual(11);
+    expect(store.writes).toBeGreaterThanOrEqual(9);
+    expect(onDisk()).toEqual(polled(1 + (100 % 7), T0 + 100));
+  });
+
+  it('flush writes the pending state at once (shutdown)', async () => {
+    const store = open();
+    await store.load();
+    store.save(polled(1));
+    await store.idle();
+    store.save(polled(5));
+    expect(clock.pending()).toBe(1);
+    await store.flush();
+    expect(clock.pending()).toBe(0);
+    expect(Object.keys(onDisk().sessions)).toHaveLength(5);
+  });
+
+  it.each([
+    ['corrupt JSON', '{"schemaVersion":1,', /not valid JSON/],
+    ['an empty file', '', /it is empty/],
+    ['a JSON array', '[1,2]', /does not hold a JSON object/],
+    ['a bad shape', '{"schemaVersion":1,"sessions":[]}', /state.sessions must be an object/],
+    ['a newer schema', '{"schemaVersion":99}', /written by a newer skaha-tui \(schema 99/],
+  ])('moves %s aside and starts clean with a warning', async (_, content, reason) => {
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    writeFileSync(file, content);
+    const store = open();
+    const result = await store.load();
+    expect(result.state).toEqual(initialState());
+    expect(result.warning).toMatch(reason);
+    expect(result.warning).toMatch(/starting with a clean state/);
+    expect(result.movedTo).toBe(`${file}.corrupt-2026-11-22T12-00-00.000Z`);
+    expect(readFileSync(result.movedTo!, 'utf8')).toBe(content);
+    expect(existsSync(file)).toBe(false);
+    store.save(polled(1));
+    await store.flush();
+    expect((await (await reopen(store)).load()).warning).toBeNull();
+  });
+
+  it('never overwrites an earlier moved-aside file, and moves an unreadable path (a directory) too', async () => {
+    mkdirSync(file, { recursive: true });
+    writeFileSync(`${file}.corrupt-2026-11-22T12-00-00.000Z`, 'older');
+    const result = await open().load();
+    expect(result.warning).toMatch(/could not be read/);
+    expect(result.movedTo).toBe(`${file}.corrupt-2026-11-22T12-00-00.000Z-1`);
+    expect(readFileSync(`${file}.corrupt-2026-11-22T12-00-00.000Z`, 'utf8')).toBe('older');
+  });
+
+  it('migrates a v0 file and rewrites it as the current schema', async () => {
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    const v0 = { sessions: [makeSession({ id: 'old1' })], lastPoll: '2026-11-22T11:00:00Z', notified: ['status:old1:Running'] };
+    writeFileSync(file, JSON.stringify(v0));
+    const store = open();
+    const result = await store.load();
+    expect(result.migratedFrom).toBe(0);
+    expect(result.warning).toBeNull();
+    expect(Object.keys(result.state.sessions)).toEqual(['old1']);
+    expect(result.state.lastPollAt).toBe(Date.parse('2026-11-22T11:00:00Z'));
+    expect(result.state.emitted).toEqual({ 'status:old1:Running': T0 });
+    store.save(result.state);
+    await store.flush();
+    expect(store.writes).toBe(1);
+    expect(onDisk().schemaVersion).toBe(1);
+  });
+
+  it('never persists a registry secret or a secret-looking env value', async () => {
+    const store = open();
+    await store.load();
+    let state = reduceAll(initialState(), [
+      { type: 'launch.requested', launchId: 'L1', request: { name: 'priv', image: 'reg.example/p:1', kind: 'headless', env: ['API_TOKEN=tok-ABC-123'], registryAuth: { username: 'bob', secret: 'hunter2-REGISTRY' } }, at: T0 },
+    ]);
+    // Even a state that bypassed the reducer must not bring the secret to disk.
+    state = { ...state, launches: [...state.launches, { id: 'L2', at: T0, results: null, error: null, request: { name: 'x', image: 'y', kind: 'headless', registryAuth: { username: 'bob', secret: 'raw-SECRET-2' } } as never }] };
+    store.save(state);
+    await store.flush();
+    const text = readFileSync(file, 'utf8');
+    for (const secret of ['hunter2-REGISTRY', 'raw-SECRET-2', 'tok-ABC-123', '"secret"']) expect(text).not.toContain(secret);
+    expect(text).toContain('"registryAuthUsed":true');
+  });
+
+  it('allows one store per file per process', async () => {
+    const store = open();
+    expect(() => open()).toThrow(/already open in this process/);
+    await store.close();
+    expect(() => open()).not.toThrow();
+  });
+
+  it('reports a failed write on flush and retries it once the directory is back', async () => {
+    const store = open();
+    await store.load();
+    rmSync(join(dir, 'state'), { recursive: true });
+    store.save(polled(2));
+    await expect(store.flush()).rejects.toMatchObject({ code: 'STORE_ERROR' });
+    mkdirSync(join(dir, 'state'));
+    await store.flush();
+    expect(Object.keys(onDisk().sessions)).toHaveLength(2);
+    expect(readdirSync(join(dir, 'state'))).toEqual(['state.json']);
+  });
+});
+
+async function reopen(store: JsonStateStore): Promise<JsonStateStore> {
+  await store.close();
+  return open();
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { appendPoint, DEFAULT_HISTORY_TIERS, historyPoints, maxHistoryPoints, mergePoints, type HistoryTier } from '../../src/state/history.js';
+import { appendStats, appendUsage, type UsageHistory, type UsagePoint } from '../../src/state/usage.js';
+import { T0 } from './builders.js';
+
+const HOUR = 3600_000;
+
+function fill(durationMs: number, stepMs: number): { history: UsageHistory; max: number } {
+  let history: UsageHistory | undefined;
+  let max = 0;
+  for (let t = T0; t <= T0 + durationMs; t += stepMs) {
+    history = appendUsage(history, { t, cpu: (t / stepMs) % 4, ram: 2 }, t);
+    max = Math.max(max, historyPoints(history).length);
+  }
+  return { history: history!, max };
+}
+
+describe('usage history', () => {
+  it('keeps 24 h of 2 s samples under the strict point bound and covers the whole window', () => {
+    const bound = maxHistoryPoints();
+    expect(bound).toBeLessThan(1100);
+    const { history, max } = fill(24 * HOUR + 10 * 60_000, 2000);
+    const now = T0 + 24 * HOUR + 10 * 60_000;
+    const points = historyPoints(history);
+    expect(max).toBeLessThanOrEqual(bound);
+    expect(points[points.length - 1].t).toBe(now);
+    // The oldest point is within one 5-minute bucket of the 24 h edge.
+    expect(points[0].t).toBeGreaterThanOrEqual(now - 24 * HOUR - 5 * 60_000);
+    expect(points[0].t).toBeLessThanOrEqual(now - 24 * HOUR + 5 * 60_000);
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i].t).toBeGreaterThan(points[i - 1].t);
+      expect(points[i].t - points[i - 1].t).toBeLessThanOrEqual(5 * 60_000);
+    }
+    // The raw tier holds the newest samples at full (2 s) resolution.
+    const raw = history[0];
+    expect(raw.length).toBe(DEFAULT_HISTORY_TIERS[0].cap);
+    expect(raw[raw.length - 1].t - raw[raw.length - 2].t).toBe(2000);
+    // Every raw sample is accounted for exactly once in the sample counts.
+    const merged = points.reduce((sum, p) => sum + (p.n ?? 1), 0);
+    expect(merged).toBeLessThanOrEqual(24 * 1800 + 300);
+    expect(merged).toBeGreaterThan(24 * 1800 - 300);
+  });
+
+  it('drops everything older than 24 h after a long gap', () => {
+    let h = appendUsage(undefined, { t: T0, cpu: 1, ram: 1 });
+    h = appendUsage(h, { t: T0 + 25 * HOUR, cpu: 2, ram: 2 });
+    expect(historyPoints(h)).toEqual([{ t: T0 + 25 * HOUR, cpu: 2, ram: 2 }]);
+  });
+
+  it('is pure: the input history is not changed', () => {
+    const h1 = appendUsage(undefined, { t: T0, cpu: 1, ram: 1 });
+    const copy = JSON.stringify(h1);
+    appendUsage(h1, { t: T0 + 2000, cpu: 2, ram: 2 });
+    expect(JSON.stringify(h1)).toBe(copy);
+  });
+
+  it('replaces a sample with the same timestamp and ignores one from the past', () => {
+    let h = appendUsage(undefined, { t: T0, cpu: 1, ram: 1 });
+    h = appendUsage(h, { t: T0, cpu: 3, ram: 1 });
+    h = appendUsage(h, { t: T0 - 1000, cpu: 9, ram: 9 }, T0);
+    expect(historyPoints(h)).toEqual([{ t: T0, cpu: 3, ram: 1 }]);
+  });
+
+  it('merges buckets as sample-weighted means, ignoring nulls', () => {
+    const a: UsagePoint = { t: 0, cpu: 1, ram: null, n: 3 };
+    const b: UsagePoint = { t: 5, cpu: 5, ram: 2 };
+    expect(mergePoints(a, b, 0)).toEqual({ t: 0, n: 4, cpu: 2, ram: 2 });
+  });
+
+  it('moves overflow of the raw cap into minute buckets', () => {
+    const tiers: HistoryTier[] = [
+      { bucketMs: 0, maxAgeMs: HOUR, cap: 3 },
+      { bucketMs: 60_000, maxAgeMs: 2 * HOUR, cap: 121 },
+    ];
+    let h: UsagePoint[][] = [[], []];
+    for (let i = 0; i < 6; i++) h = appendPoint(h, { t: T0 + i * 10_000, cpu: i, ram: 0 }, T0 + i * 10_000, tiers);
+    expect(h[0].map((p) => p.cpu)).toEqual([3, 4, 5]);
+    expect(h[1]).toEqual([{ t: T0, n: 3, cpu: 1, ram: 0 }]);
+  });
+
+  it('keeps platform stats the same bounded way', () => {
+    let h;
+    for (let t = T0; t <= T0 + 26 * HOUR; t += 60_000) {
+      h = appendStats(h, { t, cpuAllocated: 10, cpuCapacity: 100, ramAllocated: null, ramCapacity: 400 });
+    }
+    expect(historyPoints(h!).length).toBeLessThanOrEqual(maxHistoryPoints());
+    expect(historyPoints(h!)[0].t).toBeGreaterThanOrEqual(T0 + 2 * HOUR - 5 * 60_000);
+  });
+});
