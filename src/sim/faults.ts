@@ -1,0 +1,98 @@
+import { textResponse } from './auth.js';
+import type { SimFaults, SimResponse } from './types.js';
+
+/** Endpoint keys the simulator classifies requests into; faults also accept `session` (all of them) and `*`. */
+export const ENDPOINT_KEYS = [
+  'session.list',
+  'session.stats',
+  'session.create',
+  'session.get',
+  'session.logs',
+  'session.events',
+  'session.renew',
+  'session.delete',
+  'session.app',
+  'session.other',
+  'image',
+  'context',
+  'repository',
+  'availability',
+  'capabilities',
+  'other',
+] as const;
+
+const LIST_FIELDS = ['hang', 'reset', 'malformed', 'truncated', 'huge'] as const;
+const BOOL_FIELDS = ['statsUnavailable', 'expiredToken', 'failJobs'] as const;
+const NUMBER_FIELDS = ['latencyMs', 'hugeBytes', 'flakyRate', 'flakyStatus'] as const;
+
+/** Whether a fault key applies to an endpoint: exact, a prefix group (`session`), or `*`. */
+export function keyMatches(key: string, endpoint: string): boolean {
+  return key === '*' || key === endpoint || endpoint.startsWith(`${key}.`);
+}
+
+/** Whether any key of a list applies to an endpoint. */
+export function listMatches(keys: readonly string[] | undefined, endpoint: string): boolean {
+  return (keys ?? []).some((key) => keyMatches(key, endpoint));
+}
+
+/** The injected status for an endpoint: the most specific matching key wins. */
+export function statusFor(faults: SimFaults, endpoint: string): number | undefined {
+  const entries = Object.entries(faults.status ?? {}).filter(([key]) => keyMatches(key, endpoint));
+  entries.sort(([a], [b]) => (b === '*' ? -1 : a === '*' ? 1 : b.length - a.length));
+  return entries[0]?.[1];
+}
+
+/** Validates faults from JSON (admin endpoint, CLI); throws a RangeError naming the bad field. */
+export function parseFaults(value: unknown): SimFaults {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RangeError('faults must be a JSON object');
+  const input = value as Record<string, unknown>;
+  const out: SimFaults = {};
+  for (const [field, v] of Object.entries(input)) {
+    if ((LIST_FIELDS as readonly string[]).includes(field)) {
+      if (!Array.isArray(v) || !v.every((k) => typeof k === 'string')) throw new RangeError(`${field} must be an array of endpoint keys`);
+      out[field as (typeof LIST_FIELDS)[number]] = [...v];
+    } else if ((BOOL_FIELDS as readonly string[]).includes(field)) {
+      if (typeof v !== 'boolean') throw new RangeError(`${field} must be true or false`);
+      out[field as (typeof BOOL_FIELDS)[number]] = v;
+    } else if ((NUMBER_FIELDS as readonly string[]).includes(field)) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`${field} must be a number >= 0`);
+      if (field === 'flakyRate' && v > 1) throw new RangeError('flakyRate must be between 0 and 1');
+      out[field as (typeof NUMBER_FIELDS)[number]] = v;
+    } else if (field === 'status') {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new RangeError('status must map endpoint keys to HTTP statuses');
+      const map: Record<string, number> = {};
+      for (const [key, code] of Object.entries(v as Record<string, unknown>)) {
+        if (typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 599) {
+          throw new RangeError(`status.${key} must be an HTTP status (100-599)`);
+        }
+        map[key] = code;
+      }
+      out.status = map;
+    } else {
+      throw new RangeError(`unknown fault: ${field}`);
+    }
+  }
+  return out;
+}
+
+/** The answer for an injected error status, with the body the real stack would send for it. */
+export function faultResponse(status: number, path: string): SimResponse {
+  switch (status) {
+    case 401:
+      return textResponse(401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
+    case 403:
+      return textResponse(403, 'Not authorized to use the skaha system');
+    case 404:
+      return textResponse(404, `not found: ${path}`);
+    case 503:
+      return textResponse(503, `temporarily unavailable: ${path}`, { 'Retry-After': '30' });
+    default:
+      if (status >= 500) return textResponse(status, 'unexpected exception: java.lang.RuntimeException: simulated fault');
+      return textResponse(status, `simulated fault: HTTP ${status}`);
+  }
+}
+
+/** The 503 `view=stats` gives when the metrics backend is down (fails closed). */
+export function statsUnavailableResponse(): SimResponse {
+  return textResponse(503, 'Platform statistics unavailable', { 'Retry-After': '30' });
+}

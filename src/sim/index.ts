@@ -1,0 +1,118 @@
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '../ports/clock.js';
+import { silentLogger } from '../ports/logger.js';
+import { resolveConfig, tokensByUser, type SimulatorOptions } from './config.js';
+import { parseFaults } from './faults.js';
+import { RequestLog } from './request-log.js';
+import { seedReplicas, seedSession } from './seed.js';
+import { createSimServer } from './server.js';
+import type { SeedSessionSpec, SimFaults, SimRequestRecord } from './types.js';
+import { SimWorld } from './world.js';
+
+/** Options of startSimulator. */
+export type { SimulatorOptions } from './config.js';
+/** The simulator's public types: seed specs, faults, kinds, request records, statuses. */
+export type { SeedSessionSpec, SimFaults, SimKind, SimRequestRecord, SimStatus } from './types.js';
+/** The endpoint keys used by faults and request counts. */
+export { ENDPOINT_KEYS } from './faults.js';
+/** Seeds a lived-in demo platform. */
+export { seedDemo } from './demo.js';
+
+/** A simulator listening on a port, with handles to steer it from tests. */
+export interface RunningSimulator {
+  /** The service root, e.g. `http://127.0.0.1:P/skaha` (the client appends `/v1/...`). */
+  baseUrl: string;
+  /** The versioned API root, `baseUrl + '/v1'` (what CANFAR_URL takes). */
+  apiUrl: string;
+  /** The admin API root, `http://127.0.0.1:P/_sim`. */
+  adminUrl: string;
+  /** The bearer token of the admin API. */
+  adminToken: string;
+  port: number;
+  /** The first user's token. */
+  token: string;
+  /** One token per user name. */
+  tokens: Record<string, string>;
+  /** The seed in use (random when none was given). */
+  seed: number;
+  /** Simulated time in epoch ms (the clock plus what `advance` added). */
+  now(): number;
+  /** Moves simulated time forward without touching the clock. */
+  advance(ms: number): void;
+  /** The faults in force. */
+  faults(): SimFaults;
+  /** Replaces the faults in force (validated). */
+  setFaults(faults: SimFaults): void;
+  /** Removes every fault. */
+  clearFaults(): void;
+  /** Pre-creates a session in a given state and age; returns its id. */
+  seedSession(spec: SeedSessionSpec): string;
+  /** Pre-creates `count` headless replicas (`<name>-1..N`); returns their ids. */
+  seedReplicas(spec: SeedSessionSpec, count: number): string[];
+  /** Requests seen: all, or for an endpoint key (`session.list`, a group such as `session`, or `*`). */
+  requestCount(endpoint?: string): number;
+  /** Request counts per endpoint key. */
+  requestCounts(): Record<string, number>;
+  /** The most recent requests, oldest first. */
+  requestLog(): SimRequestRecord[];
+  /** Forgets the request counts and log. */
+  resetRequests(): void;
+  /** Stops listening and drops every open connection (hung requests included). */
+  close(): Promise<void>;
+}
+
+/** Starts a Skaha v1 simulator on a real node:http server. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const config = resolveConfig(options);
+  const logger = options.logger ?? silentLogger;
+  const world = new SimWorld(config, options.clock ?? systemClock(), parseFaults(options.faults ?? {}));
+  const requests = new RequestLog();
+  const host = options.host ?? '127.0.0.1';
+  let origin = '';
+  const server = createSimServer({ world, requests, logger, baseUrl: () => `${origin}/skaha` });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const tokens = tokensByUser(config);
+  logger.info('skaha simulator listening', { url: `${origin}/skaha`, seed: config.seed, speed: config.speed });
+  let closed: Promise<void> | undefined;
+  return {
+    baseUrl: `${origin}/skaha`,
+    apiUrl: `${origin}/skaha/v1`,
+    adminUrl: `${origin}/_sim`,
+    adminToken: config.adminToken,
+    port,
+    token: Object.values(tokens)[0],
+    tokens,
+    seed: config.seed,
+    now: () => world.now(),
+    advance: (ms) => world.advance(ms),
+    faults: () => ({ ...world.faults }),
+    setFaults: (faults) => {
+      world.faults = parseFaults(faults);
+    },
+    clearFaults: () => {
+      world.faults = {};
+    },
+    seedSession: (spec) => seedSession(world, spec),
+    seedReplicas: (spec, count) => seedReplicas(world, spec, count),
+    requestCount: (endpoint) => requests.count(endpoint),
+    requestCounts: () => requests.counts(),
+    requestLog: () => requests.entries(),
+    resetRequests: () => requests.reset(),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        logger.info('skaha simulator stopped', { url: `${origin}/skaha` });
+      });
+      return closed;
+    },
+  };
+}
