@@ -1,0 +1,29 @@
+import type { CommandHandler } from '../command-context.js';
+
+/** Loads a command's handler on demand, so each invocation imports only what it runs. */
+export async function loadHandler(name: string): Promise<CommandHandler> {
+  switch (name) {
+    case 'ps':
+      return (await import('./ps.js')).psCommand;
+    case 'info':
+      return (await import('./info.js')).infoCommand;
+    case 'launch':
+      return (await import('./launch.js')).launchCommand;
+    case 'delete':
+      return (await import('./delete.js')).deleteCommand;
+    case 'renew':
+      return (await import('./renew.js')).renewCommand;
+    case 'logs':
+      return (await import('./logs.js')).logsCommand;
+    case 'events':
+      return (await import('./logs.js')).eventsCommand;
+    case 'stats':
+      return (await import('./platform.js')).statsCommand;
+    case 'images':
+      return (await import('./platform.js')).imagesCommand;
+    case 'context':
+      return (await import('./platform.js')).contextCommand;
+    default:
+      throw new Error(`no handler for command '${name}'`);
+  }
+}

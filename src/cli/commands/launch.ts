@@ -1,0 +1,48 @@
+import { errorFromJSON } from '../../domain/errors.js';
+import type { LaunchRequest } from '../../domain/launch.js';
+import { LAUNCHABLE_KINDS, type LaunchableKind } from '../../domain/session.js';
+import { validateLaunch } from '../../client/validate-launch.js';
+import type { CommandHandler } from '../command-context.js';
+import { launchResultJson } from '../json-output.js';
+import { listOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../parse-args.js';
+import { randomScientist } from '../scientist-names.js';
+import { MESSAGES, USAGE_ERRORS } from '../text.js';
+
+/** Builds the launch request from `launch KIND IMAGE [options] [-- CMD ARGS...]`; throws UsageError for an unknown kind. */
+export function launchRequestFromArgs(args: ParsedArgs, pickName: () => string = randomScientist): LaunchRequest {
+  const [kindArg, image] = args.positionals;
+  const kind = LAUNCHABLE_KINDS.find((k) => k === kindArg.toLowerCase());
+  if (!kind) throw new UsageError(USAGE_ERRORS.badChoice('KIND', kindArg, LAUNCHABLE_KINDS), 'launch');
+  const request: LaunchRequest = { kind: kind as LaunchableKind, image, name: stringOption(args, 'name') ?? pickName() };
+  const cores = numberOption(args, 'cores');
+  const ram = numberOption(args, 'ram');
+  const gpus = numberOption(args, 'gpus');
+  const replicas = numberOption(args, 'replicas');
+  const env = listOption(args, 'env');
+  if (cores !== undefined) request.cores = cores;
+  if (ram !== undefined) request.ram = ram;
+  if (gpus !== undefined) request.gpus = gpus;
+  if (replicas !== undefined) request.replicas = replicas;
+  if (env.length > 0) request.env = env;
+  // As in canfar: the first word after `--` is the command, the rest (space-joined) its arguments.
+  const [cmd, ...rest] = args.rest ?? [];
+  if (cmd !== undefined) request.cmd = cmd;
+  if (rest.length > 0) request.args = rest.join(' ');
+  return request;
+}
+
+/** `launch`: validates (printing warnings on stderr), launches every replica, reports each; exit 1 if any failed. */
+export const launchCommand: CommandHandler = async ({ args, out, api }) => {
+  const request = launchRequestFromArgs(args);
+  for (const warning of validateLaunch(request).warnings) out.warn(warning);
+  const results = await (await api()).launch(request);
+  if (out.json) {
+    out.printJson(results.map(launchResultJson));
+  } else {
+    for (const result of results) {
+      if ('id' in result) out.print(`${MESSAGES.created(result.name, result.id)}\n`);
+      else out.error(errorFromJSON({ code: result.error.code, message: MESSAGES.launchFailed(result.name, result.error.message) }));
+    }
+  }
+  return results.every((r) => 'id' in r) ? 0 : 1;
+};

@@ -1,0 +1,24 @@
+import type { CommandHandler } from '../command-context.js';
+import { eventJson } from '../json-output.js';
+import { MESSAGES } from '../text.js';
+import { eventsView } from '../views/platform-views.js';
+
+/** `logs ID`: the session's log snapshot as plain text on stdout. */
+export const logsCommand: CommandHandler = async ({ args, out, api }) => {
+  const id = args.positionals[0];
+  const logs = await (await api()).getLogs(id);
+  if (logs.truncated) out.note(MESSAGES.logsTruncated);
+  if (logs.text === '') out.note(MESSAGES.emptyLogs(id));
+  else out.print(logs.text.endsWith('\n') ? logs.text : `${logs.text}\n`);
+  return 0;
+};
+
+/** `events ID`: the session's Kubernetes events as a table, or an array with --json. */
+export const eventsCommand: CommandHandler = async ({ args, out, api }) => {
+  const id = args.positionals[0];
+  const events = await (await api()).getEvents(id);
+  if (out.json) out.printJson(events.map(eventJson));
+  else if (events.length === 0) out.print(`${MESSAGES.noEvents(id)}\n`);
+  else out.print(eventsView(events, out.style));
+  return 0;
+};

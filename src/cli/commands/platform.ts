@@ -1,0 +1,30 @@
+import type { CommandHandler } from '../command-context.js';
+import { contextJson, imageJson, statsJson } from '../json-output.js';
+import { stringOption } from '../parse-args.js';
+import { MESSAGES } from '../text.js';
+import { contextView, imagesView, statsView } from '../views/platform-views.js';
+
+/** `stats`: platform CPU and RAM allocation against capacity. */
+export const statsCommand: CommandHandler = async ({ out, api }) => {
+  const stats = await (await api()).getStats();
+  if (out.json) out.printJson(statsJson(stats));
+  else out.print(`${statsView(stats, out.style)}${out.style.dim(MESSAGES.statsNote)}\n`);
+  return 0;
+};
+
+/** `images`: the image catalogue, optionally for one kind. */
+export const imagesCommand: CommandHandler = async ({ args, out, api }) => {
+  const images = await (await api()).listImages(stringOption(args, 'kind'));
+  if (out.json) out.printJson(images.map(imageJson));
+  else if (images.length === 0) out.print(`${MESSAGES.noImages}\n`);
+  else out.print(imagesView(images, out.style));
+  return 0;
+};
+
+/** `context`: the resource options the server accepts. */
+export const contextCommand: CommandHandler = async ({ out, api }) => {
+  const context = await (await api()).getContext();
+  if (out.json) out.printJson(contextJson(context));
+  else out.print(contextView(context, out.style));
+  return 0;
+};

@@ -1,0 +1,30 @@
+import type { ListOptions } from '../../ports/skaha-api.js';
+import type { CommandHandler } from '../command-context.js';
+import { sessionJson } from '../json-output.js';
+import { flagOption, stringOption } from '../parse-args.js';
+import { MESSAGES } from '../text.js';
+import { selectSessions, sessionIds, sessionTable } from '../views/session-views.js';
+
+/** `ps`: the caller's sessions, Pending and Running only unless --all (or --status) asks for more. */
+export const psCommand: CommandHandler = async ({ args, io, out, api }) => {
+  const kind = stringOption(args, 'kind');
+  const status = stringOption(args, 'status');
+  const all = flagOption(args, 'all');
+  const filters: ListOptions = {};
+  if (kind) filters.kind = kind;
+  if (status) filters.status = status;
+  const sessions = await (await api()).listSessions(filters);
+  const shown = selectSessions(sessions, { all, status });
+  if (out.json) {
+    out.printJson(shown.map(sessionJson));
+  } else if (flagOption(args, 'quiet')) {
+    out.print(sessionIds(shown));
+  } else if (shown.length === 0) {
+    const filtered = all || status || kind;
+    out.print(`${filtered ? MESSAGES.noSessions : MESSAGES.noActiveSessions}\n`);
+    if (!all && !status) out.print(`${out.style.dim(MESSAGES.useAll)}\n`);
+  } else {
+    out.print(sessionTable(shown, io.now(), out.style));
+  }
+  return 0;
+};

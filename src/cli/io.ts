@@ -1,0 +1,71 @@
+import { createInterface } from 'node:readline';
+
+/** A place the CLI writes text to; `isTTY` says whether a terminal is attached. */
+export interface CliStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Everything the CLI touches outside itself; injected so tests run it without a terminal. */
+export interface CliIo {
+  stdout: CliStream;
+  stderr: CliStream;
+  /** Whether stdin is a terminal (confirmation prompts need one). */
+  stdinIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Shows `question` on stderr and resolves with the line the user typed. */
+  prompt(question: string): Promise<string>;
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** The real process: its streams, environment, clock and a readline prompt. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    env: process.env,
+    now: () => Date.now(),
+    prompt(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
+      return new Promise((resolve) => {
+        let answer = '';
+        // Ctrl-C or end of input counts as "no": the promise resolves with what was typed so far (nothing).
+        rl.on('SIGINT', () => {
+          process.stderr.write('\n');
+          rl.close();
+        });
+        rl.on('close', () => resolve(answer));
+        rl.question(question, (typed) => {
+          answer = typed;
+          rl.close();
+        });
+      });
+    },
+  };
+}
+
+const MIN_SECRET_LENGTH = 4;
+
+/** Replaces every occurrence of the given secrets with "***" (short strings are left alone to keep output readable). */
+export function redact(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('***');
+  return out;
+}
+
+/** An io whose stdout and stderr redact the secrets in `secrets` (a live set: secrets learnt later count too). */
+export function redactingIo(io: CliIo, secrets: ReadonlySet<string>): CliIo {
+  const wrap = (stream: CliStream): CliStream => ({
+    isTTY: stream.isTTY,
+    write: (text: string) => stream.write(redact(text, secrets)),
+  });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), prompt: (q) => io.prompt(redact(q, secrets)) };
+}
+
+/** Secret values found in the environment (tokens and registry secrets), for redaction. */
+export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  const names = ['SKAHA_TOKEN', 'CANFAR_TOKEN', 'SKAHA_REGISTRY_SECRET', 'CANFAR_REGISTRY__SECRET'];
+  return names.map((n) => env[n]).filter((v): v is string => typeof v === 'string' && v !== '');
+}

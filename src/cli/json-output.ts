@@ -1,0 +1,92 @@
+// The normalised JSON the CLI prints with --json: fixed keys in a fixed order, nothing else.
+
+import type { Session } from '../domain/session.js';
+import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
+import type { LaunchResult } from '../domain/launch.js';
+import { toAppError } from '../domain/errors.js';
+
+const num = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const str = (value: string | null | undefined): string | null => (typeof value === 'string' ? value : null);
+
+/** A session as `--json` prints it: exactly the documented keys (extra fields such as appId are dropped). */
+export function sessionJson(session: Session): Session {
+  return {
+    id: session.id,
+    name: session.name,
+    kind: session.kind,
+    status: session.status,
+    image: session.image,
+    user: str(session.user),
+    startedAt: str(session.startedAt),
+    expiresAt: str(session.expiresAt),
+    url: session.url ? session.url : null,
+    cpu: { requested: num(session.cpu?.requested), used: num(session.cpu?.used) },
+    ramGB: { requested: num(session.ramGB?.requested), used: num(session.ramGB?.used) },
+    gpus: { requested: num(session.gpus?.requested) },
+    fixed: typeof session.fixed === 'boolean' ? session.fixed : null,
+  };
+}
+
+/** Platform stats as `--json` prints them. */
+export function statsJson(stats: PlatformStats): PlatformStats {
+  const side = (s: PlatformStats['cpu'] | undefined) => ({
+    allocated: num(s?.allocated),
+    capacity: num(s?.capacity),
+    maxPerSession: num(s?.maxPerSession),
+  });
+  return { cpu: side(stats.cpu), ramGB: side(stats.ramGB) };
+}
+
+/** One event row as `--json` prints it. */
+export function eventJson(event: SessionEvent): SessionEvent {
+  return {
+    type: event.type,
+    reason: event.reason,
+    message: event.message,
+    firstTime: str(event.firstTime),
+    lastTime: str(event.lastTime),
+  };
+}
+
+/** One image as `--json` prints it. */
+export function imageJson(image: Image): Image {
+  return { id: image.id, types: [...image.types], digest: str(image.digest) };
+}
+
+/** The resource context as `--json` prints it. */
+export function contextJson(context: ResourceContext): ResourceContext {
+  const opts = (o: ResourceContext['cores']) => ({
+    default: num(o.default),
+    defaultRequest: num(o.defaultRequest),
+    defaultLimit: num(o.defaultLimit),
+    options: [...o.options],
+  });
+  return {
+    cores: opts(context.cores),
+    ramGB: opts(context.ramGB),
+    gpus: { options: [...context.gpus.options] },
+    maxInteractiveSessions: num(context.maxInteractiveSessions),
+  };
+}
+
+/** One replica's launch outcome as `--json` prints it: `{name, id}` or `{name, error: {code, message}}`. */
+export function launchResultJson(result: LaunchResult): LaunchResult {
+  if ('id' in result) return { name: result.name, id: result.id };
+  return { name: result.name, error: { code: result.error.code, message: result.error.message } };
+}
+
+/** The `{"error":{"code","message"}}` object printed on stderr under --json. */
+export function errorJson(error: unknown): { error: { code: string; message: string } } {
+  const e = toAppError(error);
+  return { error: { code: e.code, message: e.message } };
+}
+
+/** A value as the CLI prints JSON: indented two spaces, newline-terminated. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** A value as one compact JSON line (used for errors on stderr, one per failure). */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}

@@ -1,0 +1,112 @@
+import { isAppError } from '../domain/errors.js';
+import { createOutput, type CommandContext } from './command-context.js';
+import { findCommand, ROUTED_COMMANDS } from './command-specs.js';
+import { loadHandler } from './commands/index.js';
+import { commandHelp, generalHelp, routedHelp } from './help.js';
+import { processIo, redactingIo, secretsFromEnv, type CliIo } from './io.js';
+import { openSkahaApi, type ApiHandle, type OpenApi } from './open-api.js';
+import { parseArgs, UsageError, type ParsedArgs } from './parse-args.js';
+import { colorEnabled, createStyle } from './style.js';
+import { MESSAGES, USAGE_ERRORS } from './text.js';
+import { packageVersion } from './version.js';
+
+/** What runCli needs from outside; tests pass a fake SkahaApi through `openApi`. */
+export interface CliDeps {
+  openApi?: OpenApi;
+}
+
+/** Runs the direct CLI for argv (without node and script) and resolves with the exit code: 0 ok, 1 failed, 2 usage. */
+export async function runCli(argv: readonly string[], rawIo: CliIo = processIo(), deps: CliDeps = {}): Promise<number> {
+  const secrets = new Set<string>([...secretsFromEnv(rawIo.env), ...tokensInArgv(argv)]);
+  const io = redactingIo(rawIo, secrets);
+  const jsonWanted = argv.slice(0, endOfOptions(argv)).includes('--json');
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(argv);
+  } catch (error) {
+    return reportFailure(io, jsonWanted, error);
+  }
+  const out = createOutput(io, parsed.options.json === true);
+  const style = createStyle(colorEnabled(io.stdout, io.env));
+  const command = parsed.command;
+  if (parsed.version || command?.name === 'version') {
+    out.print(`${MESSAGES.version(packageVersion())}\n`);
+    return 0;
+  }
+  if (command === null) {
+    if (parsed.help) {
+      out.print(generalHelp(style));
+      return 0;
+    }
+    return reportFailure(io, jsonWanted, new UsageError(USAGE_ERRORS.missingCommand));
+  }
+  if (command.name === 'help' || parsed.help) {
+    return showHelp(io, command.name === 'help' ? parsed.positionals[0] : command.name);
+  }
+
+  let handle: ApiHandle | undefined;
+  let opening: Promise<ApiHandle> | undefined;
+  const open = (): Promise<ApiHandle> =>
+    (opening ??= (deps.openApi ?? openSkahaApi)(parsed.global, io.env).then((h) => {
+      handle = h;
+      for (const secret of h.secrets) secrets.add(secret);
+      return h;
+    }));
+  const ctx: CommandContext = {
+    args: parsed,
+    io,
+    out,
+    api: async () => (await open()).api,
+    concurrency: async () => (await open()).concurrency,
+  };
+  try {
+    const handler = await loadHandler(command.name);
+    return await handler(ctx);
+  } catch (error) {
+    return reportFailure(io, out.json, error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function showHelp(io: CliIo, topic: string | undefined): number {
+  const out = createOutput(io, false);
+  const style = createStyle(colorEnabled(io.stdout, io.env));
+  if (topic === undefined) {
+    out.print(generalHelp(style));
+    return 0;
+  }
+  if ((ROUTED_COMMANDS as readonly string[]).includes(topic)) {
+    out.print(routedHelp(topic, style));
+    return 0;
+  }
+  const spec = findCommand(topic);
+  if (!spec) return reportFailure(io, false, new UsageError(USAGE_ERRORS.unknownCommand(topic)));
+  out.print(commandHelp(spec, style));
+  return 0;
+}
+
+/** Prints an error (text or JSON) and maps it to the exit code: usage errors 2, everything else 1. */
+function reportFailure(io: CliIo, json: boolean, error: unknown): number {
+  const out = createOutput(io, json);
+  out.error(error);
+  const usage = isAppError(error) && error.code === 'USAGE_ERROR';
+  if (usage && !json) out.note(USAGE_ERRORS.pointer(error instanceof UsageError ? error.command : undefined));
+  return usage ? 2 : 1;
+}
+
+/** The index of `--` in argv, or its length: options are only read before it. */
+function endOfOptions(argv: readonly string[]): number {
+  const i = argv.indexOf('--');
+  return i < 0 ? argv.length : i;
+}
+
+/** Token values given as --token on the command line, so they are redacted even when parsing fails. */
+function tokensInArgv(argv: readonly string[]): string[] {
+  const found: string[] = [];
+  argv.slice(0, endOfOptions(argv)).forEach((arg, i) => {
+    if (arg === '--token' && argv[i + 1] !== undefined) found.push(argv[i + 1]);
+    else if (arg.startsWith('--token=')) found.push(arg.slice('--token='.length));
+  });
+  return found;
+}

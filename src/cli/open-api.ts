@@ -1,0 +1,40 @@
+import type { SkahaApi } from '../ports/skaha-api.js';
+import type { GlobalFlags } from './parse-args.js';
+
+/** An open Skaha API plus what the CLI needs around it. */
+export interface ApiHandle {
+  api: SkahaApi;
+  /** The most requests one bulk operation runs at once. */
+  concurrency: number;
+  /** Secret values in use (token, registry secret), so the CLI can make sure it never prints them. */
+  secrets: string[];
+  /** Releases connections so the process can exit. */
+  close(): Promise<void>;
+}
+
+/** Opens the Skaha API for the given global flags. */
+export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>) => Promise<ApiHandle>;
+
+/** The real thing: resolves credentials (flags > env > config > canfar config) and builds the HTTP client. */
+export const openSkahaApi: OpenApi = async (flags, env) => {
+  const [{ resolveConnection }, { SkahaClient }] = await Promise.all([
+    import('../config/resolve-connection.js'),
+    import('../client/skaha-client.js'),
+  ]);
+  const connection = await resolveConnection(
+    { url: flags.url, token: flags.token, cert: flags.cert },
+    { env: env as NodeJS.ProcessEnv },
+  );
+  const client = new SkahaClient(connection);
+  const secrets = [connection.credential.token, connection.registryAuth?.secret].filter(
+    (s): s is string => typeof s === 'string' && s !== '',
+  );
+  return {
+    api: client,
+    concurrency: connection.concurrency,
+    secrets,
+    close: async () => {
+      await client.close();
+    },
+  };
+};

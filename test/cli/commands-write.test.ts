@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors.js';
+import type { LaunchRequest } from '../../src/domain/launch.js';
+import { launchRequestFromArgs } from '../../src/cli/commands/launch.js';
+import { parseArgs } from '../../src/cli/parse-args.js';
+import { SCIENTISTS } from '../../src/cli/scientist-names.js';
+import { FakeApi, run, session } from './cli-harness.js';
+
+describe('launch', () => {
+  it('builds the request: first word after -- is cmd, the rest space-joined are args', () => {
+    const args = parseArgs(['launch', 'Headless', 'skaha/terminal:1.1.1', '-n', 'job', '-c', '2', '-m', '4', '-e', 'A=1', '-r', '3', '--', 'python3', '-c', 'print(1)']);
+    expect(launchRequestFromArgs(args)).toEqual({
+      kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'job', cores: 2, ram: 4, env: ['A=1'], replicas: 3, cmd: 'python3', args: '-c print(1)',
+    } satisfies LaunchRequest);
+  });
+  it('names a session after a random scientist by default', async () => {
+    const api = new FakeApi();
+    const r = await run(['launch', 'notebook', 'skaha/astroml'], api);
+    expect(r.code).toBe(0);
+    expect(SCIENTISTS).toContain(api.launched[0].name);
+    expect(r.stdout).toBe(`Successfully created session '${api.launched[0].name}' (ID: new00001)\n`);
+  });
+  it('prints one {name,id} or {name,error} per replica with --json and exits 1 when any failed', async () => {
+    const api = new FakeApi();
+    api.launchResults = (req) => [
+      { name: `${req.name}-1`, id: 'aaaa0001' },
+      { name: `${req.name}-2`, error: { code: 'SKAHA_SERVER_ERROR', message: 'POST http://x/session: 500', status: 500 } },
+    ];
+    const r = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'job', '--json', '--', 'echo', 'hi'], api);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { name: 'job-1', id: 'aaaa0001' },
+      { name: 'job-2', error: { code: 'SKAHA_SERVER_ERROR', message: 'POST http://x/session: 500' } },
+    ]);
+    const text = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'job'], api);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe("Successfully created session 'job-1' (ID: aaaa0001)\n");
+    expect(text.stderr).toBe("error: failed to create session 'job-2': POST http://x/session: 500\n");
+  });
+  it('prints validation warnings on stderr and still launches', async () => {
+    const api = new FakeApi();
+    const r = await run(['launch', 'desktop', 'skaha/desktop:latest', '--cores', '2'], api);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: desktop sessions ignore cores and ram/);
+    expect(api.launched).toHaveLength(1);
+  });
+  it('refuses an invalid request before opening the API (exit 1, VALIDATION_ERROR)', async () => {
+    const r = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'bad_name', '--json'], new FakeApi());
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr).error.code).toBe('VALIDATION_ERROR');
+    expect(r.opened).toBe(false);
+    const env = await run(['launch', 'notebook', 'skaha/astroml', '-e', 'A=1'], new FakeApi());
+    expect(env.code).toBe(1);
+    expect(env.stderr).toMatch(/^error: env: /);
+  });
+  it('rejects an unknown kind as a usage error', async () => {
+    const r = await run(['launch', 'spaceship', 'img'], new FakeApi());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("invalid value 'spaceship' for 'KIND'");
+    expect(r.opened).toBe(false);
+  });
+});
+
+describe('delete', () => {
+  const api = () => {
+    const a = new FakeApi();
+    a.sessions = [session({ id: 'aaaa0001', name: 'one' }), session({ id: 'bbbb0002', name: 'two' })];
+    return a;
+  };
+  it('without a terminal requires --force (usage error, nothing deleted)', async () => {
+    const a = api();
+    const r = await run(['delete', 'aaaa0001'], a, { stdinTTY: false });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--force');
+    expect(a.calls).toEqual([]);
+  });
+  it('with --force deletes without asking', async () => {
+    const a = api();
+    const r = await run(['delete', '--force', 'aaaa0001', 'bbbb0002'], a, { stdinTTY: true });
+    expect(r.code).toBe(0);
+    expect(r.prompts).toEqual([]);
+    expect(a.calls.sort()).toEqual(['delete aaaa0001', 'delete bbbb0002']);
+    expect(r.stdout).toBe('Deleted session aaaa0001.\nDeleted session bbbb0002.\n');
+  });
+  it('on a terminal lists what will go and asks; "y" deletes', async () => {
+    const a = api();
+    const r = await run(['rm', 'aaaa0001', 'zzzz9999'], a, { stdinTTY: true, answers: ['y'] });
+    expect(r.code).toBe(0);
+    expect(r.prompts).toEqual(['Confirm deletion of 2 session(s)? [y/N] ']);
+    expect(r.stderr).toMatch(/aaaa0001\s+one\s+notebook\s+Running/);
+    expect(r.stderr).toMatch(/zzzz9999\s+-\s+-\s+not found/);
+    expect(a.calls).toContain('delete aaaa0001');
+  });
+  it('on a terminal anything but y/yes aborts with exit 1 and deletes nothing', async () => {
+    for (const answer of ['', 'n', 'no', 'maybe']) {
+      const a = api();
+      const r = await run(['delete', 'aaaa0001'], a, { stdinTTY: true, answers: [answer] });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Aborted: nothing was deleted.');
+      expect(a.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
+    }
+  });
+  it('reports each failure and exits 1 when any failed', async () => {
+    const a = api();
+    a.failures.set('bbbb0002', new AppError('SKAHA_FORBIDDEN', 'DELETE http://x/session/bbbb0002: 403 forbidden'));
+    const r = await run(['delete', '-f', 'aaaa0001', 'bbbb0002'], a);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('Deleted session aaaa0001.\n');
+    expect(r.stderr).toBe('error: bbbb0002: DELETE http://x/session/bbbb0002: 403 forbidden\n');
+  });
+});
+
+describe('renew', () => {
+  it('renews each id and shows the new expiry; exit 1 when any failed', async () => {
+    const a = new FakeApi();
+    a.sessions = [session({ id: 'aaaa0001', expiresAt: '2026-11-26T12:00:00Z' })];
+    a.failures.set('bbbb0002', new AppError('SKAHA_BAD_REQUEST', 'No active job for user alice with session bbbb0002'));
+    const r = await run(['renew', 'aaaa0001', 'bbbb0002'], a);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('Renewed session aaaa0001: expires 2026-11-26 12:00:00 UTC (in 4d).\n');
+    expect(r.stderr).toBe('error: bbbb0002: No active job for user alice with session bbbb0002\n');
+    expect(a.calls).toEqual(expect.arrayContaining(['renew aaaa0001', 'renew bbbb0002', 'get aaaa0001']));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { errorJson, eventJson, launchResultJson, sessionJson, statsJson } from '../../src/cli/json-output.js';
+import { AppError } from '../../src/domain/errors.js';
+import { session } from './cli-harness.js';
+
+describe('JSON shapes', () => {
+  it('prints exactly the documented session keys, in order, dropping extras', () => {
+    const withExtras = { ...session({ url: null }), appId: 'x1y', secretish: 'nope' };
+    const json = sessionJson(withExtras);
+    expect(Object.keys(json)).toEqual(['id', 'name', 'kind', 'status', 'image', 'user', 'startedAt', 'expiresAt', 'url', 'cpu', 'ramGB', 'gpus', 'fixed']);
+    expect(json.cpu).toEqual({ requested: 2, used: 0.5 });
+    expect(json.ramGB).toEqual({ requested: 8, used: 1.5 });
+    expect(json.gpus).toEqual({ requested: 0 });
+    expect(json.url).toBeNull();
+  });
+  it('turns empty URLs and non-finite numbers into null', () => {
+    const json = sessionJson(session({ url: '', cpu: { requested: Number.NaN, used: null } }));
+    expect(json.url).toBeNull();
+    expect(json.cpu).toEqual({ requested: null, used: null });
+  });
+  it('prints stats, events and launch results with their documented keys', () => {
+    const stats = statsJson({ cpu: { allocated: 1, capacity: 2, maxPerSession: 3 }, ramGB: { allocated: 4, capacity: 5, maxPerSession: null } });
+    expect(stats).toEqual({ cpu: { allocated: 1, capacity: 2, maxPerSession: 3 }, ramGB: { allocated: 4, capacity: 5, maxPerSession: null } });
+    const event = eventJson({ type: 'Normal', reason: 'Pulled', message: 'ok', firstTime: null, lastTime: '2026-01-01T00:00:00Z' });
+    expect(Object.keys(event)).toEqual(['type', 'reason', 'message', 'firstTime', 'lastTime']);
+    expect(launchResultJson({ name: 'a', id: 'x' })).toEqual({ name: 'a', id: 'x' });
+    expect(launchResultJson({ name: 'b', error: { code: 'SKAHA_BAD_REQUEST', message: 'no', status: 400 } })).toEqual({
+      name: 'b',
+      error: { code: 'SKAHA_BAD_REQUEST', message: 'no' },
+    });
+  });
+  it('wraps errors as {"error":{"code","message"}}', () => {
+    expect(errorJson(new AppError('TIMEOUT', 'too slow', { status: 1 }))).toEqual({ error: { code: 'TIMEOUT', message: 'too slow' } });
+    expect(errorJson(new Error('boom')).error.code).toBe('INTERNAL_ERROR');
+  });
+});
