@@ -42,7 +42,8 @@ export async function resolveConnection(flags: ConnectionFlags, options: Resolve
   const ctx = { env, homeDir, paths, settings, canfar, check };
 
   const { baseUrl, apiVersion, urlSource } = await resolveUrl(flags, ctx);
-  const credential = (await resolveCredential(flags, ctx)) ?? missingCredential(options.lenient);
+  const credential = (await resolveCredential(flags, ctx, baseUrl)) ?? missingCredential(options.lenient);
+  if (credential.kind === 'token') refuseCleartextToken(baseUrl);
   const connection: Connection = {
     baseUrl,
     apiVersion,
@@ -85,7 +86,7 @@ async function resolveUrl(flags: ConnectionFlags, ctx: Ctx): Promise<{ baseUrl: 
   return { baseUrl: DEFAULT_BASE_URL, apiVersion: ctx.settings.apiVersion ?? DEFAULT_API_VERSION, urlSource: 'default' };
 }
 
-async function resolveCredential(flags: ConnectionFlags, ctx: Ctx): Promise<Credential | null> {
+async function resolveCredential(flags: ConnectionFlags, ctx: Ctx, baseUrl: string): Promise<Credential | null> {
   const { env, check, settings, homeDir } = ctx;
   const file = (p: string): string => path.resolve(expandHome(p, homeDir));
   // Within one level a token beats a certificate, as in the official client.
@@ -102,6 +103,12 @@ async function resolveCredential(flags: ConnectionFlags, ctx: Ctx): Promise<Cred
   if (settings.tokenFile) return tokenFileCredential(file(settings.tokenFile), { source: 'config', label: `"tokenFile" in ${cfg}` }, check);
   if (settings.certificate) return certificateCredential(file(settings.certificate), { source: 'config', label: `"certificate" in ${cfg}` }, check);
   const canfar = await ctx.canfar();
+  if (canfar?.auth?.kind === 'token' && !belongsTo(baseUrl, canfar.url ?? DEFAULT_BASE_URL)) {
+    throw credentialsError(
+      `the token in ${canfar.file} is for ${origin(canfar.url ?? DEFAULT_BASE_URL)}, not ${origin(baseUrl)}; ` +
+        'it is not sent to another server — pass --token or set SKAHA_TOKEN for this one',
+    );
+  }
   if (canfar?.auth?.kind === 'token') {
     const renew = { ...check, knownExpiry: canfar.auth.expiry };
     return tokenCredential(canfar.auth.token, { source: 'canfar-config', label: canfar.auth.label }, renew);
@@ -138,6 +145,32 @@ async function resolveRegistry(ctx: Ctx): Promise<Connection['registryAuth'] | u
   // Registry auth is optional: a broken canfar config must not block a connection that needs nothing from it.
   const canfar = await ctx.canfar().catch(() => null);
   return canfar?.registry ? registryAuth(canfar.registry.username, canfar.registry.secret) : undefined;
+}
+
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** Whether a URL is on the same server (origin) as the server a credential was saved for. */
+function belongsTo(url: string, credentialServer: string): boolean {
+  return origin(url) === origin(credentialServer);
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Refuses to send a bearer token in clear text anywhere but this machine. */
+function refuseCleartextToken(baseUrl: string): void {
+  const url = new URL(baseUrl);
+  if (url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')) return;
+  throw new AppError(
+    'CONFIG_ERROR',
+    `refusing to send a bearer token over plain http to ${url.host}: anyone on the path could read it — use an https:// URL`,
+    { field: 'url' },
+  );
 }
 
 function val(value: string | undefined): string {

@@ -91,6 +91,16 @@ describe('resolveConnection: the canfar config (read-only)', () => {
     expect(c.credential.token).toBe(makeJwt({ exp: 4102444800 }));
   });
 
+  it('never sends the canfar config token to a server named elsewhere (env, flag or own config)', async () => {
+    t.writeCanfarConfig(CANFAR_YAML(pem.combinedPath).replace('authentication: cadc', 'authentication: srcnet'));
+    const err = await rejection(resolve({}, { SKAHA_URL: 'https://elsewhere.example.org/skaha' }));
+    expect(err.code).toBe('CREDENTIALS_ERROR');
+    expect(err.message).toMatch(/is for https:\/\/canfar\.example\.org, not https:\/\/elsewhere\.example\.org/);
+    expect(err.message).not.toContain(makeJwt({ exp: 4102444800 }));
+    const same = await resolve({ url: 'https://canfar.example.org/skaha/v1' });
+    expect(same.credential.source).toBe('canfar-config');
+  });
+
   it('refuses malformed YAML with CONFIG_ERROR naming the file', async () => {
     t.writeCanfarConfig('active: [unclosed');
     const err = await rejection(resolve());
@@ -188,5 +198,17 @@ describe('resolveConnection: own config validation', () => {
     const err = await rejection(resolve({ url: 'https://bob:hunter22@x/skaha', token: 'x-token' }));
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).not.toContain('hunter22');
+  });
+});
+
+describe('resolveConnection: bearer tokens in clear text', () => {
+  it('refuses to send a token over plain http to another machine, and allows loopback', async () => {
+    const err = await rejection(resolve({ url: 'http://skaha.example.org/skaha', token: 'plain-text-token' }));
+    expect(err.code).toBe('CONFIG_ERROR');
+    expect(err.message).toMatch(/plain http to skaha\.example\.org.*https:\/\//);
+    expect(err.message).not.toContain('plain-text-token');
+    for (const url of ['http://127.0.0.1:8080/skaha', 'http://localhost:8080/skaha', 'http://[::1]:8080/skaha']) {
+      expect((await resolve({ url, token: 'plain-text-token' })).credential.kind).toBe('token');
+    }
   });
 });
