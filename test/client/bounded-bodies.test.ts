@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
-import type { AppError } from '../../src/domain/errors.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 const MB = 1024 * 1024;
 let server: FixtureServer;
@@ -18,21 +18,13 @@ afterAll(async () => {
   await server.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe('bounded JSON bodies', () => {
   it('a streamed 100 MB answer → PROTOCOL_ERROR, and the client stops reading far before 100 MB', async () => {
     server.route('GET', '/skaha/v1/session', { stream: { totalBytes: 100 * MB } });
-    const err = await failure(client.listSessions());
+    const err = await rejectionOf(client.listSessions());
     expect(err.code).toBe('PROTOCOL_ERROR');
     expect(err.message).toMatch(/larger than 16777216 bytes/);
     await settle();
@@ -43,7 +35,7 @@ describe('bounded JSON bodies', () => {
 
   it('a declared Content-Length over the cap is refused before reading', async () => {
     server.route('GET', '/skaha/v1/image', { stream: { totalBytes: 100 * MB, contentLength: true } });
-    const err = await failure(client.listImages());
+    const err = await rejectionOf(client.listImages());
     expect(err.code).toBe('PROTOCOL_ERROR');
     await settle();
     expect(server.streamedBytes).toBeLessThan(20 * MB);
@@ -52,7 +44,7 @@ describe('bounded JSON bodies', () => {
   it('maxJsonBytes is configurable', async () => {
     const small = new SkahaClient(createConnection({ url: `${server.url}/skaha`, token: 't' }), { maxJsonBytes: 1024 });
     server.route('GET', '/skaha/v1/context', { json: { pad: 'x'.repeat(2048) } });
-    expect((await failure(small.getContext())).code).toBe('PROTOCOL_ERROR');
+    expect((await rejectionOf(small.getContext())).code).toBe('PROTOCOL_ERROR');
     await small.close();
   });
 });

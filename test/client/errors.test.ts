@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
 import { transportError } from '../../src/client/http-errors.js';
-import type { AppError } from '../../src/domain/errors.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 const TOKEN = 'errors-test-token-123';
 let server: FixtureServer;
@@ -23,14 +23,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('HTTP status → error code', () => {
   it.each([
@@ -41,7 +33,7 @@ describe('HTTP status → error code', () => {
     [502, 'bad gateway\n', 'SKAHA_SERVER_ERROR', /502 Bad Gateway/],
   ])('%i → %s with method, URL, status, server text and what to do', async (status, body, code, pattern) => {
     server.route('GET', '/skaha/v1/session', { status, body });
-    const err = await failure(client.listSessions());
+    const err = await rejectionOf(client.listSessions());
     expect(err.code).toBe(code);
     expect(err.status).toBe(status);
     expect(err.message.startsWith(`GET ${base}/v1/session: ${status} `)).toBe(true);
@@ -50,7 +42,7 @@ describe('HTTP status → error code', () => {
 
   it('404 → SKAHA_NOT_FOUND for an unknown session', async () => {
     server.route('GET', '/skaha/v1/session/nosuch99', { status: 404, body: 'session nosuch99 not found\n' });
-    const err = await failure(client.getSession('nosuch99'));
+    const err = await rejectionOf(client.getSession('nosuch99'));
     expect(err.code).toBe('SKAHA_NOT_FOUND');
     expect(err.message).toContain(`GET ${base}/v1/session/nosuch99: 404 Not Found — session nosuch99 not found — `);
   });
@@ -61,7 +53,7 @@ describe('HTTP status → error code', () => {
     const [result] = await client.launch({ name: 'x', image: 'docker.io/library/ubuntu:22.04', kind: 'notebook' });
     expect(result).toMatchObject({ name: 'x', error: { code: 'SKAHA_BAD_REQUEST', status: 400 } });
     server.route('GET', '/skaha/v1/image', { status: 400, body: 'unknown type: bogus\n' });
-    const err = await failure(client.listImages('bogus'));
+    const err = await rejectionOf(client.listImages('bogus'));
     expect(err.serverText).toBe('unknown type: bogus');
     expect(err.message).toContain('400 Bad Request — unknown type: bogus — ');
     if ('error' in result) expect(result.error.message).toContain(text);
@@ -69,7 +61,7 @@ describe('HTTP status → error code', () => {
 
   it('503 mentions Retry-After when the server sends it', async () => {
     server.route('GET', '/skaha/v1/session', { status: 503, body: 'Platform statistics unavailable\n', headers: { 'retry-after': '30' } });
-    const err = await failure(client.getStats());
+    const err = await rejectionOf(client.getStats());
     expect(err.code).toBe('SKAHA_UNAVAILABLE');
     expect(err.message).toMatch(/retrying after 30 s/);
   });
@@ -79,7 +71,7 @@ describe('transport failures', () => {
   it('a hanging server → TIMEOUT after the total timeout', async () => {
     server.route('GET', '/skaha/v1/session', { hang: true });
     const started = Date.now();
-    const err = await failure(client.listSessions());
+    const err = await rejectionOf(client.listSessions());
     expect(err.code).toBe('TIMEOUT');
     expect(err.message).toContain(`GET ${base}/v1/session`);
     expect(err.message).toMatch(/timeouts\.totalMs/);
@@ -88,7 +80,7 @@ describe('transport failures', () => {
 
   it('a body that stalls midway → TIMEOUT', async () => {
     server.route('GET', '/skaha/v1/session/slow1234', { partial: '{"id":"slow1234",' });
-    const err = await failure(client.getSession('slow1234'));
+    const err = await rejectionOf(client.getSession('slow1234'));
     expect(err.code).toBe('TIMEOUT');
   });
 
@@ -98,7 +90,7 @@ describe('transport failures', () => {
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
     const dead = new SkahaClient(createConnection({ url: `http://127.0.0.1:${port}/skaha`, token: TOKEN }));
-    const err = await failure(dead.listSessions());
+    const err = await rejectionOf(dead.listSessions());
     await dead.close();
     expect(err.code).toBe('NETWORK_ERROR');
     expect(err.message).toContain(`GET http://127.0.0.1:${port}/skaha/v1/session: connection refused (ECONNREFUSED)`);
@@ -106,7 +98,7 @@ describe('transport failures', () => {
 
   it('a reset connection → NETWORK_ERROR', async () => {
     server.route('GET', '/skaha/v1/session', { reset: true });
-    const err = await failure(client.listSessions());
+    const err = await rejectionOf(client.listSessions());
     expect(err.code).toBe('NETWORK_ERROR');
     expect(err.message).toMatch(/closed or reset/);
   });
@@ -123,16 +115,16 @@ describe('transport failures', () => {
 describe('malformed answers → PROTOCOL_ERROR', () => {
   it('invalid JSON', async () => {
     server.route('GET', '/skaha/v1/session', { body: '{"id": "abc', headers: { 'content-type': 'application/json' } });
-    const err = await failure(client.listSessions());
+    const err = await rejectionOf(client.listSessions());
     expect(err.code).toBe('PROTOCOL_ERROR');
     expect(err.message).toMatch(/not valid JSON/);
   });
 
   it('JSON of the wrong shape', async () => {
     server.route('GET', '/skaha/v1/session', { json: { sessions: [] } });
-    expect((await failure(client.listSessions())).code).toBe('PROTOCOL_ERROR');
+    expect((await rejectionOf(client.listSessions())).code).toBe('PROTOCOL_ERROR');
     server.route('GET', '/skaha/v1/session/abc', { json: [1, 2] });
-    expect((await failure(client.getSession('abc'))).code).toBe('PROTOCOL_ERROR');
+    expect((await rejectionOf(client.getSession('abc'))).code).toBe('PROTOCOL_ERROR');
   });
 
   it('an empty create answer', async () => {
@@ -143,7 +135,7 @@ describe('malformed answers → PROTOCOL_ERROR', () => {
 
   it('a redirect (e.g. to a login page)', async () => {
     server.route('GET', '/skaha/v1/session', { status: 302, headers: { location: 'https://login.example.org/' } });
-    const err = await failure(client.listSessions());
+    const err = await rejectionOf(client.listSessions());
     expect(err.code).toBe('PROTOCOL_ERROR');
     expect(err.message).toContain('https://login.example.org/');
   });

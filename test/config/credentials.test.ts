@@ -6,10 +6,10 @@ import { resolveConnection } from '../../src/config/resolve-connection.js';
 import { describeCredential } from '../../src/config/credentials.js';
 import { jwtExpiry } from '../../src/config/jwt.js';
 import { createConnection } from '../../src/config/create-connection.js';
-import type { AppError } from '../../src/domain/errors.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { makeTempHome, type TempHome } from './temp-home.js';
 import { makeCert, makeJwt, type TestPem } from './pem.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 let t: TempHome;
 let pem: TestPem;
@@ -19,14 +19,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const opts = (clock?: FakeClock) => ({ env: t.env, homeDir: t.home, clock });
 
@@ -39,7 +31,7 @@ describe('certificate credentials', () => {
 
   it('an expired certificate is CREDENTIALS_ERROR naming the file and cadc-get-cert; lenient returns it', async () => {
     const later = new FakeClock(Date.now() + 2 * 86_400_000);
-    const err = await rejection(resolveConnection({ cert: pem.combinedPath }, opts(later)));
+    const err = await rejectionOf(resolveConnection({ cert: pem.combinedPath }, opts(later)));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toContain(pem.combinedPath);
     expect(err.message).toMatch(/expired/);
@@ -50,7 +42,7 @@ describe('certificate credentials', () => {
 
   it('a missing certificate file is CREDENTIALS_ERROR naming the file and the source', async () => {
     const missing = path.join(t.home, 'nope.pem');
-    const err = await rejection(resolveConnection({}, { ...opts(), env: { ...t.env, SKAHA_CERT: missing } }));
+    const err = await rejectionOf(resolveConnection({}, { ...opts(), env: { ...t.env, SKAHA_CERT: missing } }));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toContain(missing);
     expect(err.message).toContain('SKAHA_CERT');
@@ -59,14 +51,14 @@ describe('certificate credentials', () => {
 
   it('an unreadable certificate path (a folder) is CREDENTIALS_ERROR', async () => {
     // Tests may run as root, which reads any file, so unreadability is provoked with a folder.
-    const err = await rejection(resolveConnection({ cert: t.home }, opts()));
+    const err = await rejectionOf(resolveConnection({ cert: t.home }, opts()));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toContain(t.home);
     expect(err.message).toMatch(/folder/);
   });
 
   it('a PEM without a private key is CREDENTIALS_ERROR', async () => {
-    const err = await rejection(resolveConnection({ cert: pem.certPath }, opts()));
+    const err = await rejectionOf(resolveConnection({ cert: pem.certPath }, opts()));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toMatch(/no private key/);
   });
@@ -74,7 +66,7 @@ describe('certificate credentials', () => {
   it('a file with no certificate is CREDENTIALS_ERROR that does not echo the file content', async () => {
     const file = path.join(t.home, 'garbage.pem');
     writeFileSync(file, 'secret-garbage-content');
-    const err = await rejection(resolveConnection({ cert: file }, opts()));
+    const err = await rejectionOf(resolveConnection({ cert: file }, opts()));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).not.toContain('secret-garbage-content');
   });
@@ -91,7 +83,7 @@ describe('token credentials', () => {
 
   it('an expired JWT is CREDENTIALS_ERROR without the token in the message', async () => {
     const jwt = makeJwt({ exp: Math.floor(Date.now() / 1000) - 60 });
-    const err = await rejection(resolveConnection({}, { ...opts(), env: { ...t.env, SKAHA_TOKEN: jwt } }));
+    const err = await rejectionOf(resolveConnection({}, { ...opts(), env: { ...t.env, SKAHA_TOKEN: jwt } }));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toContain('SKAHA_TOKEN');
     expect(err.message).toMatch(/expired/);
@@ -101,14 +93,14 @@ describe('token credentials', () => {
 
   it('a missing token file is CREDENTIALS_ERROR naming the file', async () => {
     t.writeConfig({ tokenFile: path.join(t.home, 'missing-token') });
-    const err = await rejection(resolveConnection({}, opts()));
+    const err = await rejectionOf(resolveConnection({}, opts()));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toContain(path.join(t.home, 'missing-token'));
   });
 
   it('an empty or multi-line token is refused', async () => {
-    expect((await rejection(resolveConnection({ token: '' }, opts()))).code).toBe('CREDENTIALS_ERROR');
-    const err = await rejection(resolveConnection({ token: 'abc\ndef-secret' }, opts()));
+    expect((await rejectionOf(resolveConnection({ token: '' }, opts()))).code).toBe('CREDENTIALS_ERROR');
+    const err = await rejectionOf(resolveConnection({ token: 'abc\ndef-secret' }, opts()));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).not.toContain('def-secret');
   });

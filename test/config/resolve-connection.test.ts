@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConnection, type ConnectionFlags, type ResolveOptions } from '../../src/config/resolve-connection.js';
 import { DEFAULT_BASE_URL } from '../../src/config/connection.js';
-import { AppError } from '../../src/domain/errors.js';
 import { makeTempHome, type TempHome } from './temp-home.js';
 import { makeCert, makeJwt, type TestPem } from './pem.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 let t: TempHome;
 let pem: TestPem;
@@ -18,14 +18,6 @@ afterEach(() => t.cleanup());
 const resolve = (flags: ConnectionFlags = {}, env: NodeJS.ProcessEnv = {}, extra: Partial<ResolveOptions> = {}) =>
   resolveConnection(flags, { env: { ...t.env, ...env }, homeDir: t.home, ...extra });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const CANFAR_YAML = (certPath: string) => `version: 1
 active:
@@ -53,7 +45,7 @@ registry:
 
 describe('resolveConnection: defaults', () => {
   it('uses the production URL and v1, and without any credential fails with what to do', async () => {
-    const err = await rejection(resolve());
+    const err = await rejectionOf(resolve());
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toMatch(/cadc-get-cert/);
     expect(err.message).toMatch(/canfar login/);
@@ -93,7 +85,7 @@ describe('resolveConnection: the canfar config (read-only)', () => {
 
   it('never sends the canfar config token to a server named elsewhere (env, flag or own config)', async () => {
     t.writeCanfarConfig(CANFAR_YAML(pem.combinedPath).replace('authentication: cadc', 'authentication: srcnet'));
-    const err = await rejection(resolve({}, { SKAHA_URL: 'https://elsewhere.example.org/skaha' }));
+    const err = await rejectionOf(resolve({}, { SKAHA_URL: 'https://elsewhere.example.org/skaha' }));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toMatch(/is for https:\/\/canfar\.example\.org, not https:\/\/elsewhere\.example\.org/);
     expect(err.message).not.toContain(makeJwt({ exp: 4102444800 }));
@@ -103,7 +95,7 @@ describe('resolveConnection: the canfar config (read-only)', () => {
 
   it('refuses malformed YAML with CONFIG_ERROR naming the file', async () => {
     t.writeCanfarConfig('active: [unclosed');
-    const err = await rejection(resolve());
+    const err = await rejectionOf(resolve());
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).toContain(path.join(t.home, '.canfar', 'config.yaml'));
   });
@@ -163,7 +155,7 @@ describe('resolveConnection: precedence flags > env > own config > canfar config
     expect([a.registryAuth?.username, a.registryAuth?.secret]).toEqual(['c-user', 'c-secret']);
     const b = await resolve({}, { SKAHA_REGISTRY_USERNAME: 's-user', SKAHA_REGISTRY_SECRET: 's-secret', CANFAR_REGISTRY__USERNAME: 'c-user', CANFAR_REGISTRY__SECRET: 'c-secret' });
     expect(b.registryAuth?.username).toBe('s-user');
-    const err = await rejection(resolve({}, { SKAHA_REGISTRY_USERNAME: 's-user' }));
+    const err = await rejectionOf(resolve({}, { SKAHA_REGISTRY_USERNAME: 's-user' }));
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).toMatch(/SKAHA_REGISTRY_SECRET/);
   });
@@ -180,7 +172,7 @@ describe('resolveConnection: own config validation', () => {
     [{ token: 42 }, 'token'],
   ])('names the bad field %j', async (config, field) => {
     t.writeConfig(config);
-    const err = await rejection(resolve({ token: 'x-token' }));
+    const err = await rejectionOf(resolve({ token: 'x-token' }));
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).toContain(`"${field}"`);
     expect(err.message).toContain(t.paths.configFile);
@@ -188,14 +180,14 @@ describe('resolveConnection: own config validation', () => {
 
   it('refuses a config file that is not JSON', async () => {
     t.writeConfig('{ nope');
-    const err = await rejection(resolve({ token: 'x-token' }));
+    const err = await rejectionOf(resolve({ token: 'x-token' }));
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).toMatch(/not valid JSON/);
   });
 
   it('refuses a URL that is not http(s) or that embeds a password', async () => {
-    expect((await rejection(resolve({ url: 'ftp://x/skaha', token: 'x-token' }))).code).toBe('CONFIG_ERROR');
-    const err = await rejection(resolve({ url: 'https://bob:hunter22@x/skaha', token: 'x-token' }));
+    expect((await rejectionOf(resolve({ url: 'ftp://x/skaha', token: 'x-token' }))).code).toBe('CONFIG_ERROR');
+    const err = await rejectionOf(resolve({ url: 'https://bob:hunter22@x/skaha', token: 'x-token' }));
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).not.toContain('hunter22');
   });
@@ -203,7 +195,7 @@ describe('resolveConnection: own config validation', () => {
 
 describe('resolveConnection: bearer tokens in clear text', () => {
   it('refuses to send a token over plain http to another machine, and allows loopback', async () => {
-    const err = await rejection(resolve({ url: 'http://skaha.example.org/skaha', token: 'plain-text-token' }));
+    const err = await rejectionOf(resolve({ url: 'http://skaha.example.org/skaha', token: 'plain-text-token' }));
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).toMatch(/plain http to skaha\.example\.org.*https:\/\//);
     expect(err.message).not.toContain('plain-text-token');

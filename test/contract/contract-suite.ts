@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
 import type { Session } from '../../src/domain/session.js';
-import type { AppError } from '../../src/domain/errors.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 /** A running backend the suite talks to: the service root (e.g. `http://127.0.0.1:P/skaha`) and a valid token. */
 export interface ContractBackend {
@@ -25,14 +25,6 @@ export function expectSession(s: Session): void {
   expect(s.fixed === null || typeof s.fixed === 'boolean').toBe(true);
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Registers the backend-agnostic client contract tests against a backend started by `startBackend`. */
 export function defineContractSuite(backendName: string, startBackend: () => Promise<ContractBackend>): void {
@@ -91,7 +83,7 @@ export function defineContractSuite(backendName: string, startBackend: () => Pro
     });
 
     it('getSession of an unknown id → SKAHA_NOT_FOUND', async () => {
-      const err = await failure(client.getSession('zzzz0000'));
+      const err = await rejectionOf(client.getSession('zzzz0000'));
       expect(err.code).toBe('SKAHA_NOT_FOUND');
       expect(err.status).toBe(404);
     });
@@ -123,7 +115,7 @@ export function defineContractSuite(backendName: string, startBackend: () => Pro
     it('a missing or wrong token → SKAHA_UNAUTHORIZED', async () => {
       for (const token of [undefined, 'wrong-token-000']) {
         const other = new SkahaClient(createConnection({ url: backend.baseUrl, token }));
-        const err = await failure(other.listSessions());
+        const err = await rejectionOf(other.listSessions());
         await other.close();
         expect(err.code).toBe('SKAHA_UNAUTHORIZED');
         expect(err.status).toBe(401);
@@ -137,7 +129,7 @@ export function defineContractSuite(backendName: string, startBackend: () => Pro
       if (!('error' in result)) return;
       expect(result.error.code).toBe('SKAHA_BAD_REQUEST');
       expect(result.error.message).toContain("session image 'docker.io/library/ubuntu:22.04' must come from one of [");
-      const err = await failure(client.listImages('bogus'));
+      const err = await rejectionOf(client.listImages('bogus'));
       expect(err.code).toBe('SKAHA_BAD_REQUEST');
       expect(err.serverText).toBe('unknown type: bogus');
     });
