@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,24 @@ describe('watchFiles', () => {
       renameSync(join(dir, 'config.json.tmp'), file);
       expect(await nextChange(batches)).toEqual([file]);
       expect(batches).toHaveLength(3);
+    } finally {
+      await stop();
+    }
+  });
+});
+
+describe('watchFiles on a folder that does not exist yet', () => {
+  it('sees the file once the folder is created (regression: a config dir made after the daemon started was never watched)', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'skaha-watch-')), 'later');
+    const file = join(dir, 'config.json');
+    const batches: string[][] = [];
+    const stop = await watchFiles([file], (changed) => batches.push(changed), { debounceMs: 50, missingDirPollMs: 50 });
+    try {
+      mkdirSync(dir);
+      writeFileSync(file, '{}');
+      expect(await nextChange(batches)).toEqual([file]);
+      writeFileSync(file, '{"logLevel":"debug"}');
+      expect(await nextChange(batches)).toEqual([file]);
     } finally {
       await stop();
     }

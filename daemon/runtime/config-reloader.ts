@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { CredentialStatus } from '../../src/state/state.js';
+import { CONNECTION_KEYS, type DaemonConfig } from '../config/daemon-config.js';
+import { watchFiles, type StopWatching } from '../config/file-watcher.js';
+import { loadDaemonConfig } from '../config/load-daemon-config.js';
+import type { ApiHolder } from './api-holder.js';
+import type { StateRuntime } from './state-runtime.js';
+
+/** What the config reloader needs. */
+export interface ConfigReloaderDeps {
+  configFile: string;
+  clock: Clock;
+  logger: Logger;
+  runtime: StateRuntime;
+  connection: ApiHolder;
+  /** Credential files to watch even before a connection names them (default certificate, canfar config). */
+  credentialFiles: string[];
+  debounceMs: number;
+  /** How often a missing folder of a watched file is looked for. */
+  missingDirPollMs: number;
+  /** Applies a valid config (cadence, rules, hooks, log level) read from `raw`. */
+  applyConfig: (config: DaemonConfig, raw: Record<string, unknown> | null) => void;
+  /** Polls now (after a reconnect, or so a new cadence takes effect at once). */
+  pollNow: () => void;
+}
+
+/** A fingerprint of the connection settings of a config file (hashed: the token may be among them). */
+export function connectionFingerprint(raw: Record<string, unknown> | null): string {
+  const picked = CONNECTION_KEYS.map((key) => [key, raw?.[key] ?? null]);
+  return createHash('sha256').update(JSON.stringify(picked)).digest('hex');
+}
+
+/**
+ * Watches the config file and the credential files. A valid config applies without a restart;
+ * new server or credential settings (or a changed certificate) rebuild the connection and poll at
+ * once; an invalid file keeps the previous config and raises a `warning` naming the problem.
+ */
+export class ConfigReloader {
+  private stopWatching: StopWatching | null = null;
+  private watched = '';
+  private fingerprint: string;
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: ConfigReloaderDeps, initialRaw: Record<string, unknown> | null) {
+    this.fingerprint = connectionFingerprint(initialRaw);
+  }
+
+  /** Starts watching. */
+  async start(): Promise<void> {
+    await this.rewatch();
+  }
+
+  /** Stops watching (a reload in flight finishes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue;
+    await this.stopWatching?.();
+    this.stopWatching = null;
+  }
+
+  /** Handles changed files as the watcher reports them (serialised; exposed for tests). */
+  onChange(changed: readonly string[]): Promise<void> {
+    this.queue = this.queue.then(() => this.reload(changed)).catch((error: unknown) => {
+      this.deps.logger.error('config reload failed', { error: error instanceof Error ? error.message : String(error) });
+    });
+    return this.queue;
+  }
+
+  private files(): string[] {
+    const all = [this.deps.configFile, ...this.deps.credentialFiles, ...this.deps.connection.watchFiles()];
+    return [...new Set(all.map((f) => resolve(f)))].sort();
+  }
+
+  private async rewatch(): Promise<void> {
+    const files = this.files();
+    if (this.stopped || files.join('\n') === this.watched) return;
+    await this.stopWatching?.();
+    this.watched = files.join('\n');
+    this.stopWatching = await watchFiles(files, (changed) => void this.onChange(changed), {
+      debounceMs: this.deps.debounceMs,
+      missingDirPollMs: this.deps.missingDirPollMs,
+      onError: (error) => this.deps.logger.warn('watching the config files failed', { error: error.message }),
+    });
+  }
+
+  private async reload(changed: readonly string[]): Promise<void> {
+    if (this.stopped) return;
+    const configFile = resolve(this.deps.configFile);
+    let reconnect = changed.some((file) => resolve(file) !== configFile);
+    let applied = false;
+    if (changed.some((file) => resolve(file) === configFile)) {
+      const loaded = await loadDaemonConfig(this.deps.configFile);
+      if (loaded.problems.length > 0) {
+        this.reject(`the config file was refused and the previous config is kept: ${loaded.problems.join('; ')}`);
+      } else {
+        const fingerprint = connectionFingerprint(loaded.raw);
+        reconnect ||= fingerprint !== this.fingerprint;
+        this.fingerprint = fingerprint;
+        this.deps.applyConfig(loaded.config, loaded.raw);
+        void this.deps.runtime.apply({ type: 'config.changed', at: this.deps.clock.now() });
+        this.deps.logger.info('config applied', { file: this.deps.configFile });
+        applied = true;
+      }
+    }
+    if (reconnect) {
+      const failure = await this.deps.connection.connect();
+      if (failure?.code === 'CONFIG_ERROR') this.reject(`the connection settings were refused and the previous connection is kept: ${failure.message}`);
+      void this.deps.runtime.apply({ type: 'credentials.checked', credentials: this.credentialStatus(), at: this.deps.clock.now() });
+      await this.rewatch();
+    }
+    if (reconnect || applied) this.deps.pollNow();
+  }
+
+  private credentialStatus(): CredentialStatus {
+    return this.deps.connection.credentials() ?? { kind: 'none', source: 'default', expiresAt: null };
+  }
+
+  private reject(message: string): void {
+    this.deps.logger.warn(message);
+    void this.deps.runtime.apply({ type: 'config.rejected', message, at: this.deps.clock.now() });
+    this.deps.runtime.warn({ code: 'CONFIG_ERROR', message });
+  }
+}

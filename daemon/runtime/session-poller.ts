@@ -1,0 +1,126 @@
+import { toAppError, type ErrorJson } from '../../src/domain/errors.js';
+import type { Session } from '../../src/domain/session.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Logger } from '../../src/ports/logger.js';
+import { isAuthFailure } from '../../src/state/health.js';
+import type { DaemonConfig } from '../config/daemon-config.js';
+import { nextPollDelay } from '../poll/poll-interval.js';
+import { RepeatingTask } from '../poll/repeating-task.js';
+import type { ApiHolder } from './api-holder.js';
+import type { StateRuntime } from './state-runtime.js';
+
+/** What the session poller needs. */
+export interface SessionPollerDeps {
+  clock: Clock;
+  logger: Logger;
+  runtime: StateRuntime;
+  connection: ApiHolder;
+  config: () => DaemonConfig;
+  /** Attached websocket clients (none and no sessions → slow cadence). */
+  clients: () => number;
+  /** Runs after each successful poll (auto-renew). */
+  afterPoll?: (sessions: readonly Session[]) => void;
+  random?: () => number;
+}
+
+/**
+ * The one session poller for every client: never overlapping, adaptive (fast / normal / slow),
+ * exponential back-off with jitter on failure and the whole cap on refused credentials. A failed
+ * or even a crashing poll is recorded in the state; it never stops the loop.
+ */
+export class SessionPoller {
+  /** Consecutive failed polls. */
+  failures = 0;
+  /** True while Skaha refuses the credentials (side pollers pause). */
+  authFailing = false;
+  private readonly task: RepeatingTask;
+  private lastErrorCode: string | null = null;
+
+  constructor(private readonly deps: SessionPollerDeps) {
+    this.task = new RepeatingTask({ clock: deps.clock, run: () => this.poll(), nextDelay: () => this.nextDelay() });
+  }
+
+  /** Starts polling at once. */
+  start(): void {
+    this.task.start(0);
+  }
+
+  /** Stops scheduling polls (a poll in flight completes). */
+  stop(): void {
+    this.task.stop();
+  }
+
+  /** Polls now, or joins the poll in flight; reschedules from its end. */
+  pollNow(): Promise<void> {
+    return this.task.runNow();
+  }
+
+  /** A poll that starts after this call (waits for one in flight first, which may predate a change). */
+  async refresh(): Promise<void> {
+    if (this.task.running) await this.task.runNow();
+    await this.task.runNow();
+  }
+
+  /** Resolves when no poll is in flight. */
+  async idle(): Promise<void> {
+    while (this.task.running) await this.task.runNow();
+  }
+
+  private nextDelay(): number {
+    const state = this.deps.runtime.state();
+    return nextPollDelay(
+      {
+        sessions: Object.values(state.sessions),
+        clients: this.deps.clients(),
+        now: this.deps.clock.now(),
+        lastActionAt: state.lastActivityAt,
+        failures: this.failures,
+        authFailure: this.authFailing,
+      },
+      this.deps.config().polling,
+      this.deps.random,
+    );
+  }
+
+  private async poll(): Promise<void> {
+    let sessions: Session[] | null = null;
+    let failure: ErrorJson | null = null;
+    try {
+      sessions = await this.deps.connection.api().listSessions();
+    } catch (error) {
+      failure = toAppError(error).toJSON();
+    }
+    try {
+      if (sessions) {
+        this.succeeded();
+        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at: this.deps.clock.now() });
+        this.deps.afterPoll?.(sessions);
+      } else if (failure) {
+        this.failed(failure);
+        await this.deps.runtime.apply({ type: 'poll.failed', error: failure, at: this.deps.clock.now() });
+      }
+    } catch (error) {
+      // A bug in the bookkeeping must not stop the poller: record it as a failed poll.
+      const internal = toAppError(error).toJSON();
+      this.deps.logger.error('processing a session poll failed', { error: internal.message });
+      this.failed(internal);
+      await this.deps.runtime.apply({ type: 'poll.failed', error: internal, at: this.deps.clock.now() });
+    }
+  }
+
+  private succeeded(): void {
+    if (this.failures > 0) this.deps.logger.info('session polls work again', { after: this.failures });
+    this.failures = 0;
+    this.authFailing = false;
+    this.lastErrorCode = null;
+  }
+
+  private failed(error: ErrorJson): void {
+    this.failures++;
+    this.authFailing = isAuthFailure(error);
+    // One warning per kind of failure; repeats go to debug so a long outage does not flood the log.
+    const level = error.code === this.lastErrorCode ? 'debug' : 'warn';
+    this.deps.logger[level]('session poll failed', { code: error.code, error: error.message, failures: this.failures });
+    this.lastErrorCode = error.code;
+  }
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BulkResult } from '../../../src/protocol/requests.js';
+import { startTestDaemon, type TestDaemon } from '../../helpers/start-daemon.js';
+import { waitUntil } from '../../helpers/wait-until.js';
+
+let t: TestDaemon;
+beforeAll(async () => {
+  t = await startTestDaemon({ sim: { seed: 21, speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000 } } });
+});
+afterAll(async () => t?.cleanup());
+
+describe('requests', () => {
+  it('delete reports each id on its own and the removal reads as deleted', async () => {
+    const a = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'dela' });
+    const b = t.sim.seedSession({ kind: 'headless', status: 'Running', name: 'delb' });
+    const client = await t.client();
+    await client.waitForState((s) => Boolean(s.sessions[a] && s.sessions[b]));
+    const { results } = await client.call('delete', { ids: [a, b, a, 'no-such-id'] });
+    expect(results).toEqual<BulkResult[]>([{ id: a, ok: true }, { id: b, ok: true }, { id: 'no-such-id', ok: true }]);
+    const removed = await client.waitForEvent('session:removed', (e) => e.session.id === a);
+    expect(removed.reason).toBe('deleted');
+    expect(client.state!.lastActivityAt).not.toBeNull();
+  });
+
+  it('renew answers per id, with the platform error for one that fails', async () => {
+    const nb = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'renewme' });
+    const client = await t.client();
+    await client.waitForState((s) => Boolean(s.sessions[nb]));
+    t.sim.setFaults({ status: { 'session.renew': 500 } });
+    const failed = await client.call('renew', { ids: [nb] });
+    expect(failed.results[0]).toMatchObject({ id: nb, ok: false, error: { code: 'SKAHA_SERVER_ERROR' } });
+    t.sim.clearFaults();
+    expect((await client.call('renew', { ids: [nb] })).results).toEqual([{ id: nb, ok: true }]);
+  });
+
+  it('launch failures answer with the code, are recorded, and raise launch:failed', async () => {
+    const client = await t.client();
+    const response = await client.request('launch', { name: 'bad name!', image: 'images.canfar.net/skaha/terminal:1.1.1', kind: 'headless' });
+    expect(response.ok).toBe(false);
+    expect(!response.ok && response.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'name' });
+    const event = await client.waitForEvent('launch:failed');
+    expect(event.error.code).toBe('VALIDATION_ERROR');
+    expect(client.state!.launches.at(-1)).toMatchObject({ request: { name: 'bad name!' }, error: { code: 'VALIDATION_ERROR' } });
+  });
+
+  it('answers events, images, context, stats.history and config.get', async () => {
+    const id = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'evs' });
+    const client = await t.client();
+    await client.waitForState((s) => Boolean(s.sessions[id]) && s.lastStatsAt !== null);
+    expect(Array.isArray(await client.call('events', { sessionId: id }))).toBe(true);
+    const images = await client.call('images', { kind: 'desktop-app' });
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.every((i) => i.types.includes('desktop-app'))).toBe(true);
+    expect((await client.call('context')).cores.options.length).toBeGreaterThan(0);
+    const history = await client.call('stats.history');
+    expect(history.latest).not.toBeNull();
+    expect(history.points.length).toBeGreaterThan(0);
+    expect(await client.call('config.get')).toMatchObject({ polling: { fastMs: 100 }, notifications: { quiet: false } });
+    const missing = await client.request('events', { sessionId: 'zz-none' });
+    expect(!missing.ok && missing.error.code).toBe('SKAHA_NOT_FOUND');
+  });
+
+  it('streams logs to subscribers only: reset first (before the response), then new lines; closing a client ends its subscription', async () => {
+    const id = t.sim.seedSession({ kind: 'headless', status: 'Running', name: 'logger', ageSeconds: 2, pendingSeconds: 1, runSeconds: 3_000 });
+    const a = await t.client({ name: 'a' });
+    const bystander = await t.client({ name: 'bystander' });
+    const from = a.frames.length;
+    const subscribed = await a.call('logs.subscribe', { sessionId: id });
+    const first = a.frames.slice(from).findIndex((f) => f.type === 'event' && f.topic === 'logs:reset');
+    const answer = a.frames.slice(from).findIndex((f) => f.type === 'response');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(answer);
+    expect(subscribed).toEqual({ sessionId: id, lines: 0 });
+    await a.waitForEvent('logs:reset', (d) => d.sessionId === id && d.lines.length > 0);
+    await a.waitForEvent('logs:append', (d) => d.sessionId === id && d.lines.length > 0, 10_000);
+
+    const b = await t.client({ name: 'b' });
+    const late = await b.call('logs.subscribe', { sessionId: id });
+    expect(late.lines).toBeGreaterThan(0);
+    expect(b.events('logs:reset')[0].lines).toHaveLength(late.lines);
+
+    expect(await a.call('logs.unsubscribe', { sessionId: id })).toEqual({ sessionId: id });
+    await b.close();
+    const fetches = t.sim.requestCount('session.logs');
+    // Nobody listens now: many log refresh periods (100 ms) pass without a fetch while the poller goes on.
+    const polls = t.sim.requestCount('session.list');
+    await waitUntil(() => t.sim.requestCount('session.list') >= polls + 5, 'five more session polls (≥ 1 s)');
+    expect(t.sim.requestCount('session.logs')).toBe(fetches);
+    expect(bystander.events('logs:reset')).toEqual([]);
+    expect(bystander.events('logs:append')).toEqual([]);
+  });
+});

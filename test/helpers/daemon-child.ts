@@ -1,0 +1,38 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repo = resolve(import.meta.dirname, '../..');
+
+/** A compiled copy of the daemon (from this checkout) that tests can run as a child process. */
+export interface DaemonBuild {
+  dir: string;
+  /** Starts `skaha-tui daemon ARGS` as a child process with this environment. */
+  spawn(args: string[], env: NodeJS.ProcessEnv): ChildProcess;
+}
+
+// The child runs exactly what `skaha-tui daemon` runs: runDaemon from daemon/main.
+const CHILD = `import { runDaemon } from './daemon/main.js';
+process.exitCode = await runDaemon(process.argv.slice(2));
+`;
+
+/**
+ * Compiles daemon/main.ts and what it imports into a temp dir (tsc, well under a second), so the
+ * test runs the code under test even when dist/ is stale; bin/ is wired by the lead separately.
+ */
+export function buildDaemon(): DaemonBuild {
+  const dir = mkdtempSync(join(tmpdir(), 'sk-build-'));
+  execFileSync(
+    join(repo, 'node_modules/.bin/tsc'),
+    ['--ignoreConfig', '--outDir', dir, '--rootDir', repo, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', 'daemon/main.ts'],
+    { cwd: repo, stdio: 'pipe' },
+  );
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'skaha-tui', version: '0.0.0-test', type: 'module' }));
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'daemon-child.mjs'), CHILD);
+  return {
+    dir,
+    spawn: (args, env) => spawn(process.execPath, [join(dir, 'daemon-child.mjs'), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+  };
+}
