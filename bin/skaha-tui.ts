@@ -6,27 +6,23 @@ type Route = (argv: string[]) => Promise<number>;
 
 const text = () => import('../src/cli/text.js');
 
-/** Says a part of skaha-tui is not built yet and exits 2. */
-const notYet =
-  (what: string): Route =>
-  async () => {
-    const { MESSAGES } = await text();
-    process.stderr.write(`${MESSAGES.notYet(what)}\n${MESSAGES.notYetHint}\n`);
-    return 2;
-  };
+/** `daemon` alone runs it in the foreground; `daemon start|stop|status|restart|install` manage a detached one. */
+const daemonRoute: Route = async (argv) => {
+  const control = await import('../daemon/control/run-daemon-control.js');
+  if (control.isDaemonControl(argv)) return control.runDaemonControl(argv);
+  return (await import('../daemon/main.js')).runDaemon(argv);
+};
 
-/**
- * First words handled outside the direct CLI. Later issues plug in here with dynamic imports:
- * `daemon` → (await import('../daemon/main.js')).runDaemonCli(argv), `demo` → the dashboard in demo mode.
- */
+/** First words handled outside the direct CLI, each loading only its own code. */
 const ROUTES: Record<string, Route> = {
   sim: async (argv) => (await import('../src/sim/cli.js')).runSimulatorCli(argv),
   demo: async (argv) => (await import('../src/cli/demo.js')).runDemo(argv),
-  daemon: notYet('daemon'),
+  daemon: daemonRoute,
+  doctor: async (argv) => (await import('../daemon/control/run-doctor.js')).runDoctor(argv),
 };
 
-/** No arguments at all opens the dashboard. Later: (await import('../tui/main.js')).runDashboard(argv). */
-const DASHBOARD: Route = notYet('dashboard');
+/** No arguments at all opens the dashboard. */
+const DASHBOARD: Route = async (argv) => (await import('../tui/main.js')).runDashboard(argv);
 
 /** Everything else: the direct CLI (ps, launch, …, --help, --version). */
 const CLI: Route = async (argv) => (await import('../src/cli/main.js')).runCli(argv);

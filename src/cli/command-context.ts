@@ -1,9 +1,12 @@
+import type { DaemonConnection } from '../daemon-client/daemon-connection.js';
 import { toAppError } from '../domain/errors.js';
+import type { Logger } from '../ports/logger.js';
 import type { SkahaApi } from '../ports/skaha-api.js';
 import type { CliIo } from './io.js';
 import { errorJson, jsonLine, jsonText } from './json-output.js';
 import type { ParsedArgs } from './parse-args.js';
 import { colorEnabled, createStyle, type Style } from './style.js';
+import type { CliSystem } from './system.js';
 import { MESSAGES } from './text.js';
 
 /** Writing helpers bound to one invocation: data to stdout, diagnostics to stderr, colour only where allowed. */
@@ -35,6 +38,16 @@ export interface CommandContext {
   api(): Promise<SkahaApi>;
   /** The most requests a bulk operation runs at once. */
   concurrency(): Promise<number>;
+  /** Diagnostics on stderr at the chosen --log-level (secrets scrubbed). */
+  log: Logger;
+  /** False with --no-daemon, or with --url/--token/--cert (a running daemon has its own connection): go to Skaha directly. */
+  useDaemon: boolean;
+  /** The running daemon, connected on first call; null when none runs or `useDaemon` is false. */
+  daemon(): Promise<DaemonConnection | null>;
+  /** The daemon, started when none runs; rejects with DAEMON_UNAVAILABLE when it cannot be started or reached. */
+  startDaemon(): Promise<DaemonConnection>;
+  /** Browser, timers and Ctrl-C. */
+  system: CliSystem;
 }
 
 /** A command handler: resolves with the exit code. */
@@ -42,8 +55,9 @@ export type CommandHandler = (ctx: CommandContext) => Promise<number>;
 
 const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** Builds the Output for an invocation. */
-export function createOutput(io: CliIo, json: boolean): Output {
+/** Builds the Output for an invocation; `warnings: false` (--log-level error) drops "warning: …" lines. */
+export function createOutput(io: CliIo, json: boolean, options: { warnings?: boolean } = {}): Output {
+  const warnings = options.warnings !== false;
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const errStyle = createStyle(colorEnabled(io.stderr, io.env));
   return {
@@ -53,7 +67,9 @@ export function createOutput(io: CliIo, json: boolean): Output {
     print: (text) => void io.stdout.write(text),
     printJson: (value) => void io.stdout.write(jsonText(value)),
     note: (text) => void io.stderr.write(withNewline(text)),
-    warn: (text) => void io.stderr.write(withNewline(errStyle.yellow(MESSAGES.warningPrefix) + text)),
+    warn: (text) => {
+      if (warnings) io.stderr.write(withNewline(errStyle.yellow(MESSAGES.warningPrefix) + text));
+    },
     error(error, subject) {
       const e = toAppError(error);
       const message = subject ? MESSAGES.failedFor(subject, e.message) : e.message;

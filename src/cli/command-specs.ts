@@ -1,7 +1,7 @@
 import { LAUNCHABLE_KINDS } from '../domain/session.js';
 
-/** How an option takes its value. */
-export type OptionType = 'boolean' | 'string' | 'number' | 'list';
+/** How an option takes its value ('count' adds one per use, and `-vv` counts twice). */
+export type OptionType = 'boolean' | 'string' | 'number' | 'list' | 'count';
 
 /** One command-line option. */
 export interface OptionSpec {
@@ -33,11 +33,20 @@ export const LIST_KINDS = [...LAUNCHABLE_KINDS, 'desktop-app'] as const;
 /** Statuses `ps --status` accepts (canfar's list). */
 export const STATUSES = ['Pending', 'Running', 'Terminating', 'Succeeded', 'Completed', 'Error', 'Failed'] as const;
 
+/** Kinds `prune --kind` accepts (canfar's Pruneable: every launchable kind). */
+export const PRUNE_KINDS = LAUNCHABLE_KINDS;
+
+/** Diagnostic levels of `--log-level`, quietest first. */
+export const CLI_LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
 /** Options valid on every command, before or after it. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'url', type: 'string', value: 'URL' },
   { name: 'token', type: 'string', value: 'TOKEN' },
   { name: 'cert', type: 'string', value: 'PATH' },
+  { name: 'log-level', type: 'string', value: 'LEVEL', choices: CLI_LOG_LEVELS },
+  { name: 'verbose', short: 'v', type: 'count' },
+  { name: 'no-daemon', type: 'boolean' },
 ];
 
 const json: OptionSpec = { name: 'json', type: 'boolean' };
@@ -53,6 +62,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS },
       { name: 'status', short: 's', type: 'string', value: 'STATUS', choices: STATUSES },
       { name: 'quiet', short: 'q', type: 'boolean' },
+      { name: 'all-users', type: 'boolean' },
       json,
     ],
   },
@@ -69,6 +79,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'gpus', short: 'g', type: 'number', value: 'G', aliases: ['gpu'] },
       { name: 'env', short: 'e', type: 'list', value: 'KEY=VALUE' },
       { name: 'replicas', short: 'r', type: 'number', value: 'R' },
+      { name: 'wait', short: 'w', type: 'boolean' },
       json,
     ],
   },
@@ -78,8 +89,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: ['ID...'],
     options: [{ name: 'force', short: 'f', type: 'boolean' }],
   },
+  {
+    name: 'prune',
+    aliases: [],
+    positionals: ['PATTERN'],
+    options: [
+      { name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: PRUNE_KINDS },
+      { name: 'status', short: 's', type: 'string', value: 'STATUS', choices: STATUSES },
+      { name: 'force', short: 'f', type: 'boolean' },
+      json,
+    ],
+  },
   { name: 'renew', aliases: [], positionals: ['ID...'], options: [] },
-  { name: 'logs', aliases: [], positionals: ['ID'], options: [] },
+  { name: 'open', aliases: [], positionals: ['ID'], options: [{ name: 'wait', short: 'w', type: 'boolean' }] },
+  { name: 'logs', aliases: [], positionals: ['ID'], options: [{ name: 'follow', short: 'f', type: 'boolean' }] },
+  { name: 'watch', aliases: [], positionals: [], options: [json] },
   { name: 'events', aliases: [], positionals: ['ID'], options: [json] },
   { name: 'stats', aliases: [], positionals: [], options: [json] },
   {
@@ -94,7 +118,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 /** Commands the binary routes elsewhere (listed in help, parsed by their own code). */
-export const ROUTED_COMMANDS = ['sim', 'demo', 'daemon'] as const;
+export const ROUTED_COMMANDS = ['sim', 'demo', 'daemon', 'doctor'] as const;
 
 /** The spec for a command name or alias, if any. */
 export function findCommand(name: string): CommandSpec | undefined {

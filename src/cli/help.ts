@@ -46,7 +46,7 @@ export function generalHelp(style: Style = createStyle(false)): string {
     `${style.bold(HELP.usage)}\n`,
     `${style.bold(HELP.commands)}\n${indented(renderTable(['', ''], rows).replace(/^.*\n/, ''))}`,
     `${style.bold(HELP.globalOptions)}\n${optionTable('', globalRows())}`,
-    `${HELP.credentials}\n${HELP.exitCodes}\n${HELP.more}\n`,
+    `${HELP.credentials}\n${HELP.daemon}\n${HELP.exitCodes}\n${HELP.more}\n`,
   ].join('\n');
 }
 

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 export interface CliStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  columns?: number;
 }
 
 /** Everything the CLI touches outside itself; injected so tests run it without a terminal. */
@@ -59,6 +61,9 @@ export function redact(text: string, secrets: Iterable<string>): string {
 export function redactingIo(io: CliIo, secrets: ReadonlySet<string>): CliIo {
   const wrap = (stream: CliStream): CliStream => ({
     isTTY: stream.isTTY,
+    get columns() {
+      return stream.columns;
+    },
     write: (text: string) => stream.write(redact(text, secrets)),
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), prompt: (q) => io.prompt(redact(q, secrets)) };

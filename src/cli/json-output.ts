@@ -1,6 +1,6 @@
 // The normalised JSON the CLI prints with --json: fixed keys in a fixed order, nothing else.
 
-import type { Session } from '../domain/session.js';
+import type { PublicSession, Session } from '../domain/session.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
 import type { LaunchResult } from '../domain/launch.js';
 import { toAppError } from '../domain/errors.js';
@@ -25,6 +25,11 @@ export function sessionJson(session: Session): Session {
     gpus: { requested: num(session.gpus?.requested) },
     fixed: typeof session.fixed === 'boolean' ? session.fixed : null,
   };
+}
+
+/** Another user's session as `ps --all-users --json` prints it. */
+export function publicSessionJson(session: PublicSession): PublicSession {
+  return { user: str(session.user), kind: session.kind, status: session.status, startedAt: str(session.startedAt) };
 }
 
 /** Platform stats as `--json` prints them. */

@@ -1,18 +1,26 @@
 import { isAppError } from '../domain/errors.js';
-import { createOutput, type CommandContext } from './command-context.js';
+import { createCliLogger, logLevelFromFlags } from './cli-logger.js';
+import { createOutput } from './command-context.js';
 import { findCommand, ROUTED_COMMANDS } from './command-specs.js';
 import { loadHandler } from './commands/index.js';
+import { buildContext } from './context-factory.js';
+import { processDaemonAccess, type DaemonAccess } from './daemon-access.js';
 import { commandHelp, generalHelp, routedHelp } from './help.js';
 import { processIo, redactingIo, secretsFromEnv, type CliIo } from './io.js';
-import { openSkahaApi, type ApiHandle, type OpenApi } from './open-api.js';
+import { openSkahaApi, type OpenApi } from './open-api.js';
 import { parseArgs, UsageError, type ParsedArgs } from './parse-args.js';
 import { colorEnabled, createStyle } from './style.js';
+import { processSystem, type CliSystem } from './system.js';
 import { MESSAGES, USAGE_ERRORS } from './text.js';
 import { packageVersion } from './version.js';
 
-/** What runCli needs from outside; tests pass a fake SkahaApi through `openApi`. */
+/** What runCli needs from outside; tests pass fakes at each port. */
 export interface CliDeps {
   openApi?: OpenApi;
+  /** How to reach (and start) the daemon; default the socket from the paths module. */
+  daemon?: DaemonAccess;
+  /** Browser, timers and signals; default the real process. */
+  system?: CliSystem;
 }
 
 /** Runs the direct CLI for argv (without node and script) and resolves with the exit code: 0 ok, 1 failed, 2 usage. */
@@ -26,7 +34,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo()
   } catch (error) {
     return reportFailure(io, jsonWanted, error);
   }
-  const out = createOutput(io, parsed.options.json === true);
+  const level = logLevelFromFlags(parsed.global);
+  const out = createOutput(io, parsed.options.json === true, { warnings: level !== 'error' });
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const command = parsed.command;
   if (parsed.version || command?.name === 'version') {
@@ -44,28 +53,23 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo()
     return showHelp(io, command.name === 'help' ? parsed.positionals[0] : command.name);
   }
 
-  let handle: ApiHandle | undefined;
-  let opening: Promise<ApiHandle> | undefined;
-  const open = (): Promise<ApiHandle> =>
-    (opening ??= (deps.openApi ?? openSkahaApi)(parsed.global, io.env).then((h) => {
-      handle = h;
-      for (const secret of h.secrets) secrets.add(secret);
-      return h;
-    }));
-  const ctx: CommandContext = {
-    args: parsed,
+  const built = buildContext({
+    parsed,
     io,
     out,
-    api: async () => (await open()).api,
-    concurrency: async () => (await open()).concurrency,
-  };
+    log: createCliLogger(io, level, secrets),
+    secrets,
+    openApi: deps.openApi ?? openSkahaApi,
+    daemonAccess: deps.daemon ?? processDaemonAccess(io.env, parsed.global, `skaha-tui ${command.name}`),
+    system: deps.system ?? processSystem(),
+  });
   try {
     const handler = await loadHandler(command.name);
-    return await handler(ctx);
+    return await handler(built.ctx);
   } catch (error) {
     return reportFailure(io, out.json, error);
   } finally {
-    await handle?.close().catch(() => undefined);
+    await built.close();
   }
 }
 

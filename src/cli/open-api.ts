@@ -1,3 +1,4 @@
+import type { Logger } from '../ports/logger.js';
 import type { SkahaApi } from '../ports/skaha-api.js';
 import type { GlobalFlags } from './parse-args.js';
 
@@ -12,11 +13,11 @@ export interface ApiHandle {
   close(): Promise<void>;
 }
 
-/** Opens the Skaha API for the given global flags. */
-export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>) => Promise<ApiHandle>;
+/** Opens the Skaha API for the given global flags; `logger` receives the client's diagnostics (never a secret). */
+export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>, options?: { logger?: Logger }) => Promise<ApiHandle>;
 
 /** The real thing: resolves credentials (flags > env > config > canfar config) and builds the HTTP client. */
-export const openSkahaApi: OpenApi = async (flags, env) => {
+export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
   const [{ resolveConnection }, { SkahaClient }] = await Promise.all([
     import('../config/resolve-connection.js'),
     import('../client/skaha-client.js'),
@@ -25,7 +26,7 @@ export const openSkahaApi: OpenApi = async (flags, env) => {
     { url: flags.url, token: flags.token, cert: flags.cert },
     { env: env as NodeJS.ProcessEnv },
   );
-  const client = new SkahaClient(connection);
+  const client = new SkahaClient(connection, { logger: options.logger });
   const secrets = [connection.credential.token, connection.registryAuth?.secret].filter(
     (s): s is string => typeof s === 'string' && s !== '',
   );

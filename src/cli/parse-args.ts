@@ -13,11 +13,17 @@ export class UsageError extends AppError {
   }
 }
 
-/** The global connection flags. */
+/** The global flags: connection settings, diagnostics, and whether to use the daemon. */
 export interface GlobalFlags {
   url?: string;
   token?: string;
   cert?: string;
+  /** `--log-level error|warn|info|debug`. */
+  'log-level'?: string;
+  /** How many times -v was given. */
+  verbose?: number;
+  /** `--no-daemon`: talk to Skaha directly even when a daemon runs. */
+  'no-daemon'?: boolean;
 }
 
 /** One parsed option value. */
@@ -37,6 +43,9 @@ export interface ParsedArgs {
 
 const isFlag = (token: string) => token.length > 1 && token.startsWith('-') && !/^-\d/.test(token);
 
+/** `-vv`, `-vvv`: a short count flag repeated in one word. */
+const REPEATED_SHORT = /^-([a-zA-Z])\1+$/;
+
 /** Parses argv (without node and script) against the command specs; throws UsageError on bad input. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = { command: null, options: {}, positionals: [], rest: null, global: {}, help: false, version: false };
@@ -44,9 +53,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let i = 0;
   const take = (spec: OptionSpec, flag: string, inline: string | undefined, where?: string): void => {
     const target = GLOBAL_OPTIONS.includes(spec) ? (parsed.global as Record<string, OptionValue>) : options;
-    if (spec.type === 'boolean') {
+    if (spec.type === 'boolean' || spec.type === 'count') {
       if (inline !== undefined) throw new UsageError(USAGE_ERRORS.noValueAllowed(flag), where);
-      target[spec.name] = true;
+      target[spec.name] = spec.type === 'count' ? ((target[spec.name] as number | undefined) ?? 0) + 1 : true;
       return;
     }
     let value = inline;
@@ -59,6 +68,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       i++;
     }
     target[spec.name] = convert(spec, flag, value, where, target[spec.name]);
+  };
+
+  // `-vv` is `-v` twice; every other flag is taken once.
+  const takeRun = (spec: OptionSpec, flag: string, inline: string | undefined, where?: string): void => {
+    const times = REPEATED_SHORT.test(flag) ? flag.length - 1 : 1;
+    for (let n = 0; n < times; n++) take(spec, flag, inline, where);
   };
 
   while (i < argv.length && parsed.command === null) {
@@ -74,9 +89,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (flag === '--help' || flag === '-h') parsed.help = true;
     else if (flag === '--version' || flag === '-V') parsed.version = true;
     else {
-      const spec = GLOBAL_OPTIONS.find((o) => `--${o.name}` === flag);
+      const spec = lookupShortRun(GLOBAL_OPTIONS, flag) ?? lookupIn(GLOBAL_OPTIONS, flag);
       if (!spec) throw new UsageError(USAGE_ERRORS.optionBeforeCommand(flag));
-      take(spec, flag, inline);
+      takeRun(spec, flag, inline);
     }
   }
   const command = parsed.command;
@@ -97,9 +112,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       parsed.help = true;
       continue;
     }
-    const spec = lookup(command, flag);
+    const all = [...command.options, ...GLOBAL_OPTIONS];
+    const spec = lookupShortRun(all, flag) ?? lookupIn(all, flag);
     if (!spec) throw new UsageError(USAGE_ERRORS.unknownOption(flag, command.name), command.name);
-    take(spec, flag, inline, command.name);
+    takeRun(spec, flag, inline, command.name);
   }
   parsed.options = options;
   if (!parsed.help) checkArguments(command, parsed);
@@ -112,8 +128,13 @@ function splitFlag(token: string): [string, string | undefined] {
   return [token.slice(0, eq), token.slice(eq + 1)];
 }
 
-function lookup(command: CommandSpec, flag: string): OptionSpec | undefined {
-  const all = [...command.options, ...GLOBAL_OPTIONS];
+/** A count option written as a repeated short flag (`-vv`). */
+function lookupShortRun(all: readonly OptionSpec[], flag: string): OptionSpec | undefined {
+  const run = REPEATED_SHORT.exec(flag);
+  return run ? all.find((o) => o.type === 'count' && o.short === run[1]) : undefined;
+}
+
+function lookupIn(all: readonly OptionSpec[], flag: string): OptionSpec | undefined {
   if (flag.startsWith('--')) {
     const name = flag.slice(2);
     return all.find((o) => o.name === name || o.aliases?.includes(name));

@@ -1,10 +1,10 @@
 import { AppError } from '../../src/domain/errors.js';
 import type { LaunchRequest, LaunchResult } from '../../src/domain/launch.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent, SessionLogs } from '../../src/domain/platform.js';
-import type { Session } from '../../src/domain/session.js';
+import type { PublicSession, Session } from '../../src/domain/session.js';
 import type { ListOptions, SkahaApi } from '../../src/ports/skaha-api.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { runCli, type CliDeps } from '../../src/cli/main.js';
 
 /** The fixed "now" of handler tests. */
 export const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -103,7 +103,12 @@ export class FakeApi implements SkahaApi {
     this.calls.push('context');
     return this.context;
   }
-  listAllSessions = notImplemented('listAllSessions');
+  /** What `view=all` lists. */
+  allSessions: PublicSession[] = [];
+  async listAllSessions(options: ListOptions = {}): Promise<PublicSession[]> {
+    this.calls.push(`all ${JSON.stringify(options)}`);
+    return this.allSessions.filter((s) => (!options.kind || s.kind === options.kind) && (!options.status || s.status === options.status));
+  }
   listRepositories = notImplemented('listRepositories');
   getAvailability = notImplemented('getAvailability');
   listDesktopApps = notImplemented('listDesktopApps');
@@ -120,6 +125,8 @@ export interface IoOptions {
   env?: Record<string, string | undefined>;
   /** Answers to confirmation prompts, in order. */
   answers?: string[];
+  /** The clock (default: always NOW). */
+  now?: () => number;
 }
 
 /** An in-memory CliIo plus what was written to it. */
@@ -133,7 +140,7 @@ export function memoryIo(options: IoOptions = {}): { io: CliIo; stdout: () => st
     stderr: { isTTY: options.stderrTTY ?? false, write: (t: string) => (err += t) },
     stdinIsTTY: options.stdinTTY ?? false,
     env: options.env ?? {},
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     prompt: async (q) => {
       prompts.push(q);
       err += q;
@@ -154,12 +161,15 @@ export interface RunResult {
   closed: boolean;
 }
 
-/** Runs the CLI in-process against `api`. */
-export async function run(argv: string[], api: FakeApi = new FakeApi(), options: IoOptions = {}, secrets: string[] = []): Promise<RunResult> {
+/** Runs the CLI in-process against `api`; no daemon runs unless `deps` brings one (fakes from fake-daemon.ts). */
+export async function run(argv: string[], api: FakeApi = new FakeApi(), options: IoOptions = {}, secrets: string[] = [], deps: Omit<CliDeps, 'openApi'> = {}): Promise<RunResult> {
   const m = memoryIo(options);
   let opened = false;
   let closed = false;
+  const { fakeAccess, FakeSystem } = await import('./fake-daemon.js');
   const code = await runCli(argv, m.io, {
+    daemon: deps.daemon ?? fakeAccess(null),
+    system: deps.system ?? new FakeSystem(),
     openApi: async () => {
       opened = true;
       return { api, concurrency: 4, secrets, close: async () => void (closed = true) };

@@ -68,3 +68,23 @@ export async function pollUntil<T>(probe: () => Promise<T | undefined>, what: st
   }
   throw new Error(`gave up waiting for ${what} after ${attempts} attempts`);
 }
+
+/** A running binary whose output the test reads while it runs. */
+export interface LiveBin {
+  child: ReturnType<typeof spawn>;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when it exits. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node dist/bin/skaha-tui.js ...args` and leaves it running (the test ends it, e.g. with SIGINT). */
+export function startBin(args: string[], env: NodeJS.ProcessEnv): LiveBin {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}

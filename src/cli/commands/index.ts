@@ -13,6 +13,12 @@ export async function loadHandler(name: string): Promise<CommandHandler> {
       return (await import('./delete.js')).deleteCommand;
     case 'renew':
       return (await import('./renew.js')).renewCommand;
+    case 'prune':
+      return (await import('./prune.js')).pruneCommand;
+    case 'open':
+      return (await import('./open.js')).openCommand;
+    case 'watch':
+      return (await import('./watch.js')).watchCommand;
     case 'logs':
       return (await import('./logs.js')).logsCommand;
     case 'events':

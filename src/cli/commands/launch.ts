@@ -4,8 +4,9 @@ import { LAUNCHABLE_KINDS, type LaunchableKind } from '../../domain/session.js';
 import { validateLaunch } from '../../client/validate-launch.js';
 import type { CommandHandler } from '../command-context.js';
 import { launchResultJson } from '../json-output.js';
-import { listOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../parse-args.js';
+import { flagOption, listOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../parse-args.js';
 import { randomScientist } from '../scientist-names.js';
+import { launchSessions } from '../session-actions.js';
 import { MESSAGES, USAGE_ERRORS } from '../text.js';
 
 /** Builds the launch request from `launch KIND IMAGE [options] [-- CMD ARGS...]`; throws UsageError for an unknown kind. */
@@ -31,18 +32,25 @@ export function launchRequestFromArgs(args: ParsedArgs, pickName: () => string =
   return request;
 }
 
-/** `launch`: validates (printing warnings on stderr), launches every replica, reports each; exit 1 if any failed. */
-export const launchCommand: CommandHandler = async ({ args, out, api }) => {
+/**
+ * `launch`: validates (printing warnings on stderr), launches every replica (through the daemon when it runs),
+ * reports each; with --wait, waits for them and reports how they ended. Exit 1 if any replica failed.
+ */
+export const launchCommand: CommandHandler = async (ctx) => {
+  const { args, out } = ctx;
   const request = launchRequestFromArgs(args);
+  const wait = flagOption(args, 'wait');
   for (const warning of validateLaunch(request).warnings) out.warn(warning);
-  const results = await (await api()).launch(request);
-  if (out.json) {
+  const results = await launchSessions(ctx, request);
+  const waiting = wait && results.some((r) => 'id' in r);
+  if (out.json && !waiting) {
     out.printJson(results.map(launchResultJson));
-  } else {
+  } else if (!out.json) {
     for (const result of results) {
       if ('id' in result) out.print(`${MESSAGES.created(result.name, result.id)}\n`);
       else out.error(errorFromJSON({ code: result.error.code, message: MESSAGES.launchFailed(result.name, result.error.message) }));
     }
   }
+  if (waiting) return (await import('../launch-wait.js')).waitForLaunch(ctx, request.kind, results);
   return results.every((r) => 'id' in r) ? 0 : 1;
 };

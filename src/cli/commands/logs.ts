@@ -1,11 +1,14 @@
 import type { CommandHandler } from '../command-context.js';
 import { eventJson } from '../json-output.js';
+import { flagOption } from '../parse-args.js';
 import { MESSAGES } from '../text.js';
 import { eventsView } from '../views/platform-views.js';
 
-/** `logs ID`: the session's log snapshot as plain text on stdout. */
-export const logsCommand: CommandHandler = async ({ args, out, api }) => {
+/** `logs ID [--follow]`: the session's log snapshot as plain text on stdout; with --follow, new lines as they come. */
+export const logsCommand: CommandHandler = async (ctx) => {
+  const { args, out, api } = ctx;
   const id = args.positionals[0];
+  if (flagOption(args, 'follow')) return (await import('./logs-follow.js')).followLogs(ctx, id);
   const logs = await (await api()).getLogs(id);
   if (logs.truncated) out.note(MESSAGES.logsTruncated);
   if (logs.text === '') out.note(MESSAGES.emptyLogs(id));

@@ -1,12 +1,15 @@
 import type { CommandHandler } from '../command-context.js';
+import { cacheDaemon } from '../daemon-cache.js';
 import { contextJson, imageJson, statsJson } from '../json-output.js';
 import { stringOption } from '../parse-args.js';
 import { MESSAGES } from '../text.js';
 import { contextView, imagesView, statsView } from '../views/platform-views.js';
 
-/** `stats`: platform CPU and RAM allocation against capacity. */
-export const statsCommand: CommandHandler = async ({ out, api }) => {
-  const stats = await (await api()).getStats();
+/** `stats`: platform CPU and RAM allocation against capacity, from the daemon's cache when it has them. */
+export const statsCommand: CommandHandler = async (ctx) => {
+  const { out, api } = ctx;
+  const cached = (await cacheDaemon(ctx))?.state?.stats ?? null;
+  const stats = cached ?? (await (await api()).getStats());
   if (out.json) out.printJson(statsJson(stats));
   else out.print(`${statsView(stats, out.style)}${out.style.dim(MESSAGES.statsNote)}\n`);
   return 0;

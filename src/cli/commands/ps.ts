@@ -1,19 +1,22 @@
 import type { ListOptions } from '../../ports/skaha-api.js';
 import type { CommandHandler } from '../command-context.js';
+import { mySessions } from '../daemon-cache.js';
 import { sessionJson } from '../json-output.js';
 import { flagOption, stringOption } from '../parse-args.js';
 import { MESSAGES } from '../text.js';
 import { selectSessions, sessionIds, sessionTable } from '../views/session-views.js';
 
-/** `ps`: the caller's sessions, Pending and Running only unless --all (or --status) asks for more. */
-export const psCommand: CommandHandler = async ({ args, io, out, api }) => {
+/** `ps`: the caller's sessions (from the daemon's cache when one runs), Pending and Running only unless --all (or --status) asks for more. */
+export const psCommand: CommandHandler = async (ctx) => {
+  const { args, io, out } = ctx;
+  if (flagOption(args, 'all-users')) return (await import('./ps-all-users.js')).psAllUsers(ctx);
   const kind = stringOption(args, 'kind');
   const status = stringOption(args, 'status');
   const all = flagOption(args, 'all');
   const filters: ListOptions = {};
   if (kind) filters.kind = kind;
   if (status) filters.status = status;
-  const sessions = await (await api()).listSessions(filters);
+  const sessions = await mySessions(ctx, filters);
   const shown = selectSessions(sessions, { all, status });
   if (out.json) {
     out.printJson(shown.map(sessionJson));

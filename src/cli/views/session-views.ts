@@ -1,6 +1,6 @@
 // Human views of sessions: pure functions from data to text.
 
-import { isActive, type Session } from '../../domain/session.js';
+import { isActive, type PublicSession, type Session } from '../../domain/session.js';
 import { formatAge, formatCores, formatGB, formatPercent, formatTimeLeft, formatTimestamp, formatUsage, parseTime } from '../format.js';
 import { createStyle, type Style } from '../style.js';
 import { renderFields, renderTable } from '../table.js';
@@ -67,4 +67,16 @@ export function sessionDetail(session: Session, now: number, style: Style = crea
 /** Session ids, one per line (`ps --quiet`). */
 export function sessionIds(sessions: readonly Session[]): string {
   return sessions.map((s) => `${s.id}\n`).join('');
+}
+
+/** Other users' sessions as `ps --all-users` shows them: by user, then start time. */
+export function sortPublicSessions(sessions: readonly PublicSession[]): PublicSession[] {
+  const key = (s: PublicSession) => parseTime(s.startedAt) ?? Number.POSITIVE_INFINITY;
+  return [...sessions].sort((a, b) => (a.user ?? '').localeCompare(b.user ?? '') || key(a) - key(b));
+}
+
+/** The `ps --all-users` table: USER, KIND, STATUS, STARTED (how long ago). */
+export function publicSessionTable(sessions: readonly PublicSession[], now: number, style: Style = createStyle(false)): string {
+  const rows = sessions.map((s) => [s.user ?? LABELS.unknown, s.kind, style.status(s.status), formatAge(s.startedAt, now)]);
+  return renderTable(LABELS.allUsersColumns, rows, { header: style.bold });
 }

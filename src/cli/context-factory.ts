@@ -1,0 +1,101 @@
+import type { DaemonConnection } from '../daemon-client/daemon-connection.js';
+import { isAppError, toAppError } from '../domain/errors.js';
+import type { Logger } from '../ports/logger.js';
+import type { CommandContext, Output } from './command-context.js';
+import type { DaemonAccess } from './daemon-access.js';
+import type { CliIo } from './io.js';
+import type { ApiHandle, OpenApi } from './open-api.js';
+import type { ParsedArgs } from './parse-args.js';
+import type { CliSystem } from './system.js';
+import { DIAGNOSTICS } from './text.js';
+
+/** What a CommandContext is built from. */
+export interface ContextParts {
+  parsed: ParsedArgs;
+  io: CliIo;
+  out: Output;
+  log: Logger;
+  /** The live set of secrets to redact; the API's own are added when it opens. */
+  secrets: Set<string>;
+  openApi: OpenApi;
+  daemonAccess: DaemonAccess;
+  system: CliSystem;
+}
+
+/** The client's diagnostics: its warnings (launch validation) are printed by the commands, so they show here only with -v. */
+function clientLogger(log: Logger): Logger {
+  return { debug: log.debug, info: log.info, warn: log.info, error: log.error };
+}
+
+/** A context plus the clean-up that closes whatever it opened (API connections, the daemon link). */
+export interface BuiltContext {
+  ctx: CommandContext;
+  close(): Promise<void>;
+}
+
+/** Builds the context of one command run: the API and the daemon are opened lazily, at most once each. */
+export function buildContext(parts: ContextParts): BuiltContext {
+  const { parsed, io, out, log, secrets } = parts;
+  const global = parsed.global;
+  let handle: ApiHandle | undefined;
+  let opening: Promise<ApiHandle> | undefined;
+  const open = (): Promise<ApiHandle> =>
+    (opening ??= parts.openApi(global, io.env, { logger: clientLogger(log) }).then((h) => {
+      handle = h;
+      for (const secret of h.secrets) secrets.add(secret);
+      return h;
+    }));
+
+  const explicitConnection = Boolean(global.url || global.token || global.cert);
+  const useDaemon = global['no-daemon'] !== true && !explicitConnection;
+  let linking: Promise<DaemonConnection | null> | undefined;
+  let link: DaemonConnection | null = null;
+  const daemon = (): Promise<DaemonConnection | null> =>
+    (linking ??= (async () => {
+      if (!useDaemon) {
+        log.info(explicitConnection ? DIAGNOSTICS.flagsNoDaemon : DIAGNOSTICS.optedOut);
+        return null;
+      }
+      try {
+        link = await parts.daemonAccess.connect();
+        return link;
+      } catch (error) {
+        const e = toAppError(error);
+        // No daemon is the ordinary case; anything else (a version mismatch) is worth a word.
+        if (isAppError(error) && e.code === 'DAEMON_UNAVAILABLE') log.info(DIAGNOSTICS.noDaemon, { reason: e.message });
+        else log.warn(DIAGNOSTICS.daemonUnusable, { code: e.code, reason: e.message });
+        return null;
+      }
+    })());
+  const startDaemon = async (): Promise<DaemonConnection> => {
+    if (useDaemon) {
+      const running = await daemon();
+      if (running) return running;
+    }
+    const { connection, started } = await parts.daemonAccess.start();
+    link = connection;
+    linking = Promise.resolve(connection);
+    log.info(started ? DIAGNOSTICS.daemonStarted : DIAGNOSTICS.daemonRunning);
+    if (!started && explicitConnection) log.warn(DIAGNOSTICS.daemonOwnSettings);
+    return connection;
+  };
+
+  const ctx: CommandContext = {
+    args: parsed,
+    io,
+    out,
+    api: async () => (await open()).api,
+    concurrency: async () => (await open()).concurrency,
+    log,
+    useDaemon,
+    daemon,
+    startDaemon,
+    system: parts.system,
+  };
+  return {
+    ctx,
+    async close() {
+      await Promise.all([handle?.close().catch(() => undefined), link?.close().catch(() => undefined)]);
+    },
+  };
+}

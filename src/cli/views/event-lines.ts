@@ -1,0 +1,67 @@
+// `watch` output: pure functions from a daemon event to one line (human) or one JSON line.
+
+import type { TopicEvent } from '../daemon-events.js';
+import { formatDuration, formatTimestamp } from '../format.js';
+import { jsonLine } from '../json-output.js';
+import { createStyle, type Style } from '../style.js';
+import { WATCH_TEXT as T } from '../watch-text.js';
+
+/** The topics `watch` prints: session, job, replica, credential, platform and launch events, and warnings. */
+export const WATCH_TOPICS: ReadonlySet<string> = new Set([
+  'session:added',
+  'session:status-changed',
+  'session:removed',
+  'session:expiring',
+  'job:finished',
+  'replicas:summary',
+  'credentials:expiring',
+  'credentials:expired',
+  'platform:down',
+  'platform:recovered',
+  'launch:failed',
+  'warning',
+]);
+
+const when = (ms: number) => formatTimestamp(new Date(ms).toISOString());
+
+/** Pure: the text of an event without its timestamp, or null for topics `watch` does not print. */
+export function eventText(event: TopicEvent, style: Style = createStyle(false)): string | null {
+  switch (event.topic) {
+    case 'session:added':
+      return T.added(event.data.session);
+    case 'session:status-changed':
+      return T.statusChanged(event.data.session, event.data.from, style.status(event.data.to));
+    case 'session:removed':
+      return T.removed(event.data.session, event.data.reason);
+    case 'session:expiring':
+      return T.expiring(event.data.session, formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
+    case 'job:finished':
+      return T.jobFinished(event.data.session, style.status(event.data.status));
+    case 'replicas:summary':
+      return T.replicas(event.data.base, event.data.total, event.data.completed, event.data.failed);
+    case 'credentials:expiring':
+      return T.credentialsExpiring(event.data.kind, formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
+    case 'credentials:expired':
+      return T.credentialsExpired(event.data.kind, formatTimestamp(event.data.expiresAt));
+    case 'platform:down':
+      return T.platformDown(when(event.data.since), event.data.error?.message ?? null);
+    case 'platform:recovered':
+      return T.platformRecovered(when(event.data.downSince));
+    case 'launch:failed':
+      return T.launchFailed(event.data.name, event.data.failed, event.data.total, event.data.error.message);
+    case 'warning':
+      return T.warning(event.data.message);
+    default:
+      return null;
+  }
+}
+
+/** Pure: one `watch` line: "TIME  text" for people, `{"topic","data"}` with --json; null for topics not printed. */
+export function watchLine(event: TopicEvent, json: boolean, now: number, style: Style = createStyle(false)): string | null {
+  if (!WATCH_TOPICS.has(event.topic)) return null;
+  if (json) return jsonLine({ topic: event.topic, data: event.data });
+  const text = eventText(event, style);
+  if (text === null) return null;
+  const at = 'at' in event.data && typeof event.data.at === 'number' ? event.data.at : now;
+  return `${style.dim(when(at))}  ${text}\n`;
+}
