@@ -13,9 +13,12 @@ export function chooseTerminalMethod(env: NodeJS.ProcessEnv, setting: TerminalNo
   if (setting !== 'auto') return setting;
   const program = (env.TERM_PROGRAM ?? '').toLowerCase();
   const term = (env.TERM ?? '').toLowerCase();
+  // Inside tmux TERM_PROGRAM says "tmux"; the variables a terminal sets for itself still name it.
   if (env.KITTY_WINDOW_ID || term === 'xterm-kitty') return 'osc99';
-  if (program === 'iterm.app') return 'osc9';
-  if (program === 'wezterm' || program === 'ghostty' || term === 'xterm-ghostty' || term.startsWith('foot') || env.VTE_VERSION) return 'osc777';
+  if (program === 'iterm.app' || env.LC_TERMINAL === 'iTerm2' || env.ITERM_SESSION_ID) return 'osc9';
+  if (program === 'wezterm' || env.WEZTERM_PANE || env.WEZTERM_EXECUTABLE) return 'osc777';
+  if (program === 'ghostty' || term === 'xterm-ghostty' || env.GHOSTTY_RESOURCES_DIR) return 'osc777';
+  if (term.startsWith('foot') || env.VTE_VERSION) return 'osc777';
   return 'bel';
 }
 

@@ -13,6 +13,11 @@ describe('chooseTerminalMethod', () => {
     [{ TERM_PROGRAM: 'vscode' }, 'bel'],
     [{ TERM: 'alacritty' }, 'bel'],
     [{}, 'bel'],
+    [{ TERM_PROGRAM: 'tmux', WEZTERM_PANE: '3' }, 'osc777'],
+    [{ TERM_PROGRAM: 'tmux', LC_TERMINAL: 'iTerm2' }, 'osc9'],
+    [{ TERM_PROGRAM: 'tmux', GHOSTTY_RESOURCES_DIR: '/usr/share/ghostty' }, 'osc777'],
+    [{ TERM_PROGRAM: 'tmux', KITTY_WINDOW_ID: '2' }, 'osc99'],
+    [{ TERM_PROGRAM: 'tmux' }, 'bel'],
   ])('%j → %s', (env, method) => expect(chooseTerminalMethod(env)).toBe(method));
 
   it('lets the setting override detection, including off', () => {

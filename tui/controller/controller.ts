@@ -1,0 +1,55 @@
+// The surface the controller's parts share: the model, dispatch, flashes, daemon requests, sizes.
+
+import type { Writable } from 'node:stream';
+import type { Clock } from '../../src/ports/clock.js';
+import type { DaemonConnection } from '../../src/daemon-client/daemon-connection.js';
+import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
+import type { TerminalNotifySetting } from '../notify/terminal-notification.js';
+import type { DashboardModel } from '../render/frame.js';
+import type { FlashLevel, RowsInfo, ViewAction } from '../view-state.js';
+
+/** How the dashboard behaves (from the command line). */
+export interface DashboardOptions {
+  readonly: boolean;
+  /** Shows a DEMO badge (the demo command runs a simulator). */
+  demo: boolean;
+  terminalNotify: TerminalNotifySetting;
+  mouse: boolean;
+  /** The server to name in the header when the daemon's config does not say. */
+  serverUrl?: string | null;
+}
+
+/** The outside world the controller touches, injectable for tests. */
+export interface DashboardDeps {
+  connection: DaemonConnection;
+  clock: Clock;
+  /** Where escape sequences (notifications, OSC 52) go: the terminal. */
+  output: Writable;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Opens a URL in the browser. */
+  openUrl(url: string): Promise<void>;
+  /** Folder for saved logs. */
+  saveDir: string;
+  options: DashboardOptions;
+}
+
+/** What the controller's parts can do to the dashboard. */
+export interface Controller {
+  readonly deps: DashboardDeps;
+  /** The current model (replaced, never mutated in place). */
+  model(): DashboardModel;
+  /** Applies a view action, recomputes the table, and asks for a frame. */
+  dispatch(action: ViewAction): void;
+  /** Replaces parts of the model other than the view (state, events, images, …). */
+  update(patch: Partial<Omit<DashboardModel, 'view' | 'table'>>): void;
+  flash(level: FlashLevel, text: string): void;
+  /** Sends a request; on failure flashes `what failed` and resolves null. */
+  call<M extends RequestMethod>(method: M, params: RequestParams[M], what: string): Promise<RequestResults[M] | null>;
+  /** The table rows and page size, for selection moves. */
+  rows(): RowsInfo;
+  /** Visible lines of the log pane. */
+  logHeight(): number;
+  /** Visible lines of the details pane. */
+  detailsHeight(): number;
+  quit(): void;
+}

@@ -1,0 +1,86 @@
+// Keys while a dialog or a prompt has the keyboard: help, confirmation, launch form, filter, log search.
+
+import { TEXT_FIELDS, type FormAction } from '../form/launch-form.js';
+import { formEnv } from '../render/frame.js';
+import type { Controller } from './controller.js';
+import { runBulk } from './session-actions.js';
+import { submitLaunch } from './launch-actions.js';
+
+/** The text a key types, or null for keys that do not type (arrows, Enter…). */
+export function typedText(name: string): string | null {
+  if (name === 'space') return ' ';
+  return [...name].length === 1 ? name : null;
+}
+
+function formKey(ctl: Controller, name: string): void {
+  const modal = ctl.model().view.modal;
+  if (modal?.type !== 'launch') return;
+  const env = formEnv(ctl.model());
+  const form = (action: FormAction) => ctl.dispatch({ type: 'form', action, env });
+  const text = typedText(name);
+  switch (name) {
+    case 'escape':
+      return ctl.dispatch({ type: 'close-modal' });
+    case 'tab':
+      return form({ type: 'next-field' });
+    case 'up':
+      return form({ type: 'up' });
+    case 'down':
+      return form({ type: 'down' });
+    case 'left':
+      return form({ type: 'left' });
+    case 'right':
+      return form({ type: 'right' });
+    case 'backspace':
+      return form({ type: 'backspace' });
+    case 'C-r':
+      return form({ type: 'recent', index: 0 });
+    case 'enter':
+      if (modal.form.focus === 'image' && modal.form.imagePick >= 0) return form({ type: 'accept-pick' });
+      void submitLaunch(ctl);
+      return;
+  }
+  if (text === null) return;
+  if (!TEXT_FIELDS.has(modal.form.focus) && /^[1-9]$/.test(text)) return form({ type: 'recent', index: Number(text) - 1 });
+  form({ type: 'input', text });
+}
+
+/** Handles a key when a dialog or prompt is open; returns false when none is (the key is the panes'). */
+export function handleDialogKey(ctl: Controller, name: string): boolean {
+  const view = ctl.model().view;
+  const modal = view.modal;
+  if (modal?.type === 'help') {
+    if (name === 'escape' || name === '?' || name === 'q' || name === 'enter') ctl.dispatch({ type: 'close-modal' });
+    else if (name === 'down' || name === 'j') ctl.dispatch({ type: 'modal-scroll', delta: 1 });
+    else if (name === 'up' || name === 'k') ctl.dispatch({ type: 'modal-scroll', delta: -1 });
+    else if (name === 'pagedown' || name === 'space') ctl.dispatch({ type: 'modal-scroll', delta: 10 });
+    else if (name === 'pageup') ctl.dispatch({ type: 'modal-scroll', delta: -10 });
+    return true;
+  }
+  if (modal?.type === 'confirm') {
+    if (name === 'y' || name === 'Y' || name === 'enter') void runBulk(ctl, modal.action, modal.ids);
+    else if (name === 'n' || name === 'N' || name === 'escape' || name === 'q') ctl.dispatch({ type: 'close-modal' });
+    return true;
+  }
+  if (modal?.type === 'launch') {
+    formKey(ctl, name);
+    return true;
+  }
+  if (view.filterEditing) {
+    const text = typedText(name);
+    if (name === 'enter') ctl.dispatch({ type: 'filter-commit' });
+    else if (name === 'escape') ctl.dispatch({ type: 'filter-cancel' });
+    else if (name === 'backspace') ctl.dispatch({ type: 'filter-backspace' });
+    else if (text !== null) ctl.dispatch({ type: 'filter-input', text });
+    return true;
+  }
+  if (view.logs.searchEditing) {
+    const text = typedText(name);
+    if (name === 'enter') ctl.dispatch({ type: 'log', action: { type: 'search-commit', height: ctl.logHeight() } });
+    else if (name === 'escape') ctl.dispatch({ type: 'log', action: { type: 'search-cancel' } });
+    else if (name === 'backspace') ctl.dispatch({ type: 'log', action: { type: 'search-backspace' } });
+    else if (text !== null) ctl.dispatch({ type: 'log', action: { type: 'search-input', text } });
+    return true;
+  }
+  return false;
+}

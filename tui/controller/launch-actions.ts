@@ -1,0 +1,71 @@
+// The launch form's effects: opening it (with the image catalogue), submitting, tracking the new sessions.
+
+import { isLaunchSuccess } from '../../src/domain/launch.js';
+import type { Session } from '../../src/domain/session.js';
+import { FLASH, FORM } from '../text.js';
+import { formEnv } from '../render/frame.js';
+import { newLaunchForm, type LaunchForm } from '../form/launch-form.js';
+import { formErrors, formRequest } from '../form/form-request.js';
+import type { Controller } from './controller.js';
+
+/** `n`: opens the launch form and loads the image catalogue once. */
+export async function openLaunchForm(ctl: Controller): Promise<void> {
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form: newLaunchForm(formEnv(ctl.model())) } });
+  if (ctl.model().images !== null) return;
+  try {
+    const images = await ctl.deps.connection.request('images', {});
+    ctl.update({ images });
+  } catch {
+    // The picker then offers nothing; the image can still be typed in full.
+    ctl.update({ images: [] });
+  }
+}
+
+/** A placeholder row for a just-launched session, shown until the daemon lists it. */
+export function pendingSession(id: string, name: string, form: LaunchForm, now: number): Session {
+  const request = formRequest(form);
+  return {
+    id, name, kind: request.kind, status: 'Pending', image: request.image, user: null,
+    startedAt: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'), expiresAt: null, url: null,
+    cpu: { requested: request.cores ?? null, used: null }, ramGB: { requested: request.ram ?? null, used: null },
+    gpus: { requested: request.gpus ?? null }, fixed: request.cores !== undefined,
+  };
+}
+
+/** Enter in the form: validates, launches through the daemon, closes on success, shows the server's error verbatim. */
+export async function submitLaunch(ctl: Controller): Promise<void> {
+  const modal = ctl.model().view.modal;
+  if (modal?.type !== 'launch' || modal.form.submitting) return;
+  const env = formEnv(ctl.model());
+  if (Object.keys(formErrors(modal.form, env)).length > 0) {
+    ctl.dispatch({ type: 'form', action: { type: 'attempted' }, env });
+    ctl.flash('warn', FORM.fixErrors);
+    return;
+  }
+  const form = modal.form;
+  ctl.dispatch({ type: 'form', action: { type: 'submitting' }, env });
+  try {
+    const result = await ctl.deps.connection.request('launch', formRequest(form), { timeoutMs: 120_000 });
+    const created = result.results.filter(isLaunchSuccess);
+    const failed = result.results.filter((r) => !isLaunchSuccess(r));
+    const now = ctl.deps.clock.now();
+    ctl.dispatch({ type: 'pending-add', sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, r.name, form, now)) });
+    ctl.dispatch({ type: 'watch-ready', ids: created.map((r) => r.id) });
+    if (failed.length > 0 && created.length === 0) {
+      const first = failed[0];
+      ctl.dispatch({ type: 'form', action: { type: 'failed', message: 'error' in first ? first.error.message : '' }, env });
+      return;
+    }
+    ctl.dispatch({ type: 'close-modal' });
+    if (created[0]) ctl.dispatch({ type: 'select', key: created[0].id, ...ctl.rows() });
+    if (failed.length > 0) {
+      const first = failed[0];
+      ctl.flash('error', FLASH.partial('launch', failed.length, result.results.length, 'error' in first ? first.error.message : ''));
+    } else {
+      ctl.flash('info', FLASH.launched(created.map((r) => r.name)));
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctl.dispatch({ type: 'form', action: { type: 'failed', message }, env: formEnv(ctl.model()) });
+  }
+}

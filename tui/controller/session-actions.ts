@@ -1,0 +1,126 @@
+// Commands about the selected or marked sessions: logs, events, open, copy, renew/delete dialogs, refresh.
+
+import { isActive, type Session } from '../../src/domain/session.js';
+import { FLASH } from '../text.js';
+import { selectedRow } from '../render/frame.js';
+import { rowSessionIds } from '../render/table-rows.js';
+import type { Controller } from './controller.js';
+import { osc52 } from './notify.js';
+
+/** The selected session (not a group), or null after flashing why. */
+export function selectedSession(ctl: Controller): Session | null {
+  const row = selectedRow(ctl.model());
+  if (!row) {
+    ctl.flash('warn', FLASH.noSelection);
+    return null;
+  }
+  if (row.type === 'group') {
+    ctl.flash('warn', FLASH.groupNoUrl);
+    return null;
+  }
+  return row.session;
+}
+
+/** Opens the log pane on the selected session and subscribes to its log through the daemon. */
+export async function openLogs(ctl: Controller): Promise<void> {
+  const session = selectedSession(ctl);
+  if (!session) return;
+  const previous = ctl.model().view.logs.sessionId;
+  if (previous === session.id) {
+    ctl.dispatch({ type: 'focus', pane: 'logs' });
+    return;
+  }
+  if (previous) void ctl.call('logs.unsubscribe', { sessionId: previous }, 'logs');
+  ctl.dispatch({ type: 'log', action: { type: 'open', sessionId: session.id } });
+  ctl.dispatch({ type: 'focus', pane: 'logs' });
+  await ctl.call('logs.subscribe', { sessionId: session.id }, 'logs');
+}
+
+/** Fetches a session's Kubernetes events into the model. */
+export async function fetchEvents(ctl: Controller, sessionId: string): Promise<void> {
+  ctl.update({ events: { sessionId, events: null, error: null } });
+  try {
+    const events = await ctl.deps.connection.request('events', { sessionId });
+    if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events, error: null } });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events: [], error: message } });
+  }
+}
+
+/** `e`: shows the selected session's events in the details pane. */
+export function showEvents(ctl: Controller): void {
+  const session = selectedSession(ctl);
+  if (!session) return;
+  ctl.dispatch({ type: 'details-mode', mode: 'events' });
+  void fetchEvents(ctl, session.id);
+}
+
+/** `o`: opens a Running session's URL, or arms (or disarms) "open when ready" for a Pending one. */
+export async function openSession(ctl: Controller): Promise<void> {
+  const session = selectedSession(ctl);
+  if (!session) return;
+  if (!session.url && session.status !== 'Pending') return ctl.flash('warn', FLASH.noUrl(session.name));
+  if (session.status === 'Pending') {
+    const armed = ctl.model().view.openWhenReady.includes(session.id);
+    ctl.dispatch({ type: armed ? 'disarm-open' : 'arm-open', id: session.id });
+    return ctl.flash('info', armed ? FLASH.disarmed(session.name) : FLASH.armed(session.name));
+  }
+  await openUrl(ctl, session, FLASH.opening(session.name));
+}
+
+/** Opens a session's URL and says so (or why it could not). */
+export async function openUrl(ctl: Controller, session: Session, message: string): Promise<void> {
+  if (!session.url) return;
+  try {
+    await ctl.deps.openUrl(session.url);
+    ctl.flash('info', message);
+  } catch (error) {
+    ctl.flash('error', FLASH.openFailed(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** `y`: copies the selected session's URL with OSC 52 (works over SSH in terminals that allow it). */
+export function copyUrl(ctl: Controller): void {
+  const session = selectedSession(ctl);
+  if (!session) return;
+  if (!session.url) return ctl.flash('warn', FLASH.noUrl(session.name));
+  ctl.deps.output.write(osc52(session.url, Boolean(ctl.deps.env.TMUX)));
+  ctl.flash('info', FLASH.copied(session.name));
+}
+
+/** The sessions a bulk action applies to: the marked ones, else the selected row's. */
+export function targetIds(ctl: Controller, action: 'delete' | 'renew'): string[] {
+  const model = ctl.model();
+  const known = (id: string) => Boolean(model.state?.sessions[id]);
+  const marked = model.view.marks.filter(known);
+  const row = selectedRow(model);
+  const ids = marked.length > 0 ? marked : row ? rowSessionIds(row).filter(known) : [];
+  // Renewing a finished session means nothing; deleting it cleans it up.
+  return action === 'renew' ? ids.filter((id) => isActive(model.state!.sessions[id])) : ids;
+}
+
+/** `d`/`r`: opens the confirmation listing what will be deleted or renewed. */
+export function confirmBulk(ctl: Controller, action: 'delete' | 'renew'): void {
+  const ids = targetIds(ctl, action);
+  if (ids.length === 0) return ctl.flash('warn', FLASH.noSelection);
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'confirm', action, ids } });
+}
+
+/** Runs a confirmed delete or renew and reports per-session failures. */
+export async function runBulk(ctl: Controller, action: 'delete' | 'renew', ids: string[]): Promise<void> {
+  ctl.dispatch({ type: 'close-modal' });
+  ctl.dispatch({ type: 'clear-marks' });
+  const result = await ctl.call(action, { ids }, action);
+  if (!result) return;
+  const failed = result.results.filter((r) => !r.ok);
+  if (failed.length === 0) return ctl.flash('info', action === 'delete' ? FLASH.deleted(ids.length) : FLASH.renewed(ids.length));
+  const first = failed[0];
+  ctl.flash('error', FLASH.partial(action, failed.length, ids.length, first.ok ? '' : `${first.error.code}: ${first.error.message}`));
+}
+
+/** `R`: asks the daemon to poll now. */
+export async function refresh(ctl: Controller): Promise<void> {
+  ctl.flash('info', FLASH.refreshing);
+  if (await ctl.call('refresh', {}, 'refresh')) ctl.flash('info', FLASH.refreshed);
+}

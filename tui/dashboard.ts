@@ -1,0 +1,152 @@
+// The controller: daemon events and keys → actions → view state → frame → widgets.
+
+import type { DashboardHandle } from './controller/handle.js';
+import type { DashboardDeps, Controller } from './controller/controller.js';
+import type { Widgets } from './screen/layout.js';
+import { initialView, reduceView, type ViewAction } from './view-state.js';
+import { buildTable } from './render/table-rows.js';
+import { renderFrame, selectedRow, type DashboardModel, type Frame } from './render/frame.js';
+import { computeGeometry, innerHeight } from './render/geometry.js';
+import { renderContext, type RenderContext } from './render/context.js';
+import { colourAllowed, createPaint } from './render/paint.js';
+import { glyphsFor } from './render/glyphs.js';
+import { applyFrame, type AppliedCache } from './screen/apply.js';
+import { createRenderLoop } from './screen/render-loop.js';
+import { keyName } from './keys.js';
+import { FLASH } from './text.js';
+import { handleKey } from './controller/key-handler.js';
+import { loadServerName, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
+import { fetchEvents } from './controller/session-actions.js';
+import { attachMouse } from './controller/mouse.js';
+import { nextWake } from './controller/wake.js';
+import type { TimerHandle } from '../src/ports/clock.js';
+
+/** What createDashboard returns (re-exported for callers of this module). */
+export type { DashboardHandle } from './controller/handle.js';
+
+/** Starts the dashboard on created widgets; it runs until the user quits (never on its own). */
+export function createDashboard(widgets: Widgets, deps: DashboardDeps): DashboardHandle {
+  const { connection, clock, options, env } = deps;
+  const colour = colourAllowed(env);
+  const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs: glyphsFor(env) };
+  let model: DashboardModel = {
+    state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
+    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo,
+  };
+  let lastFrame: Frame | null = null;
+  let wakeTimer: TimerHandle | null = null;
+  let wakeAt: number | null = null;
+  let wasConnected = connection.status.state === 'connected';
+  let resolveDone: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (resolveDone = resolve));
+  const cache: AppliedCache = new Map();
+  const size = () => ({ cols: Math.max(1, widgets.screen.width as number), rows: Math.max(1, widgets.screen.height as number) });
+  const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull);
+
+  function refreshTable(previous: DashboardModel): void {
+    const p = previous.view;
+    const v = model.view;
+    const same = previous.state === model.state && p.filter === v.filter && p.sort === v.sort && p.showAll === v.showAll && p.expanded === v.expanded && p.highlights === v.highlights && p.ghosts === v.ghosts && p.pending === v.pending;
+    if (!same || previous.table !== model.table) model = { ...model, table: buildTable(model.state, model.view) };
+    const synced = reduceView(model.view, { type: 'sync-rows', rows: model.table.rows.map((r) => r.key), page: Math.max(1, innerHeight(geometry().table) - 1) });
+    if (synced !== model.view) model = { ...model, view: synced };
+    const row = selectedRow(model);
+    if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
+  }
+
+  const ctl: Controller = {
+    deps,
+    model: () => model,
+    dispatch(action: ViewAction) {
+      const previous = model;
+      model = { ...model, view: reduceView(model.view, action) };
+      refreshTable(previous);
+      loop.request();
+    },
+    update(patch) {
+      const previous = model;
+      model = { ...model, ...patch };
+      if (patch.state !== undefined) model.user = mainUser(model.state);
+      refreshTable(previous);
+      loop.request();
+    },
+    flash(level, text) {
+      ctl.dispatch({ type: 'flash', level, text, now: clock.now() });
+    },
+    async call(method, params, what) {
+      try {
+        return await connection.request(method, params);
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        ctl.flash('error', FLASH.requestFailed(what, e.code ?? 'INTERNAL_ERROR', e.message ?? String(error)));
+        return null;
+      }
+    },
+    rows: () => ({ rows: model.table.rows.map((r) => r.key), page: Math.max(1, innerHeight(geometry().table) - 1) }),
+    logHeight: () => Math.max(1, innerHeight(geometry().logs)),
+    detailsHeight: () => Math.max(1, innerHeight(geometry().details)),
+    quit() {
+      void stop().then(() => resolveDone(0));
+    },
+  };
+
+  function scheduleWake(): void {
+    const at = nextWake(model, clock.now());
+    if (at === wakeAt) return;
+    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    wakeTimer = null;
+    wakeAt = at;
+    if (at === null) return;
+    wakeTimer = clock.setTimeout(() => {
+      wakeTimer = null;
+      wakeAt = null;
+      ctl.dispatch({ type: 'expire', now: clock.now() });
+    }, Math.max(0, at - clock.now()));
+  }
+
+  function draw(): void {
+    const { cols, rows } = size();
+    const frame = renderFrame(model, cols, rows, { ...baseCtx, now: clock.now() });
+    lastFrame = frame;
+    if (applyFrame(widgets, frame, cache, { colour, focusMark: baseCtx.glyphs.collapsed })) widgets.screen.render();
+    scheduleWake();
+  }
+
+  const loop = createRenderLoop(clock, draw);
+  const unsubscribe = connection.subscribe({
+    onState: (state) => onState(ctl, state),
+    onEvent: (topic, data) => onEvent(ctl, topic, data),
+    onStatus: (status) => {
+      onStatus(ctl, status, wasConnected);
+      if (status.state === 'connected') wasConnected = true;
+    },
+  });
+  const onKey = (ch: string | undefined, key: { full?: string; name?: string; ctrl?: boolean; meta?: boolean }) => {
+    const name = keyName(ch, key);
+    if (name) handleKey(ctl, name);
+  };
+  widgets.screen.on('keypress', onKey);
+  const onResize = () => {
+    cache.clear();
+    loop.request();
+  };
+  widgets.screen.on('resize', onResize);
+  if (options.mouse) attachMouse(widgets, ctl, geometry);
+  if (connection.status.state === 'connected') void loadServerName(ctl);
+  draw();
+
+  let stopped = false;
+  async function stop(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    unsubscribe();
+    loop.dispose();
+    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    widgets.screen.removeListener('keypress', onKey);
+    widgets.screen.removeListener('resize', onResize);
+    const logs = model.view.logs.sessionId;
+    if (logs && connection.status.state === 'connected') await connection.request('logs.unsubscribe', { sessionId: logs }, { timeoutMs: 500 }).catch(() => undefined);
+  }
+
+  return { done, model: () => model, handleKey: (name) => handleKey(ctl, name), flush: () => loop.flush(), stop, frame: () => lastFrame };
+}

@@ -1,0 +1,42 @@
+// The dashboard's command-line options.
+
+import type { TerminalNotifySetting } from './notify/terminal-notification.js';
+import { CLI_TEXT } from './text.js';
+
+/** What the command line asked for. */
+export interface DashboardArgs {
+  readonly: boolean;
+  demo: boolean;
+  terminalNotify: TerminalNotifySetting;
+  mouse: boolean;
+  serverUrl: string | null;
+  help: boolean;
+}
+
+const METHODS: readonly TerminalNotifySetting[] = ['auto', 'osc777', 'osc9', 'osc99', 'bel', 'off'];
+
+/** Parses `[--readonly] [--demo-label] [--no-terminal-notify] [--terminal-notify=M] [--no-mouse] [--server-url=URL]`; throws with a message on anything else. */
+export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): DashboardArgs {
+  const fromEnv = env.SKAHA_TUI_TERMINAL_NOTIFY as TerminalNotifySetting | undefined;
+  const args: DashboardArgs = {
+    readonly: false, demo: false, mouse: true, serverUrl: null, help: false,
+    terminalNotify: fromEnv && METHODS.includes(fromEnv) ? fromEnv : 'auto',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--readonly') args.readonly = true;
+    else if (flag === '--demo-label') args.demo = true;
+    else if (flag === '--no-terminal-notify') args.terminalNotify = 'off';
+    else if (flag === '--no-mouse') args.mouse = false;
+    else if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--server-url') args.serverUrl = value() || null;
+    else if (flag === '--terminal-notify') {
+      const method = value() as TerminalNotifySetting;
+      if (!METHODS.includes(method)) throw new Error(`${CLI_TEXT.unknownOption(`${flag}=${method}`)} (one of ${METHODS.join(', ')})`);
+      args.terminalNotify = method;
+    } else throw new Error(CLI_TEXT.unknownOption(arg));
+  }
+  return args;
+}

@@ -1,0 +1,33 @@
+// Pure: the footer line: a prompt while typing a filter or search, else the flash, else key hints.
+
+import { footerHints } from '../keys.js';
+import { PROMPTS } from '../text.js';
+import type { ViewState } from '../view-state.js';
+import { fit, printable, textWidth } from './cells.js';
+import { escapeTags, type Colour } from './paint.js';
+import type { RenderContext } from './context.js';
+
+const FLASH_COLOUR: Record<string, Colour> = { info: 'green', warn: 'yellow', error: 'red' };
+
+/** Pure: the footer's one tagged line for `width` columns. */
+export function footerLine(view: ViewState, width: number, ctx: RenderContext, readonly: boolean): string {
+  const { paint, glyphs } = ctx;
+  if (view.filterEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.filter}${printable(view.filter)}${glyphs.cursor}`, width)));
+  if (view.logs.searchEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.search}${printable(view.logs.draft)}${glyphs.cursor}`, width)));
+  if (view.flash && view.flash.until > ctx.now) {
+    const colour = FLASH_COLOUR[view.flash.level];
+    return paint.fg(colour, escapeTags(fit(printable(view.flash.text), width, 'left', glyphs.ellipsis)));
+  }
+  const pane = view.modal ? null : view.focus;
+  if (!pane) return '';
+  const out: string[] = [];
+  let used = 0;
+  for (const hint of footerHints(pane, readonly)) {
+    const plain = `${hint.label} ${hint.short}`;
+    if (used + textWidth(plain) + 2 > width) break;
+    used += textWidth(plain) + 2;
+    const key = paint.bold(escapeTags(hint.label));
+    out.push(hint.disabled ? paint.fg('gray', `${escapeTags(hint.label)} ${hint.short}(ro)`) : `${key} ${hint.short}`);
+  }
+  return out.join('  ');
+}

@@ -1,0 +1,143 @@
+// Pure: the whole screen as data (geometry, and the tagged text of every pane), from the model.
+
+import type { Image } from '../../src/domain/platform.js';
+import type { DaemonState } from '../../src/state/state.js';
+import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
+import { TITLES } from '../text.js';
+import type { ViewState } from '../view-state.js';
+import type { FormEnv } from '../form/launch-form.js';
+import { computeGeometry, dialogRect, innerHeight, innerWidth, type Geometry, type Rect } from './geometry.js';
+import { bannerLine, headerLines } from './header.js';
+import { sessionsTableLines } from './sessions-table.js';
+import { resourcesLines } from './gauges.js';
+import { detailsLines, type EventsView } from './details.js';
+import { logLines, logTitle } from './log-pane.js';
+import { footerLine } from './footer.js';
+import { helpLines } from './help.js';
+import { confirmLines } from './confirm.js';
+import { launchFormLines } from './launch-form.js';
+import type { TableModel, TableRow } from './table-rows.js';
+import type { RenderContext } from './context.js';
+import { toAscii } from './ascii.js';
+
+/** Everything the screen shows, as the controller holds it. */
+export interface DashboardModel {
+  state: DaemonState | null;
+  connection: ConnectionStatus;
+  view: ViewState;
+  table: TableModel;
+  events: EventsView | null;
+  images: readonly Image[] | null;
+  serverUrl: string | null;
+  user: string | null;
+  readonly: boolean;
+  demo: boolean;
+}
+
+/** One bordered pane's title and content. */
+export interface PaneFrame {
+  label: string;
+  content: string;
+  focused: boolean;
+}
+
+/** The screen as data: apply turns it into widget updates. */
+export interface Frame {
+  geometry: Geometry;
+  header: string;
+  table: PaneFrame;
+  resources: PaneFrame;
+  details: PaneFrame;
+  logs: PaneFrame;
+  footer: string;
+  dialog: (PaneFrame & { rect: Rect }) | null;
+}
+
+/** The selected table row, if any. */
+export function selectedRow(model: Pick<DashboardModel, 'table' | 'view'>): TableRow | null {
+  return model.table.rows.find((r) => r.key === model.view.selected) ?? null;
+}
+
+/** The form's view of the daemon state. */
+export function formEnv(model: Pick<DashboardModel, 'state' | 'images'>): FormEnv {
+  const state = model.state;
+  return { context: state?.context ?? null, images: model.images, sessions: Object.values(state?.sessions ?? {}), launches: state?.launches ?? [] };
+}
+
+/** Pure: the header lines including the banner, so layout can size the header. */
+export function headerBlock(model: DashboardModel, cols: number, ctx: RenderContext): string[] {
+  const banner = bannerLine(model.connection, cols, ctx);
+  const lines = headerLines({ ...model, demo: model.demo }, cols, ctx);
+  return banner ? [banner, ...lines] : lines;
+}
+
+function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame['dialog'] {
+  const modal = model.view.modal;
+  if (!modal) return null;
+  const width = Math.min(cols - 4, modal.type === 'help' ? 96 : 110);
+  let label: string;
+  let lines: string[];
+  if (modal.type === 'help') {
+    label = TITLES.help;
+    lines = helpLines(model.readonly, width - 3, ctx).slice(model.view.modalTop);
+  } else if (modal.type === 'confirm') {
+    label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
+    const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
+    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+  } else {
+    label = TITLES.launch;
+    lines = launchFormLines(modal.form, formEnv(model), width - 3, ctx);
+  }
+  const rect = dialogRect(cols, rows, lines.length, width);
+  return { label, content: lines.slice(0, innerHeight(rect)).join('\n'), focused: true, rect };
+}
+
+/** Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are). */
+export function renderFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
+  const frame = composeFrame(model, cols, rows, ctx);
+  return ctx.glyphs.unicode ? frame : asciiFrame(frame);
+}
+
+function asciiPane<P extends PaneFrame>(pane: P): P {
+  return { ...pane, label: toAscii(pane.label), content: toAscii(pane.content) };
+}
+
+function asciiFrame(frame: Frame): Frame {
+  return {
+    ...frame, header: toAscii(frame.header), footer: toAscii(frame.footer),
+    table: asciiPane(frame.table), resources: asciiPane(frame.resources), details: asciiPane(frame.details), logs: asciiPane(frame.logs),
+    dialog: frame.dialog ? asciiPane(frame.dialog) : null,
+  };
+}
+
+function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
+  const header = headerBlock(model, cols, ctx);
+  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull);
+  const { view } = model;
+  const row = selectedRow(model);
+  const session = row?.type === 'session' ? row.session : null;
+  const logsSession = view.logs.sessionId ? (model.state?.sessions[view.logs.sessionId] ?? null) : null;
+  const logsName = logsSession?.name ?? null;
+  const table = sessionsTableLines(model.table, view, { width: innerWidth(geometry.table), height: innerHeight(geometry.table) }, ctx, {
+    readonly: model.readonly,
+    synced: model.state !== null,
+  });
+  const detailsOptions = {
+    mode: view.detailsMode, events: model.events, armed: session ? view.openWhenReady.includes(session.id) : false,
+    top: view.detailsTop, width: innerWidth(geometry.details), height: innerHeight(geometry.details),
+  };
+  return {
+    geometry,
+    header: header.join('\n'),
+    table: { label: TITLES.sessions, content: table.join('\n'), focused: view.focus === 'table' },
+    resources: { label: TITLES.resources, content: resourcesLines(model.state, session, innerWidth(geometry.resources), ctx).join('\n'), focused: false },
+    details: { label: view.detailsMode === 'events' ? TITLES.events : TITLES.details, content: detailsLines(row, detailsOptions, ctx).join('\n'), focused: view.focus === 'details' },
+    logs: {
+      label: logTitle(view.logs, logsName, ctx),
+      content: logLines(view.logs, { width: innerWidth(geometry.logs), height: innerHeight(geometry.logs) }, ctx, logsName).join('\n'),
+      focused: view.focus === 'logs',
+    },
+    footer: footerLine(view, cols, ctx, model.readonly),
+    dialog: dialog(model, cols, rows, ctx),
+  };
+}

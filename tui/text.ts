@@ -1,0 +1,228 @@
+// Every user-facing string of the dashboard, in one place (titles, empty states, prompts, flashes, help).
+
+/** Pane titles. */
+export const TITLES = {
+  sessions: 'Sessions',
+  resources: 'Resources',
+  details: 'Details',
+  events: 'Events',
+  logs: 'Logs',
+  help: 'Keys',
+  launch: 'Launch a session',
+  confirmDelete: 'Delete',
+  confirmRenew: 'Renew',
+} as const;
+
+/** Column headers of the sessions table. */
+export const COLUMNS = {
+  id: 'ID',
+  name: 'NAME',
+  kind: 'KIND',
+  status: 'STATUS',
+  age: 'AGE',
+  expires: 'EXPIRES IN',
+  cpu: 'CPU',
+  ram: 'RAM',
+  image: 'IMAGE',
+} as const;
+
+/** Header labels and badges. */
+export const HEADER = {
+  app: 'skaha-tui',
+  server: 'server',
+  user: 'user',
+  demo: ' DEMO ',
+  readonly: ' READ-ONLY ',
+  daemon: 'daemon',
+  platform: 'platform',
+  interactive: 'interactive',
+  credentials: 'credentials',
+  filter: 'filter',
+  sort: 'sort',
+  showingAll: 'all sessions',
+  showingActive: 'active only (a: all)',
+  connecting: 'connecting…',
+  connected: 'connected',
+  disconnected: 'unreachable',
+  unknownServer: '(server unknown)',
+  staleSince: (time: string, code: string, message: string) => `stale since ${time} — ${code}: ${message}`,
+  staleNoPoll: 'stale — waiting for the first poll',
+  staleNoError: (time: string) => `stale since ${time}`,
+  authHint: 'renew your credentials, then press R',
+  credentialsExpireIn: (left: string) => `expire in ${left}`,
+  credentialsExpired: 'EXPIRED — renew them (e.g. canfar login)',
+  credentialsUnknown: 'expiry unknown',
+  credentialsNone: 'none configured',
+  sessionsCount: (shown: number, total: number) => (shown === total ? `${total} sessions` : `${shown} of ${total} sessions`),
+  marked: (n: number) => `${n} marked`,
+  plainText: '(not a regex: matched as text)',
+} as const;
+
+/** The banner shown while the daemon cannot be reached. */
+export const BANNER = {
+  unreachable: 'daemon unreachable — retrying',
+  attempt: (attempt: number, inSeconds: number | null) =>
+    inSeconds === null ? `attempt ${attempt}` : `attempt ${attempt}, next in ${inSeconds}s`,
+  lastData: 'the data below is the last the daemon sent',
+  error: (code: string, message: string) => `${code}: ${message}`,
+  connecting: 'connecting to the daemon…',
+} as const;
+
+/** Empty and waiting states. */
+export const EMPTY = {
+  synchronising: 'Synchronising with the daemon…',
+  noSessions: 'No sessions. Press n to launch one.',
+  noSessionsReadonly: 'No sessions.',
+  noActive: (hidden: number) => `No active sessions (${hidden} finished hidden — press a to show all).`,
+  noMatch: (filter: string) => `No session matches the filter ${filter} (Esc clears it).`,
+  noSelection: 'Select a session to see its details.',
+  noStats: 'Platform stats not read yet.',
+  noUsage: 'No usage reported yet.',
+  logsHint: "Press l to follow the selected session's logs.",
+  logsWaiting: (name: string) => `Waiting for the log of ${name}…`,
+  logsEmpty: 'The log is empty so far; new lines appear here as the session writes them.',
+  logsTruncated: '(older lines were dropped by the daemon buffer)',
+  eventsLoading: 'Loading events…',
+  eventsNone: 'No events.',
+  imagesLoading: 'loading images…',
+  imagesNone: 'no image matches',
+} as const;
+
+/** Field labels of the details pane. */
+export const DETAILS = {
+  url: 'URL',
+  image: 'Image',
+  started: 'Started',
+  expires: 'Expires',
+  cpu: 'CPU',
+  ram: 'RAM',
+  gpus: 'GPUs',
+  fixed: 'fixed',
+  flexible: 'flexible',
+  used: 'used',
+  requested: 'requested',
+  ago: (d: string) => `${d} ago`,
+  inTime: (d: string) => `in ${d}`,
+  noUrl: '(none)',
+  pendingWhy: 'Why it is waiting (latest events):',
+  group: (base: string, total: number) => `replica group ${base} (${total} replicas)`,
+  members: 'Members:',
+  openArmed: 'opens in the browser when it is Running',
+  removed: '(no longer listed)',
+} as const;
+
+/** Resource pane labels. */
+export const RESOURCES = {
+  platformCpu: 'Platform CPU',
+  platformRam: 'Platform RAM',
+  cpu: 'CPU',
+  ram: 'RAM',
+  cores: 'cores',
+} as const;
+
+/** Log pane words. */
+export const LOGS = {
+  title: (name: string, id: string) => `Logs ${name} (${id})`,
+  follow: 'follow',
+  paused: 'paused',
+  wrap: 'wrap',
+  search: (pattern: string, at: number, total: number) => `/${pattern} ${total === 0 ? 'no match' : `${at}/${total}`}`,
+  saved: (path: string, lines: number) => `saved ${lines} lines to ${path}`,
+  saveFailed: (message: string) => `could not save the log: ${message}`,
+  nothingToSave: 'no log to save: press l on a session first',
+} as const;
+
+/** Footer prompts. */
+export const PROMPTS = {
+  filter: 'filter (regex, !inverts): /',
+  search: 'search log (regex): /',
+} as const;
+
+/** Short messages in the footer; they clear themselves. */
+export const FLASH = {
+  readonly: (action: string) => `read-only: ${action} is disabled`,
+  noSelection: 'no session selected',
+  noUrl: (name: string) => `${name} has no URL (headless jobs have none)`,
+  opening: (name: string) => `opening ${name} in the browser`,
+  openFailed: (message: string) => `could not open the browser: ${message}`,
+  armed: (name: string) => `${name} will open in the browser once it is Running`,
+  disarmed: (name: string) => `${name} will no longer open when ready`,
+  ready: (name: string) => `${name} is ready — press o to open it`,
+  running: (name: string) => `${name} is running`,
+  failedToStart: (name: string) => `${name} failed to start: press e for its events`,
+  readyOpening: (name: string) => `${name} is ready — opening it in the browser`,
+  copied: (name: string) => `copied the URL of ${name} (OSC 52)`,
+  refreshing: 'refreshing…',
+  refreshed: 'refreshed',
+  launched: (names: string[]) => `launched ${names.join(', ')} — it shows as Pending until it starts`,
+  deleted: (n: number) => `delete requested for ${n} session${n === 1 ? '' : 's'}`,
+  renewed: (n: number) => `renewed ${n} session${n === 1 ? '' : 's'}`,
+  partial: (action: string, failed: number, total: number, message: string) => `${action}: ${failed} of ${total} failed — ${message}`,
+  requestFailed: (action: string, code: string, message: string) => `${action} failed — ${code}: ${message}`,
+  reconnected: 'daemon back — data resynchronised',
+
+  noLogs: 'no log open: press l on a session first',
+  versionMismatch: 'the daemon speaks another protocol version: restart it with `skaha-tui daemon restart`',
+  warning: (message: string) => `daemon warning: ${message}`,
+  groupNoUrl: 'a replica group has no URL: expand it (Enter) and pick a session',
+} as const;
+
+/** Confirmation dialogs. */
+export const CONFIRM = {
+  deleteTitle: (n: number) => `Delete ${n} session${n === 1 ? '' : 's'}? This cannot be undone.`,
+  renewTitle: (n: number) => `Renew ${n} session${n === 1 ? '' : 's'}? Their expiry moves later.`,
+  willGo: 'These will go:',
+  willRenew: 'These will be renewed:',
+  command: 'The same from a shell:',
+  more: (n: number) => `… and ${n} more`,
+  keys: '[y] yes   [n] or Esc: no',
+} as const;
+
+/** Launch form words. */
+export const FORM = {
+  kind: 'Kind',
+  image: 'Image',
+  name: 'Name',
+  resources: 'Resources',
+  cores: 'Cores',
+  ram: 'RAM (GB)',
+  gpus: 'GPUs',
+  cmd: 'Command',
+  args: 'Arguments',
+  env: 'Env (K=V …)',
+  replicas: 'Replicas',
+  registryUser: 'Registry user',
+  registrySecret: 'Registry secret',
+  flexible: 'flexible (default)',
+  fixed: 'fixed',
+  registryHint: 'leave empty to use the configured registry credentials',
+  command: 'Equivalent command:',
+  registryNotShown: '(registry credentials are not shown)',
+  recent: 'Recent launches (digit or Ctrl-R fills the form):',
+  keys: '↑↓/Tab field  ←→ choose  type to edit  Enter launch  Esc cancel',
+  keysAscii: 'Up/Down/Tab field  Left/Right choose  type to edit  Enter launch  Esc cancel',
+  submitting: 'launching…',
+  serverError: 'The server said:',
+  fixErrors: 'fix the flagged fields first',
+  nameTaken: (name: string) => `an active session is already called ${name}`,
+  atCap: (n: number, max: number) => `you have ${n}/${max} interactive sessions: the platform will refuse another`,
+  imagesFor: (kind: string) => `images for ${kind}:`,
+  none: 'none',
+} as const;
+
+/** Help screen header and footer. */
+export const HELP = {
+  intro: 'skaha-tui dashboard: sessions on the CANFAR Science Platform, live from the daemon.',
+  close: 'Esc or ? closes this help.',
+  sections: { global: 'Everywhere', table: 'Sessions table', details: 'Details pane', logs: 'Logs pane', form: 'Launch form' },
+  readonly: 'Read-only mode: launch, renew and delete are disabled.',
+} as const;
+
+/** Messages printed outside the screen (stderr) by the entry point. */
+export const CLI_TEXT = {
+  usage: 'usage: skaha-tui [--readonly] [--no-terminal-notify] [--terminal-notify=auto|osc777|osc9|osc99|bel|off] [--no-mouse]',
+  unknownOption: (option: string) => `skaha-tui: unknown dashboard option ${option}`,
+  notATerminal: 'skaha-tui: the dashboard needs a terminal (stdin and stdout must be a TTY); try `skaha-tui ps`',
+  crashed: (message: string) => `skaha-tui: the dashboard crashed: ${message}`,
+  daemonFailed: (message: string) => `skaha-tui: could not reach or start the daemon: ${message}`,
+} as const;

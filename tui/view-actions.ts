@@ -1,0 +1,51 @@
+// Everything that can happen to the view (the reducer's input).
+
+import type { Session } from '../src/domain/session.js';
+import type { LogAction } from './log-view.js';
+import type { FormAction, FormEnv } from './form/launch-form.js';
+import type { FlashLevel, HighlightKind, Modal, Pane } from './view-state.js';
+
+/** Row keys of the table in display order, plus the page height, for selection moves. */
+export interface RowsInfo {
+  rows: readonly string[];
+  page: number;
+}
+
+/** Everything that can happen to the view. */
+export type ViewAction =
+  | ({ type: 'move'; delta: number } & RowsInfo)
+  | ({ type: 'move-to'; to: 'first' | 'last' } & RowsInfo)
+  | ({ type: 'select'; key: string } & RowsInfo)
+  | ({ type: 'sync-rows' } & RowsInfo)
+  | { type: 'focus-next'; logsOpen: boolean }
+  | { type: 'focus'; pane: Pane }
+  | { type: 'filter-start' }
+  | { type: 'filter-input'; text: string }
+  | { type: 'filter-backspace' }
+  | { type: 'filter-commit' }
+  | { type: 'filter-cancel' }
+  | { type: 'sort-next' }
+  | { type: 'sort-reverse' }
+  | { type: 'toggle-all' }
+  | { type: 'toggle-marks'; ids: readonly string[] }
+  | { type: 'clear-marks' }
+  | { type: 'toggle-expand'; key: string }
+  | { type: 'open-modal'; modal: Modal }
+  | { type: 'close-modal' }
+  | { type: 'modal-scroll'; delta: number }
+  | { type: 'flash'; level: FlashLevel; text: string; now: number }
+  | { type: 'expire'; now: number }
+  | { type: 'details-mode'; mode: 'details' | 'events' }
+  | { type: 'details-scroll'; delta: number }
+  | { type: 'log'; action: LogAction }
+  | { type: 'logs-full' }
+  | { type: 'arm-open'; id: string }
+  | { type: 'disarm-open'; id: string }
+  | { type: 'watch-ready'; ids: readonly string[] }
+  | { type: 'unwatch-ready'; id: string }
+  | { type: 'highlight'; changes: readonly { id: string; kind: HighlightKind }[]; removed: readonly Session[]; now: number }
+  | { type: 'pending-add'; sessions: readonly Session[] }
+  | { type: 'pending-drop'; ids: readonly string[] }
+  | { type: 'form'; action: FormAction; env: FormEnv }
+  | { type: 'back' };
+

@@ -1,0 +1,187 @@
+// The dashboard's UI state (selection, focus, filter, sort, marks, modal, flash, log pane, form)
+// and its pure reducer. Actions that depend on the visible rows carry them, so the reducer stays pure.
+
+import type { Session } from '../src/domain/session.js';
+import { emptyLogView, reduceLog, type LogView } from './log-view.js';
+import { reduceForm, type LaunchForm } from './form/launch-form.js';
+import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
+import type { RowsInfo, ViewAction } from './view-actions.js';
+
+/** The panes Tab cycles through. */
+export type Pane = 'table' | 'details' | 'logs';
+
+/** Columns the table can be sorted by, in the order `s` cycles them. */
+export const SORT_COLUMNS = ['age', 'name', 'status', 'expires', 'kind', 'cpu', 'ram', 'image', 'id'] as const;
+
+/** A sortable column. */
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+/** How serious a flash message is. */
+export type FlashLevel = 'info' | 'warn' | 'error';
+
+/** A footer message that clears itself at `until`. */
+export interface Flash {
+  level: FlashLevel;
+  text: string;
+  until: number;
+}
+
+/** How a row changed recently (shown for a moment). */
+export type HighlightKind = 'new' | 'changed' | 'removed';
+
+/** The dialog on top of the panes, if any. */
+export type Modal =
+  | { type: 'help' }
+  | { type: 'confirm'; action: 'delete' | 'renew'; ids: string[] }
+  | { type: 'launch'; form: LaunchForm };
+
+/** Everything the dashboard remembers about how the user is looking at the data. */
+export interface ViewState {
+  focus: Pane;
+  /** Key of the selected row (a session id or a replica group key). */
+  selected: string | null;
+  selectedIndex: number;
+  tableTop: number;
+  filter: string;
+  filterEditing: boolean;
+  filterBefore: string;
+  sort: { column: SortColumn; descending: boolean };
+  showAll: boolean;
+  marks: readonly string[];
+  expanded: readonly string[];
+  modal: Modal | null;
+  /** Scroll position inside a long dialog (help). */
+  modalTop: number;
+  flash: Flash | null;
+  detailsMode: 'details' | 'events';
+  detailsTop: number;
+  logs: LogView;
+  logsFull: boolean;
+  openWhenReady: readonly string[];
+  /** Launched ids to announce once Running. */
+  readyWatch: readonly string[];
+  highlights: Readonly<Record<string, { kind: HighlightKind; until: number }>>;
+  /** Rows just removed, kept on screen while highlighted. */
+  ghosts: Readonly<Record<string, Session>>;
+  /** Launched sessions not yet in the daemon's listing, shown at once as Pending. */
+  pending: Readonly<Record<string, Session>>;
+}
+
+/** How long a flash stays, by level (errors stay longer to be read). */
+export const FLASH_MS: Record<FlashLevel, number> = { info: 4000, warn: 6000, error: 10_000 };
+
+/** How long new, changed and removed rows stay highlighted. */
+export const HIGHLIGHT_MS = 3000;
+
+/** The action types live in their own file; re-exported so callers need one import. */
+export type { RowsInfo, ViewAction } from './view-actions.js';
+
+/** The view when the dashboard opens. */
+export function initialView(): ViewState {
+  return {
+    focus: 'table', selected: null, selectedIndex: 0, tableTop: 0,
+    filter: '', filterEditing: false, filterBefore: '',
+    sort: { column: 'age', descending: false }, showAll: false, marks: [], expanded: [],
+    modal: null, modalTop: 0, flash: null, detailsMode: 'details', detailsTop: 0,
+    logs: emptyLogView(), logsFull: false, openWhenReady: [], readyWatch: [],
+    highlights: {}, ghosts: {}, pending: {},
+  };
+}
+
+/** Pure: the view after `action`. */
+export function reduceView(view: ViewState, action: ViewAction): ViewState {
+  switch (action.type) {
+    case 'move':
+      return selectIndex(view, currentIndex(view, action) + action.delta, action);
+    case 'move-to':
+      return selectIndex(view, action.to === 'first' ? 0 : action.rows.length - 1, action);
+    case 'select': {
+      const index = action.rows.indexOf(action.key);
+      return index < 0 ? view : selectIndex(view, index, action);
+    }
+    case 'sync-rows':
+      return selectIndex(view, currentIndex(view, action), action);
+    case 'focus-next': {
+      const panes: Pane[] = action.logsOpen ? ['table', 'details', 'logs'] : ['table', 'details'];
+      return { ...view, focus: panes[(panes.indexOf(view.focus) + 1) % panes.length] };
+    }
+    case 'focus':
+      return { ...view, focus: action.pane };
+    case 'filter-start':
+      return { ...view, filterEditing: true, filterBefore: view.filter };
+    case 'filter-input':
+      return { ...view, filter: view.filter + action.text };
+    case 'filter-backspace':
+      return { ...view, filter: [...view.filter].slice(0, -1).join('') };
+    case 'filter-commit':
+      return { ...view, filterEditing: false };
+    case 'filter-cancel':
+      return { ...view, filterEditing: false, filter: view.filterBefore };
+    case 'sort-next': {
+      const i = SORT_COLUMNS.indexOf(view.sort.column);
+      return { ...view, sort: { column: SORT_COLUMNS[(i + 1) % SORT_COLUMNS.length], descending: false } };
+    }
+    case 'sort-reverse':
+      return { ...view, sort: { ...view.sort, descending: !view.sort.descending } };
+    case 'toggle-all':
+      return { ...view, showAll: !view.showAll };
+    case 'toggle-marks': {
+      // A group toggles as one: all on unless all are already marked.
+      const allMarked = action.ids.every((id) => view.marks.includes(id));
+      const rest = view.marks.filter((id) => !action.ids.includes(id));
+      return { ...view, marks: allMarked ? rest : [...rest, ...action.ids] };
+    }
+    case 'clear-marks':
+      return { ...view, marks: [] };
+    case 'toggle-expand':
+      return { ...view, expanded: toggle(view.expanded, action.key) };
+    case 'open-modal':
+      return { ...view, modal: action.modal, modalTop: 0 };
+    case 'modal-scroll':
+      return { ...view, modalTop: Math.max(0, view.modalTop + action.delta) };
+    case 'close-modal':
+      return { ...view, modal: null };
+    case 'flash':
+      return { ...view, flash: { level: action.level, text: action.text, until: action.now + FLASH_MS[action.level] } };
+    case 'expire':
+      return expire(view, action.now);
+    case 'details-mode':
+      return { ...view, detailsMode: action.mode, detailsTop: 0, focus: 'details' };
+    case 'details-scroll':
+      return { ...view, detailsTop: Math.max(0, view.detailsTop + action.delta) };
+    case 'log':
+      return { ...view, logs: reduceLog(view.logs, action.action) };
+    case 'logs-full':
+      return { ...view, logsFull: !view.logsFull, focus: view.logsFull ? view.focus : 'logs' };
+    case 'arm-open':
+      return { ...view, openWhenReady: view.openWhenReady.includes(action.id) ? view.openWhenReady : [...view.openWhenReady, action.id] };
+    case 'disarm-open':
+      return { ...view, openWhenReady: view.openWhenReady.filter((id) => id !== action.id) };
+    case 'watch-ready':
+      return { ...view, readyWatch: [...new Set([...view.readyWatch, ...action.ids])] };
+    case 'unwatch-ready':
+      return { ...view, readyWatch: view.readyWatch.filter((id) => id !== action.id) };
+    case 'highlight': {
+      if (action.changes.length === 0) return view;
+      const highlights = { ...view.highlights };
+      for (const c of action.changes) highlights[c.id] = { kind: c.kind, until: action.now + HIGHLIGHT_MS };
+      const ghosts = { ...view.ghosts };
+      for (const s of action.removed) ghosts[s.id] = s;
+      return { ...view, highlights, ghosts };
+    }
+    case 'pending-add':
+      return { ...view, pending: { ...view.pending, ...Object.fromEntries(action.sessions.map((s) => [s.id, s])) } };
+    case 'pending-drop':
+      return action.ids.some((id) => id in view.pending) ? { ...view, pending: without(view.pending, action.ids) } : view;
+    case 'form':
+      return view.modal?.type === 'launch' ? { ...view, modal: { type: 'launch', form: reduceForm(view.modal.form, action.action, action.env) } } : view;
+    case 'back':
+      return back(view);
+  }
+}
+
+function currentIndex(view: ViewState, info: RowsInfo): number {
+  const index = view.selected === null ? -1 : info.rows.indexOf(view.selected);
+  // A selected row that vanished leaves the cursor where it was, on the row that took its place.
+  return index >= 0 ? index : view.selectedIndex;
+}
