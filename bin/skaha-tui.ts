@@ -16,10 +16,14 @@ const daemonRoute: Route = async (argv) => {
 /** First words handled outside the direct CLI, each loading only its own code. */
 const ROUTES: Record<string, Route> = {
   sim: async (argv) => (await import('../src/sim/cli.js')).runSimulatorCli(argv),
-  demo: async (argv) => (await import('../src/cli/demo.js')).runDemo(argv),
+  demo: async (argv) => (await import('../tui/demo.js')).runDemo(argv),
+  dashboard: async (argv) => (await import('../tui/main.js')).runDashboard(argv),
   daemon: daemonRoute,
   doctor: async (argv) => (await import('../daemon/control/run-doctor.js')).runDoctor(argv),
 };
+
+/** Options that belong to the dashboard when they come first on the line. */
+const DASHBOARD_FLAGS = /^--(readonly|no-terminal-notify|terminal-notify|no-mouse|demo-label|server-url)(=|$)/;
 
 /** No arguments at all opens the dashboard. */
 const DASHBOARD: Route = async (argv) => (await import('../tui/main.js')).runDashboard(argv);
@@ -34,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   });
   try {
-    if (argv.length === 0) return await DASHBOARD(argv);
+    // No command, or only dashboard options (`skaha-tui --readonly`), opens the dashboard.
+    if (argv.length === 0 || DASHBOARD_FLAGS.test(argv[0])) return await DASHBOARD(argv);
     const route = ROUTES[argv[0]];
     return await (route ? route(argv.slice(1)) : CLI(argv));
   } catch (error) {

@@ -226,3 +226,12 @@ export const CLI_TEXT = {
   crashed: (message: string) => `skaha-tui: the dashboard crashed: ${message}`,
   daemonFailed: (message: string) => `skaha-tui: could not reach or start the daemon: ${message}`,
 } as const;
+
+/** Wording of `skaha-tui demo`. */
+export const DEMO_TEXT = {
+  usage: 'usage: skaha-tui demo [--speed X] [--seed N]   (a simulator, its own daemon and the dashboard; q quits and cleans up)',
+  unknownOption: (option: string) => `skaha-tui demo: unknown option ${option}`,
+  badNumber: (flag: string) => `skaha-tui demo: ${flag} takes a positive number`,
+  noTerminal: (home: string) => `No terminal for the dashboard, so the demo runs headless: a simulator and a daemon (home ${home}).`,
+  failed: (message: string) => `skaha-tui demo: could not start: ${message}`,
+} as const;

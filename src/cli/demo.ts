@@ -1,7 +1,6 @@
-// `skaha-tui demo` (what `npm start` runs) until the dashboard exists: a simulator plus how to use the CLI with it.
+// What `skaha-tui demo` prints when it runs without a terminal: how to point the CLI at its simulator.
 
-import { processIo, type CliIo } from './io.js';
-import { PROGRAM, MESSAGES, USAGE_ERRORS } from './text.js';
+import { PROGRAM, MESSAGES } from './text.js';
 
 /** Resolves when the user asks to stop (Ctrl-C or SIGTERM). */
 export function untilSignal(): Promise<void> {
@@ -35,26 +34,4 @@ export function demoInstructions(baseUrl: string, token: string): string {
     MESSAGES.demoStop,
     '',
   ].join('\n');
-}
-
-/** Starts a simulator on a free port, prints how to point the CLI at it, and runs until `stop` resolves; exit code. */
-export async function runDemo(argv: readonly string[], io: CliIo = processIo(), stop: () => Promise<void> = untilSignal): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    const { routedHelp } = await import('./help.js');
-    io.stdout.write(routedHelp('demo'));
-    return 0;
-  }
-  if (argv.length > 0) {
-    io.stderr.write(`${MESSAGES.errorPrefix}${USAGE_ERRORS.tooManyArguments(argv)}\n${USAGE_ERRORS.pointer('demo')}\n`);
-    return 2;
-  }
-  const stopped = stop();
-  const { startSimulator } = await import('../sim/index.js');
-  const sim = await startSimulator({ port: 0 });
-  // The simulator's token is a throwaway fake, so printing it is the point here (never a real credential).
-  io.stdout.write(demoInstructions(sim.baseUrl, sim.token));
-  await stopped;
-  await sim.close();
-  io.stderr.write(`${MESSAGES.demoStopped}\n`);
-  return 0;
 }

@@ -1,6 +1,6 @@
 // The built binary itself: routing, help, usage errors, lazy loading, the demo, and that no secret is ever printed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,8 +62,8 @@ describe('the binary', { timeout: 60_000 }, () => {
     expect(control).toMatch(/CJS-MODULES:.*\/node_modules\/blessed\//);
   });
 
-  it('demo starts a simulator, prints the exports, serves the CLI, and stops on Ctrl-C', async () => {
-    const child = spawn(process.execPath, [BIN, 'demo'], { env: isolatedEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+  it('demo without a terminal serves a seeded simulator through its own daemon, and cleans everything up on Ctrl-C', async () => {
+    const child = spawn(process.execPath, [BIN, 'demo', '--speed', '50'], { env: isolatedEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8');
     const exports = await new Promise<Record<string, string>>((resolve, reject) => {
@@ -71,15 +71,22 @@ describe('the binary', { timeout: 60_000 }, () => {
         out += d;
         const url = /export SKAHA_URL=(\S+)/.exec(out);
         const token = /export SKAHA_TOKEN=(\S+)/.exec(out);
-        if (url && token) resolve({ SKAHA_URL: url[1], SKAHA_TOKEN: token[1] });
+        const demoHome = /export SKAHA_TUI_HOME=(\S+)/.exec(out);
+        if (url && token && demoHome) resolve({ SKAHA_URL: url[1], SKAHA_TOKEN: token[1], SKAHA_TUI_HOME: demoHome[1] });
       });
       child.on('close', () => reject(new Error(`demo exited early: ${out}`)));
     });
-    const ps = await runBin(['ps', '--json'], isolatedEnv(home, exports));
-    expect(ps).toMatchObject({ code: 0, stdout: '[]\n' });
+    const ps = await runBin(['ps', '--json', '-v'], { ...isolatedEnv(home, exports), SKAHA_TUI_HOME: exports.SKAHA_TUI_HOME });
+    expect(ps.code).toBe(0);
+    expect(ps.stderr).toMatch(/daemon/i);
+    const names = (JSON.parse(ps.stdout) as Array<{ name: string }>).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['analysis', 'cube-viewer', 'desk']));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(existsSync(exports.SKAHA_TUI_HOME)).toBe(false);
+    const gone = await runBin(['ps', '--json'], isolatedEnv(home, exports));
+    expect(gone.code).toBe(1);
   });
 });
 
