@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -10,6 +10,8 @@ export interface DaemonBuild {
   dir: string;
   /** Starts `skaha-tui daemon ARGS` as a child process with this environment. */
   spawn(args: string[], env: NodeJS.ProcessEnv): ChildProcess;
+  /** Removes the build. */
+  cleanup(): void;
 }
 
 // The child runs exactly what `skaha-tui daemon` runs: runDaemon from daemon/main.
@@ -34,5 +36,6 @@ export function buildDaemon(): DaemonBuild {
   return {
     dir,
     spawn: (args, env) => spawn(process.execPath, [join(dir, 'daemon-child.mjs'), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDaemon, type RunningDaemon } from '../../../daemon/daemon.js';
@@ -15,11 +15,13 @@ const TIMING = { watchDebounceMs: 50, missingDirPollMs: 50 };
 let t: TestDaemon | undefined;
 let sim: RunningSimulator | undefined;
 let daemon: RunningDaemon | undefined;
+const homes: string[] = [];
 afterEach(async () => {
   await t?.cleanup();
   await daemon?.stop('test over');
   await sim?.close();
   t = daemon = sim = undefined;
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 });
 
 function writeConfig(file: string, config: unknown): void {
@@ -30,7 +32,8 @@ function writeConfig(file: string, config: unknown): void {
 /** A daemon that resolves its connection from the temp home's config file, as `skaha-tui daemon` does. */
 async function settingsDaemon(config: Record<string, unknown>): Promise<{ daemon: RunningDaemon; file: string }> {
   sim = await startSimulator({ seed: 3 });
-  const { env, paths } = makeShortHome();
+  const { home, env, paths } = makeShortHome();
+  homes.push(home);
   writeConfig(paths.configFile, { url: sim.baseUrl, ...config });
   daemon = await startDaemon({ paths, connect: settingsConnector({}, env, paths, silentLogger), notifier: recordingNotifier(), timing: TIMING });
   return { daemon, file: paths.configFile };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonStateStore } from '../../../daemon/store/json-state-store.js';
@@ -36,7 +36,12 @@ beforeAll(async () => {
     DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
   };
 });
-afterAll(async () => sim?.close());
+afterAll(async () => {
+  await sim?.close();
+  build?.cleanup();
+  rmSync(home.home, { recursive: true, force: true });
+  rmSync(bin.dir, { recursive: true, force: true });
+});
 
 /** A deterministic pseudo-random sequence (so a failure can be replayed). */
 function lcg(seed: number): () => number {

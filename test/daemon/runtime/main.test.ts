@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDaemon, type DaemonIo } from '../../../daemon/main.js';
 import { parseDaemonArgs } from '../../../daemon/main-args.js';
@@ -9,10 +9,19 @@ import { TestClient } from '../../helpers/ws-client.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 
 let sim: RunningSimulator | undefined;
+const homes: string[] = [];
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 });
+
+/** A short temp home, removed after the test. */
+function home(): ReturnType<typeof makeShortHome> {
+  const made = makeShortHome();
+  homes.push(made.home);
+  return made;
+}
 
 function io(env: NodeJS.ProcessEnv): DaemonIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -23,7 +32,7 @@ function io(env: NodeJS.ProcessEnv): DaemonIo & { out: string[]; err: string[] }
 describe('runDaemon (skaha-tui daemon in the foreground)', () => {
   it('runs, refuses a second instance with exit 0 and "already running", and stops on a shutdown request', async () => {
     sim = await startSimulator({ seed: 2 });
-    const { env: base, paths } = makeShortHome();
+    const { env: base, paths } = home();
     const env = { ...base, PATH: process.env.PATH };
     const first = io(env);
     const running = runDaemon(['--url', sim.baseUrl, '--token', sim.token, '--log-level', 'debug'], first);
@@ -49,7 +58,7 @@ describe('runDaemon (skaha-tui daemon in the foreground)', () => {
   });
 
   it('keeps running without credentials, reporting the problem as health', async () => {
-    const { env: base, paths } = makeShortHome();
+    const { env: base, paths } = home();
     const running = runDaemon([], io({ ...base, SKAHA_URL: 'http://127.0.0.1:9/skaha' }));
     await waitUntil(() => readPidFile(paths.pidFile) === process.pid, 'the pid file');
     const client = await TestClient.open({ target: paths.socketPath });
@@ -60,7 +69,7 @@ describe('runDaemon (skaha-tui daemon in the foreground)', () => {
   });
 
   it('rejects bad flags with exit 2 and the usage', async () => {
-    const { env } = makeShortHome();
+    const { env } = home();
     const bad = io(env);
     expect(await runDaemon(['--listen', '0.0.0.0:80'], bad)).toBe(2);
     expect(bad.err.join('')).toMatch(/loopback address/);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDaemonLogger } from '../../../daemon/daemon-logger.js';
@@ -17,17 +17,20 @@ const ENV_SECRET = 'env-secret-value-77e1b0';
 let sim: RunningSimulator | undefined;
 let daemon: RunningDaemon | undefined;
 const clients: TestClient[] = [];
+const homes: string[] = [];
 afterEach(async () => {
   await daemon?.stop('test over');
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await sim?.close();
   daemon = sim = undefined;
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 });
 
 /** Starts a debug-logging daemon whose connection comes from the config file, as `skaha-tui daemon` runs it. */
 async function daemonWithConfig(config: Record<string, unknown>, users?: Record<string, string>): Promise<{ paths: Paths; client: TestClient }> {
   sim = await startSimulator({ seed: 5, users });
-  const { env, paths } = makeShortHome();
+  const { home, env, paths } = makeShortHome();
+  homes.push(home);
   mkdirSync(dirname(paths.configFile), { recursive: true });
   writeFileSync(paths.configFile, JSON.stringify({ url: sim.baseUrl, logLevel: 'debug', polling: { fastMs: 500, normalMs: 1_000, statsMs: 1_000, backoffCapMs: 1_000 }, ...config }));
   const secrets = new Set<string>();

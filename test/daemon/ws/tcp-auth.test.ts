@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DAEMON_CONFIG } from '../../../daemon/config/daemon-config.js';
@@ -64,7 +64,7 @@ describe('a TCP port that is taken', () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as AddressInfo;
-    const { paths } = makeShortHome();
+    const { home, paths } = makeShortHome();
     try {
       const failing = startDaemon({ paths, connect: () => Promise.reject(new Error('not reached: the listen fails first')), tcp: { host: '127.0.0.1', port }, config: DEFAULT_DAEMON_CONFIG, notifier: recordingNotifier() });
       await expect(failing).rejects.toMatchObject({ code: 'CONFIG_ERROR', message: expect.stringMatching(/port is in use/) });
@@ -72,5 +72,6 @@ describe('a TCP port that is taken', () => {
       blocker.close();
     }
     expect(existsSync(paths.socketPath)).toBe(false);
+    rmSync(home, { recursive: true, force: true });
   });
 });
