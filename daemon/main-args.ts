@@ -14,10 +14,17 @@ export interface DaemonArgs {
 /** The usage text of `skaha-tui daemon`. */
 export const DAEMON_USAGE = `usage: skaha-tui daemon [--listen 127.0.0.1:PORT] [--log-level error|warn|info|debug] [-v]
                         [--url URL] [--token TOKEN | --cert FILE]
+       skaha-tui daemon start | stop | restart | status [--json] | install [--print]
 
 Runs the skaha-tui daemon in the foreground (for systemd, launchd and tests). It polls Skaha once for
 every client and serves its state on a Unix socket (and on loopback TCP with --listen, which needs the
 bearer token in the daemon token file). SIGINT, SIGTERM and SIGHUP stop it cleanly.
+
+  start     start it in the background (its log goes to daemon.log in the state folder)
+  stop      stop the one running
+  restart   stop it, then start it
+  status    is it running? health, sessions, last poll (exit 0 running, 3 not running)
+  install   write a systemd user unit (Linux) or launchd agent (macOS); --print only shows it
 `;
 
 const WITH_VALUE = new Set(['--listen', '--log-level', '--url', '--token', '--cert']);
