@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { AppError } from '../domain/errors.js';
 import { defineSecret } from './secret.js';
 import { expandHome } from './paths.js';
@@ -32,6 +31,8 @@ export async function readCanfarConfig(homeDir: string): Promise<CanfarSettings 
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
     throw new AppError('CONFIG_ERROR', `cannot read the canfar config ${file}: ${String((error as { code?: unknown }).code ?? error)} — check its permissions`, { cause: error });
   }
+  // Loaded only when the file exists: most runs never pay for the YAML parser.
+  const { parse: parseYaml } = await import('yaml');
   let doc: unknown;
   try {
     doc = parseYaml(text);
