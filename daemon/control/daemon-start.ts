@@ -2,7 +2,8 @@ import type { Paths } from '../../src/config/paths.js';
 import type { Output } from '../../src/cli/command-context.js';
 import { DaemonStartError, ensureDaemon } from '../../src/daemon-client/ensure-daemon.js';
 import { probeDaemonSocket } from '../../src/daemon-client/socket-probe.js';
-import { isProcessAlive, readPidFile } from '../instance/pid-file.js';
+import { isProcessAlive } from '../instance/pid-file.js';
+import { readDaemonPid } from '../../src/daemon-client/socket-probe.js';
 import { CONTROL_TEXT } from './control-text.js';
 import type { ControlOptions } from './control-options.js';
 
@@ -29,6 +30,6 @@ export async function daemonStart(paths: Paths, out: Output, env: NodeJS.Process
 
 /** The pid file's pid as text when that process runs, else "?". */
 export function runningPid(pidFile: string): string {
-  const pid = readPidFile(pidFile);
+  const pid = readDaemonPid(pidFile);
   return pid !== null && isProcessAlive(pid) ? String(pid) : '?';
 }

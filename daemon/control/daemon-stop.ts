@@ -4,7 +4,8 @@ import type { Output } from '../../src/cli/command-context.js';
 import { AppError, toAppError } from '../../src/domain/errors.js';
 import { connectDaemon } from '../../src/daemon-client/connect-daemon.js';
 import { probeDaemonSocket } from '../../src/daemon-client/socket-probe.js';
-import { isProcessAlive, readPidFile } from '../instance/pid-file.js';
+import { isProcessAlive } from '../instance/pid-file.js';
+import { readDaemonPid } from '../../src/daemon-client/socket-probe.js';
 import { CONTROL_TEXT } from './control-text.js';
 import type { ControlOptions } from './control-options.js';
 import { looksLikeDaemon, waitForExit } from './process-check.js';
@@ -19,7 +20,7 @@ export const DEFAULT_STOP_WAIT_MS = 5_000;
  */
 export async function daemonStop(paths: Paths, out: Output, options: ControlOptions): Promise<number> {
   const waitMs = options.stopWaitMs ?? DEFAULT_STOP_WAIT_MS;
-  const filePid = readPidFile(paths.pidFile);
+  const filePid = readDaemonPid(paths.pidFile);
   const pid = filePid !== null && isProcessAlive(filePid) ? filePid : null;
   const socket = await probeDaemonSocket(paths.socketPath);
 
@@ -74,7 +75,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
 
 /** Removes a socket file nobody serves and a pid file naming a dead process; says what it removed. */
 export async function cleanLeftovers(paths: Pick<Paths, 'socketPath' | 'pidFile'>, out: Pick<Output, 'note'>): Promise<void> {
-  const pid = readPidFile(paths.pidFile);
+  const pid = readDaemonPid(paths.pidFile);
   if (pid !== null && !isProcessAlive(pid)) {
     rmSync(paths.pidFile, { force: true });
     out.note(CONTROL_TEXT.removedStalePid(paths.pidFile, pid));

@@ -4,7 +4,8 @@ import { connectDaemon } from '../../src/daemon-client/connect-daemon.js';
 import { probeDaemonSocket, type SocketProbe } from '../../src/daemon-client/socket-probe.js';
 import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import type { DaemonState } from '../../src/state/state.js';
-import { isProcessAlive, readPidFile } from '../instance/pid-file.js';
+import { isProcessAlive } from '../instance/pid-file.js';
+import { readDaemonPid } from '../../src/daemon-client/socket-probe.js';
 
 /** What is known about the local daemon: its socket, its pid file, and what it says about itself. */
 export interface DaemonReport {
@@ -35,7 +36,7 @@ export interface InspectOptions {
 /** Probes the socket and the pid file, and, when the socket is live, says hello to read versions and state. */
 export async function inspectDaemon(paths: Pick<Paths, 'socketPath' | 'pidFile' | 'daemonLog'>, options: InspectOptions = {}): Promise<DaemonReport> {
   const socket = await probeDaemonSocket(paths.socketPath);
-  const filePid = readPidFile(paths.pidFile);
+  const filePid = readDaemonPid(paths.pidFile);
   const alive = filePid !== null && isProcessAlive(filePid);
   const report: DaemonReport = {
     running: socket === 'live',

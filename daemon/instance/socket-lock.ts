@@ -1,27 +1,7 @@
-import { createConnection } from 'node:net';
 import { chmodSync, unlinkSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { AppError } from '../../src/domain/errors.js';
-
-/** Whether something answers on a Unix socket: 'live', 'stale' (file left by a crash) or 'absent'. */
-export function probeSocket(socketPath: string, timeoutMs = 1_000): Promise<'live' | 'stale' | 'absent'> {
-  return new Promise((resolve) => {
-    const socket = createConnection(socketPath);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve('live');
-    }, timeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve('live');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve(error.code === 'ENOENT' ? 'absent' : 'stale');
-    });
-  });
-}
+import { probeDaemonSocket } from '../../src/daemon-client/socket-probe.js';
 
 function listenOnce(server: Server, socketPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -50,7 +30,7 @@ export async function listenExclusive(server: Server, socketPath: string): Promi
     await listenOnce(server, socketPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    if ((await probeSocket(socketPath)) === 'live') {
+    if ((await probeDaemonSocket(socketPath, 1_000)) === 'live') {
       throw new AppError('DAEMON_ALREADY_RUNNING', `a skaha-tui daemon is already running on ${socketPath}`);
     }
     unlinkSync(socketPath);

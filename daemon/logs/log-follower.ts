@@ -3,8 +3,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import { toAppError, type AppError } from '../../src/domain/errors.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
 import { backoffDelay } from '../poll/poll-interval.js';
-import { diffLog, logRefreshInterval, type LogCursor } from './log-diff.js';
-import { LineBuffer } from './line-buffer.js';
+import { diffLog, logRefreshInterval, type LogCursor } from '../../src/logs/log-diff.js';
+import { LineBuffer } from '../../src/logs/line-buffer.js';
 
 /** New lines for a session's subscribers: appended, or the whole buffer after a reset. */
 export interface LogUpdate {

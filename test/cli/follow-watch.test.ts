@@ -1,6 +1,5 @@
 // logs --follow and watch: the daemon path, the fallbacks, and how each ends.
 import { describe, expect, it } from 'vitest';
-import { nextLogStep } from '../../src/cli/log-append.js';
 import { AppError } from '../../src/domain/errors.js';
 import { FakeApi, NOW, run, session } from './cli-harness.js';
 import { FakeDaemon, FakeSystem, fakeAccess } from './fake-daemon.js';
@@ -85,16 +84,6 @@ describe('logs --follow without a daemon', () => {
     const r = await run(['logs', '-f', 'zzzz0000', '--no-daemon'], api, {}, [], { daemon: access });
     expect(r).toMatchObject({ code: 1, stderr: 'error: GET http://fake/session/zzzz0000?view=logs: 404\n' });
     expect(access.starts).toBe(0);
-  });
-  it('finds new lines in a truncated snapshot by the end of what was seen', () => {
-    const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i} of a long log`);
-    const text = (from: number, to: number) => `${lines(from, to).join('\n')}\n`;
-    const first = nextLogStep(null, text(1, 100));
-    expect(first).toEqual({ reset: false, lines: lines(1, 100), seen: text(1, 100) });
-    expect(nextLogStep(first.seen, text(60, 120), true)).toMatchObject({ reset: false, lines: lines(101, 120) });
-    expect(nextLogStep(first.seen, text(300, 301), true)).toMatchObject({ reset: true, lines: lines(300, 301) });
-    expect(nextLogStep(first.seen, '')).toMatchObject({ reset: true, lines: [] });
-    expect(nextLogStep(first.seen, `${text(1, 100)}partial`)).toMatchObject({ reset: false, lines: [] });
   });
 });
 

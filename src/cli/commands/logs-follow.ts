@@ -2,7 +2,7 @@ import type { DaemonConnection } from '../../daemon-client/daemon-connection.js'
 import { AppError, isAppError, toAppError } from '../../domain/errors.js';
 import type { CommandContext } from '../command-context.js';
 import { topicEvent } from '../daemon-events.js';
-import { nextLogStep } from '../log-append.js';
+import { diffLog, type LogCursor } from '../../logs/log-diff.js';
 import { aborted } from '../system.js';
 import { MESSAGES } from '../text.js';
 
@@ -89,20 +89,21 @@ async function checkKnown(conn: DaemonConnection, id: string): Promise<void> {
 async function followDirect(ctx: CommandContext, id: string, signal: AbortSignal): Promise<number> {
   const api = await ctx.api();
   const printer = linePrinter(ctx);
-  let seen: string | null = null;
+  let cursor: LogCursor | null = null;
   let failing = false;
   while (!signal.aborted) {
     try {
       const logs = await api.getLogs(id);
-      const step = nextLogStep(seen, logs.text, logs.truncated);
-      if (seen === null && logs.truncated) ctx.out.note(MESSAGES.logsTruncated);
-      if (step.reset) printer.reset(step.lines);
-      else printer.append(step.lines);
-      seen = step.seen;
+      const change = diffLog(cursor, logs.text, logs.truncated);
+      if (cursor === null && logs.truncated) ctx.out.note(MESSAGES.logsTruncated);
+      // The first snapshot is the start, not a reset.
+      if (change.kind === 'reset' && cursor !== null) printer.reset(change.lines);
+      else printer.append(change.lines);
+      cursor = change.cursor;
       failing = false;
     } catch (error) {
       const e = toAppError(error);
-      if (seen === null) throw e;
+      if (cursor === null) throw e;
       if (isAppError(error) && e.code === 'SKAHA_NOT_FOUND') {
         ctx.out.note(MESSAGES.logsSessionGone(id));
         return 0;

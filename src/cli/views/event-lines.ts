@@ -1,26 +1,14 @@
 // `watch` output: pure functions from a daemon event to one line (human) or one JSON line.
 
 import type { TopicEvent } from '../daemon-events.js';
+import { DAEMON_EVENT_TYPES } from '../../state/events.js';
 import { formatDuration, formatTimestamp } from '../format.js';
 import { jsonLine } from '../json-output.js';
 import { createStyle, type Style } from '../style.js';
 import { WATCH_TEXT as T } from '../watch-text.js';
 
-/** The topics `watch` prints: session, job, replica, credential, platform and launch events, and warnings. */
-export const WATCH_TOPICS: ReadonlySet<string> = new Set([
-  'session:added',
-  'session:status-changed',
-  'session:removed',
-  'session:expiring',
-  'job:finished',
-  'replicas:summary',
-  'credentials:expiring',
-  'credentials:expired',
-  'platform:down',
-  'platform:recovered',
-  'launch:failed',
-  'warning',
-]);
+/** The topics `watch` prints: every daemon event (session, job, replica, credential, platform, launch), and warnings. */
+export const WATCH_TOPICS: ReadonlySet<string> = new Set([...DAEMON_EVENT_TYPES, 'warning']);
 
 const when = (ms: number) => formatTimestamp(new Date(ms).toISOString());
 

@@ -4,9 +4,10 @@ import { existsSync, mkdtempSync, statSync, chmodSync, mkdirSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenExclusive, probeSocket } from '../../../daemon/instance/socket-lock.js';
+import { listenExclusive } from '../../../daemon/instance/socket-lock.js';
+import { probeDaemonSocket as probeSocket, readDaemonPid } from '../../../src/daemon-client/socket-probe.js';
 import { ensurePrivateDir } from '../../../daemon/instance/private-dir.js';
-import { isProcessAlive, readPidFile, removePidFile, writePidFile } from '../../../daemon/instance/pid-file.js';
+import { isProcessAlive, removePidFile, writePidFile } from '../../../daemon/instance/pid-file.js';
 
 const servers: Array<ReturnType<typeof createServer>> = [];
 afterEach(async () => {
@@ -64,9 +65,9 @@ describe('listenExclusive', () => {
 describe('pid file', () => {
   it('round-trips a pid, detects dead processes, and removes only its own pid', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'skaha-pid-')), 'daemon.pid');
-    expect(readPidFile(file)).toBeNull();
+    expect(readDaemonPid(file)).toBeNull();
     writePidFile(file, 999_999_999);
-    expect(readPidFile(file)).toBe(999_999_999);
+    expect(readDaemonPid(file)).toBe(999_999_999);
     expect(isProcessAlive(999_999_999)).toBe(false);
     expect(isProcessAlive(process.pid)).toBe(true);
     removePidFile(file);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonStateStore } from '../../../daemon/store/json-state-store.js';
-import { readPidFile } from '../../../daemon/instance/pid-file.js';
+import { readDaemonPid } from '../../../src/daemon-client/socket-probe.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { buildDaemon, type DaemonBuild } from '../../helpers/daemon-child.js';
 import { createFakeBin, type FakeBin } from '../../helpers/fake-bin.js';
@@ -80,7 +80,7 @@ describe('kill -9 of the daemon process, again and again', () => {
       // every fifth lands during start-up itself.
       if (round % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 50 + random() * 200));
       else {
-        await waitUntil(() => readPidFile(home.paths.pidFile) === child.pid, `round ${round}: the daemon to start`);
+        await waitUntil(() => readDaemonPid(home.paths.pidFile) === child.pid, `round ${round}: the daemon to start`);
         await new Promise((resolve) => setTimeout(resolve, random() * 120));
       }
       child.kill('SIGKILL');
@@ -95,7 +95,7 @@ describe('kill -9 of the daemon process, again and again', () => {
     // A last, clean run: SIGTERM takes the one shutdown path and exits 0, leaving no pid or socket behind.
     const child = build.spawn([], env);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await waitUntil(() => readPidFile(home.paths.pidFile) === child.pid, 'the daemon to start');
+    await waitUntil(() => readDaemonPid(home.paths.pidFile) === child.pid, 'the daemon to start');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(existsSync(home.paths.pidFile)).toBe(false);

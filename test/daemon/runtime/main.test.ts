@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDaemon, type DaemonIo } from '../../../daemon/main.js';
 import { parseDaemonArgs } from '../../../daemon/main-args.js';
-import { readPidFile } from '../../../daemon/instance/pid-file.js';
+import { readDaemonPid } from '../../../src/daemon-client/socket-probe.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { makeShortHome } from '../../helpers/start-daemon.js';
 import { TestClient } from '../../helpers/ws-client.js';
@@ -36,12 +36,12 @@ describe('runDaemon (skaha-tui daemon in the foreground)', () => {
     const env = { ...base, PATH: process.env.PATH };
     const first = io(env);
     const running = runDaemon(['--url', sim.baseUrl, '--token', sim.token, '--log-level', 'debug'], first);
-    await waitUntil(() => readPidFile(paths.pidFile) === process.pid, 'the pid file');
+    await waitUntil(() => readDaemonPid(paths.pidFile) === process.pid, 'the pid file');
 
     const second = io(env);
     expect(await runDaemon(['--url', sim.baseUrl, '--token', sim.token], second)).toBe(0);
     expect(second.out.join('')).toMatch(/already running/);
-    expect(readPidFile(paths.pidFile)).toBe(process.pid);
+    expect(readDaemonPid(paths.pidFile)).toBe(process.pid);
 
     const client = await TestClient.open({ target: paths.socketPath });
     await client.waitForState((s) => s.health.state === 'ok');
@@ -60,7 +60,7 @@ describe('runDaemon (skaha-tui daemon in the foreground)', () => {
   it('keeps running without credentials, reporting the problem as health', async () => {
     const { env: base, paths } = home();
     const running = runDaemon([], io({ ...base, SKAHA_URL: 'http://127.0.0.1:9/skaha' }));
-    await waitUntil(() => readPidFile(paths.pidFile) === process.pid, 'the pid file');
+    await waitUntil(() => readDaemonPid(paths.pidFile) === process.pid, 'the pid file');
     const client = await TestClient.open({ target: paths.socketPath });
     const state = await client.waitForState((s) => s.health.lastError !== null);
     expect(state.health).toMatchObject({ state: 'down', lastError: { code: 'CREDENTIALS_ERROR' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffLog, logRefreshInterval, startLog } from '../../../daemon/logs/log-diff.js';
-import { LineBuffer } from '../../../daemon/logs/line-buffer.js';
+import { diffLog, logRefreshInterval, startLog } from '../../src/logs/log-diff.js';
+import { LineBuffer } from '../../src/logs/line-buffer.js';
 
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}`);
 const text = (from: number, to: number) => lines(from, to).map((l) => l + '\n').join('');
