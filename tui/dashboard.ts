@@ -1,5 +1,6 @@
 // The controller: daemon events and keys → actions → view state → frame → widgets.
 
+import { writeFileSync } from 'node:fs';
 import type { DashboardHandle } from './controller/handle.js';
 import type { DashboardDeps, Controller } from './controller/controller.js';
 import type { Widgets } from './screen/layout.js';
@@ -28,7 +29,8 @@ export type { DashboardHandle } from './controller/handle.js';
 export function createDashboard(widgets: Widgets, deps: DashboardDeps): DashboardHandle {
   const { connection, clock, options, env } = deps;
   const colour = colourAllowed(env);
-  const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs: glyphsFor(env) };
+  const glyphs = glyphsFor(env);
+  const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs, charts: widgets.charts !== null && colour && glyphs.unicode };
   let model: DashboardModel = {
     state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
     events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo,
@@ -104,12 +106,18 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     }, Math.max(0, at - clock.now()));
   }
 
+  // Benchmarks only (bench/cases/dashboard-start.ts): the monotonic time of the first frame drawn from the daemon's state.
+  let firstFrameFile = env.SKAHA_TUI_FIRST_FRAME_FILE || null;
   function draw(): void {
     const { cols, rows } = size();
     const frame = renderFrame(model, cols, rows, { ...baseCtx, now: clock.now() });
     lastFrame = frame;
     if (applyFrame(widgets, frame, cache, { colour, focusMark: baseCtx.glyphs.collapsed })) widgets.screen.render();
     scheduleWake();
+    if (firstFrameFile && model.connection.state === 'connected') {
+      writeFileSync(firstFrameFile, String(process.hrtime.bigint()));
+      firstFrameFile = null;
+    }
   }
 
   const loop = createRenderLoop(clock, draw);

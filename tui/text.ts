@@ -78,6 +78,7 @@ export const EMPTY = {
   noSelection: 'Select a session to see its details.',
   noStats: 'Platform stats not read yet.',
   noUsage: 'No usage reported yet.',
+  noSessionSelected: 'Select a session to see its use.',
   logsHint: "Press l to follow the selected session's logs.",
   logsWaiting: (name: string) => `Waiting for the log of ${name}…`,
   logsEmpty: 'The log is empty so far; new lines appear here as the session writes them.',
@@ -118,6 +119,9 @@ export const RESOURCES = {
   cpu: 'CPU',
   ram: 'RAM',
   cores: 'cores',
+  platform: 'Platform',
+  requested: 'requested',
+  last: 'last',
 } as const;
 
 /** Log pane words. */

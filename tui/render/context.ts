@@ -10,6 +10,8 @@ export interface RenderContext {
   paint: Paint;
   glyphs: Glyphs;
   clock: (ms: number) => string;
+  /** Whether the screen has chart widgets (blessed-contrib) for the Resources pane; text gauges when not. */
+  charts?: boolean;
 }
 
 /** A context with defaults (colour, Unicode, local time); tests override what they need. */

@@ -9,7 +9,7 @@ import type { FormEnv } from '../form/launch-form.js';
 import { computeGeometry, dialogRect, innerHeight, innerWidth, type Geometry, type Rect } from './geometry.js';
 import { bannerLine, headerLines } from './header.js';
 import { sessionsTableLines } from './sessions-table.js';
-import { resourcesLines } from './gauges.js';
+import { resourcesPane, type ChartSpec } from './resource-charts.js';
 import { detailsLines, type EventsView } from './details.js';
 import { logLines, logTitle } from './log-pane.js';
 import { footerLine } from './footer.js';
@@ -34,11 +34,12 @@ export interface DashboardModel {
   demo: boolean;
 }
 
-/** One bordered pane's title and content. */
+/** One bordered pane's title and content (and, for Resources, the charts drawn over it). */
 export interface PaneFrame {
   label: string;
   content: string;
   focused: boolean;
+  charts?: readonly ChartSpec[];
 }
 
 /** The screen as data: apply turns it into widget updates. */
@@ -105,7 +106,7 @@ function asciiPane<P extends PaneFrame>(pane: P): P {
 function asciiFrame(frame: Frame): Frame {
   return {
     ...frame, header: toAscii(frame.header), footer: toAscii(frame.footer),
-    table: asciiPane(frame.table), resources: asciiPane(frame.resources), details: asciiPane(frame.details), logs: asciiPane(frame.logs),
+    table: asciiPane(frame.table), resources: { ...asciiPane(frame.resources), charts: [] }, details: asciiPane(frame.details), logs: asciiPane(frame.logs),
     dialog: frame.dialog ? asciiPane(frame.dialog) : null,
   };
 }
@@ -126,11 +127,12 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
     mode: view.detailsMode, events: model.events, armed: session ? view.openWhenReady.includes(session.id) : false,
     top: view.detailsTop, width: innerWidth(geometry.details), height: innerHeight(geometry.details),
   };
+  const resources = resourcesPane(model.state, session, innerWidth(geometry.resources), innerHeight(geometry.resources), ctx);
   return {
     geometry,
     header: header.join('\n'),
     table: { label: TITLES.sessions, content: table.join('\n'), focused: view.focus === 'table' },
-    resources: { label: TITLES.resources, content: resourcesLines(model.state, session, innerWidth(geometry.resources), ctx).join('\n'), focused: false },
+    resources: { label: TITLES.resources, content: resources.content, charts: resources.charts, focused: false },
     details: { label: view.detailsMode === 'events' ? TITLES.events : TITLES.details, content: detailsLines(row, detailsOptions, ctx).join('\n'), focused: view.focus === 'details' },
     logs: {
       label: logTitle(view.logs, logsName, ctx),

@@ -74,7 +74,8 @@ function gaugeLabel(spec: GaugeSpec, width: number, ellipsis: string): string {
 
 const cores = (v: number | null) => formatCores(v);
 const gb = (v: number | null) => formatGB(v);
-const bigGB = (v: number | null) => (v !== null && v >= 1000 ? `${formatNumber(v / 1000, 1)}T` : formatGB(v));
+/** A platform-sized amount of GB: in T from 1000 GB, like formatGB below that. */
+export const bigGB = (v: number | null) => (v !== null && v >= 1000 ? `${formatNumber(v / 1000, 1)}T` : formatGB(v));
 
 /** Pure: the gauge specs for the platform (stats) and, when given, one session (usage history). */
 export function resourceGauges(state: DaemonState | null, session: Session | null): GaugeSpec[] {

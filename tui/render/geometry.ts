@@ -29,8 +29,8 @@ export function computeGeometry(cols: number, rows: number, headerHeight: number
   if (logsFull) {
     return { header, footer, table: hidden(bodyTop), resources: hidden(bodyTop), details: hidden(bodyTop), logs: { top: bodyTop, left: 0, width: cols, height: body } };
   }
-  // The table gets ~40 %, the resources/details strip what its gauges need, the logs the rest.
-  const middle = body >= 30 ? 10 : body >= 14 ? 6 : 0;
+  // The table gets ~40 %, the resources/details strip what its charts or gauges need, the logs the rest.
+  const middle = body >= 30 ? 10 : body >= 22 ? 8 : body >= 14 ? 6 : 0;
   const logs = body >= 20 ? Math.max(5, Math.floor((body - middle) * 0.4)) : body >= 14 ? Math.max(3, body - middle - 8) : 0;
   const table = Math.max(0, body - middle - logs);
   const half = Math.floor(cols / 2);

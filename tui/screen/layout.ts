@@ -4,6 +4,7 @@
 
 import type { Readable, Writable } from 'node:stream';
 import blessed from 'blessed';
+import { createChartWidgets, type ChartWidgets } from './charts.js';
 
 /** The streams and environment the screen runs on. */
 export interface ScreenIo {
@@ -23,6 +24,8 @@ export interface Widgets {
   logs: blessed.Widgets.BoxElement;
   footer: blessed.Widgets.BoxElement;
   dialog: blessed.Widgets.BoxElement;
+  /** The Resources pane's contrib line charts (braille in colour): only on UTF-8 screens with colour. */
+  charts: ChartWidgets | null;
   /** Terminfo and TTY warnings blessed reported (shown nowhere; kept for diagnosis). */
   warnings: string[];
 }
@@ -90,9 +93,11 @@ export function createWidgets(io: ScreenIo, options: LayoutOptions): Widgets {
   const header = blessed.box({ ...plain });
   const table = pane(screen, options.colour);
   const resources = pane(screen, options.colour);
+  // Braille needs UTF-8; and the chart lines are told apart only by colour.
+  const charts = options.unicode && options.colour ? createChartWidgets(screen, resources) : null;
   const details = pane(screen, options.colour);
   const logs = pane(screen, options.colour);
   const footer = blessed.box({ ...plain });
   const dialog = pane(screen, options.colour, { hidden: true, style: options.colour ? { border: { fg: 'cyan' }, label: { bold: true } } : { label: { bold: true } } });
-  return { screen, program, header, table, resources, details, logs, footer, dialog, warnings };
+  return { screen, program, header, table, resources, details, logs, footer, dialog, charts, warnings };
 }

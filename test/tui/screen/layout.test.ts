@@ -16,7 +16,7 @@ async function start(connection = new FakeConnection(stateWith(demoSessions())),
 }
 
 describe('dashboard layout (headless blessed screen)', () => {
-  it('draws the header, the sessions table, the resources gauges, details, the log pane and the footer', async () => {
+  it('draws the header, the sessions table, the resources charts, details, the log pane and the footer', async () => {
     const { h } = await start();
     const text = h.text();
     const lines = h.lines();
@@ -26,7 +26,10 @@ describe('dashboard layout (headless blessed screen)', () => {
     expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM\s+IMAGE/);
     expect(text).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.2G\/8\.6G skaha\/astroml:latest/);
     expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[███░░░░░░░\] 1\/3 done/);
-    expect(text).toMatch(/Platform CPU\s+\[█+░+\]\s+80% 800\/1000 cores\s+[▁-█]+/);
+    expect(text).toMatch(/┌─+ Resources ─+┐/);
+    expect(text).toMatch(/Platform CPU {2}80% 800\/1000 cores +│ desk CPU - cores/);
+    expect(text).toMatch(/RAM {2}33% 2\.6T\/8T +last 29m │ \d⡇[\u2800-\u28ff ]+│/);
+    expect(text).toMatch(/100⡇/);
     expect(text).toMatch(/┌─+ Details ─+┐/);
     expect(text).toContain("Press l to follow the selected session's logs.");
     expect(lines.at(-1)).toMatch(/^Enter details\s+l logs\s+e events\s+n launch/);
@@ -37,7 +40,7 @@ describe('dashboard layout (headless blessed screen)', () => {
     expect(h.text()).toContain('desk (dt000002) desktop Pending');
     await h.keys('j');
     expect(h.text()).toContain('carta-soon (cr000006) carta Running');
-    expect(h.text()).toMatch(/carta-soon CPU\s+\[/);
+    expect(h.text()).toMatch(/carta-soon CPU {2}13% 0\.25\/2 cores/);
     await h.keys('k');
     expect(h.text()).toContain('desk (dt000002) desktop Pending');
   });

@@ -1,0 +1,63 @@
+// Creates the Resources pane's blessed-contrib line charts (braille, via drawille), working around
+// contrib's quirks: it throws strings, sizes its canvas for a bordered box with x labels under it,
+// and only sizes it when the widget is attached (so apply re-attaches it after a move or resize).
+
+import type blessed from 'blessed';
+import contrib from 'blessed-contrib';
+import { CHART_IDS, type ChartId } from '../render/resource-charts.js';
+
+/** The line charts of the Resources pane, by id. */
+export type ChartWidgets = Record<ChartId, contrib.Widgets.LineElement>;
+
+/** Runs a blessed-contrib call, turning anything it throws (contrib throws plain strings) into an Error. */
+export function contribCall<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    throw new Error(`blessed-contrib ${what} failed: ${String(error)}`);
+  }
+}
+
+// contrib sizes the canvas as (2w − 12) × (4h − 8) dots, leaving room for a border and a legend we
+// do not use. Full width instead; and two rows taller than the widget, so the x labels (which
+// contrib always draws 11 dots under the plot) fall below the widget and are cut off, and the x
+// axis sits on its last row. The pane's legend lines say what the axes are.
+function calcSize(this: contrib.Widgets.LineElement): void {
+  this.canvasSize = { width: Math.max(2, (this.width as number) * 2), height: Math.max(1, this.height as number) * 4 + 8 };
+}
+
+function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxElement): contrib.Widgets.LineElement {
+  const chart = contribCall('line chart', () =>
+    contrib.line({
+      screen,
+      top: 0,
+      left: 0,
+      width: 2,
+      height: 1,
+      hidden: true,
+      // blessed's wrapping breaks a full-width row at a space when it ends in an escape code,
+      // which pushes the rest of the chart a row down; the canvas is exactly as wide as the widget.
+      wrap: false,
+      showLegend: false,
+      // Axis options are set per chart by apply, from its spec, before each setData.
+      xPadding: 1,
+      xLabelPadding: 1,
+      numYLabels: 2,
+      minY: 0,
+      maxY: 100,
+      wholeNumbersOnly: false,
+      // Grey (256-colour index 8) axes and labels; the typings only admit colour names.
+      style: { line: 'cyan', text: 8 as unknown as string, baseline: 8 as unknown as string },
+    } as contrib.Widgets.LineOptions),
+  );
+  chart.calcSize = calcSize;
+  // Attaching creates the canvas, now with our size.
+  contribCall('line chart attach', () => parent.append(chart));
+  return chart;
+}
+
+/** Creates one hidden line chart per chart id inside `parent` (the Resources pane). */
+export function createChartWidgets(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxElement): ChartWidgets {
+  return Object.fromEntries(CHART_IDS.map((id) => [id, lineChart(screen, parent)])) as ChartWidgets;
+}
