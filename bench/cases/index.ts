@@ -1,4 +1,12 @@
 import type { BenchCase } from '../harness/types.js';
+import { cliCache } from './cli-cache.js';
+import { dashboardCpu } from './dashboard-cpu.js';
+import { dashboardStart } from './dashboard-start.js';
+import { fanOut } from './fan-out.js';
+import { logFollow } from './log-follow.js';
+import { memory } from './memory.js';
+import { pollCost } from './poll-cost.js';
+import { requests } from './requests.js';
 
 /** Every benchmark case, in table order. */
-export const BENCH_CASES: BenchCase[] = [];
+export const BENCH_CASES: BenchCase[] = [pollCost, fanOut, requests, memory, dashboardCpu, dashboardStart, logFollow, cliCache];

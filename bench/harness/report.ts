@@ -1,6 +1,7 @@
 import type { BenchRow } from './types.js';
 
 function figure(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return 'n/a';
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`.trim();
 }

@@ -36,3 +36,8 @@ export async function cpuMs(fn: () => Promise<unknown>): Promise<number> {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
 }
+
+/** The differences between consecutive values (one fewer than given). */
+export function deltas(values: readonly number[]): number[] {
+  return values.slice(1).map((v, i) => v - values[i]);
+}

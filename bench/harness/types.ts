@@ -29,3 +29,14 @@ export function row(fields: Omit<BenchRow, 'ratio'> & { ratio?: number | null })
     : fields.baseline && fields.baseline.value > 0 ? fields.value / fields.baseline.value : null;
   return { ...fields, ratio };
 }
+
+/** Builds a row that meets its target when value ÷ baseline is at most `maxRatio`. */
+export function ratioRow(fields: Omit<BenchRow, 'ratio' | 'met' | 'target'>, maxRatio: number, target = `≤ ${maxRatio}×`): BenchRow {
+  const built = row({ ...fields, target, met: false });
+  return { ...built, met: built.ratio !== null && built.ratio <= maxRatio };
+}
+
+/** A row for a figure that could not be measured (a tool that could not be installed): not met, with why. */
+export function unmeasuredRow(fields: Pick<BenchRow, 'case' | 'label' | 'unit' | 'target'>, why: string): BenchRow {
+  return { ...fields, value: NaN, baseline: null, ratio: null, met: false, note: why };
+}

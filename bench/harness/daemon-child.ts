@@ -1,0 +1,61 @@
+// The daemon as `skaha-tui daemon` runs it (startDaemon, the settings connector, the JSON state file,
+// the file logger), plus one probe: the store reports the moment each poll's new state is committed —
+// right before the daemon diffs it and broadcasts the patch — with the process CPU time at that moment.
+import { resolvePaths } from '../../src/config/paths.js';
+import { systemClock } from '../../src/ports/clock.js';
+import type { DaemonState } from '../../src/state/state.js';
+import { startDaemon } from '../../daemon/daemon.js';
+import { createDaemonLogger } from '../../daemon/daemon-logger.js';
+import { defaultCredentialFiles, settingsConnector } from '../../daemon/runtime/connect.js';
+import { JsonStateStore } from '../../daemon/store/json-state-store.js';
+import type { StateStore } from '../../daemon/store/state-store.js';
+import { emit, serveChild } from './child.js';
+
+/** What the probe reports for each poll: when (monotonic ns), the CPU used so far (µs), and the poll time. */
+export interface PollCommit {
+  hrNs: bigint;
+  cpuUs: number;
+  lastPollAt: number;
+}
+
+/** Wraps a store so that the first save of each new poll result is reported (after the daemon's own work). */
+function probedStore(inner: StateStore): StateStore {
+  let lastPollAt: number | null = null;
+  return {
+    load: () => inner.load(),
+    save(state: DaemonState) {
+      if (state.lastPollAt !== null && state.lastPollAt !== lastPollAt) {
+        lastPollAt = state.lastPollAt;
+        const hrNs = process.hrtime.bigint();
+        const cpu = process.cpuUsage();
+        const commit: PollCommit = { hrNs, cpuUs: cpu.user + cpu.system, lastPollAt };
+        // Reported after the broadcast, so the report never delays the frames being measured.
+        setImmediate(() => emit('poll', commit));
+      }
+      inner.save(state);
+    },
+    flush: () => inner.flush(),
+    close: () => inner.close(),
+  };
+}
+
+await serveChild(async () => {
+  const env = process.env;
+  const paths = resolvePaths(env);
+  const clock = systemClock();
+  const logger = createDaemonLogger({ file: paths.daemonLog, level: 'info', echo: null, secrets: () => [] });
+  const daemon = await startDaemon({
+    paths,
+    clock,
+    logger,
+    env,
+    connect: settingsConnector({}, env, paths, logger),
+    credentialFiles: defaultCredentialFiles(env),
+    store: probedStore(new JsonStateStore(paths.stateFile, { clock, logger })),
+  });
+  return {
+    info: { socketPath: paths.socketPath },
+    methods: {},
+    close: () => daemon.stop('bench over'),
+  };
+});

@@ -1,0 +1,28 @@
+import type { SeedSessionSpec } from '../../src/sim/index.js';
+
+const KINDS = ['notebook', 'headless', 'desktop', 'carta', 'firefly', 'contributed'] as const;
+const DAY = 86_400;
+
+/**
+ * Pure: `count` Running sessions of one user, a mix of every kind and age (up to two days), that
+ * stay Running for at least a day: a busy account for the benchmarks to poll.
+ */
+export function platformSpecs(count: number, user?: string): SeedSessionSpec[] {
+  return Array.from({ length: count }, (_, i) => {
+    const kind = KINDS[i % KINDS.length];
+    const ageSeconds = 600 + ((i * 7919) % (2 * DAY - 600));
+    const spec: SeedSessionSpec = { kind, user, name: `bench-${kind}-${i + 1}`, ageSeconds };
+    if (kind === 'headless') Object.assign(spec, { cmd: 'python', args: `fit.py --part ${i + 1}`, runSeconds: ageSeconds + DAY });
+    return spec;
+  });
+}
+
+/** Pure: `lines` log lines of exactly `lineBytes` bytes each (newline included), numbered from `first`. */
+export function logLines(first: number, lines: number, lineBytes: number): string {
+  let out = '';
+  for (let i = 0; i < lines; i++) {
+    const head = `[bench] line ${first + i} `;
+    out += `${head.padEnd(lineBytes - 1, 'x')}\n`;
+  }
+  return out;
+}
