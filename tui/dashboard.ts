@@ -126,6 +126,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     onEvent: (topic, data) => onEvent(ctl, topic, data),
     onStatus: (status) => {
       onStatus(ctl, status, wasConnected);
+      // The first frame with the daemon's state is drawn at once, not after the render loop's coalescing pause.
+      if (status.state === 'connected' && !wasConnected) loop.flush();
       if (status.state === 'connected') wasConnected = true;
     },
   });

@@ -72,15 +72,15 @@ export class ClientConnection {
     this.sendText(encode(frame));
   }
 
-  /** Sends already-encoded frame text (broadcasts encode once); drops a client that cannot keep up. */
-  sendText(text: string): void {
+  /** Sends an already-encoded frame (broadcasts encode once, to UTF-8 bytes too); drops a client that cannot keep up. */
+  sendText(text: string | Buffer): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.deps.logger.warn('dropping a websocket client that does not read its frames', { client: this.id, name: this.name });
       this.ws.terminate();
       return;
     }
-    this.ws.send(text);
+    this.ws.send(text, { binary: false });
   }
 
   /** Closes the socket with a code (1001 at shutdown). */

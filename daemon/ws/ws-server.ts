@@ -91,11 +91,11 @@ export class WsServer {
     return n;
   }
 
-  /** Sends a frame to every client that has said hello (encoded once). */
+  /** Sends a frame to every client that has said hello (encoded once, to JSON and to UTF-8 bytes). */
   broadcast(frame: DaemonFrame): void {
     if (this.clients.size === 0) return;
-    const text = encode(frame);
-    for (const client of this.clients.values()) if (client.ready) client.sendText(text);
+    const bytes = Buffer.from(encode(frame));
+    for (const client of this.clients.values()) if (client.ready) client.sendText(bytes);
   }
 
   /** Sends a frame to one client, if it is still connected. */

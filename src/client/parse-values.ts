@@ -59,16 +59,27 @@ export function parseCores(value: unknown): number | null {
   return parseNumber(v);
 }
 
+// Sessions keep their times from poll to poll, so a poll of 1,000 sessions would parse the same 2,000 strings again.
+const parsedTimes = new Map<string, string | null>();
+const MAX_PARSED_TIMES = 20_000;
+
 /** An ISO-8601 timestamp normalised to UTC with seconds ("2025-07-09T06:18Z" → "2025-07-09T06:18:00Z"); null when absent or unparseable. */
 export function parseTime(value: unknown): string | null {
   const v = optionalString(value);
   if (v === null) return null;
+  const known = parsedTimes.get(v);
+  if (known !== undefined) return known;
   // Java's OffsetDateTime.toString() drops ":00" seconds; Date.parse accepts that, but pad anyway for strict parsers.
   const padded = v.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d)(Z|[+-]\d\d:?\d\d)$/i, '$1:00$2');
   const ms = Date.parse(padded);
-  if (Number.isNaN(ms)) return null;
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  let out: string | null = null;
+  if (!Number.isNaN(ms)) {
+    const iso = new Date(ms).toISOString();
+    out = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  }
+  if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear();
+  parsedTimes.set(v, out);
+  return out;
 }
 
 /** A boolean from a boolean or "true"/"false"; null otherwise. */

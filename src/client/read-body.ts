@@ -16,8 +16,32 @@ export async function readCapped(body: BodyStream, maxBytes: number): Promise<{ 
   return { data: Buffer.concat(chunks, size), overflow: false };
 }
 
-/** Reads the whole stream but keeps only its last `maxBytes`, so memory stays bounded. */
-export async function readTail(body: BodyStream, maxBytes: number): Promise<{ data: Buffer; totalBytes: number; truncated: boolean }> {
+/** Copies `length` bytes starting at `offset` of the chunks' concatenation into `out` at `at`. */
+function copyFrom(chunks: readonly Buffer[], offset: number, length: number, out: Buffer, at: number): void {
+  for (const chunk of chunks) {
+    if (length <= 0) return;
+    if (offset >= chunk.length) {
+      offset -= chunk.length;
+      continue;
+    }
+    const n = Math.min(chunk.length - offset, length);
+    chunk.copy(out, at, offset, offset + n);
+    at += n;
+    length -= n;
+    offset = 0;
+  }
+}
+
+/**
+ * Reads the whole stream but keeps only its last `maxBytes`, so memory stays bounded. A truncated
+ * tail starts at a line (or at least a UTF-8 character) and gets `marker(keptBytes, totalBytes)` on
+ * top; it is assembled with a single copy, which matters for a 10 MB log read every few seconds.
+ */
+export async function readTail(
+  body: BodyStream,
+  maxBytes: number,
+  marker: (keptBytes: number, totalBytes: number) => string = () => '',
+): Promise<{ data: Buffer; totalBytes: number; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let kept = 0;
   let total = 0;
@@ -29,17 +53,22 @@ export async function readTail(body: BodyStream, maxBytes: number): Promise<{ da
     // Drop whole head chunks that are no longer needed for the tail.
     while (chunks.length > 1 && kept - chunks[0].length >= maxBytes) kept -= chunks.shift()!.length;
   }
-  const all = Buffer.concat(chunks, kept);
-  if (total <= maxBytes) return { data: all, totalBytes: total, truncated: false };
-  let tail = all.subarray(all.length - maxBytes);
+  if (total <= maxBytes) return { data: Buffer.concat(chunks, kept), totalBytes: total, truncated: false };
+  let start = kept - maxBytes;
   // Start at a line boundary when one is near, else at least at a UTF-8 character boundary.
-  const newline = tail.indexOf(0x0a);
-  if (newline >= 0 && newline < Math.min(4096, tail.length - 1)) tail = tail.subarray(newline + 1);
-  else while (tail.length > 0 && (tail[0] & 0xc0) === 0x80) tail = tail.subarray(1);
-  return { data: Buffer.from(tail), totalBytes: total, truncated: true };
+  const near = Buffer.allocUnsafe(Math.min(4096, maxBytes));
+  copyFrom(chunks, start, near.length, near, 0);
+  const newline = near.indexOf(0x0a);
+  if (newline >= 0 && newline < Math.min(4096, maxBytes - 1)) start += newline + 1;
+  else for (let i = 0; i < near.length && start < kept && (near[i] & 0xc0) === 0x80; i++) start++;
+  const head = Buffer.from(marker(kept - start, total));
+  const data = Buffer.allocUnsafe(head.length + kept - start);
+  head.copy(data, 0);
+  copyFrom(chunks, start, kept - start, data, head.length);
+  return { data, totalBytes: total, truncated: true };
 }
 
-/** The marker line put above a truncated log. */
+/** The marker line put above a truncated log (ASCII, so an ASCII log stays a compact one-byte string in V8). */
 export function truncationMarker(keptBytes: number, totalBytes: number): string {
-  return `[skaha-tui: log truncated — showing the last ${keptBytes} of ${totalBytes} bytes]\n`;
+  return `[skaha-tui: log truncated - showing the last ${keptBytes} of ${totalBytes} bytes]\n`;
 }

@@ -89,9 +89,9 @@ export class HttpTransport {
   /** Sends the request and returns the log text, keeping only the tail when it is over the cap. */
   logs(spec: RequestSpec): Promise<SessionLogs> {
     return this.exchange(spec, async (res) => {
-      const tail = await readTail(res.body as BodyStream, this.maxLogBytes);
-      const text = tail.data.toString('utf8');
-      return tail.truncated ? { text: truncationMarker(tail.data.length, tail.totalBytes) + text, truncated: true } : { text, truncated: false };
+      // The marker is put in before decoding: marker + text would be a rope that V8 copies whole on the first search.
+      const tail = await readTail(res.body as BodyStream, this.maxLogBytes, truncationMarker);
+      return { text: tail.data.toString('utf8'), truncated: tail.truncated };
     });
   }
 

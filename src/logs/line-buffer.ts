@@ -1,3 +1,5 @@
+import { detachString } from './detach.js';
+
 /** The last N lines of a log, in a fixed-size ring: appends never grow memory past the limit. */
 export class LineBuffer {
   private readonly ring: string[];
@@ -13,7 +15,8 @@ export class LineBuffer {
     const from = Math.max(0, lines.length - this.limit);
     for (let i = from; i < lines.length; i++) {
       const slot = (this.start + this.size) % this.limit;
-      this.ring[slot] = lines[i];
+      // Kept lines are copies: a line cut from a 10 MB snapshot must not keep the snapshot alive.
+      this.ring[slot] = detachString(lines[i]);
       if (this.size < this.limit) this.size++;
       else this.start = (this.start + 1) % this.limit;
     }

@@ -1,3 +1,5 @@
+import { detachString } from './detach.js';
+
 /** What the follower remembers of the log it has seen, without keeping the whole text. */
 export interface LogCursor {
   /** The first characters of the log as first seen (detects a restarted container). */
@@ -26,13 +28,13 @@ function completeLines(text: string, from: number): { lines: string[]; end: numb
 
 /** A cursor for a snapshot whose complete lines end at `end`. */
 function cursorAt(text: string, end: number, head: string): LogCursor {
-  return { head, anchor: text.slice(Math.max(0, end - ANCHOR_CHARS), end), offset: end };
+  return { head, anchor: detachString(text.slice(Math.max(0, end - ANCHOR_CHARS), end)), offset: end };
 }
 
 /** The whole snapshot as a fresh start. */
 export function startLog(text: string): LogChange {
   const { lines, end } = completeLines(text, 0);
-  return { kind: 'reset', lines, cursor: cursorAt(text, end, text.slice(0, HEAD_CHARS)) };
+  return { kind: 'reset', lines, cursor: cursorAt(text, end, detachString(text.slice(0, HEAD_CHARS))) };
 }
 
 /**

@@ -34,15 +34,32 @@ export function diffList<T>(prev: readonly T[], next: readonly T[]): ListDelta<T
   return { drop: a.length, append: [...next] };
 }
 
+/**
+ * Whether two histories are equal as JSON, compared point by point: successive histories share most
+ * point objects, so this is a pass of reference checks instead of serialising a day of points twice.
+ */
+function sameHistory<P extends HistoryPoint>(a: TieredHistory<P>, b: TieredHistory<P>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j] && !same(x[j], y[j])) return false;
+  }
+  return true;
+}
+
 /** Pure: one appended sample when replaying it reproduces `next`, else the whole history; undefined when equal. */
 export function diffHistory<P extends HistoryPoint>(
   prev: TieredHistory<P> | undefined,
   next: TieredHistory<P>,
   append: (history: TieredHistory<P> | undefined, point: P) => TieredHistory<P>,
 ): HistoryDelta<P, TieredHistory<P>> | undefined {
-  if (prev === next || (prev && same(prev, next))) return undefined;
+  if (prev === next || (prev && sameHistory(prev, next))) return undefined;
   const newest = next[0]?.[next[0].length - 1];
-  if (newest && same(append(prev, newest), next)) return { append: newest };
+  if (newest && sameHistory(append(prev, newest), next)) return { append: newest };
   return { set: next };
 }
 

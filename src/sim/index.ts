@@ -47,6 +47,8 @@ export interface RunningSimulator {
   clearFaults(): void;
   /** Pre-creates a session in a given state and age; returns its id. */
   seedSession(spec: SeedSessionSpec): string;
+  /** Appends text to the end of a session's log, after what its container prints (a big or growing log). */
+  appendLog(id: string, text: string): void;
   /** Pre-creates `count` headless replicas (`<name>-1..N`); returns their ids. */
   seedReplicas(spec: SeedSessionSpec, count: number): string[];
   /** Requests seen: all, or for an endpoint key (`session.list`, a group such as `session`, or `*`). */
@@ -102,6 +104,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
     seedSession: (spec) => seedSession(world, spec),
     seedReplicas: (spec, count) => seedReplicas(world, spec, count),
+    appendLog: (id, text) => {
+      world.extraLogs.set(id, (world.extraLogs.get(id) ?? '') + text);
+    },
     requestCount: (endpoint) => requests.count(endpoint),
     requestCounts: () => requests.counts(),
     requestLog: () => requests.entries(),

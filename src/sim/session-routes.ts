@@ -64,7 +64,7 @@ export function handleSessionItem(world: SimWorld, user: SimUser, method: string
       const live = store.find(user.name, id);
       // logs of a desktop include its desktop-apps' pods (same label selector)
       const pods = live ? store.ofUser(user.name).filter((l) => l.session.id === id) : [];
-      const body = pods.map((l) => logsAt(l.session, now, config.seed, config.speed)).join('');
+      const body = pods.map((l) => logsAt(l.session, now, config.seed, config.speed)).join('') + (live ? (world.extraLogs.get(id) ?? '') : '');
       return { status: 200, contentType: 'text/plain', body };
     }
     const live = store.find(user.name, id);

@@ -12,6 +12,8 @@ export class SimWorld {
   /** A separate sequence for flaky faults, so injecting them does not change ids. */
   readonly faultRng: Rng;
   faults: SimFaults;
+  /** Text appended to a session's log after what its container prints (benchmarks: a big, growing log). */
+  readonly extraLogs = new Map<string, string>();
   private offsetMs = 0;
 
   constructor(

@@ -58,7 +58,7 @@ describe('bounded logs keep the tail', () => {
     await small.close();
     expect(logs.truncated).toBe(true);
     const [marker, firstKept, ...rest] = logs.text.split('\n');
-    expect(marker).toMatch(/^\[skaha-tui: log truncated — showing the last \d+ of \d+ bytes\]$/);
+    expect(marker).toMatch(/^\[skaha-tui: log truncated - showing the last \d+ of \d+ bytes\]$/);
     expect(firstKept).toMatch(/^line \d+ \.{40}$/);
     expect(rest.at(-2)).toBe(lines.at(-1));
     expect(Buffer.byteLength(logs.text)).toBeLessThanOrEqual(64 * 1024 + marker.length + 1);

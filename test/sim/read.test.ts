@@ -163,6 +163,21 @@ describe('logs and events', () => {
     expect(await t.get('/session/nosuch99?view=logs')).toMatchObject({ status: 200, text: '' });
   });
 
+  test('appendLog adds text after what the container printed, only for its own session and only while it exists', async () => {
+    t = await startTestSim();
+    const id = t.sim.seedSession({ kind: 'headless', cmd: 'echo', args: 'hello', runSeconds: 3600 });
+    const other = t.sim.seedSession({ kind: 'headless', cmd: 'echo', args: 'other', runSeconds: 3600 });
+    const printed = (await t.get(`/session/${id}?view=logs`)).text;
+    expect(printed).toBe('hello\n');
+    t.sim.appendLog(id, 'line one\n');
+    t.sim.appendLog(id, 'line two\n');
+    expect((await t.get(`/session/${id}?view=logs`)).text).toBe('hello\nline one\nline two\n');
+    expect((await t.get(`/session/${other}?view=logs`)).text).toBe('other\n');
+    await t.del(`/session/${id}`);
+    t.tick(3600);
+    expect((await t.get(`/session/${id}?view=logs`)).text).toBe('');
+  });
+
   test('events: kubectl columns, 5 columns per row when split on 2+ spaces, <none> when empty, 404 with a period when unknown', async () => {
     t = await startTestSim();
     const id = await t.create(`name=nb&image=${enc(NOTEBOOK)}&type=notebook`);
