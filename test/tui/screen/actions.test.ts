@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.js';
 import type { LaunchRequest } from '../../../src/domain/launch.js';
 import { FakeConnection } from '../helpers/fake-connection.js';
-import { startHeadless, type Headless } from '../helpers/headless.js';
+import { useHeadlessDashboard } from '../helpers/headless-harness.js';
 import { demoSessions, stateWith } from '../helpers/states.js';
 import { makeSession } from '../../helpers/builders.js';
 
-let h: Headless | null = null;
-afterEach(async () => {
-  await h?.destroy();
-  h = null;
-});
-
-async function start(connection = new FakeConnection(stateWith(demoSessions())), options: Parameters<typeof startHeadless>[1] = {}) {
-  h = await startHeadless(connection, options);
-  return { h, connection };
-}
+const start = useHeadlessDashboard();
 
 const sent = (c: FakeConnection, method: string) => c.sent.filter((r) => r.method === method).map((r) => r.params);
 

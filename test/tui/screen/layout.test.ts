@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeConnection } from '../helpers/fake-connection.js';
-import { startHeadless, type Headless } from '../helpers/headless.js';
+import { useHeadlessDashboard } from '../helpers/headless-harness.js';
 import { demoSessions, stateWith } from '../helpers/states.js';
 import { makeSession, minutesFromT0, T0 } from '../../helpers/builders.js';
 
-let h: Headless | null = null;
-afterEach(async () => {
-  await h?.destroy();
-  h = null;
-});
-
-async function start(connection = new FakeConnection(stateWith(demoSessions())), options: Parameters<typeof startHeadless>[1] = {}) {
-  h = await startHeadless(connection, options);
-  return { h, connection };
-}
+const start = useHeadlessDashboard();
 
 describe('dashboard layout (headless blessed screen)', () => {
   it('draws the header, the sessions table, the resources charts, details, the log pane and the footer', async () => {
