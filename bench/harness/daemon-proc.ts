@@ -90,7 +90,13 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
       await waitExit(child, 5_000);
     };
   }
-  await waitFor('the daemon socket', async () => (await probeDaemonSocket(paths.socketPath, 200)) === 'live', 20_000, 25);
+  try {
+    await waitFor('the daemon socket', async () => (await probeDaemonSocket(paths.socketPath, 200)) === 'live', 20_000, 25);
+  } catch (error) {
+    await stopChild();
+    home.remove();
+    throw error;
+  }
   return {
     pid,
     env,
