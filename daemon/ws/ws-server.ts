@@ -3,32 +3,22 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../src/domain/errors.js';
-import type { Clock, TimerHandle } from '../../src/ports/clock.js';
-import type { Logger } from '../../src/ports/logger.js';
+import type { TimerHandle } from '../../src/ports/clock.js';
 import { encode, type DaemonFrame } from '../../src/protocol/codec.js';
-import type { AnyRequest } from '../../src/protocol/messages/request.js';
-import type { WelcomeFrame } from '../../src/protocol/messages/welcome.js';
 import { listenExclusive } from '../instance/socket-lock.js';
-import { ClientConnection } from './client-connection.js';
+import { ClientConnection, type ClientDeps } from './client-connection.js';
 import { checkUpgrade, type UpgradeRefusal } from './upgrade-check.js';
 
-/** Options of the daemon's websocket server. */
-export interface WsServerOptions {
+/** Options of the daemon's websocket server: what each client connection needs, plus the listeners. */
+export interface WsServerOptions
+  extends Pick<ClientDeps, 'clock' | 'logger' | 'frameLimitBytes' | 'helloTimeoutMs' | 'welcome' | 'onRequest' | 'onClose'> {
   socketPath: string;
   /** The optional loopback TCP listener (port 0 picks one). */
   tcp: { host: string; port: number } | null;
   /** The bearer token TCP clients must send; required when `tcp` is set. */
   tcpToken: string | null;
   allowedOrigins: () => readonly string[];
-  frameLimitBytes: number;
-  helloTimeoutMs: number;
   pingIntervalMs: number;
-  clock: Clock;
-  logger: Logger;
-  welcome: () => WelcomeFrame;
-  onRequest: (client: ClientConnection, request: AnyRequest) => Promise<unknown>;
-  /** A client went away (clean up its subscriptions). */
-  onClose: (client: ClientConnection) => void;
   /** Upgrades wait for this (the daemon loads its state after it has claimed the socket). */
   gate?: Promise<void>;
 }

@@ -1,28 +1,16 @@
 import { LIFETIMES, scaledDeadline } from './lifecycle.js';
 import { unit } from './random.js';
-import type { SimKind, SimResources, SimSession } from './types.js';
+import type { SimSession } from './types.js';
 import type { SimWorld } from './world.js';
 
-/** What a new Job is made from; times default to the seeded lifecycle. */
-export interface SessionPlan {
-  id: string;
-  appId?: string;
-  user: string;
-  kind: SimKind;
-  name: string;
-  image: string;
-  resources: SimResources;
-  outcome?: 'Completed' | 'Failed';
-  cmd?: string;
-  args?: string[];
-  env?: Array<[string, string]>;
-  /** Creation time; default now. */
-  createdAt?: number;
-  /** Creation → Running in ms; default 5–8 simulated seconds (seeded). */
-  pendingMs?: number;
-  /** Headless: Running → exit in ms; default headlessRunSeconds. */
-  runMs?: number;
-}
+/** What a new Job is made from: its identity, request and command; times default to the seeded lifecycle. */
+export type SessionPlan = Pick<SimSession, 'id' | 'appId' | 'user' | 'kind' | 'name' | 'image' | 'resources' | 'cmd' | 'args'> &
+  Partial<Pick<SimSession, 'outcome' | 'env' | 'createdAt'>> & {
+    /** Creation → Running in ms; default 5–8 simulated seconds (seeded). */
+    pendingMs?: number;
+    /** Headless: Running → exit in ms; default headlessRunSeconds. */
+    runMs?: number;
+  };
 
 /** The seeded pending time (5–8 simulated seconds) of a session, in ms. */
 export function defaultPendingMs(world: SimWorld, id: string, appId = ''): number {
