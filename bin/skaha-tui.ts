@@ -22,8 +22,11 @@ const ROUTES: Record<string, Route> = {
   doctor: async (argv) => (await import('../daemon/control/run-doctor.js')).runDoctor(argv),
 };
 
-/** Options that belong to the dashboard when they come first on the line. */
-const DASHBOARD_FLAGS = /^--(readonly|no-terminal-notify|terminal-notify|no-mouse|demo-label|server-url)(=|$)/;
+/** Whether the line starts with a dashboard option (`skaha-tui --readonly`); the options list loads only for a leading `--`. */
+async function startsWithDashboardOption(argv: string[]): Promise<boolean> {
+  if (!argv[0]?.startsWith('--')) return false;
+  return (await import('../tui/options.js')).isDashboardOption(argv[0]);
+}
 
 /** No arguments at all opens the dashboard. */
 const DASHBOARD: Route = async (argv) => (await import('../tui/main.js')).runDashboard(argv);
@@ -39,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     // No command, or only dashboard options (`skaha-tui --readonly`), opens the dashboard.
-    if (argv.length === 0 || DASHBOARD_FLAGS.test(argv[0])) return await DASHBOARD(argv);
+    if (argv.length === 0 || (await startsWithDashboardOption(argv))) return await DASHBOARD(argv);
     const route = ROUTES[argv[0]];
     return await (route ? route(argv.slice(1)) : CLI(argv));
   } catch (error) {

@@ -13,6 +13,14 @@ export interface DashboardArgs {
   help: boolean;
 }
 
+/** The dashboard's own options (what `parseDashboardArgs` accepts besides -h/--help). */
+export const DASHBOARD_OPTIONS = ['--readonly', '--demo-label', '--no-terminal-notify', '--terminal-notify', '--no-mouse', '--server-url'] as const;
+
+/** Whether a word is one of the dashboard's options (also in `--option=value` form). */
+export function isDashboardOption(word: string): boolean {
+  return (DASHBOARD_OPTIONS as readonly string[]).includes(word.split('=')[0]);
+}
+
 const METHODS: readonly TerminalNotifySetting[] = ['auto', 'osc777', 'osc9', 'osc99', 'bel', 'off'];
 
 /** Parses `[--readonly] [--demo-label] [--no-terminal-notify] [--terminal-notify=M] [--no-mouse] [--server-url=URL]`; throws with a message on anything else. */
