@@ -100,7 +100,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<RunningD
     tcp,
     tcpToken: tcp ? ensureTokenFile(options.paths.tokenFile) : null,
     notifier: options.notifier ?? createDesktopNotifier(logger, options.env ?? process.env),
-    store: () => options.store ?? new JsonStateStore(options.paths.stateFile, { clock, logger }),
+    store: () => options.store ?? new JsonStateStore(options.paths.stateFile, { clock, logger, historyFile: options.paths.historyFile }),
     credentialFiles: options.credentialFiles ?? [],
     fixedLogLevel: options.fixedLogLevel ?? false,
     version: options.version ?? packageVersion(),

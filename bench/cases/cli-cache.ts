@@ -1,5 +1,4 @@
-import { serialiseState } from '../../daemon/store/json-state-store.js';
-import { dayOldStateFrom } from '../harness/day-state.js';
+import { dayOldStateFrom, persistedState } from '../harness/day-state.js';
 import { startBenchDaemon } from '../harness/daemon-proc.js';
 import { BIN, sleep } from '../harness/paths.js';
 import { startSim } from '../harness/sim-proc.js';
@@ -22,7 +21,7 @@ export const cliCache: BenchCase = {
   async run(): Promise<BenchRow[]> {
     const sim = await startSim({ sessions: SESSIONS });
     // A daemon that has been up a day: its snapshot (what ps reads) carries a day of usage history.
-    const daemon = await startBenchDaemon({ sim: sim.info, stateText: serialiseState(await dayOldStateFrom(sim.info)) });
+    const daemon = await startBenchDaemon({ sim: sim.info, persisted: persistedState(await dayOldStateFrom(sim.info)) });
     try {
       await sleep(2_000);
       const cached: number[] = [];

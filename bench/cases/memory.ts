@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { serialiseState } from '../../daemon/store/json-state-store.js';
-import { dayOldStateFrom } from '../harness/day-state.js';
+import { dayOldStateFrom, persistedState } from '../harness/day-state.js';
 import { startBenchDaemon, steadyPolling } from '../harness/daemon-proc.js';
 import { sleep, waitFor } from '../harness/paths.js';
 import { processRssMB } from '../harness/proc.js';
@@ -42,8 +41,8 @@ export const memory: BenchCase = {
   async run(): Promise<BenchRow[]> {
     const sim = await startSim({ sessions: SESSIONS });
     try {
-      const stateText = serialiseState(await dayOldStateFrom(sim.info));
-      const daemon = await startBenchDaemon({ sim: sim.info, config: steadyPolling(2_000), stateText });
+      const persisted = persistedState(await dayOldStateFrom(sim.info));
+      const daemon = await startBenchDaemon({ sim: sim.info, config: steadyPolling(2_000), persisted });
       let samples: number[];
       try {
         const lists = await sim.call<number>('requestCount', 'session.list');
@@ -63,7 +62,7 @@ export const memory: BenchCase = {
           baseline: { label: 'idle node -e', value: median(base), unit: 'MB' },
           target: `≤ ${TARGET_MB} MB`,
           met: value <= TARGET_MB,
-          note: `the built daemon (skaha-tui daemon) started on a state file of ${(stateText.length / 1e6).toFixed(1)} MB (a day of 15 s polls built with appendUsage/appendStats, no clients), polling every 2 s; median of ${SAMPLES} samples 1 s apart after two polls (max ${Math.max(...samples).toFixed(0)} MB)`,
+          note: `the built daemon (skaha-tui daemon) started on a state file of ${(persisted.stateText.length / 1e6).toFixed(1)} MB and a history file of ${(persisted.historyBytes.length / 1e6).toFixed(1)} MB (a day of 15 s polls built with appendUsage/appendStats, no clients), polling every 2 s; median of ${SAMPLES} samples 1 s apart after two polls (max ${Math.max(...samples).toFixed(0)} MB)`,
         }),
       ];
     } finally {

@@ -1,6 +1,5 @@
-import { serialiseState } from '../../daemon/store/json-state-store.js';
 import { startChild } from '../harness/child.js';
-import { dayOldStateFrom } from '../harness/day-state.js';
+import { dayOldStateFrom, persistedState, type PersistedState } from '../harness/day-state.js';
 import { startBenchDaemon, steadyPolling } from '../harness/daemon-proc.js';
 import { startSim, type SimProcess } from '../harness/sim-proc.js';
 import { deltas, median } from '../harness/stats.js';
@@ -15,8 +14,8 @@ const TARGET = 2;
 const POLL_MS = 1_000;
 
 /** CPU ms of each of POLLS polls of a probed daemon (10 clients attached), from consecutive poll commits. */
-async function daemonCpuPerPoll(sim: SimProcess, stateText?: string): Promise<number[]> {
-  const daemon = await startBenchDaemon({ sim: sim.info, probed: true, config: steadyPolling(POLL_MS), stateText });
+async function daemonCpuPerPoll(sim: SimProcess, persisted?: PersistedState): Promise<number[]> {
+  const daemon = await startBenchDaemon({ sim: sim.info, probed: true, config: steadyPolling(POLL_MS), persisted });
   try {
     const clients = await openRawClients(daemon.paths.socketPath, CLIENTS, { hello: true });
     await daemon.nextCommits(WARMUP);
@@ -36,7 +35,7 @@ export const pollCost: BenchCase = {
     const sim = await startSim({ sessions: SESSIONS });
     try {
       const fresh = await daemonCpuPerPoll(sim);
-      const day = await daemonCpuPerPoll(sim, serialiseState(await dayOldStateFrom(sim.info)));
+      const day = await daemonCpuPerPoll(sim, persistedState(await dayOldStateFrom(sim.info)));
       const fetcher = await startChild('fetch-child.js', {});
       const bare = await fetcher.call<{ cpuMs: number[]; bytes: number }>('measure', { url: `${sim.info.baseUrl}/v1/session`, token: sim.info.token, parse: 'json', gapMs: POLL_MS }, POLLS, WARMUP);
       await fetcher.stop();

@@ -51,7 +51,7 @@ await serveChild(async () => {
     env,
     connect: settingsConnector({}, env, paths, logger),
     credentialFiles: defaultCredentialFiles(env),
-    store: probedStore(new JsonStateStore(paths.stateFile, { clock, logger })),
+    store: probedStore(new JsonStateStore(paths.stateFile, { clock, logger, historyFile: paths.historyFile })),
   });
   return {
     info: { socketPath: paths.socketPath },

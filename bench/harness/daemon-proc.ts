@@ -5,6 +5,7 @@ import { resolvePaths, type Paths } from '../../src/config/paths.js';
 import { probeDaemonSocket } from '../../src/daemon-client/socket-probe.js';
 import { startChild, type BenchChild } from './child.js';
 import type { PollCommit } from './daemon-child.js';
+import type { PersistedState } from './day-state.js';
 import { BIN, tempDir, waitFor } from './paths.js';
 
 /** A simulator to point at: its service root and the first user's token. */
@@ -18,8 +19,8 @@ export interface BenchDaemonOptions {
   sim: SimTarget;
   /** The daemon config file (merged over: no desktop notifications). */
   config?: Record<string, unknown>;
-  /** A state file to start from (the text the store writes). */
-  stateText?: string;
+  /** The state and history files to start from (as the store writes them). */
+  persisted?: PersistedState;
   /** Run the probed daemon child (reports each poll commit) instead of the built `skaha-tui daemon`. */
   probed?: boolean;
 }
@@ -66,9 +67,10 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
   const paths = resolvePaths(env);
   mkdirSync(paths.configDir, { recursive: true, mode: 0o700 });
   writeFileSync(paths.configFile, JSON.stringify({ ...options.config, notifications: { desktop: false } }));
-  if (options.stateText !== undefined) {
+  if (options.persisted !== undefined) {
     mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-    writeFileSync(paths.stateFile, options.stateText);
+    writeFileSync(paths.stateFile, options.persisted.stateText);
+    writeFileSync(paths.historyFile, options.persisted.historyBytes);
   }
   const commits: PollCommit[] = [];
   const waiters = new Set<() => void>();

@@ -6,7 +6,10 @@ import type { PlatformStats } from '../../src/domain/platform.js';
 import type { Session } from '../../src/domain/session.js';
 import { reduce } from '../../src/state/reduce.js';
 import { initialState, type DaemonState } from '../../src/state/state.js';
-import { appendStats, appendUsage, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
+import { Series } from '../../src/state/series.js';
+import { appendStats, appendUsage, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
+import { encodeHistories } from '../../daemon/store/history-codec.js';
+import { serialiseState } from '../../daemon/store/state-file-text.js';
 import type { SimTarget } from './daemon-proc.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -28,9 +31,10 @@ export function dayOfUsage(now: number, pollMs: number, seed = 1): UsageHistory 
   return history!;
 }
 
-/** Pure: a copy of `history` with every value scaled (new point objects: nothing is shared between sessions). */
+/** Pure: a copy of `history` with every value scaled (its own storage: nothing is shared between sessions). */
 export function scaledCopy(history: UsageHistory, factor: number): UsageHistory {
-  return history.map((tier) => tier.map((p) => ({ ...p, cpu: p.cpu === null ? null : p.cpu * factor, ram: p.ram === null ? null : p.ram * factor })));
+  const scale = (v: number | null) => (v === null ? null : v * factor);
+  return Series.fromTierPoints(USAGE_KIND, history.tierPoints().map((tier) => tier.map((p) => ({ ...p, cpu: scale(p.cpu), ram: scale(p.ram) }))));
 }
 
 /** Pure: the platform stats over the day before `now`, sampled every `statsMs` through appendStats. */
@@ -67,4 +71,15 @@ export async function dayOldStateFrom(sim: SimTarget, pollMs?: number): Promise<
   } finally {
     await client.close();
   }
+}
+
+/** What a daemon that held `state` leaves on disk: the state file's text and the history file's bytes. */
+export interface PersistedState {
+  stateText: string;
+  historyBytes: Buffer;
+}
+
+/** Pure: the files a daemon persists for `state`, written the way its store writes them. */
+export function persistedState(state: DaemonState): PersistedState {
+  return { stateText: serialiseState(state), historyBytes: encodeHistories({ usage: state.usage, statsHistory: state.statsHistory }) };
 }

@@ -48,6 +48,7 @@ export function checkPaths(paths: Paths, daemon: DaemonReport): DoctorCheck[] {
     file('config file', paths.configFile, T.configMissing),
     folder('state dir', paths.stateDir, false),
     file('state file', paths.stateFile, T.missing),
+    file('history file', paths.historyFile, T.missing),
     file('daemon log', paths.daemonLog, T.missing),
     folder('runtime dir', paths.runtimeDir, true),
     socket,

@@ -1,15 +1,17 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { AppError } from '../../src/domain/errors.js';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
-import { initialState, type DaemonState } from '../../src/state/state.js';
-import { sanitiseLaunchRequest } from '../../src/state/launches.js';
-import { migrateState } from './migrate.js';
-import { moveAside } from './move-aside.js';
+import type { DaemonState } from '../../src/state/state.js';
+import { HistoryFile } from './history-file.js';
+import { readStateFile } from './read-state-file.js';
 import type { LoadResult, StateStore } from './state-store.js';
+import { hasLastingChange, serialiseState } from './state-file-text.js';
+
+export { serialiseState } from './state-file-text.js';
 
 /** Options for JsonStateStore. */
 export interface JsonStateStoreOptions {
@@ -17,18 +19,20 @@ export interface JsonStateStoreOptions {
   logger?: Logger;
   /** Least time between two writes (default 1000 ms); the latest state always wins. */
   minIntervalMs?: number;
+  /** How long a change of only live fields (sessions, usage, health, poll times) may wait (default 30 s). */
+  volatileIntervalMs?: number;
+  /** The history file (default `history.bin` beside the state file). */
+  historyFile?: string;
+  /** Time between history writes (default 5 min). */
+  historyIntervalMs?: number;
 }
 
 const openFiles = new Set<string>();
 
-/** The exact text the store writes: the state with launch requests sanitised again (no secret can reach disk). */
-export function serialiseState(state: DaemonState): string {
-  return JSON.stringify({ ...state, launches: state.launches.map((l) => ({ ...l, request: sanitiseLaunchRequest(l.request) })) });
-}
-
 /**
- * StateStore on a lowdb JSON file: change-only, coalesced (≤ 1 write per interval), atomic
- * (steno writes a temp file and renames it). One instance per file per process.
+ * StateStore on a lowdb JSON file: change-only, coalesced (≤ 1 write per interval; changes of live
+ * fields only wait longer), atomic (steno writes a temp file and renames it), serialised when
+ * written rather than on every save. The histories go to their own HistoryFile. One instance per file per process.
  */
 export class JsonStateStore implements StateStore {
   /** How many times the file was written (for tests and diagnostics). */
@@ -38,9 +42,16 @@ export class JsonStateStore implements StateStore {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly minIntervalMs: number;
+  private readonly volatileIntervalMs: number;
+  private readonly history: HistoryFile;
   private diskText: string | null = null;
-  private pending: string | null = null;
+  /** The newest state saved and not yet written. */
+  private pending: DaemonState | null = null;
+  private lastSaved: DaemonState | null = null;
+  private pendingLasting = false;
+  private pendingSince: number | null = null;
   private timer: TimerHandle | null = null;
+  private dueAt = Infinity;
   private inflight: Promise<void> | null = null;
   private lastWriteAt = -Infinity;
   private closed = false;
@@ -56,29 +67,25 @@ export class JsonStateStore implements StateStore {
     this.clock = options.clock;
     this.logger = options.logger ?? silentLogger;
     this.minIntervalMs = options.minIntervalMs ?? 1000;
+    this.volatileIntervalMs = Math.max(this.minIntervalMs, options.volatileIntervalMs ?? 30_000);
+    const historyFile = options.historyFile ?? join(dirname(this.file), 'history.bin');
+    this.history = new HistoryFile(historyFile, { clock: this.clock, logger: this.logger, intervalMs: options.historyIntervalMs });
+  }
+
+  /** How many times the history file was written. */
+  get historyWrites(): number {
+    return this.history.writes;
   }
 
   async load(): Promise<LoadResult> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { state: initialState(), warning: null, movedTo: null, migratedFrom: null };
-      }
-      return this.startClean(`it could not be read (${(error as Error).message})`);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      return this.startClean(text.trim() === '' ? 'it is empty' : `it is not valid JSON (${(error as Error).message})`);
-    }
-    const result = migrateState(raw, this.clock.now());
-    if (!result.ok) return this.startClean(result.problem);
-    this.diskText = result.from === result.state.schemaVersion ? serialiseState(result.state) : null;
-    return { state: result.state, warning: null, movedTo: null, migratedFrom: result.from };
+    const { diskText, ...result } = await readStateFile(this.file, this.clock, this.logger);
+    this.diskText = diskText;
+    const history = await this.history.load();
+    const state = history.histories ? { ...result.state, ...history.histories } : result.state;
+    this.lastSaved = state;
+    const warning = [result.warning, history.warning].filter((w) => w !== null).join('; ');
+    return { ...result, state, warning: warning === '' ? null : warning };
   }
 
   save(state: DaemonState): void {
@@ -87,18 +94,11 @@ export class JsonStateStore implements StateStore {
       this.logger.warn('state save after the store was closed was ignored', { file: this.file });
       return;
     }
-    const text = serialiseState(state);
-    if (text === (this.pending ?? this.diskText)) {
-      if (this.pending !== null) this.schedule();
-      return;
-    }
-    if (text === this.diskText) {
-      // Back to what is (being) written: nothing to do.
-      this.pending = null;
-      this.cancelTimer();
-      return;
-    }
-    this.pending = text;
+    this.history.save({ usage: state.usage, statsHistory: state.statsHistory });
+    if (this.lastSaved === null || hasLastingChange(this.lastSaved, state)) this.pendingLasting = true;
+    this.lastSaved = state;
+    this.pendingSince ??= this.clock.now();
+    this.pending = state;
     this.schedule();
   }
 
@@ -120,48 +120,48 @@ export class JsonStateStore implements StateStore {
     if (this.closed) return;
     try {
       await this.flush();
+      await this.history.flush();
     } finally {
       this.closed = true;
       openFiles.delete(this.file);
     }
   }
 
-  private async startClean(reason: string): Promise<LoadResult> {
-    let movedTo: string | null = null;
-    let moveNote = '';
-    try {
-      movedTo = await moveAside(this.file, this.clock.now());
-      moveNote = `moved it to ${movedTo}`;
-    } catch (error) {
-      moveNote = `could not move it aside (${(error as Error).message}); it will be overwritten`;
-    }
-    const warning = `state file ${this.file} was not usable: ${reason}; ${moveNote}; starting with a clean state`;
-    this.logger.warn(warning);
-    return { state: initialState(), warning, movedTo, migratedFrom: null };
-  }
-
   private cancelTimer(): void {
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
+    this.dueAt = Infinity;
   }
 
+  /** Sets the write for the pending state: soon for a lasting change, later for live fields only. */
   private schedule(): void {
-    if (this.timer !== null || this.inflight) return;
-    const wait = this.lastWriteAt + this.minIntervalMs - this.clock.now();
-    if (wait <= 0) {
+    if (this.pending === null || this.inflight) return;
+    const now = this.clock.now();
+    const earliest = this.lastWriteAt + this.minIntervalMs;
+    const due = this.pendingLasting ? earliest : Math.max(earliest, (this.pendingSince ?? now) + this.volatileIntervalMs);
+    if (this.timer !== null && this.dueAt <= due) return;
+    this.cancelTimer();
+    if (due <= now) {
       void this.write().catch(() => undefined);
       return;
     }
+    this.dueAt = due;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
+      this.dueAt = Infinity;
       void this.write().catch(() => undefined);
-    }, wait);
+    }, due - now);
   }
 
   private write(): Promise<void> {
-    const text = this.pending;
-    if (text === null) return Promise.resolve();
+    const state = this.pending;
+    if (state === null) return Promise.resolve();
     this.pending = null;
+    this.pendingLasting = false;
+    this.pendingSince = null;
+    const text = serialiseState(state);
+    // Back to what is (being) written: nothing to do.
+    if (text === this.diskText) return Promise.resolve();
     this.lastWriteAt = this.clock.now();
     this.diskText = text;
     this.db.data = text;
@@ -172,7 +172,11 @@ export class JsonStateStore implements StateStore {
       (error: unknown) => {
         // Requeued (unless a newer state is queued) and retried after the interval, or by flush.
         this.diskText = null;
-        this.pending ??= text;
+        if (this.pending === null) {
+          this.pending = state;
+          this.pendingLasting = true;
+          this.pendingSince = this.clock.now();
+        }
         this.logger.error('state file write failed', { file: this.file, error: (error as Error).message });
         throw new AppError('STORE_ERROR', `could not write state file ${this.file}: ${(error as Error).message}`, { cause: error });
       },

@@ -2,6 +2,10 @@ import type { Session } from '../../src/domain/session.js';
 import { initialState, STATE_SCHEMA_VERSION, type DaemonState } from '../../src/state/state.js';
 import { sanitiseLaunchRequest } from '../../src/state/launches.js';
 import { stateProblem } from '../../src/protocol/state-check.js';
+import { reviveState, type DaemonStateWire } from '../../src/state/revive.js';
+import { pointsToColumns, type SeriesJson } from '../../src/state/tier-json.js';
+import { STATS_KIND, USAGE_KIND } from '../../src/state/usage.js';
+import type { HistoryPoint } from '../../src/state/history.js';
 
 /** One migration: turns the raw JSON of schema `from` into schema `from + 1`. */
 export type Migration = (raw: Record<string, unknown>, now: number) => Record<string, unknown>;
@@ -19,8 +23,31 @@ const v0ToV1: Migration = (raw, now) => {
   return { schemaVersion: 1, sessions, lastPollAt: Number.isFinite(lastPoll) ? lastPoll : null, emitted };
 };
 
+function tiersToJson(value: unknown, fields: readonly string[]): SeriesJson | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return { tiers: value.map((tier) => pointsToColumns(fields, Array.isArray(tier) ? (tier as HistoryPoint[]) : [])) };
+}
+
+/**
+ * v1 → v2: histories leave the state file for their own (binary) file, and their JSON form becomes
+ * columns per tier. A v1 file's histories are kept, turned into columns.
+ */
+const v1ToV2: Migration = (raw) => {
+  const usage: Record<string, SeriesJson> = {};
+  const old = typeof raw.usage === 'object' && raw.usage !== null ? (raw.usage as Record<string, unknown>) : {};
+  for (const [id, tiers] of Object.entries(old)) {
+    const json = tiersToJson(tiers, USAGE_KIND.spec.fields);
+    if (json) usage[id] = json;
+  }
+  const statsHistory = tiersToJson(raw.statsHistory, STATS_KIND.spec.fields);
+  const out: Record<string, unknown> = { ...raw, schemaVersion: 2, usage };
+  if (statsHistory) out.statsHistory = statsHistory;
+  else delete out.statsHistory;
+  return out;
+};
+
 /** Migrations by the version they start from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2 };
 
 /** The outcome of migrating a file's JSON: a usable state, or why the file cannot be used. */
 export type MigrateResult =
@@ -46,9 +73,10 @@ export function migrateState(raw: unknown, now: number, migrations = MIGRATIONS)
     if (!migration) return { ok: false, problem: `no migration from schema ${version}`, future: false };
     data = migration(data, now);
   }
-  const state = { ...initialState(), ...data, schemaVersion: STATE_SCHEMA_VERSION } as DaemonState;
-  const problem = stateProblem(state);
+  const wire = { ...initialState(), ...data, schemaVersion: STATE_SCHEMA_VERSION } as DaemonStateWire;
+  const problem = stateProblem(wire);
   if (problem) return { ok: false, problem, future: false };
+  const state: DaemonState = reviveState(wire);
   // Defence in depth: a file written by hand or an older build must not bring a secret back.
   state.launches = state.launches.map((l) => ({ ...l, request: sanitiseLaunchRequest(l.request) }));
   return { ok: true, state, from };

@@ -11,6 +11,8 @@ export interface Paths {
   configFile: string;
   /** Daemon state shared with the dashboard. */
   stateFile: string;
+  /** The usage and platform histories (binary; written every few minutes and at shutdown). */
+  historyFile: string;
   daemonLog: string;
   /** The daemon's Unix socket. */
   socketPath: string;
@@ -49,6 +51,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env, options: { ch
     runtimeDir,
     configFile: path.join(configDir, 'config.json'),
     stateFile: path.join(stateDir, 'state.json'),
+    historyFile: path.join(stateDir, 'history.bin'),
     daemonLog: path.join(stateDir, 'daemon.log'),
     socketPath: path.join(runtimeDir, 'daemon.sock'),
     pidFile: path.join(runtimeDir, 'daemon.pid'),

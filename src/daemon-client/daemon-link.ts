@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { AppError, errorFromJSON } from '../domain/errors.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { DaemonState } from '../state/state.js';
+import { reviveState, type DaemonStateWire } from '../state/revive.js';
 import { applyPatch } from '../protocol/apply-patch.js';
 import { encode, type Frame, type FrameError } from '../protocol/codec.js';
 import type { AnyEvent } from '../protocol/messages/event.js';
@@ -46,7 +47,7 @@ export class DaemonLink {
     private readonly requestTimeoutMs: number,
     private readonly handlers: LinkHandlers,
   ) {
-    this.state = welcome.snapshot;
+    this.state = reviveState(welcome.snapshot as DaemonStateWire);
     this.daemonVersion = welcome.daemonVersion;
   }
 
@@ -70,7 +71,7 @@ export class DaemonLink {
         this.state = applyPatch(this.state, frame.data);
         this.handlers.onState?.(this.state, 'patch');
       } else if (frame.topic === 'state:snapshot') {
-        this.state = frame.data;
+        this.state = reviveState(frame.data as DaemonStateWire);
         this.handlers.onState?.(this.state, 'snapshot');
       }
       this.handlers.onEvent?.(frame);

@@ -1,7 +1,8 @@
+import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
-import type { HistoryPoint, TieredHistory } from '../state/history.js';
-import { appendStats, appendUsage } from '../state/usage.js';
-import type { HistoryDelta, ListDelta, RecordDelta, StatePatch } from './patch.js';
+import { usageAfterPoll } from '../state/records.js';
+import { reviveStats, reviveUsage } from '../state/revive.js';
+import type { ListDelta, RecordDelta, SessionsDelta, StatePatch } from './patch.js';
 
 /** Pure: a map with a RecordDelta applied. */
 export function applyRecord<V>(base: Readonly<Record<string, V>>, delta: RecordDelta<V> | undefined): Record<string, V> {
@@ -17,33 +18,33 @@ export function applyList<T>(base: readonly T[], delta: ListDelta<T> | undefined
   return delta ? [...base.slice(delta.drop), ...delta.append] : (base as T[]);
 }
 
-function applyHistory<P extends HistoryPoint>(
-  base: TieredHistory<P> | undefined,
-  delta: HistoryDelta<P, TieredHistory<P>>,
-  append: (history: TieredHistory<P> | undefined, point: P) => TieredHistory<P>,
-): TieredHistory<P> {
-  return 'append' in delta ? append(base, delta.append) : delta.set;
+function applySessions(base: Readonly<Record<string, Session>>, delta: SessionsDelta | undefined): Record<string, Session> {
+  if (!delta) return base as Record<string, Session>;
+  const out = applyRecord(base, delta);
+  for (const [id, fields] of Object.entries(delta.update ?? {})) if (out[id]) out[id] = { ...out[id], ...fields };
+  return out;
 }
 
-function applyUsage(base: DaemonState['usage'], delta: StatePatch['usage']): DaemonState['usage'] {
-  if (!delta) return base;
-  const out = applyRecord(base, { set: delta.set, del: delta.del });
-  for (const [id, point] of Object.entries(delta.append ?? {})) {
-    out[id] = applyHistory(out[id], { append: point }, (h, p) => appendUsage(h, p, p.t));
-  }
+function applyUsage(state: DaemonState, sessions: Record<string, Session>, delta: StatePatch['usage']): DaemonState['usage'] {
+  if (!delta) return state.usage;
+  if (delta.poll !== undefined) return usageAfterPoll(state.usage, sessions, delta.poll);
+  const out = { ...state.usage };
+  for (const id of delta.del ?? []) delete out[id];
+  for (const [id, history] of Object.entries(delta.set ?? {})) out[id] = reviveUsage(history);
+  for (const [id, point] of Object.entries(delta.append ?? {})) out[id] = reviveUsage(out[id] ?? { tiers: [] }).append(point, point.t);
   return out;
 }
 
 /** Pure: the client's state after a patch from the daemon (a snapshot resets it; a patch moves it on). */
 export function applyPatch(state: DaemonState, patch: StatePatch): DaemonState {
+  const sessions = applySessions(state.sessions, patch.sessions);
+  const stats = patch.statsHistory;
   return {
     ...state,
     ...patch.fields,
-    sessions: applyRecord(state.sessions, patch.sessions),
-    usage: applyUsage(state.usage, patch.usage),
-    statsHistory: patch.statsHistory
-      ? applyHistory(state.statsHistory, patch.statsHistory, (h, p) => appendStats(h, p, p.t))
-      : state.statsHistory,
+    sessions,
+    usage: applyUsage(state, sessions, patch.usage),
+    statsHistory: !stats ? state.statsHistory : 'append' in stats ? state.statsHistory.append(stats.append, stats.append.t) : reviveStats(stats.set),
     deletes: applyRecord(state.deletes, patch.deletes),
     notifications: applyList(state.notifications, patch.notifications),
     launches: applyList(state.launches, patch.launches),

@@ -1,17 +1,17 @@
+import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
-import type { HistoryPoint, TieredHistory } from '../state/history.js';
-import { appendStats, appendUsage } from '../state/usage.js';
-import { WHOLE_FIELDS, type HistoryDelta, type ListDelta, type RecordDelta, type StatePatch } from './patch.js';
-
-function same(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
+import type { HistoryPoint } from '../state/history.js';
+import { EMPTY_SERIES_ID, type Series } from '../state/series.js';
+import { usageSample, type UsagePoint } from '../state/usage.js';
+import { sameJson } from './same-json.js';
+import { WHOLE_FIELDS, type HistoryDelta, type ListDelta, type RecordDelta, type SessionsDelta, type StatePatch, type UsageDelta } from './patch.js';
 
 /** Pure: the delta turning map `prev` into `next`, or undefined when equal. */
 export function diffRecord<V>(prev: Readonly<Record<string, V>>, next: Readonly<Record<string, V>>): RecordDelta<V> | undefined {
+  if (prev === next) return undefined;
   const set: Record<string, V> = {};
   const del = Object.keys(prev).filter((k) => !Object.hasOwn(next, k));
-  for (const [k, v] of Object.entries(next)) if (!Object.hasOwn(prev, k) || !same(prev[k], v)) set[k] = v;
+  for (const [k, v] of Object.entries(next)) if (!Object.hasOwn(prev, k) || !sameJson(prev[k], v)) set[k] = v;
   const delta: RecordDelta<V> = {};
   if (Object.keys(set).length > 0) delta.set = set;
   if (del.length > 0) delta.del = del;
@@ -20,6 +20,7 @@ export function diffRecord<V>(prev: Readonly<Record<string, V>>, next: Readonly<
 
 /** Pure: the delta turning bounded list `prev` into `next` (drop from the front, append), or undefined when equal. */
 export function diffList<T>(prev: readonly T[], next: readonly T[]): ListDelta<T> | undefined {
+  if (prev === next) return undefined;
   const a = prev.map((x) => JSON.stringify(x));
   const b = next.map((x) => JSON.stringify(x));
   for (let drop = 0; drop <= a.length; drop++) {
@@ -34,44 +35,77 @@ export function diffList<T>(prev: readonly T[], next: readonly T[]): ListDelta<T
   return { drop: a.length, append: [...next] };
 }
 
-/**
- * Whether two histories are equal as JSON, compared point by point: successive histories share most
- * point objects, so this is a pass of reference checks instead of serialising a day of points twice.
- */
-function sameHistory<P extends HistoryPoint>(a: TieredHistory<P>, b: TieredHistory<P>): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) if (x[j] !== y[j] && !same(x[j], y[j])) return false;
+/** The changed top-level fields of a session; null when a field went away (the session is then sent whole). */
+function changedFields(before: Session, after: Session): Partial<Session> | null {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) return null;
+  for (const [key, value] of Object.entries(after)) if (!sameJson((before as unknown as Record<string, unknown>)[key], value)) out[key] = value;
+  return out as Partial<Session>;
+}
+
+/** Pure: new sessions whole, changed ones by their changed fields, removed ones by id; undefined when equal. */
+export function diffSessionRecords(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>): SessionsDelta | undefined {
+  if (prev === next) return undefined;
+  const delta: SessionsDelta = {};
+  for (const [id, after] of Object.entries(next)) {
+    const before = prev[id];
+    if (before === after) continue;
+    const fields = before ? changedFields(before, after) : null;
+    if (fields === null) (delta.set ??= {})[id] = after;
+    else if (Object.keys(fields).length > 0) (delta.update ??= {})[id] = fields;
   }
-  return true;
+  const del = Object.keys(prev).filter((id) => !Object.hasOwn(next, id));
+  if (del.length > 0) delta.del = del;
+  return delta.set || delta.update || delta.del ? delta : undefined;
+}
+
+/** The sample `next` was made from by appending to `prev` at the sample's own time, if it was. */
+function appendedTo<P extends HistoryPoint>(prev: Series<P> | undefined, next: Series<P>): P | null {
+  const appended = next.appended;
+  if (!appended || next.parent !== (prev?.id ?? EMPTY_SERIES_ID) || appended.now !== appended.point.t) return null;
+  return appended.point;
 }
 
 /** Pure: one appended sample when replaying it reproduces `next`, else the whole history; undefined when equal. */
-export function diffHistory<P extends HistoryPoint>(
-  prev: TieredHistory<P> | undefined,
-  next: TieredHistory<P>,
-  append: (history: TieredHistory<P> | undefined, point: P) => TieredHistory<P>,
-): HistoryDelta<P, TieredHistory<P>> | undefined {
-  if (prev === next || (prev && sameHistory(prev, next))) return undefined;
-  const newest = next[0]?.[next[0].length - 1];
-  if (newest && sameHistory(append(prev, newest), next)) return { append: newest };
-  return { set: next };
+export function diffHistory<P extends HistoryPoint>(prev: Series<P> | undefined, next: Series<P>): HistoryDelta<P, Series<P>> | undefined {
+  if (prev === next) return undefined;
+  const point = appendedTo(prev, next);
+  return point ? { append: point } : { set: next };
 }
 
-function usageDelta(prev: DaemonState['usage'], next: DaemonState['usage']): StatePatch['usage'] {
-  const out: NonNullable<StatePatch['usage']> = {};
-  for (const [id, history] of Object.entries(next)) {
-    const delta = diffHistory(prev[id], history, (h, p) => appendUsage(h, p, p.t));
+const samePoint = (a: UsagePoint, b: UsagePoint) => a.t === b.t && a.cpu === b.cpu && a.ram === b.ram && a.n === b.n;
+
+/** Whether `next.usage` is exactly what usageAfterPoll makes of `prev.usage` for `next`'s sessions and poll time. */
+function replaysPoll(prev: DaemonState, next: DaemonState): boolean {
+  const at = next.lastPollAt;
+  if (at === null || at === prev.lastPollAt) return false;
+  let kept = 0;
+  for (const [id, session] of Object.entries(next.sessions)) {
+    const sample = usageSample(session, at);
+    const before = prev.usage[id];
+    const after = next.usage[id];
+    if (after) kept++;
+    if (!sample) {
+      if (after !== before) return false;
+      continue;
+    }
+    const point = after ? appendedTo(before, after) : null;
+    if (!point || after!.appended!.now !== at || !samePoint(point, sample)) return false;
+  }
+  return kept === Object.keys(next.usage).length;
+}
+
+function usageDelta(prev: DaemonState, next: DaemonState): UsageDelta | undefined {
+  if (prev.usage === next.usage) return undefined;
+  if (replaysPoll(prev, next)) return { poll: next.lastPollAt! };
+  const out: UsageDelta = {};
+  for (const [id, history] of Object.entries(next.usage)) {
+    const delta = diffHistory(prev.usage[id], history);
     if (!delta) continue;
     if ('append' in delta) (out.append ??= {})[id] = delta.append;
     else (out.set ??= {})[id] = delta.set;
   }
-  const del = Object.keys(prev).filter((id) => !Object.hasOwn(next, id));
+  const del = Object.keys(prev.usage).filter((id) => !Object.hasOwn(next.usage, id));
   if (del.length > 0) out.del = del;
   return out.append || out.set || out.del ? out : undefined;
 }
@@ -79,11 +113,11 @@ function usageDelta(prev: DaemonState['usage'], next: DaemonState['usage']): Sta
 /** Pure: what changed from `prev` to `next` as a StatePatch (emitted keys left out), or null when nothing did. */
 export function makePatch(prev: DaemonState, next: DaemonState): StatePatch | null {
   const patch: StatePatch = {};
-  const sessions = diffRecord(prev.sessions, next.sessions);
+  const sessions = diffSessionRecords(prev.sessions, next.sessions);
   if (sessions) patch.sessions = sessions;
-  const usage = usageDelta(prev.usage, next.usage);
+  const usage = usageDelta(prev, next);
   if (usage) patch.usage = usage;
-  const stats = diffHistory(prev.statsHistory, next.statsHistory, (h, p) => appendStats(h, p, p.t));
+  const stats = diffHistory(prev.statsHistory, next.statsHistory);
   if (stats) patch.statsHistory = stats;
   const deletes = diffRecord(prev.deletes, next.deletes);
   if (deletes) patch.deletes = deletes;
@@ -92,7 +126,7 @@ export function makePatch(prev: DaemonState, next: DaemonState): StatePatch | nu
   const launches = diffList(prev.launches, next.launches);
   if (launches) patch.launches = launches;
   const fields: Record<string, unknown> = {};
-  for (const field of WHOLE_FIELDS) if (!same(prev[field], next[field])) fields[field] = next[field];
+  for (const field of WHOLE_FIELDS) if (prev[field] !== next[field] && !sameJson(prev[field], next[field])) fields[field] = next[field];
   if (Object.keys(fields).length > 0) patch.fields = fields as StatePatch['fields'];
   return Object.keys(patch).length > 0 ? patch : null;
 }

@@ -1,7 +1,9 @@
 import type { Session } from '../domain/session.js';
 import type { DaemonState, LaunchRecord, NotificationRecord } from '../state/state.js';
 import type { StatsHistory, StatsPoint, UsageHistory, UsagePoint } from '../state/usage.js';
+import type { HistoryWire } from '../state/revive.js';
 import { arrayOf, isRecord, num, object, optional, recordOf, str, type Check } from './check.js';
+import { statsHistoryCheck, usageHistoryCheck } from './history-check.js';
 import { sessionCheck, STATE_FIELD_CHECKS } from './state-check.js';
 
 /** Changes to a map: entries to set (whole values) and keys to delete. */
@@ -16,8 +18,25 @@ export interface ListDelta<T> {
   append: T[];
 }
 
+/** Changes to the sessions: new ones whole, changed ones by their changed top-level fields, removed ones by id. */
+export interface SessionsDelta extends RecordDelta<Session> {
+  update?: Record<string, Partial<Session>>;
+}
+
 /** Changes to one bounded history: one appended sample (replayed with the same pure append), or the whole history. */
-export type HistoryDelta<P, H> = { append: P } | { set: H };
+export type HistoryDelta<P, H> = { append: P } | { set: HistoryWire<H> };
+
+/**
+ * Changes to the usage histories: `poll` says the daemon ran usageAfterPoll for a poll at that time
+ * (the client replays it over the patched sessions, so no usage figure is sent twice); otherwise
+ * appended samples, whole histories and removed ids.
+ */
+export interface UsageDelta {
+  poll?: number;
+  append?: Record<string, UsagePoint>;
+  set?: Record<string, HistoryWire<UsageHistory>>;
+  del?: string[];
+}
 
 /** DaemonState fields a patch replaces whole when they change. */
 export const WHOLE_FIELDS = [
@@ -38,8 +57,8 @@ export type WholeField = (typeof WHOLE_FIELDS)[number];
 
 /** What changed between two states; `emitted` (daemon bookkeeping) is never sent to clients. */
 export interface StatePatch {
-  sessions?: RecordDelta<Session>;
-  usage?: { append?: Record<string, UsagePoint>; set?: Record<string, UsageHistory>; del?: string[] };
+  sessions?: SessionsDelta;
+  usage?: UsageDelta;
   statsHistory?: HistoryDelta<StatsPoint, StatsHistory>;
   deletes?: RecordDelta<number>;
   notifications?: ListDelta<NotificationRecord>;
@@ -65,7 +84,7 @@ function listDelta(item: Check): Check {
 
 const historyDelta: Check = (v, p) => {
   if (isRecord(v) && 'append' in v) return object({ append: point }, true)(v, p);
-  return object({ set: STATE_FIELD_CHECKS.statsHistory }, true)(v, p);
+  return object({ set: statsHistoryCheck }, true)(v, p);
 };
 
 const fieldsCheck: Check = (v, p) => {
@@ -80,12 +99,13 @@ const fieldsCheck: Check = (v, p) => {
 
 const patchCheck = object(
   {
-    sessions: optional(recordDelta(sessionCheck)),
+    sessions: optional(object({ set: optional(recordOf(sessionCheck)), update: optional(recordOf(object({}))), del: optional(ids) }, true)),
     usage: optional(
       object(
         {
+          poll: optional(num(0, Number.MAX_SAFE_INTEGER)),
           append: optional(recordOf(point)),
-          set: optional(STATE_FIELD_CHECKS.usage),
+          set: optional(recordOf(usageHistoryCheck)),
           del: optional(ids),
         },
         true,

@@ -1,8 +1,8 @@
 import { arrayOf, bool, nullable, num, object, oneOf, recordOf, str, type Check } from './check.js';
 import { errorCheck } from './error-check.js';
+import { statsHistoryCheck, usageHistoryCheck } from './history-check.js';
 
 const time = nullable(num(0, Number.MAX_SAFE_INTEGER));
-const tiers = arrayOf(arrayOf(object({ t: num() })));
 
 /** Check for a Session (the fields clients index and sort by). */
 export const sessionCheck: Check = object({ id: str(1, 200), name: str(0, 200), kind: str(), status: str() });
@@ -32,9 +32,9 @@ const launchCheck: Check = object({ id: str(1, 200), request: object({ name: str
 export const STATE_FIELD_CHECKS: Record<string, Check> = {
   schemaVersion: num(0, Number.MAX_SAFE_INTEGER, true),
   sessions: recordOf(sessionCheck),
-  usage: recordOf(tiers),
+  usage: recordOf(usageHistoryCheck),
   stats: nullable(object({})),
-  statsHistory: tiers,
+  statsHistory: statsHistoryCheck,
   health: healthCheck,
   credentials: nullable(object({ kind: str(), source: str(), expiresAt: nullable(str()) })),
   context: nullable(object({})),

@@ -16,9 +16,6 @@ export interface HistoryTier {
   cap: number;
 }
 
-/** A time series in tiers, finest (newest) first; each tier is ordered oldest to newest. */
-export type TieredHistory<P extends HistoryPoint> = P[][];
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -34,71 +31,12 @@ export function maxHistoryPoints(tiers: readonly HistoryTier[] = DEFAULT_HISTORY
   return tiers.reduce((sum, tier) => sum + tier.cap, 0);
 }
 
-/** An empty history for the given tiers. */
-export function emptyHistory<P extends HistoryPoint>(tiers: readonly HistoryTier[] = DEFAULT_HISTORY_TIERS): TieredHistory<P> {
-  return tiers.map(() => []);
+/** A history as readers see it: its points, oldest to newest (the newest `max` of them when given). */
+export interface PointSource<P extends HistoryPoint> {
+  points(max?: number): P[];
 }
 
-/** Every point oldest to newest, for charts. */
-export function historyPoints<P extends HistoryPoint>(history: TieredHistory<P>): P[] {
-  const out: P[] = [];
-  for (let i = history.length - 1; i >= 0; i--) out.push(...history[i]);
-  return out;
-}
-
-/** Merges two points: a sample-weighted mean of every numeric field (nulls are ignored). */
-export function mergePoints<P extends HistoryPoint>(a: P, b: P, t: number): P {
-  const na = a.n ?? 1;
-  const nb = b.n ?? 1;
-  const out: Record<string, unknown> = { t, n: na + nb };
-  for (const key of Object.keys(a)) {
-    if (key === 't' || key === 'n') continue;
-    const va = (a as unknown as Record<string, number | null>)[key];
-    const vb = (b as unknown as Record<string, number | null>)[key];
-    out[key] = va == null ? (vb ?? null) : vb == null ? va : (va * na + vb * nb) / (na + nb);
-  }
-  return out as unknown as P;
-}
-
-function bucketStart(t: number, bucketMs: number): number {
-  return bucketMs > 0 ? Math.floor(t / bucketMs) * bucketMs : t;
-}
-
-function pushInto<P extends HistoryPoint>(tier: P[], point: P, bucketMs: number): void {
-  const t = bucketStart(point.t, bucketMs);
-  const last = tier[tier.length - 1];
-  if (last && last.t === t) tier[tier.length - 1] = mergePoints(last, point, t);
-  else if (!last || last.t < t) tier.push(bucketMs > 0 ? ({ ...point, t } as P) : point);
-  // An older-than-last point can only come from a clock jump backwards; dropping it keeps order.
-}
-
-/**
- * Pure: adds `point` at time `now` and moves or drops old points so every tier respects its
- * age and cap; the result never holds more than `maxHistoryPoints(tiers)` points.
- */
-export function appendPoint<P extends HistoryPoint>(
-  history: TieredHistory<P>,
-  point: P,
-  now: number,
-  tiers: readonly HistoryTier[] = DEFAULT_HISTORY_TIERS,
-): TieredHistory<P> {
-  const next = tiers.map((_, i) => (history[i] ?? []).slice());
-  const first = next[0];
-  const last = first[first.length - 1];
-  if (last && last.t === point.t) first[first.length - 1] = point;
-  else pushInto(first, point, tiers[0].bucketMs);
-  for (let i = 0; i < tiers.length; i++) {
-    const tier = tiers[i];
-    const points = next[i];
-    let drop = 0;
-    while (
-      drop < points.length &&
-      (points.length - drop > tier.cap || points[drop].t + tier.bucketMs <= now - tier.maxAgeMs)
-    ) {
-      if (i + 1 < tiers.length) pushInto(next[i + 1], points[drop], tiers[i + 1].bucketMs);
-      drop++;
-    }
-    if (drop > 0) next[i] = points.slice(drop);
-  }
-  return next;
+/** Every point of a history oldest to newest, or the newest `max` (none for a missing history). */
+export function historyPoints<P extends HistoryPoint>(history: PointSource<P> | undefined, max?: number): P[] {
+  return history ? history.points(max) : [];
 }

@@ -25,10 +25,12 @@ export function usageAfterPoll(
   return out;
 }
 
-/** Pure: delete requests still within the window at `at`. */
+/** Pure: delete requests still within the window at `at` (the same object when none expired). */
 export function recentDeletes(deletes: Readonly<Record<string, number>>, at: number): Record<string, number> {
+  const entries = Object.entries(deletes);
+  if (entries.every(([, when]) => at - when < DELETE_WINDOW_MS)) return deletes as Record<string, number>;
   const out: Record<string, number> = {};
-  for (const [id, when] of Object.entries(deletes)) if (at - when < DELETE_WINDOW_MS) out[id] = when;
+  for (const [id, when] of entries) if (at - when < DELETE_WINDOW_MS) out[id] = when;
   return out;
 }
 

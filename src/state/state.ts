@@ -2,12 +2,11 @@ import type { Session } from '../domain/session.js';
 import type { PlatformStats, ResourceContext } from '../domain/platform.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { LaunchResult } from '../domain/launch.js';
-import { emptyHistory } from './history.js';
-import type { StatsHistory, StatsPoint, UsageHistory } from './usage.js';
+import { emptyStats, type StatsHistory, type UsageHistory } from './usage.js';
 import type { StoredLaunchRequest } from './launches.js';
 
 /** The version of the DaemonState shape; bump it and add a migration when the shape changes. */
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
 
 /** How many launch requests the state remembers (for relaunch). */
 export const MAX_LAUNCHES = 20;
@@ -125,7 +124,7 @@ export function initialState(): DaemonState {
     sessions: {},
     usage: {},
     stats: null,
-    statsHistory: emptyHistory<StatsPoint>(),
+    statsHistory: emptyStats(),
     health: {
       state: 'unknown',
       since: null,

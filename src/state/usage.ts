@@ -1,6 +1,7 @@
 import type { Session } from '../domain/session.js';
 import type { PlatformStats } from '../domain/platform.js';
-import { appendPoint, DEFAULT_HISTORY_TIERS, emptyHistory, type HistoryPoint, type HistoryTier, type TieredHistory } from './history.js';
+import { DEFAULT_HISTORY_TIERS, type HistoryPoint } from './history.js';
+import { Series, seriesKind, type SeriesKind } from './series.js';
 
 /** One usage sample of a session: cores and RAM (GB) in use; merged points carry the mean. */
 export interface UsagePoint extends HistoryPoint {
@@ -9,7 +10,7 @@ export interface UsagePoint extends HistoryPoint {
 }
 
 /** A session's usage over the last 24 h, bounded (see DEFAULT_HISTORY_TIERS). */
-export type UsageHistory = TieredHistory<UsagePoint>;
+export type UsageHistory = Series<UsagePoint>;
 
 /** One platform stats sample: allocated and capacity of cores and RAM (GB). */
 export interface StatsPoint extends HistoryPoint {
@@ -20,26 +21,35 @@ export interface StatsPoint extends HistoryPoint {
 }
 
 /** The platform's stats over the last 24 h, bounded like usage. */
-export type StatsHistory = TieredHistory<StatsPoint>;
+export type StatsHistory = Series<StatsPoint>;
+
+/** Usage histories: cores and GB to a thousandth (a millicore, a megabyte), as 32-bit floats. */
+export const USAGE_KIND: SeriesKind = seriesKind({ fields: ['cpu', 'ram'], decimals: 3 }, DEFAULT_HISTORY_TIERS);
+
+/** The platform stats history: exact values (one series, so size does not matter). */
+export const STATS_KIND: SeriesKind = seriesKind(
+  { fields: ['cpuAllocated', 'cpuCapacity', 'ramAllocated', 'ramCapacity'], decimals: null },
+  DEFAULT_HISTORY_TIERS,
+);
+
+/** An empty usage history. */
+export function emptyUsage(kind: SeriesKind = USAGE_KIND): UsageHistory {
+  return Series.empty<UsagePoint>(kind);
+}
+
+/** An empty platform stats history. */
+export function emptyStats(kind: SeriesKind = STATS_KIND): StatsHistory {
+  return Series.empty<StatsPoint>(kind);
+}
 
 /** Pure: adds one usage sample taken at `now` (the sample's own time) and downsamples older ones. */
-export function appendUsage(
-  history: UsageHistory | undefined,
-  sample: UsagePoint,
-  now: number = sample.t,
-  tiers: readonly HistoryTier[] = DEFAULT_HISTORY_TIERS,
-): UsageHistory {
-  return appendPoint(history ?? emptyHistory<UsagePoint>(tiers), sample, now, tiers);
+export function appendUsage(history: UsageHistory | undefined, sample: UsagePoint, now: number = sample.t, kind: SeriesKind = USAGE_KIND): UsageHistory {
+  return (history ?? emptyUsage(kind)).append(sample, now);
 }
 
 /** Pure: adds one platform stats sample taken at `now` and downsamples older ones. */
-export function appendStats(
-  history: StatsHistory | undefined,
-  sample: StatsPoint,
-  now: number = sample.t,
-  tiers: readonly HistoryTier[] = DEFAULT_HISTORY_TIERS,
-): StatsHistory {
-  return appendPoint(history ?? emptyHistory<StatsPoint>(tiers), sample, now, tiers);
+export function appendStats(history: StatsHistory | undefined, sample: StatsPoint, now: number = sample.t, kind: SeriesKind = STATS_KIND): StatsHistory {
+  return (history ?? emptyStats(kind)).append(sample, now);
 }
 
 /** The usage sample a polled session carries, or null when it reports no usage. */

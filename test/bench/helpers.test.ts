@@ -45,21 +45,21 @@ describe('a day of state', () => {
 
   it('builds one day of usage through appendUsage: bounded tiers, newest point now, oldest a day ago', () => {
     const history = dayOfUsage(now, 15_000);
-    const points = history.flat();
+    const points = history.points();
     expect(points.length).toBeLessThanOrEqual(maxHistoryPoints());
     expect(points.length).toBeGreaterThan(700);
-    expect(history[0].at(-1)!.t).toBe(now);
+    expect(history.tierPoints()[0].at(-1)!.t).toBe(now);
     expect(Math.min(...points.map((p) => p.t))).toBeGreaterThanOrEqual(now - 24 * 3600_000);
     expect(wave(1, 5)).toBeGreaterThanOrEqual(0);
     expect(wave(1, 5)).toBeLessThan(1);
   });
 
-  it('copies a history with other values and no shared point objects', () => {
+  it('copies a history with other values and its own storage', () => {
     const history = dayOfUsage(now, 60_000);
     const copy = scaledCopy(history, 0.5);
-    expect(copy.map((t) => t.length)).toEqual(history.map((t) => t.length));
-    expect(copy[0][0]).not.toBe(history[0][0]);
-    expect(copy[0][0].cpu).toBeCloseTo(history[0][0].cpu! * 0.5);
+    expect(copy.tierPoints().map((t) => t.length)).toEqual(history.tierPoints().map((t) => t.length));
+    expect(copy.tierColumns()[0].t.buffer).not.toBe(history.tierColumns()[0].t.buffer);
+    expect(copy.tierPoints()[0][0].cpu).toBeCloseTo(history.tierPoints()[0][0].cpu! * 0.5, 2);
   });
 
   it('gives every polled session a day of usage, and the stats a day of history', () => {
@@ -69,7 +69,7 @@ describe('a day of state', () => {
     expect(Object.keys(state.sessions).sort()).toEqual(['a1', 'b2', 'c3']);
     expect(Object.keys(state.usage).sort()).toEqual(['a1', 'b2', 'c3']);
     expect(state.lastPollAt).toBe(now);
-    expect(state.statsHistory.flat().length).toBeGreaterThan(300);
+    expect(state.statsHistory.points().length).toBeGreaterThan(300);
   });
 });
 

@@ -13,6 +13,7 @@ describe('resolvePaths', () => {
       runtimeDir: '/tmp/sth/run',
       configFile: '/tmp/sth/config/config.json',
       stateFile: '/tmp/sth/state/state.json',
+      historyFile: '/tmp/sth/state/history.bin',
       daemonLog: '/tmp/sth/state/daemon.log',
       socketPath: '/tmp/sth/run/daemon.sock',
       pidFile: '/tmp/sth/run/daemon.pid',

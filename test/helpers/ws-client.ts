@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import type { DaemonState } from '../../src/state/state.js';
 import { applyPatch } from '../../src/protocol/apply-patch.js';
+import { reviveState, type DaemonStateWire } from '../../src/state/revive.js';
 import type { DaemonFrame } from '../../src/protocol/codec.js';
 import type { EventTopic, TopicData } from '../../src/protocol/topics.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
@@ -37,8 +38,8 @@ export class TestClient {
       this.texts.push(text);
       const frame = JSON.parse(text) as DaemonFrame;
       this.frames.push(frame);
-      if (frame.type === 'welcome') this.state = frame.snapshot;
-      if (frame.type === 'event' && frame.topic === 'state:snapshot') this.state = frame.data;
+      if (frame.type === 'welcome') this.state = reviveState(frame.snapshot as DaemonStateWire);
+      if (frame.type === 'event' && frame.topic === 'state:snapshot') this.state = reviveState(frame.data as DaemonStateWire);
       if (frame.type === 'event' && frame.topic === 'state:patch' && this.state) this.state = applyPatch(this.state, frame.data);
       for (const listener of [...this.listeners]) listener();
     });

@@ -7,6 +7,7 @@ import { makeEvent } from '../../src/protocol/messages/event.js';
 import type { Action } from '../../src/state/actions.js';
 import { reduce } from '../../src/state/reduce.js';
 import { initialState, type DaemonState } from '../../src/state/state.js';
+import { appendUsage } from '../../src/state/usage.js';
 import type { Session } from '../../src/domain/session.js';
 import { makeJob, makeSession, T0 } from '../state/builders.js';
 
@@ -63,21 +64,23 @@ describe('makePatch / applyPatch', () => {
     expect(makePatch(s, reduce(s, { type: 'events.emitted', keys: ['x'], at: T0 }))).toBeNull();
   });
 
-  it('sends a steady poll as one usage sample per session plus lastPollAt, not the histories', () => {
+  it('sends a steady poll as the poll time for the client to replay, not the samples or the histories', () => {
     const sessions = ['a', 'b', 'c'].map((id) => makeSession({ id }));
     let s = initialState();
     for (let i = 0; i < 50; i++) s = reduce(s, { type: 'poll.succeeded', sessions, at: T0 + i * 2000 });
     const next = reduce(s, { type: 'poll.succeeded', sessions, at: T0 + 100_000 });
     const patch = makePatch(s, next)!;
     expect(Object.keys(patch).sort()).toEqual(['fields', 'usage']);
-    expect(patch.usage).toEqual({ append: { a: { t: T0 + 100_000, cpu: 0.5, ram: 2 }, b: { t: T0 + 100_000, cpu: 0.5, ram: 2 }, c: { t: T0 + 100_000, cpu: 0.5, ram: 2 } } });
+    // The client replays the poll over the sessions it mirrors: no usage figure is sent twice.
+    expect(patch.usage).toEqual({ poll: T0 + 100_000 });
+    expect(applyPatch(s, patch)).toEqual(next);
     expect(Object.keys(patch.fields!).sort()).toEqual(['health', 'lastPollAt']); // health.lastSuccessAt moves
     expect(isStatePatch(patch)).toBe(true);
   });
 
   it('falls back to the whole history when replaying one sample would not reproduce it', () => {
     const s = reduce(initialState(), { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' })], at: T0 });
-    const rewritten: DaemonState = { ...s, usage: { a: [[{ t: T0 - 5000, cpu: 9, ram: 9 }], [], []] } };
+    const rewritten: DaemonState = { ...s, usage: { a: appendUsage(undefined, { t: T0 - 5000, cpu: 9, ram: 9 }, T0) } };
     const patch = makePatch(s, rewritten)!;
     expect(patch.usage).toEqual({ set: { a: rewritten.usage.a } });
     expect(applyPatch(s, patch)).toEqual(rewritten);
@@ -86,7 +89,8 @@ describe('makePatch / applyPatch', () => {
   it('carries changed sessions and removed ids only', () => {
     const s = reduce(initialState(), { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' }), makeSession({ id: 'b' })], at: T0 });
     const next = reduce(s, { type: 'poll.succeeded', sessions: [makeSession({ id: 'a', status: 'Terminating' })], at: T0 + 1 });
-    expect(makePatch(s, next)!.sessions).toEqual({ set: { a: makeSession({ id: 'a', status: 'Terminating' }) }, del: ['b'] });
+    expect(makePatch(s, next)!.sessions).toEqual({ update: { a: { status: 'Terminating' } }, del: ['b'] });
+    expect(applyPatch(s, makePatch(s, next)!)).toEqual(next);
   });
 
   it('diffs records and lists', () => {

@@ -1,3 +1,4 @@
+import { reviveState } from '../../src/state/revive.js';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/state/actions.js';
 import { deriveEvents } from '../../src/state/derive-events.js';
@@ -16,7 +17,7 @@ function step(state: DaemonState, action: Action): { state: DaemonState; events:
 
 /** Persist and reload (a JSON round trip), then the daemon.started action. */
 function restart(state: DaemonState, at: number): DaemonState {
-  return reduce(JSON.parse(JSON.stringify(state)) as DaemonState, { type: 'daemon.started', at });
+  return reduce(reviveState(JSON.parse(JSON.stringify(state))), { type: 'daemon.started', at });
 }
 
 const poll = (at: number, ...sessions: Session[]): Action => ({ type: 'poll.succeeded', sessions, at });

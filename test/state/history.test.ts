@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendPoint, DEFAULT_HISTORY_TIERS, historyPoints, maxHistoryPoints, mergePoints, type HistoryTier } from '../../src/state/history.js';
-import { appendStats, appendUsage, type UsageHistory, type UsagePoint } from '../../src/state/usage.js';
+import { DEFAULT_HISTORY_TIERS, historyPoints, maxHistoryPoints, type HistoryTier } from '../../src/state/history.js';
+import { Series, seriesKind } from '../../src/state/series.js';
+import { appendStats, appendUsage, USAGE_KIND, type UsageHistory, type UsagePoint } from '../../src/state/usage.js';
 import { T0 } from './builders.js';
 
 const HOUR = 3600_000;
@@ -10,7 +11,7 @@ function fill(durationMs: number, stepMs: number): { history: UsageHistory; max:
   let max = 0;
   for (let t = T0; t <= T0 + durationMs; t += stepMs) {
     history = appendUsage(history, { t, cpu: (t / stepMs) % 4, ram: 2 }, t);
-    max = Math.max(max, historyPoints(history).length);
+    max = Math.max(max, history.size);
   }
   return { history: history!, max };
 }
@@ -32,7 +33,7 @@ describe('usage history', () => {
       expect(points[i].t - points[i - 1].t).toBeLessThanOrEqual(5 * 60_000);
     }
     // The raw tier holds the newest samples at full (2 s) resolution.
-    const raw = history[0];
+    const raw = history.tierPoints()[0];
     expect(raw.length).toBe(DEFAULT_HISTORY_TIERS[0].cap);
     expect(raw[raw.length - 1].t - raw[raw.length - 2].t).toBe(2000);
     // Every raw sample is accounted for exactly once in the sample counts.
@@ -47,11 +48,17 @@ describe('usage history', () => {
     expect(historyPoints(h)).toEqual([{ t: T0 + 25 * HOUR, cpu: 2, ram: 2 }]);
   });
 
-  it('is pure: the input history is not changed', () => {
-    const h1 = appendUsage(undefined, { t: T0, cpu: 1, ram: 1 });
+  it('is pure: older versions keep what they held while newer ones grow from them, or from each other', () => {
+    let h1 = appendUsage(undefined, { t: T0, cpu: 1, ram: 1 });
+    for (let i = 1; i < 40; i++) h1 = appendUsage(h1, { t: T0 + i * 2000, cpu: i, ram: 1 });
     const copy = JSON.stringify(h1);
-    appendUsage(h1, { t: T0 + 2000, cpu: 2, ram: 2 });
+    const a = appendUsage(h1, { t: T0 + 100_000, cpu: 2, ram: 2 });
+    const b = appendUsage(h1, { t: T0 + 100_000, cpu: 7, ram: 7 });
     expect(JSON.stringify(h1)).toBe(copy);
+    expect(a.newest()).toEqual({ t: T0 + 100_000, cpu: 2, ram: 2 });
+    expect(b.newest()).toEqual({ t: T0 + 100_000, cpu: 7, ram: 7 });
+    expect(appendUsage(a, { t: T0 + 102_000, cpu: 3, ram: 3 }).points().slice(-2).map((p) => p.cpu)).toEqual([2, 3]);
+    expect(a.points().slice(-2).map((p) => p.cpu)).toEqual([39, 2]);
   });
 
   it('replaces a sample with the same timestamp and ignores one from the past', () => {
@@ -62,9 +69,20 @@ describe('usage history', () => {
   });
 
   it('merges buckets as sample-weighted means, ignoring nulls', () => {
-    const a: UsagePoint = { t: 0, cpu: 1, ram: null, n: 3 };
-    const b: UsagePoint = { t: 5, cpu: 5, ram: 2 };
-    expect(mergePoints(a, b, 0)).toEqual({ t: 0, n: 4, cpu: 2, ram: 2 });
+    const kind = seriesKind(USAGE_KIND.spec, [
+      { bucketMs: 0, maxAgeMs: HOUR, cap: 1 },
+      { bucketMs: 60_000, maxAgeMs: 2 * HOUR, cap: 10 },
+    ]);
+    let h = Series.empty<UsagePoint>(kind);
+    for (const [i, cpu, ram] of [[0, 1, null], [1, 1, null], [2, 1, null], [3, 5, 2], [4, 0, 0]] as const) h = h.append({ t: T0 + i * 1000, cpu, ram }, T0 + i * 1000);
+    expect(h.tierPoints()[1]).toEqual([{ t: T0, n: 4, cpu: 2, ram: 2 }]);
+  });
+
+  it('keeps usage to a thousandth (a millicore, a megabyte) and platform stats exactly', () => {
+    const h = appendUsage(undefined, { t: T0, cpu: 0.1234567, ram: 1.0004 });
+    expect(h.newest()).toEqual({ t: T0, cpu: 0.123, ram: 1 });
+    const s = appendStats(undefined, { t: T0, cpuAllocated: 0.1234567, cpuCapacity: 1e6 + 0.5, ramAllocated: null, ramCapacity: 3 });
+    expect(s.newest()).toEqual({ t: T0, cpuAllocated: 0.1234567, cpuCapacity: 1e6 + 0.5, ramAllocated: null, ramCapacity: 3 });
   });
 
   it('moves overflow of the raw cap into minute buckets', () => {
@@ -72,10 +90,31 @@ describe('usage history', () => {
       { bucketMs: 0, maxAgeMs: HOUR, cap: 3 },
       { bucketMs: 60_000, maxAgeMs: 2 * HOUR, cap: 121 },
     ];
-    let h: UsagePoint[][] = [[], []];
-    for (let i = 0; i < 6; i++) h = appendPoint(h, { t: T0 + i * 10_000, cpu: i, ram: 0 }, T0 + i * 10_000, tiers);
-    expect(h[0].map((p) => p.cpu)).toEqual([3, 4, 5]);
-    expect(h[1]).toEqual([{ t: T0, n: 3, cpu: 1, ram: 0 }]);
+    let h = Series.empty<UsagePoint>(seriesKind(USAGE_KIND.spec, tiers));
+    for (let i = 0; i < 6; i++) h = h.append({ t: T0 + i * 10_000, cpu: i, ram: 0 }, T0 + i * 10_000);
+    expect(h.tierPoints()[0].map((p) => p.cpu)).toEqual([3, 4, 5]);
+    expect(h.tierPoints()[1]).toEqual([{ t: T0, n: 3, cpu: 1, ram: 0 }]);
+  });
+
+  it('gives the newest points alone without building the rest', () => {
+    const { history } = fill(3 * HOUR, 15_000);
+    const all = history.points();
+    expect(history.points(5)).toEqual(all.slice(-5));
+    expect(history.points(500)).toEqual(all.slice(-500));
+    expect(history.points(0)).toEqual([]);
+  });
+
+  it('round-trips through its JSON form and through its columns', () => {
+    const { history } = fill(7 * HOUR, 15_000);
+    const json = JSON.parse(JSON.stringify(history));
+    const fromJson = Series.fromJSON<UsagePoint>(USAGE_KIND, json);
+    expect(fromJson.tierPoints()).toEqual(history.tierPoints());
+    const fromColumns = Series.fromTierColumns<UsagePoint>(USAGE_KIND, history.tierColumns());
+    expect(fromColumns.tierPoints()).toEqual(history.tierPoints());
+    // Both go on exactly as the original does.
+    const next = { t: T0 + 8 * HOUR, cpu: 1.5, ram: 3 };
+    expect(fromJson.append(next, next.t).tierPoints()).toEqual(history.append(next, next.t).tierPoints());
+    expect(fromColumns.append(next, next.t).tierPoints()).toEqual(history.append(next, next.t).tierPoints());
   });
 
   it('keeps platform stats the same bounded way', () => {

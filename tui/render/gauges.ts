@@ -88,7 +88,7 @@ export function resourceGauges(state: DaemonState | null, session: Session | nul
     specs.push({ label: RESOURCES.platformRam, used: state.stats.ramGB.allocated, total: ramCap, format: bigGB, history: points.map((p) => p.ramAllocated), historyMax: ramCap });
   }
   if (session) {
-    const points = historyPoints(state?.usage[session.id] ?? []);
+    const points = historyPoints(state?.usage[session.id]);
     specs.push({ label: session.name, tag: RESOURCES.cpu, used: session.cpu.used, total: session.cpu.requested, format: cores, history: points.map((p) => p.cpu), historyMax: session.cpu.requested });
     specs.push({ label: session.name, tag: RESOURCES.ram, used: session.ramGB.used, total: session.ramGB.requested, format: gb, history: points.map((p) => p.ram), historyMax: session.ramGB.requested });
   }

@@ -134,7 +134,7 @@ export function resourcesChartsPane(state: DaemonState | null, session: Session 
     const cpuHeight = Math.ceil(height / 2);
     const history = state?.usage[session.id];
     const parts: [ChartId, SessionResource, number, number][] = [['sessionCpu', 'cpu', 0, cpuHeight], ['sessionRam', 'ram', cpuHeight, height - cpuHeight]];
-    const span = spanText(historySpan(history ?? [], pointsFor(rightWidth)));
+    const span = spanText(historySpan(history, pointsFor(rightWidth)));
     [right[0], right[cpuHeight]] = legends(parts.map(([, resource]) => sessionLegend(session, resource, ctx.glyphs.ellipsis)), rightWidth, ctx, [null, span]);
     for (const [id, resource, top, rows] of parts) {
       const rect = { top: top + 1, left: rightLeft, width: rightWidth, height: rows - 1 };

@@ -2,7 +2,7 @@
 // ({title, x, y, style}): platform allocation as % of capacity, a session's use against its request.
 
 import type { Session } from '../../src/domain/session.js';
-import { historyPoints, type HistoryPoint, type TieredHistory } from '../../src/state/history.js';
+import { historyPoints, type HistoryPoint, type PointSource } from '../../src/state/history.js';
 import type { StatsHistory, UsageHistory } from '../../src/state/usage.js';
 import { RESOURCES } from '../text.js';
 
@@ -38,8 +38,8 @@ function twoAtLeast<T>(values: readonly T[]): T[] {
 }
 
 /** Pure: the time between the oldest and the newest of the newest `maxPoints` points (0 for fewer than two). */
-export function historySpan(history: TieredHistory<HistoryPoint>, maxPoints: number): number {
-  const points = historyPoints(history).slice(-Math.max(1, maxPoints));
+export function historySpan(history: PointSource<HistoryPoint> | undefined, maxPoints: number): number {
+  const points = historyPoints(history, Math.max(1, maxPoints));
   return points.length < 2 ? 0 : points[points.length - 1].t - points[0].t;
 }
 
@@ -50,7 +50,7 @@ const hhmm = (clock: (ms: number) => string, t: number) => clock(t).slice(0, 5);
  * `maxPoints` samples; empty when there is no sample (or no capacity) to draw.
  */
 export function platformSeries(history: StatsHistory, maxPoints: number, clock: (ms: number) => string): ChartSeries[] {
-  const points = historyPoints(history).slice(-Math.max(1, maxPoints));
+  const points = historyPoints(history, Math.max(1, maxPoints));
   const pct = (used: number | null, total: number | null) => (used !== null && total ? (100 * used) / total : null);
   const cpu = fillGaps(points.map((p) => pct(p.cpuAllocated, p.cpuCapacity)));
   const ram = fillGaps(points.map((p) => pct(p.ramAllocated, p.ramCapacity)));
@@ -74,7 +74,7 @@ export function sessionSeries(
   maxPoints: number,
   clock: (ms: number) => string,
 ): ChartSeries[] {
-  const points = historyPoints(history ?? []).slice(-Math.max(1, maxPoints));
+  const points = historyPoints(history, Math.max(1, maxPoints));
   const used = fillGaps(points.map((p) => p[resource]));
   if (!used) return [];
   const x = twoAtLeast(points.map((p) => hhmm(clock, p.t)));

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonStateStore } from '../../../daemon/store/json-state-store.js';
+import { JsonStateStore, serialiseState } from '../../../daemon/store/json-state-store.js';
 import { reduce, reduceAll } from '../../../src/state/reduce.js';
-import { initialState, type DaemonState } from '../../../src/state/state.js';
+import { initialState, STATE_SCHEMA_VERSION, type DaemonState } from '../../../src/state/state.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { makeSession, T0 } from '../../state/builders.js';
 
@@ -47,7 +47,7 @@ describe('JsonStateStore', () => {
     const again = await open().load();
     expect(again.warning).toBeNull();
     expect(again.state).toEqual(state);
-    expect(again.migratedFrom).toBe(1);
+    expect(again.migratedFrom).toBe(STATE_SCHEMA_VERSION);
   });
 
   it('writes only when the serialised state changed', async () => {
@@ -93,7 +93,7 @@ describe('JsonStateStore', () => {
     await store.flush();
     expect(store.writes).toBeLessThanOrEqual(11);
     expect(store.writes).toBeGreaterThanOrEqual(9);
-    expect(onDisk()).toEqual(polled(1 + (100 % 7), T0 + 100));
+    expect(onDisk()).toEqual(JSON.parse(serialiseState(polled(1 + (100 % 7), T0 + 100))));
   });
 
   it('flush writes the pending state at once (shutdown)', async () => {
@@ -102,9 +102,10 @@ describe('JsonStateStore', () => {
     store.save(polled(1));
     await store.idle();
     store.save(polled(5));
-    expect(clock.pending()).toBe(1);
+    // The state write and the (5-minute) history write are both waiting.
+    expect(clock.pending()).toBe(2);
     await store.flush();
-    expect(clock.pending()).toBe(0);
+    expect(clock.pending()).toBe(1);
     expect(Object.keys(onDisk().sessions)).toHaveLength(5);
   });
 
@@ -153,7 +154,7 @@ describe('JsonStateStore', () => {
     store.save(result.state);
     await store.flush();
     expect(store.writes).toBe(1);
-    expect(onDisk().schemaVersion).toBe(1);
+    expect(onDisk().schemaVersion).toBe(STATE_SCHEMA_VERSION);
   });
 
   it('never persists a registry secret or a secret-looking env value', async () => {
@@ -188,6 +189,67 @@ describe('JsonStateStore', () => {
     await store.flush();
     expect(Object.keys(onDisk().sessions)).toHaveLength(2);
     expect(readdirSync(join(dir, 'state'))).toEqual(['state.json']);
+  });
+});
+
+describe('JsonStateStore histories and live fields', () => {
+  const historyFile = () => join(dir, 'state', 'history.bin');
+
+  function withHistory(polls: number): DaemonState {
+    let s = initialState();
+    const sessions = [makeSession({ id: 'a' }), makeSession({ id: 'b' })];
+    for (let i = 0; i < polls; i++) s = reduce(s, { type: 'poll.succeeded', sessions, at: T0 + i * 15_000 });
+    return reduce(s, { type: 'stats.succeeded', stats: { cpu: { allocated: 1, capacity: 8, maxPerSession: 4 }, ramGB: { allocated: 2, capacity: 32, maxPerSession: 16 } } as never, at: T0 });
+  }
+
+  it('keeps the histories out of the state file, in their own file, and brings both back', async () => {
+    const store = open();
+    await store.load();
+    const state = withHistory(300);
+    store.save(state);
+    await store.close();
+    expect(onDisk()).not.toHaveProperty('usage');
+    expect(onDisk()).not.toHaveProperty('statsHistory');
+    expect(readFileSync(historyFile()).subarray(0, 4).toString()).toBe('SKTH');
+    const again = await open().load();
+    expect(again.warning).toBeNull();
+    expect(again.state).toEqual(state);
+    expect(again.state.usage.a.size).toBe(state.usage.a.size);
+  });
+
+  it('writes a change of live fields only (a poll) after 30 s, a lasting one (a launch) within a second', async () => {
+    const store = open();
+    await store.load();
+    let state = withHistory(1);
+    store.save(state);
+    await store.flush();
+    const written = store.writes;
+    state = reduce(state, { type: 'poll.succeeded', sessions: [makeSession({ id: 'a', status: 'Terminating' })], at: T0 + 60_000 });
+    store.save(state);
+    clock.advance(29_000);
+    await store.idle();
+    expect(store.writes).toBe(written);
+    clock.advance(1000);
+    await store.idle();
+    expect(store.writes).toBe(written + 1);
+    expect(onDisk().sessions.a.status).toBe('Terminating');
+    state = reduce(state, { type: 'launch.requested', launchId: 'L1', request: { name: 'n', image: 'i', kind: 'notebook' }, at: T0 + 61_000 });
+    clock.advance(1000);
+    store.save(state);
+    await store.idle();
+    expect(store.writes).toBe(written + 2);
+    expect(onDisk().launches).toHaveLength(1);
+  });
+
+  it('migrates a v1 file that held its histories, keeping them', async () => {
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    const state = withHistory(400);
+    const v1 = { ...JSON.parse(serialiseState(state)), schemaVersion: 1, usage: { a: state.usage.a.tierPoints(), b: state.usage.b.tierPoints() }, statsHistory: state.statsHistory.tierPoints() };
+    writeFileSync(file, JSON.stringify(v1));
+    const result = await open().load();
+    expect(result.warning).toBeNull();
+    expect(result.migratedFrom).toBe(1);
+    expect(result.state).toEqual(state);
   });
 });
 

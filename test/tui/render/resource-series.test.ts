@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chartAxis, fillGaps, historySpan, niceMax, platformSeries, sessionSeries, yLabel, SERIES_COLOURS, type ChartSeries } from '../../../tui/render/resource-series.js';
 import { utcClock } from '../../../tui/render/cells.js';
-import { appendStats, appendUsage, type StatsHistory, type UsageHistory } from '../../../src/state/usage.js';
-import { emptyHistory } from '../../../src/state/history.js';
+import { appendStats, appendUsage, emptyStats, type StatsHistory, type UsageHistory } from '../../../src/state/usage.js';
 import { makeSession, T0 } from '../../helpers/builders.js';
 
 function stats(samples: [cpu: number | null, cpuCap: number | null, ram: number | null, ramCap: number | null][]): StatsHistory {
-  let h: StatsHistory = emptyHistory();
+  let h: StatsHistory = emptyStats();
   samples.forEach(([cpuAllocated, cpuCapacity, ramAllocated, ramCapacity], i) => {
     h = appendStats(h, { t: T0 + i * 10_000, cpuAllocated, cpuCapacity, ramAllocated, ramCapacity });
   });
@@ -38,7 +37,7 @@ describe('platform series (contrib line data)', () => {
 
   it('draws a single sample as a flat line (contrib needs two points) and nothing without samples', () => {
     expect(platformSeries(stats([[10, 100, 1, 4]]), 60, utcClock).map((s) => s.y)).toEqual([[10, 10], [25, 25]]);
-    expect(platformSeries(emptyHistory(), 60, utcClock)).toEqual([]);
+    expect(platformSeries(emptyStats(), 60, utcClock)).toEqual([]);
   });
 
   it('fills a missing sample from its neighbours and leaves out a resource never known', () => {

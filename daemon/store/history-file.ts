@@ -1,0 +1,125 @@
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Clock, TimerHandle } from '../../src/ports/clock.js';
+import { silentLogger, type Logger } from '../../src/ports/logger.js';
+import { decodeHistories, encodeHistories, type Histories } from './history-codec.js';
+import { moveAside } from './move-aside.js';
+
+/** Options for HistoryFile. */
+export interface HistoryFileOptions {
+  clock: Clock;
+  logger?: Logger;
+  /** How long a change waits before it is written (default 5 min): histories are only charts. */
+  intervalMs?: number;
+}
+
+/** What loading the history file gave: the histories (null when there were none) and a warning for a bad file. */
+export interface HistoryLoad {
+  histories: Histories | null;
+  warning: string | null;
+}
+
+/** The default time between history writes. */
+export const DEFAULT_HISTORY_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The usage and platform histories in their own binary file, apart from the state file: a day of
+ * history for many sessions is megabytes, so it is written every few minutes (atomically: a temp
+ * file renamed over it) and at shutdown, never on each poll. A kill loses at most that interval.
+ */
+export class HistoryFile {
+  /** How many times the file was written (for tests and diagnostics). */
+  writes = 0;
+  private readonly file: string;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly intervalMs: number;
+  private latest: Histories | null = null;
+  private written: Histories | null = null;
+  private timer: TimerHandle | null = null;
+  private inflight: Promise<void> | null = null;
+
+  constructor(file: string, options: HistoryFileOptions) {
+    this.file = resolve(file);
+    this.clock = options.clock;
+    this.logger = options.logger ?? silentLogger;
+    this.intervalMs = options.intervalMs ?? DEFAULT_HISTORY_INTERVAL_MS;
+  }
+
+  /** Reads the file; a missing file gives no histories, a bad one is moved aside with a warning. */
+  async load(): Promise<HistoryLoad> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { histories: null, warning: null };
+      return { histories: null, warning: `history file ${this.file} could not be read (${(error as Error).message}); starting without history` };
+    }
+    try {
+      const histories = decodeHistories(bytes);
+      this.written = histories;
+      return { histories, warning: null };
+    } catch (error) {
+      let note: string;
+      try {
+        note = `moved it to ${await moveAside(this.file, this.clock.now())}`;
+      } catch (moveError) {
+        note = `could not move it aside (${(moveError as Error).message}); it will be overwritten`;
+      }
+      const warning = `history file ${this.file} was not usable: ${(error as Error).message}; ${note}; starting without history`;
+      this.logger.warn(warning);
+      return { histories: null, warning };
+    }
+  }
+
+  /** Notes the current histories; a change is written after the interval (unchanged ones are not written). */
+  save(histories: Histories): void {
+    this.latest = histories;
+    if (this.timer !== null || !this.changed()) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      void this.write();
+    }, this.intervalMs);
+  }
+
+  /** Writes the latest histories now if they changed, and waits for it. */
+  async flush(): Promise<void> {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    while (this.inflight) await this.inflight;
+    await this.write();
+  }
+
+  private changed(): boolean {
+    const latest = this.latest;
+    const written = this.written;
+    if (!latest) return false;
+    if (!written) return true;
+    if (latest.statsHistory !== written.statsHistory) return true;
+    if (latest.usage === written.usage) return false;
+    const ids = Object.keys(latest.usage);
+    return ids.length !== Object.keys(written.usage).length || ids.some((id) => latest.usage[id] !== written.usage[id]);
+  }
+
+  private write(): Promise<void> {
+    if (this.inflight || !this.changed()) return this.inflight ?? Promise.resolve();
+    const histories = this.latest!;
+    const temp = `${this.file}.tmp-${process.pid}`;
+    const run = (async () => {
+      try {
+        await writeFile(temp, encodeHistories(histories), { mode: 0o600 });
+        await rename(temp, this.file);
+        this.written = histories;
+        this.writes++;
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        this.logger.error('history file write failed; will retry', { file: this.file, error: (error as Error).message });
+        if (this.timer === null && this.latest) this.save(this.latest);
+      }
+    })();
+    this.inflight = run.finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+}

@@ -1,0 +1,154 @@
+// One resolution tier of a Series: its closed rows in typed-array columns shared by successive
+// versions (rows are only ever added past the end any version sees), and the newest row apart,
+// where buckets still merge. Old versions stay valid: nothing they can see is ever written again.
+
+/** A row: its time (epoch ms) and its values (the series' fields in order, NaN for null, then the sample count). */
+export interface Row {
+  t: number;
+  v: number[];
+}
+
+/** Typed-array columns for rows: times, and `width` values per row. */
+export class RowBlock {
+  /** How many rows are written; a version whose end is here may append in place. */
+  length = 0;
+
+  private constructor(
+    readonly capacity: number,
+    readonly width: number,
+    readonly t: Float64Array,
+    readonly v: Float32Array | Float64Array,
+  ) {}
+
+  /** An empty block for `capacity` rows. */
+  static empty(capacity: number, width: number, wide: boolean): RowBlock {
+    return new RowBlock(capacity, width, new Float64Array(capacity), wide ? new Float64Array(capacity * width) : new Float32Array(capacity * width));
+  }
+
+  /** A block over existing columns, `length` rows of them written. */
+  static holding(columns: TierColumns, width: number, length: number): RowBlock {
+    const block = new RowBlock(columns.t.length, width, columns.t, columns.v);
+    block.length = length;
+    return block;
+  }
+}
+
+/** How a tier stores and reads values. */
+export interface TierLayout {
+  /** Values per row (fields + the sample count). */
+  width: number;
+  /** Float64 values (exact) instead of Float32. */
+  wide: boolean;
+  /** The most rows a block holds: the tier's cap plus room to append before compacting. */
+  maxRows: number;
+  /** Turns a stored value back into the number that was stored (undoes Float32 rounding). */
+  read: (stored: number) => number;
+}
+
+const MIN_ROWS = 16;
+
+/** A tier's points as compact columns: times, and `width` values per point (the stored, rounded form). */
+export interface TierColumns {
+  t: Float64Array;
+  v: Float32Array | Float64Array;
+}
+
+/** An immutable version of one tier: block rows [start, end) then `last`, oldest to newest. */
+export class Tier {
+  constructor(
+    readonly block: RowBlock | null,
+    readonly start: number,
+    readonly end: number,
+    readonly last: Row | null,
+  ) {}
+
+  /** How many points the tier holds. */
+  get size(): number {
+    return this.end - this.start + (this.last ? 1 : 0);
+  }
+
+  /** The time of point `i` (0 is the oldest). */
+  timeAt(i: number): number {
+    const rows = this.end - this.start;
+    return i < rows ? this.block!.t[this.start + i] : this.last!.t;
+  }
+
+  /** Point `i` as a row (0 is the oldest). */
+  rowAt(i: number, layout: TierLayout): Row {
+    const rows = this.end - this.start;
+    if (i >= rows) return this.last!;
+    const block = this.block!;
+    const at = (this.start + i) * layout.width;
+    const v = new Array<number>(layout.width);
+    for (let j = 0; j < layout.width; j++) v[j] = layout.read(block.v[at + j]);
+    return { t: block.t[this.start + i], v };
+  }
+
+  /** This tier with `row` as its newest point (replacing the current newest). */
+  withLast(row: Row | null): Tier {
+    return new Tier(this.block, this.start, this.end, row);
+  }
+
+  /** This tier with its newest point closed into the block and `row` as the new newest point. */
+  closeLast(row: Row, layout: TierLayout): Tier {
+    if (!this.last) return this.withLast(row);
+    let block = this.block;
+    let start = this.start;
+    let end = this.end;
+    if (!block || end !== block.length || end === block.capacity) {
+      // Another version appended here already, or the block is full: copy the live rows out.
+      const live = end - start;
+      const capacity = Math.max(live + 1, Math.min(layout.maxRows, Math.max(MIN_ROWS, 2 * (live + 1))));
+      const fresh = RowBlock.empty(capacity, layout.width, layout.wide);
+      if (block && live > 0) {
+        fresh.t.set(block.t.subarray(start, end));
+        fresh.v.set(block.v.subarray(start * layout.width, end * layout.width));
+      }
+      fresh.length = live;
+      block = fresh;
+      start = 0;
+      end = live;
+    }
+    block.t[end] = this.last.t;
+    block.v.set(this.last.v, end * layout.width);
+    block.length = end + 1;
+    return new Tier(block, start, end + 1, row);
+  }
+
+  /** The tier's points as compact column copies. */
+  columns(layout: TierLayout): TierColumns {
+    const size = this.size;
+    const t = new Float64Array(size);
+    const v = layout.wide ? new Float64Array(size * layout.width) : new Float32Array(size * layout.width);
+    const rows = this.end - this.start;
+    if (rows > 0) {
+      t.set(this.block!.t.subarray(this.start, this.end));
+      v.set(this.block!.v.subarray(this.start * layout.width, this.end * layout.width));
+    }
+    if (this.last) {
+      t[rows] = this.last.t;
+      v.set(this.last.v, rows * layout.width);
+    }
+    return { t, v };
+  }
+
+  /** A tier from compact columns (all but the newest point become the block, which keeps the arrays). */
+  static fromColumns(columns: TierColumns, layout: TierLayout): Tier {
+    const size = columns.t.length;
+    if (size === 0) return EMPTY_TIER;
+    const rows = size - 1;
+    const block = RowBlock.holding(columns, layout.width, rows);
+    const v = Array.from(columns.v.subarray(rows * layout.width, size * layout.width), layout.read);
+    return new Tier(block, 0, rows, { t: columns.t[rows], v });
+  }
+
+  /** This tier without its `count` oldest points. */
+  dropOldest(count: number): Tier {
+    const rows = this.end - this.start;
+    if (count <= rows) return new Tier(this.block, this.start + count, this.end, this.last);
+    return new Tier(this.block, this.end, this.end, null);
+  }
+}
+
+/** The empty tier. */
+export const EMPTY_TIER = new Tier(null, 0, 0, null);
