@@ -43,7 +43,7 @@ export const pollCost: BenchCase = {
       const rowFor = (label: string, cpuMs: number[]) => ratioRow({ case: 'poll-cost', label, value: median(cpuMs), unit: 'ms', baseline }, TARGET);
       return [
         { ...rowFor('CPU per poll, fresh daemon', fresh), note: `median of ${POLLS} polls each (after ${WARMUP}), daemon CPU (its own process.cpuUsage, all threads) between consecutive poll commits; baseline: a child process fetching at the same cadence, CPU between fetches, median of ${POLLS}` },
-        { ...rowFor('CPU per poll, 24 h of history', day), note: `the same daemon started from a state file holding a day of usage for the ${SESSIONS} sessions (built with appendUsage, see memory): each poll re-serialises that whole state for the state file` },
+        { ...rowFor('CPU per poll, 24 h of history', day), note: `the same daemon started from a day of usage for the ${SESSIONS} sessions (built with appendUsage, see memory): each poll appends one sample per session in place; the history file is written every 5 min, not per poll` },
       ];
     } finally {
       await sim.stop();

@@ -34,8 +34,8 @@ type Message =
   | { kind: 'event'; event: string; data: unknown };
 
 /** Forks `script` (a file in this folder, as built) with JSON options and waits until it is ready. */
-export async function startChild<I = Record<string, unknown>>(script: string, options: unknown, env: NodeJS.ProcessEnv = process.env): Promise<BenchChild<I>> {
-  const child = fork(join(HARNESS_DIR, script), [JSON.stringify(options)], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+export async function startChild<I = Record<string, unknown>>(script: string, options: unknown, env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): Promise<BenchChild<I>> {
+  const child = fork(join(HARNESS_DIR, script), [JSON.stringify(options)], { env, execArgv: [...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Map<string, Array<(data: unknown) => void>>();
   let nextId = 1;

@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePaths, type Paths } from '../../src/config/paths.js';
+import { DAEMON_NODE_FLAGS, defaultDaemonCommand } from '../../src/daemon-client/daemon-command.js';
 import { probeDaemonSocket } from '../../src/daemon-client/socket-probe.js';
 import { startChild, type BenchChild } from './child.js';
 import type { PollCommit } from './daemon-child.js';
 import type { PersistedState } from './day-state.js';
-import { BIN, tempDir, waitFor } from './paths.js';
+import { tempDir, waitFor } from './paths.js';
 
 /** A simulator to point at: its service root and the first user's token. */
 export interface SimTarget {
@@ -77,7 +78,8 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
   let pid: number;
   let stopChild: () => Promise<void>;
   if (options.probed) {
-    const child: BenchChild = await startChild('daemon-child.js', {}, env);
+    // Node runs it with the daemon's own flags, as `skaha-tui daemon start` and the service files do.
+    const child: BenchChild = await startChild('daemon-child.js', {}, env, DAEMON_NODE_FLAGS);
     child.on('poll', (commit: PollCommit) => {
       commits.push(commit);
       for (const waiter of [...waiters]) waiter();
@@ -85,7 +87,8 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
     pid = child.pid;
     stopChild = () => child.stop();
   } else {
-    const child = spawn(process.execPath, [BIN, 'daemon'], { env, stdio: 'ignore' });
+    const daemon = defaultDaemonCommand();
+    const child = spawn(daemon.command, daemon.args, { env, stdio: 'ignore' });
     pid = child.pid!;
     stopChild = async () => {
       child.kill('SIGTERM');

@@ -6,7 +6,7 @@
 //   and per tier: u32 points, t (f64 × points), values (f32|f64 × width × points)
 import type { HistoryPoint, HistoryTier } from '../../src/state/history.js';
 import { Series, type SeriesKind } from '../../src/state/series.js';
-import type { TierColumns } from '../../src/state/series-tier.js';
+import { blockCapacity, type TierColumns } from '../../src/state/series-tier.js';
 import { STATS_KIND, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
 
 const MAGIC = 'SKTH';
@@ -95,11 +95,12 @@ class Reader {
     return this.buf.readDoubleLE(this.at - 8);
   }
 
-  /** Copies `bytes` into `target` (typed arrays need aligned memory, the file gives none). */
-  into<T extends Float32Array | Float64Array>(target: T): T {
-    this.need(target.byteLength);
-    new Uint8Array(target.buffer).set(this.buf.subarray(this.at, this.at + target.byteLength));
-    this.at += target.byteLength;
+  /** Copies the next `count` items into the start of `target` (typed arrays need aligned memory, the file gives none). */
+  into<T extends Float32Array | Float64Array>(target: T, count: number): T {
+    const bytes = count * target.BYTES_PER_ELEMENT;
+    this.need(bytes);
+    new Uint8Array(target.buffer, 0, bytes).set(this.buf.subarray(this.at, this.at + bytes));
+    this.at += bytes;
     return target;
   }
 
@@ -126,13 +127,15 @@ function readSeries<P extends HistoryPoint>(r: Reader, kind: SeriesKind, name: s
   const columns: TierColumns[] = kind.layouts.map((layout) => {
     const points = r.u32();
     if (points > layout.maxRows) throw new Error(`${name} has a tier of ${points} points, more than ${layout.maxRows}`);
-    const t = r.into(new Float64Array(points));
-    const v = r.into(layout.wide ? new Float64Array(points * layout.width) : new Float32Array(points * layout.width));
+    // Allocated with room to append, so the first polls after loading do not copy every block.
+    const rows = blockCapacity(points, layout);
+    const t = r.into(new Float64Array(rows), points);
+    const v = r.into(layout.wide ? new Float64Array(rows * layout.width) : new Float32Array(rows * layout.width), points * layout.width);
     for (let k = 0; k < points; k++) {
       if (!Number.isFinite(t[k]) || (k > 0 && t[k] <= t[k - 1])) throw new Error(`${name} has times out of order`);
       if (!(v[k * layout.width + layout.width - 1] >= 1)) throw new Error(`${name} has a point of no samples`);
     }
-    return { t, v };
+    return { t, v, size: points };
   });
   return Series.fromTierColumns(kind, columns);
 }

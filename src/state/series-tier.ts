@@ -39,18 +39,25 @@ export interface TierLayout {
   width: number;
   /** Float64 values (exact) instead of Float32. */
   wide: boolean;
-  /** The most rows a block holds: the tier's cap plus room to append before compacting. */
+  /** Rows a new block has room for beyond what it holds (so a copy happens once per `slack` appends). */
+  slack: number;
+  /** The most rows a block holds: the tier's cap plus the slack. */
   maxRows: number;
   /** Turns a stored value back into the number that was stored (undoes Float32 rounding). */
   read: (stored: number) => number;
 }
 
-const MIN_ROWS = 16;
-
-/** A tier's points as compact columns: times, and `width` values per point (the stored, rounded form). */
+/** A tier's points as columns: times, and `width` values per point (the stored, rounded form). */
 export interface TierColumns {
   t: Float64Array;
   v: Float32Array | Float64Array;
+  /** How many points the columns hold (default: all of `t`); the rest is room to append. */
+  size?: number;
+}
+
+/** Rows to allocate for a block that must hold `rows` now: room for `slack` more, within the tier's bound. */
+export function blockCapacity(rows: number, layout: TierLayout): number {
+  return Math.max(rows, Math.min(layout.maxRows, rows + layout.slack));
 }
 
 /** An immutable version of one tier: block rows [start, end) then `last`, oldest to newest. */
@@ -98,8 +105,7 @@ export class Tier {
     if (!block || end !== block.length || end === block.capacity) {
       // Another version appended here already, or the block is full: copy the live rows out.
       const live = end - start;
-      const capacity = Math.max(live + 1, Math.min(layout.maxRows, Math.max(MIN_ROWS, 2 * (live + 1))));
-      const fresh = RowBlock.empty(capacity, layout.width, layout.wide);
+      const fresh = RowBlock.empty(blockCapacity(live + 1, layout), layout.width, layout.wide);
       if (block && live > 0) {
         fresh.t.set(block.t.subarray(start, end));
         fresh.v.set(block.v.subarray(start * layout.width, end * layout.width));
@@ -132,9 +138,9 @@ export class Tier {
     return { t, v };
   }
 
-  /** A tier from compact columns (all but the newest point become the block, which keeps the arrays). */
+  /** A tier from columns (all but the newest point become the block, which keeps the arrays). */
   static fromColumns(columns: TierColumns, layout: TierLayout): Tier {
-    const size = columns.t.length;
+    const size = columns.size ?? columns.t.length;
     if (size === 0) return EMPTY_TIER;
     const rows = size - 1;
     const block = RowBlock.holding(columns, layout.width, rows);

@@ -23,7 +23,10 @@ export function seriesKind(spec: SeriesSpec, tiers: readonly HistoryTier[]): Ser
   const scale = spec.decimals === null ? 1 : 10 ** spec.decimals;
   const round = spec.decimals === null ? (x: number) => x : (x: number) => Math.round(x * scale) / scale;
   const width = spec.fields.length + 1;
-  const layouts = tiers.map((tier) => ({ width, wide: spec.decimals === null, maxRows: tier.cap + Math.max(16, Math.ceil(tier.cap / 8)), read: round }));
+  const layouts = tiers.map((tier) => {
+    const slack = Math.max(16, Math.ceil(tier.cap / 8));
+    return { width, wide: spec.decimals === null, slack, maxRows: tier.cap + slack, read: round };
+  });
   return { spec, tiers, layouts, round };
 }
 
