@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePaths, type Paths } from '../../src/config/paths.js';
-import { DAEMON_NODE_FLAGS, defaultDaemonCommand } from '../../src/daemon-client/daemon-command.js';
+import { defaultDaemonCommand } from '../../src/daemon-client/daemon-command.js';
 import { probeDaemonSocket } from '../../src/daemon-client/socket-probe.js';
 import { startChild, type BenchChild } from './child.js';
 import type { PollCommit } from './daemon-child.js';
@@ -78,8 +78,9 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
   let pid: number;
   let stopChild: () => Promise<void>;
   if (options.probed) {
-    // Node runs it with the daemon's own flags, as `skaha-tui daemon start` and the service files do.
-    const child: BenchChild = await startChild('daemon-child.js', {}, env, DAEMON_NODE_FLAGS);
+    // BENCH_PROF=<dir> writes a CPU profile of the daemon there (for looking into a figure).
+    const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+    const child: BenchChild = await startChild('daemon-child.js', {}, env, [...process.execArgv, ...profile]);
     child.on('poll', (commit: PollCommit) => {
       commits.push(commit);
       for (const waiter of [...waiters]) waiter();

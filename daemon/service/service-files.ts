@@ -1,5 +1,4 @@
 import { homedir } from 'node:os';
-import { DAEMON_NODE_FLAGS } from '../../src/daemon-client/daemon-command.js';
 import { join } from 'node:path';
 
 /** What the service file runs: node, the built binary, and the environment it needs. */
@@ -37,7 +36,7 @@ After=network-online.target
 
 [Service]
 Type=simple
-ExecStart=${[command.nodePath, ...DAEMON_NODE_FLAGS, command.binPath].map(systemdQuote).join(' ')} daemon
+ExecStart=${systemdQuote(command.nodePath)} ${systemdQuote(command.binPath)} daemon
 ${env}Restart=on-failure
 RestartSec=5
 
@@ -54,7 +53,7 @@ WantedBy=default.target
 /** A launchd agent running the daemon at login and keeping it alive. */
 export function launchdAgent(command: ServiceCommand, logFile: string, home = homedir()): ServiceFile {
   const label = `net.canfar.${SERVICE_NAME}`;
-  const args = [command.nodePath, ...DAEMON_NODE_FLAGS, command.binPath, 'daemon'].map((a) => `    <string>${xmlEscape(a)}</string>`).join('\n');
+  const args = [command.nodePath, command.binPath, 'daemon'].map((a) => `    <string>${xmlEscape(a)}</string>`).join('\n');
   const env = Object.entries(command.env).map(([k, v]) => `    <key>${xmlEscape(k)}</key><string>${xmlEscape(v)}</string>`).join('\n');
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">

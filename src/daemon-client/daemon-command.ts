@@ -26,14 +26,7 @@ export function builtBinPath(): string {
   }
 }
 
-/**
- * Node flags the daemon runs with. Each poll makes short-lived garbage (the parsed listing, the
- * patch); with V8's default young generation (up to 16 MB semi-spaces) a long-running daemon keeps
- * ~30 MB of it resident. 2 MB semi-spaces cost a few more scavenges, which are cheap for such garbage.
- */
-export const DAEMON_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
-
-/** How to run the daemon in the foreground: this node with the daemon's flags, the built binary, `daemon`. */
+/** How to run the daemon in the foreground: this node, the built binary, `daemon`. */
 export function defaultDaemonCommand(): SpawnCommand {
-  return { command: process.execPath, args: [...DAEMON_NODE_FLAGS, builtBinPath(), 'daemon'] };
+  return { command: process.execPath, args: [builtBinPath(), 'daemon'] };
 }

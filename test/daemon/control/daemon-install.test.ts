@@ -29,7 +29,7 @@ describe('daemon install', () => {
     env.SKAHA_TOKEN = 'install-secret-token-42';
     const result = await run(['install', '--print'], { platform: 'linux', service: { nodePath: '/usr/bin/node', binPath: '/opt/skaha-tui/dist/bin/skaha-tui.js' } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('ExecStart=/usr/bin/node --max-semi-space-size=2 /opt/skaha-tui/dist/bin/skaha-tui.js daemon\n');
+    expect(result.stdout).toContain('ExecStart=/usr/bin/node /opt/skaha-tui/dist/bin/skaha-tui.js daemon\n');
     expect(result.stdout).toContain(`Environment=SKAHA_TUI_HOME=${tmp.dir}\n`);
     expect(result.stderr).toContain(`# save this as ${tmp.dir}/.config/systemd/user/skaha-tui.service`);
     expect(result.stderr).toContain('systemctl --user enable --now skaha-tui.service');

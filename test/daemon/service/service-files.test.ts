@@ -7,7 +7,7 @@ describe('service files', () => {
   it('writes a systemd user unit that runs the daemon in the foreground and restarts it on failure', () => {
     const unit = systemdUnit(command, '/home/a');
     expect(unit.path).toBe('/home/a/.config/systemd/user/skaha-tui.service');
-    expect(unit.content).toContain('ExecStart=/usr/bin/node --max-semi-space-size=2 "/opt/skaha tui/dist/bin/skaha-tui.js" daemon\n');
+    expect(unit.content).toContain('ExecStart=/usr/bin/node "/opt/skaha tui/dist/bin/skaha-tui.js" daemon\n');
     expect(unit.content).toContain('Environment=SKAHA_TUI_HOME=/home/a/.skaha\n');
     expect(unit.content).toMatch(/Restart=on-failure/);
     expect(unit.content).toMatch(/WantedBy=default.target/);
