@@ -48,7 +48,7 @@ describe('connectDaemon against misbehaving servers', () => {
   it('refuses garbage before the welcome with DAEMON_PROTOCOL_ERROR', async () => {
     const server = createServer();
     const wss = new WebSocketServer({ server });
-    wss.on('connection', (ws) => ws.send('{"type":"welcome","protocol":1}'));
+    wss.on('connection', (ws) => ws.send('{"type":"welcome","protocol":2}'));
     await listenExclusive(server, socketPath);
     try {
       const error = await rejectionOf(connectDaemon({ socketPath, clientName: 't' }));
@@ -66,7 +66,7 @@ describe('connectDaemon against misbehaving servers', () => {
       server,
       verifyClient: (info, cb) => (info.req.headers.authorization === 'Bearer right' ? cb(true) : cb(false, 401)),
     });
-    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: 1, daemonVersion: 'tcp', snapshot: initialState() }))));
+    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: 2, daemonVersion: 'tcp', snapshot: initialState() }))));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     try {

@@ -140,11 +140,11 @@ describe('connectDaemon', () => {
   });
 
   it('reports a refused hello (4001) as DAEMON_PROTOCOL_ERROR telling to restart the daemon', async () => {
-    fake = await startFakeDaemon({ socketPath, protocol: 2 });
+    fake = await startFakeDaemon({ socketPath, protocol: 99 });
     const error = await rejectionOf(connectDaemon({ socketPath, clientName: 't' }));
     expect(error.code).toBe('DAEMON_PROTOCOL_ERROR');
     expect(error.message).toContain('skaha-tui daemon restart');
-    expect(error.message).toContain('protocol 1');
+    expect(error.message).toContain('protocol 2');
   });
 
   it('adds the restart hint to a version refusal that lacks one', async () => {

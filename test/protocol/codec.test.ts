@@ -112,7 +112,7 @@ describe('codec', () => {
   });
 
   it('refuses frames over the size limit without parsing them', () => {
-    const big = JSON.stringify({ type: 'hello', protocol: 1, client: 'x'.repeat(MAX_FRAME_BYTES) });
+    const big = JSON.stringify({ type: 'hello', protocol: 2, client: 'x'.repeat(MAX_FRAME_BYTES) });
     expect((decode(big) as FrameError).message).toMatch(/exceeds the 1048576-byte limit/);
     expect((decode(new Uint8Array(MAX_FRAME_BYTES + 1)) as FrameError).message).toMatch(/exceeds/);
     expect((decode(`"${'é'.repeat(600_000)}"`) as FrameError).message).toMatch(/exceeds/);
@@ -140,7 +140,7 @@ describe('codec', () => {
   });
 
   it('accepts multi-byte text up to the limit', () => {
-    const text = JSON.stringify({ type: 'hello', protocol: 1, client: 'é'.repeat(50) + ' '.repeat(400_000) });
+    const text = JSON.stringify({ type: 'hello', protocol: 2, client: 'é'.repeat(50) + ' '.repeat(400_000) });
     expect(isFrameError(decode(text))).toBe(true); // the client name is too long, but the size check passed
     expect((decode(text) as FrameError).message).toMatch(/hello.client is longer than 100/);
   });

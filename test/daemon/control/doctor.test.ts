@@ -68,7 +68,7 @@ describe('doctor', () => {
     fake = await startFakeDaemon({ socketPath: paths.socketPath, daemonVersion: '0.1.0-test' });
     const { stdout } = await doctor();
     expect(stdout).toContain('ok   skaha-tui daemon is running');
-    expect(stdout).toContain('daemon 0.1.0-test, protocol 1');
+    expect(stdout).toContain('daemon 0.1.0-test, protocol 2');
     expect(stdout).toContain('a daemon answers');
   });
 

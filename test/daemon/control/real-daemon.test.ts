@@ -32,7 +32,7 @@ describe('against the real daemon in this process', () => {
 
       const status = memoryIo(td.env);
       expect(await runDaemonControl(['status', '--json'], status.io)).toBe(0);
-      expect(JSON.parse(status.stdout())).toMatchObject({ running: true, daemonVersion: packageVersion(), protocol: 1, error: null });
+      expect(JSON.parse(status.stdout())).toMatchObject({ running: true, daemonVersion: packageVersion(), protocol: 2, error: null });
 
       const doctor = memoryIo({ ...td.env, SKAHA_URL: td.sim.apiUrl, SKAHA_TOKEN: td.sim.token });
       expect(await runDoctor([], doctor.io, { skahaTimeoutMs: 2_000 })).toBe(0);

@@ -69,10 +69,10 @@ describe('websocket robustness', () => {
   });
 
   it('refuses a protocol version mismatch with 4001 and a message saying what to do', async () => {
-    const client = await t.client({ protocol: 2 });
+    const client = await t.client({ protocol: 99 });
     const refused = client.frames.find((f) => f.type === 'refused');
-    expect(refused).toMatchObject({ type: 'refused', protocol: 1, error: { code: 'DAEMON_PROTOCOL_ERROR' } });
-    expect(JSON.stringify(refused)).toMatch(/protocol 2, this daemon speaks 1: restart the daemon/);
+    expect(refused).toMatchObject({ type: 'refused', protocol: 2, error: { code: 'DAEMON_PROTOCOL_ERROR' } });
+    expect(JSON.stringify(refused)).toMatch(/protocol 99, this daemon speaks 2: restart the daemon/);
     expect((await client.closed).code).toBe(4001);
   });
 
@@ -91,7 +91,7 @@ describe('websocket robustness', () => {
     const beats = await startTestDaemon({ extra: { timing: { pingIntervalMs: 150, watchDebounceMs: 50, missingDirPollMs: 50 } } });
     try {
       const ws = new WebSocket(`ws+unix://${beats.paths.socketPath}:/`, { autoPong: false });
-      ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, client: 'dead' })));
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 2, client: 'dead' })));
       const live = await beats.client({ name: 'live' });
       const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
       expect(code).toBe(1006);
