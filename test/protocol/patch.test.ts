@@ -78,6 +78,22 @@ describe('makePatch / applyPatch', () => {
     expect(isStatePatch(patch)).toBe(true);
   });
 
+  it('replays a poll where sessions come, go and report no use, and sends samples when it cannot', () => {
+    const quiet = makeSession({ id: 'q', cpu: { requested: 1, used: null }, ramGB: { requested: 2, used: null } });
+    let s = reduce(initialState(), { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' }), makeSession({ id: 'gone' }), quiet], at: T0 });
+    s = reduce(s, { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' }), makeSession({ id: 'gone' }), quiet], at: T0 + 2000 });
+    const next = reduce(s, { type: 'poll.succeeded', sessions: [makeSession({ id: 'a', cpu: { requested: 2, used: 1.25 } }), makeSession({ id: 'new' }), quiet], at: T0 + 4000 });
+    const patch = overTheWire(makePatch(s, next)!);
+    expect(patch.usage).toEqual({ poll: T0 + 4000 });
+    expect(applyPatch(s, patch)).toEqual(next);
+    expect(Object.keys(applyPatch(s, patch).usage).sort()).toEqual(['a', 'new']);
+    // A usage change the poll does not explain (here: one history appended by hand) goes as samples.
+    const odd = { ...next, usage: { ...next.usage, a: appendUsage(next.usage.a, { t: T0 + 5000, cpu: 9, ram: 9 }) } };
+    const explicit = overTheWire(makePatch(next, odd)!);
+    expect(explicit.usage).toEqual({ append: { a: { t: T0 + 5000, cpu: 9, ram: 9 } } });
+    expect(applyPatch(next, explicit)).toEqual(odd);
+  });
+
   it('falls back to the whole history when replaying one sample would not reproduce it', () => {
     const s = reduce(initialState(), { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' })], at: T0 });
     const rewritten: DaemonState = { ...s, usage: { a: appendUsage(undefined, { t: T0 - 5000, cpu: 9, ram: 9 }, T0) } };
