@@ -1,6 +1,7 @@
 import type { HistoryPoint, HistoryTier } from './history.js';
 import { EMPTY_TIER, Tier, type Row, type TierColumns, type TierLayout } from './series-tier.js';
 import { columnsToPoints, pointsToColumns, type SeriesJson } from './tier-json.js';
+import { bucketStart, mergeRows, pointOf, rowOf } from './series-rows.js';
 
 /** What a series stores: its numeric fields, and how many decimals it keeps (null: exact 64-bit values). */
 export interface SeriesSpec {
@@ -35,10 +36,6 @@ export const EMPTY_SERIES_ID = 0;
 
 let lastSeriesId = EMPTY_SERIES_ID;
 
-function bucketStart(t: number, bucketMs: number): number {
-  return bucketMs > 0 ? Math.floor(t / bucketMs) * bucketMs : t;
-}
-
 /**
  * A bounded time series in tiers (finest first), stored as typed-array columns: about 20 bytes a
  * point instead of an object each. Immutable: `append` returns a new version and never changes
@@ -68,8 +65,7 @@ export class Series<P extends HistoryPoint> {
       for (const point of tiers[i] ?? []) tier = tier.closeLast(rowOf(kind, point), kind.layouts[i]);
       return tier;
     });
-    const empty = built.every((tier) => tier.size === 0);
-    return new Series<P>(kind, built, empty ? EMPTY_SERIES_ID : ++lastSeriesId, null, null);
+    return Series.holding(kind, built);
   }
 
   /** How many points the series holds. */
@@ -145,9 +141,11 @@ export class Series<P extends HistoryPoint> {
 
   /** A series from tier columns as tierColumns gives them (the arrays are kept, not copied). */
   static fromTierColumns<P extends HistoryPoint>(kind: SeriesKind, columns: readonly TierColumns[]): Series<P> {
-    const tiers = kind.tiers.map((_, i) => (columns[i] ? Tier.fromColumns(columns[i], kind.layouts[i]) : EMPTY_TIER));
-    const empty = tiers.every((tier) => tier.size === 0);
-    return new Series<P>(kind, tiers, empty ? EMPTY_SERIES_ID : ++lastSeriesId, null, null);
+    return Series.holding(kind, kind.tiers.map((_, i) => (columns[i] ? Tier.fromColumns(columns[i], kind.layouts[i]) : EMPTY_TIER)));
+  }
+
+  private static holding<P extends HistoryPoint>(kind: SeriesKind, tiers: Tier[]): Series<P> {
+    return new Series<P>(kind, tiers, tiers.every((tier) => tier.size === 0) ? EMPTY_SERIES_ID : ++lastSeriesId, null, null);
   }
 
   private tierAt(i: number, from = 0): P[] {
@@ -166,38 +164,4 @@ export class Series<P extends HistoryPoint> {
     // An older-than-last point can only come from a clock jump backwards; dropping it keeps order.
     return tier;
   }
-}
-
-function rowOf(kind: SeriesKind, point: HistoryPoint): Row {
-  const values = point as unknown as Record<string, number | null | undefined>;
-  const v = kind.spec.fields.map((field) => {
-    const value = values[field];
-    return value === null || value === undefined ? NaN : kind.round(value);
-  });
-  v.push(point.n ?? 1);
-  return { t: point.t, v };
-}
-
-function pointOf<P extends HistoryPoint>(kind: SeriesKind, row: Row): P {
-  const out: Record<string, number | null> = { t: row.t };
-  const fields = kind.spec.fields;
-  for (let j = 0; j < fields.length; j++) out[fields[j]] = Number.isNaN(row.v[j]) ? null : row.v[j];
-  const n = row.v[fields.length];
-  if (n !== 1) out.n = n;
-  return out as unknown as P;
-}
-
-/** Merges two rows: a sample-weighted mean of every value (nulls are ignored), rounded as stored. */
-function mergeRows(kind: SeriesKind, a: Row, b: Row, t: number): Row {
-  const width = a.v.length;
-  const na = a.v[width - 1];
-  const nb = b.v[width - 1];
-  const v = new Array<number>(width);
-  for (let j = 0; j < width - 1; j++) {
-    const va = a.v[j];
-    const vb = b.v[j];
-    v[j] = Number.isNaN(va) ? vb : Number.isNaN(vb) ? va : kind.round((va * na + vb * nb) / (na + nb));
-  }
-  v[width - 1] = na + nb;
-  return { t, v };
 }
