@@ -2,7 +2,7 @@ import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import type { HistoryPoint } from '../state/history.js';
 import { EMPTY_SERIES_ID, type Series } from '../state/series.js';
-import { usageSample, type UsagePoint } from '../state/usage.js';
+import { hasUsage } from '../state/usage.js';
 import { sameJson } from './same-json.js';
 import { WHOLE_FIELDS, type HistoryDelta, type ListDelta, type RecordDelta, type SessionsDelta, type StatePatch, type UsageDelta } from './patch.js';
 
@@ -37,17 +37,26 @@ export function diffList<T>(prev: readonly T[], next: readonly T[]): ListDelta<T
 
 /** The changed top-level fields of a session; null when a field went away (the session is then sent whole). */
 function changedFields(before: Session, after: Session): Partial<Session> | null {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) return null;
-  for (const [key, value] of Object.entries(after)) if (!sameJson((before as unknown as Record<string, unknown>)[key], value)) out[key] = value;
-  return out as Partial<Session>;
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  let count = 0;
+  for (const key in b) {
+    count++;
+    if (!sameJson(a[key], b[key])) (out ??= {})[key] = b[key];
+  }
+  for (const key in a) count--;
+  // A field that went away cannot be said with a partial: send the session whole.
+  if (count !== 0) return null;
+  return (out ?? {}) as Partial<Session>;
 }
 
 /** Pure: new sessions whole, changed ones by their changed fields, removed ones by id; undefined when equal. */
 export function diffSessionRecords(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>): SessionsDelta | undefined {
   if (prev === next) return undefined;
   const delta: SessionsDelta = {};
-  for (const [id, after] of Object.entries(next)) {
+  for (const id in next) {
+    const after = next[id];
     const before = prev[id];
     if (before === after) continue;
     const fields = before ? changedFields(before, after) : null;
@@ -73,24 +82,24 @@ export function diffHistory<P extends HistoryPoint>(prev: Series<P> | undefined,
   return point ? { append: point } : { set: next };
 }
 
-const samePoint = (a: UsagePoint, b: UsagePoint) => a.t === b.t && a.cpu === b.cpu && a.ram === b.ram && a.n === b.n;
 
 /** Whether `next.usage` is exactly what usageAfterPoll makes of `prev.usage` for `next`'s sessions and poll time. */
 function replaysPoll(prev: DaemonState, next: DaemonState): boolean {
   const at = next.lastPollAt;
   if (at === null || at === prev.lastPollAt) return false;
   let kept = 0;
-  for (const [id, session] of Object.entries(next.sessions)) {
-    const sample = usageSample(session, at);
+  for (const id in next.sessions) {
+    const session = next.sessions[id];
     const before = prev.usage[id];
     const after = next.usage[id];
     if (after) kept++;
-    if (!sample) {
+    if (!hasUsage(session)) {
       if (after !== before) return false;
       continue;
     }
+    // The sample usageAfterPoll takes from this session at `at` (see usageSample).
     const point = after ? appendedTo(before, after) : null;
-    if (!point || after!.appended!.now !== at || !samePoint(point, sample)) return false;
+    if (!point || after!.appended!.now !== at || point.t !== at || point.cpu !== session.cpu.used || point.ram !== session.ramGB.used || point.n !== undefined) return false;
   }
   return kept === Object.keys(next.usage).length;
 }

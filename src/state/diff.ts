@@ -32,9 +32,9 @@ export function expiringEvent(session: Session, now: number, thresholdsSec: read
   const expires = Date.parse(session.expiresAt);
   if (!Number.isFinite(expires) || expires <= now) return null;
   const left = (expires - now) / 1000;
-  const crossed = thresholdsSec.filter((t) => left <= t);
-  if (crossed.length === 0) return null;
-  const thresholdSec = Math.min(...crossed);
+  let thresholdSec = Infinity;
+  for (const t of thresholdsSec) if (left <= t && t < thresholdSec) thresholdSec = t;
+  if (thresholdSec === Infinity) return null;
   return {
     type: 'session:expiring',
     key: `expiring:${session.id}:${session.expiresAt}:${thresholdSec}`,
@@ -45,8 +45,7 @@ export function expiringEvent(session: Session, now: number, thresholdsSec: read
   };
 }
 
-function changeEvents(before: Session | undefined, after: Session, now: number): DaemonEvent[] {
-  const events: DaemonEvent[] = [];
+function changeEvents(before: Session | undefined, after: Session, now: number, events: DaemonEvent[]): void {
   const id = after.id;
   if (!before) events.push({ type: 'session:added', key: `added:${id}`, at: now, session: after });
   const from = before ? before.status : null;
@@ -57,7 +56,6 @@ function changeEvents(before: Session | undefined, after: Session, now: number):
       events.push({ type: 'job:finished', key: `job:${id}:${after.status}`, at: now, session: after, status: after.status });
     }
   }
-  return events;
 }
 
 /**
@@ -71,14 +69,16 @@ export function diffSessions(
 ): DaemonEvent[] {
   const events: DaemonEvent[] = [];
   const thresholds = options.expiringThresholdsSec ?? DEFAULT_EXPIRING_THRESHOLDS_SEC;
-  for (const [id, after] of Object.entries(next)) {
-    if (!options.baseline) events.push(...changeEvents(prev[id], after, options.now));
+  for (const id in next) {
+    const after = next[id];
+    if (!options.baseline) changeEvents(prev[id], after, options.now, events);
     const expiring = expiringEvent(after, options.now, thresholds);
     if (expiring) events.push(expiring);
   }
   if (!options.baseline) {
-    for (const [id, before] of Object.entries(prev)) {
+    for (const id in prev) {
       if (next[id]) continue;
+      const before = prev[id];
       events.push({ type: 'session:removed', key: `removed:${id}`, at: options.now, session: before, reason: removalReason(before, options) });
     }
   }

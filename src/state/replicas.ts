@@ -42,7 +42,10 @@ export function groupReplicas(sessions: readonly Session[], launches: readonly L
   const byBase = new Map<string, Session[]>();
   for (const s of sessions) {
     const match = s.kind === 'headless' && !claimed.has(s.id) ? REPLICA_NAME.exec(s.name) : null;
-    if (match) byBase.set(match[1], [...(byBase.get(match[1]) ?? []), s]);
+    if (!match) continue;
+    const members = byBase.get(match[1]);
+    if (members) members.push(s);
+    else byBase.set(match[1], [s]);
   }
   for (const [base, members] of byBase) {
     if (members.length < 2) continue;
@@ -66,6 +69,8 @@ export function summariseReplicaEvents(
   sessions: Readonly<Record<string, Session>>,
   launches: readonly LaunchRecord[] = [],
 ): DaemonEvent[] {
+  // Only finished jobs are summarised: without one, grouping every session would be wasted work.
+  if (!events.some((event) => event.type === 'job:finished')) return events as DaemonEvent[];
   const groups = groupReplicas(Object.values(sessions), launches);
   const groupOf = new Map<string, ReplicaGroup>();
   for (const group of groups) for (const id of group.ids) groupOf.set(id, group);

@@ -11,11 +11,13 @@ export function bucketStart(t: number, bucketMs: number): number {
 /** A point as a row: values rounded as stored, NaN for null, the sample count last. */
 export function rowOf(kind: SeriesKind, point: HistoryPoint): Row {
   const values = point as unknown as Record<string, number | null | undefined>;
-  const v = kind.spec.fields.map((field) => {
-    const value = values[field];
-    return value === null || value === undefined ? NaN : kind.round(value);
-  });
-  v.push(point.n ?? 1);
+  const fields = kind.spec.fields;
+  const v = new Array<number>(fields.length + 1);
+  for (let j = 0; j < fields.length; j++) {
+    const value = values[fields[j]];
+    v[j] = value === null || value === undefined ? NaN : kind.round(value);
+  }
+  v[fields.length] = point.n ?? 1;
   return { t: point.t, v };
 }
 
