@@ -1,12 +1,14 @@
 /** Placeholders old servers and kubectl print for "no value". */
 const NONE = new Set(['', '<none>', '<nil>', 'null', 'none']);
+const LONGEST_NONE = 6;
 
 /** A trimmed string, or null for absent values and `<none>`/`<nil>` placeholders. */
 export function optionalString(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
   const v = value.trim();
-  return NONE.has(v.toLowerCase()) ? null : v;
+  // Ids, names and images are longer than any placeholder: no need to lower-case them.
+  return v.length <= LONGEST_NONE && NONE.has(v.toLowerCase()) ? null : v;
 }
 
 /** A number from a number or a numeric string; null otherwise. */
