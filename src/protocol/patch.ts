@@ -2,6 +2,7 @@ import type { Session } from '../domain/session.js';
 import type { DaemonState, LaunchRecord, NotificationRecord } from '../state/state.js';
 import type { StatsHistory, StatsPoint, UsageHistory, UsagePoint } from '../state/usage.js';
 import type { HistoryWire } from '../state/revive.js';
+import { emptyStats } from '../state/usage.js';
 import { arrayOf, isRecord, num, object, optional, recordOf, str, type Check } from './check.js';
 import { statsHistoryCheck, usageHistoryCheck } from './history-check.js';
 import { sessionCheck, STATE_FIELD_CHECKS } from './state-check.js';
@@ -67,8 +68,8 @@ export interface StatePatch {
 }
 
 /** The state as sent to clients: the daemon's emitted-keys bookkeeping is left out. */
-export function clientSnapshot(state: DaemonState): DaemonState {
-  return { ...state, emitted: {} };
+export function clientSnapshot(state: DaemonState, histories = true): DaemonState {
+  return histories ? { ...state, emitted: {} } : { ...state, emitted: {}, usage: {}, statsHistory: emptyStats() };
 }
 
 const ids = arrayOf(str(1, 200));

@@ -17,6 +17,8 @@ export interface TestClientOptions {
   hello?: boolean;
   protocol?: number;
   name?: string;
+  /** Sent in the hello when given (false: snapshots without histories). */
+  histories?: boolean;
 }
 
 /** A raw websocket client for daemon tests: records every frame, mirrors the state, waits with bounds. */
@@ -58,7 +60,8 @@ export class TestClient {
       ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
     });
     if (options.hello !== false) {
-      client.sendJson({ type: 'hello', protocol: options.protocol ?? PROTOCOL_VERSION, client: options.name ?? 'test' });
+      const histories = options.histories === undefined ? {} : { histories: options.histories };
+      client.sendJson({ type: 'hello', protocol: options.protocol ?? PROTOCOL_VERSION, client: options.name ?? 'test', ...histories });
       await client.waitFor((f) => f.type === 'welcome' || f.type === 'refused');
     }
     return client;

@@ -27,7 +27,7 @@ export function isWelcome(value: unknown): value is WelcomeFrame {
   return welcomeProblem(value) === null;
 }
 
-/** Builds the welcome for a state (its emitted-keys bookkeeping left out). */
-export function makeWelcome(daemonVersion: string, state: DaemonState): WelcomeFrame {
-  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, snapshot: clientSnapshot(state) };
+/** Builds the welcome for a state (its emitted-keys bookkeeping left out; its histories too when `histories` is false). */
+export function makeWelcome(daemonVersion: string, state: DaemonState, histories = true): WelcomeFrame {
+  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, snapshot: clientSnapshot(state, histories) };
 }

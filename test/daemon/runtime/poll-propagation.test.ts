@@ -59,4 +59,22 @@ describe('one poller for every client (simulator and daemon on one fake clock)',
     // Every client saw the same polls.
     for (const c of [first, ...others]) await c.waitForState((s) => s.lastPollAt === clock.now());
   });
+
+  it('sends a client that says histories: false snapshots without histories, and the same patches', async () => {
+    const clock = new FakeClock();
+    t = await startTestDaemon({ clock, sim: { clock }, store: new MemoryStateStore() });
+    const id = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'nbuse', ageSeconds: 60 });
+    await stepAndPoll(clock, t, 0);
+    await stepAndPoll(clock, t, FAST_MS);
+    expect(t.daemon.state().usage[id].size).toBeGreaterThan(0);
+    const charts = await t.client();
+    const script = await t.client({ histories: false });
+    expect(charts.state?.usage[id].size).toBe(t.daemon.state().usage[id].size);
+    expect(script.state?.usage).toEqual({});
+    expect(script.state?.statsHistory.size).toBe(0);
+    expect(script.state?.sessions[id].name).toBe('nbuse');
+    await stepAndPoll(clock, t, DEFAULT_DAEMON_CONFIG.polling.normalMs);
+    await script.waitForState((s) => s.lastPollAt === clock.now());
+    expect(script.state?.sessions[id]).toEqual(t.daemon.state().sessions[id]);
+  });
 });
