@@ -11,6 +11,7 @@ import { readStateFile } from './read-state-file.js';
 import type { LoadResult, StateStore } from './state-store.js';
 import { hasLastingChange, serialiseState } from './state-file-text.js';
 
+/** The exact text the state file holds (see state-file-text.ts). */
 export { serialiseState } from './state-file-text.js';
 
 /** Options for JsonStateStore. */

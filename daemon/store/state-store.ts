@@ -17,8 +17,8 @@ export interface StateStore {
   load(): Promise<LoadResult>;
   /** Queues `state` to be written if it differs from what was written; writes are coalesced. */
   save(state: DaemonState): void;
-  /** Writes the latest queued state now and waits for it. */
+  /** Writes the latest queued state now and waits for it (histories may wait for their own, slower schedule). */
   flush(): Promise<void>;
-  /** Flushes and releases the store. */
+  /** Flushes everything, histories included, and releases the store. */
   close(): Promise<void>;
 }
