@@ -6,8 +6,8 @@
 //   and per tier: u32 points, t (f64 × points), values (f32|f64 × width × points)
 import type { HistoryPoint, HistoryTier } from '../../src/state/history.js';
 import { Series, type SeriesKind } from '../../src/state/series.js';
-import { blockCapacity, type TierColumns } from '../../src/state/series-tier.js';
-import { STATS_KIND, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
+import { blockCapacity, valueArray, type TierColumns } from '../../src/state/series-tier.js';
+import { emptyStats, STATS_KIND, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
 
 const MAGIC = 'SKTH';
 const VERSION = 1;
@@ -130,7 +130,7 @@ function readSeries<P extends HistoryPoint>(r: Reader, kind: SeriesKind, name: s
     // Allocated with room to append, so the first polls after loading do not copy every block.
     const rows = blockCapacity(points, layout);
     const t = r.into(new Float64Array(rows), points);
-    const v = r.into(layout.wide ? new Float64Array(rows * layout.width) : new Float32Array(rows * layout.width), points * layout.width);
+    const v = r.into(valueArray(rows * layout.width, layout.wide), points * layout.width);
     for (let k = 0; k < points; k++) {
       if (!Number.isFinite(t[k]) || (k > 0 && t[k] <= t[k - 1])) throw new Error(`${name} has times out of order`);
       if (!(v[k * layout.width + layout.width - 1] >= 1)) throw new Error(`${name} has a point of no samples`);
@@ -145,7 +145,7 @@ export function decodeHistories(buf: Buffer): Histories {
   const r = new Reader(buf);
   readHeader(r, [USAGE_KIND, STATS_KIND]);
   const count = r.u32();
-  let statsHistory: StatsHistory = Series.empty(STATS_KIND);
+  let statsHistory: StatsHistory = emptyStats();
   const usage: Record<string, UsageHistory> = {};
   for (let i = 0; i < count; i++) {
     const kind = r.u8();

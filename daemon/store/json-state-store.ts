@@ -73,10 +73,6 @@ export class JsonStateStore implements StateStore {
     this.history = new HistoryFile(historyFile, { clock: this.clock, logger: this.logger, intervalMs: options.historyIntervalMs });
   }
 
-  /** How many times the history file was written. */
-  get historyWrites(): number {
-    return this.history.writes;
-  }
 
   async load(): Promise<LoadResult> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });

@@ -2,6 +2,7 @@ import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import { usageAfterPoll } from '../state/records.js';
 import { reviveStats, reviveUsage } from '../state/revive.js';
+import { appendStats, appendUsage } from '../state/usage.js';
 import type { ListDelta, RecordDelta, SessionsDelta, StatePatch } from './patch.js';
 
 /** Pure: a map with a RecordDelta applied. */
@@ -31,7 +32,7 @@ function applyUsage(state: DaemonState, sessions: Record<string, Session>, delta
   const out = { ...state.usage };
   for (const id of delta.del ?? []) delete out[id];
   for (const [id, history] of Object.entries(delta.set ?? {})) out[id] = reviveUsage(history);
-  for (const [id, point] of Object.entries(delta.append ?? {})) out[id] = reviveUsage(out[id] ?? { tiers: [] }).append(point, point.t);
+  for (const [id, point] of Object.entries(delta.append ?? {})) out[id] = appendUsage(out[id], point, point.t);
   return out;
 }
 
@@ -44,7 +45,7 @@ export function applyPatch(state: DaemonState, patch: StatePatch): DaemonState {
     ...patch.fields,
     sessions,
     usage: applyUsage(state, sessions, patch.usage),
-    statsHistory: !stats ? state.statsHistory : 'append' in stats ? state.statsHistory.append(stats.append, stats.append.t) : reviveStats(stats.set),
+    statsHistory: !stats ? state.statsHistory : 'append' in stats ? appendStats(state.statsHistory, stats.append, stats.append.t) : reviveStats(stats.set),
     deletes: applyRecord(state.deletes, patch.deletes),
     notifications: applyList(state.notifications, patch.notifications),
     launches: applyList(state.launches, patch.launches),

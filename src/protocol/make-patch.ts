@@ -2,7 +2,7 @@ import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import type { HistoryPoint } from '../state/history.js';
 import { EMPTY_SERIES_ID, type Series } from '../state/series.js';
-import { hasUsage } from '../state/usage.js';
+import { usageSample } from '../state/usage.js';
 import { sameJson } from './same-json.js';
 import { WHOLE_FIELDS, type HistoryDelta, type ListDelta, type RecordDelta, type SessionsDelta, type StatePatch, type UsageDelta } from './patch.js';
 
@@ -93,13 +93,13 @@ function replaysPoll(prev: DaemonState, next: DaemonState): boolean {
     const before = prev.usage[id];
     const after = next.usage[id];
     if (after) kept++;
-    if (!hasUsage(session)) {
+    const sample = usageSample(session, at);
+    if (!sample) {
       if (after !== before) return false;
       continue;
     }
-    // The sample usageAfterPoll takes from this session at `at` (see usageSample).
     const point = after ? appendedTo(before, after) : null;
-    if (!point || after!.appended!.now !== at || point.t !== at || point.cpu !== session.cpu.used || point.ram !== session.ramGB.used || point.n !== undefined) return false;
+    if (!point || after!.appended!.now !== at || !sameJson(point, sample)) return false;
   }
   return kept === Object.keys(next.usage).length;
 }

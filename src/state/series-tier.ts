@@ -8,6 +8,11 @@ export interface Row {
   v: number[];
 }
 
+/** A values column for `length` numbers: exact doubles when `wide`, else 32-bit floats. */
+export function valueArray(length: number, wide: boolean): Float32Array | Float64Array {
+  return wide ? new Float64Array(length) : new Float32Array(length);
+}
+
 /** Typed-array columns for rows: times, and `width` values per row. */
 export class RowBlock {
   /** How many rows are written; a version whose end is here may append in place. */
@@ -22,7 +27,7 @@ export class RowBlock {
 
   /** An empty block for `capacity` rows. */
   static empty(capacity: number, width: number, wide: boolean): RowBlock {
-    return new RowBlock(capacity, width, new Float64Array(capacity), wide ? new Float64Array(capacity * width) : new Float32Array(capacity * width));
+    return new RowBlock(capacity, width, new Float64Array(capacity), valueArray(capacity * width, wide));
   }
 
   /** A block over existing columns, `length` rows of them written. */
@@ -106,10 +111,7 @@ export class Tier {
       // Another version appended here already, or the block is full: copy the live rows out.
       const live = end - start;
       const fresh = RowBlock.empty(blockCapacity(live + 1, layout), layout.width, layout.wide);
-      if (block && live > 0) {
-        fresh.t.set(block.t.subarray(start, end));
-        fresh.v.set(block.v.subarray(start * layout.width, end * layout.width));
-      }
+      this.copyRows(fresh.t, fresh.v, layout);
       fresh.length = live;
       block = fresh;
       start = 0;
@@ -125,12 +127,8 @@ export class Tier {
   columns(layout: TierLayout): TierColumns {
     const size = this.size;
     const t = new Float64Array(size);
-    const v = layout.wide ? new Float64Array(size * layout.width) : new Float32Array(size * layout.width);
-    const rows = this.end - this.start;
-    if (rows > 0) {
-      t.set(this.block!.t.subarray(this.start, this.end));
-      v.set(this.block!.v.subarray(this.start * layout.width, this.end * layout.width));
-    }
+    const v = valueArray(size * layout.width, layout.wide);
+    const rows = this.copyRows(t, v, layout);
     if (this.last) {
       t[rows] = this.last.t;
       v.set(this.last.v, rows * layout.width);
@@ -146,6 +144,16 @@ export class Tier {
     const block = RowBlock.holding(columns, layout.width, rows);
     const v = Array.from(columns.v.subarray(rows * layout.width, size * layout.width), layout.read);
     return new Tier(block, 0, rows, { t: columns.t[rows], v });
+  }
+
+  /** Copies the block rows this tier sees to the start of `t` and `v`; returns how many. */
+  private copyRows(t: Float64Array, v: Float32Array | Float64Array, layout: TierLayout): number {
+    const rows = this.end - this.start;
+    if (this.block && rows > 0) {
+      t.set(this.block.t.subarray(this.start, this.end));
+      v.set(this.block.v.subarray(this.start * layout.width, this.end * layout.width));
+    }
+    return rows;
   }
 
   /** This tier without its `count` oldest points. */

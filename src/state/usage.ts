@@ -52,14 +52,9 @@ export function appendStats(history: StatsHistory | undefined, sample: StatsPoin
   return (history ?? emptyStats(kind)).append(sample, now);
 }
 
-/** Whether a polled session reports any use (and so gives a usage sample). */
-export function hasUsage(session: Session): boolean {
-  return session.cpu.used !== null || session.ramGB.used !== null;
-}
-
 /** The usage sample a polled session carries, or null when it reports no usage. */
 export function usageSample(session: Session, at: number): UsagePoint | null {
-  if (!hasUsage(session)) return null;
+  if (session.cpu.used === null && session.ramGB.used === null) return null;
   return { t: at, cpu: session.cpu.used, ram: session.ramGB.used };
 }
 
