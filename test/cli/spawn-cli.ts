@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The built binary the tests run, as `npx skaha-tui` would. */
-export const BIN = join(ROOT, 'dist/bin/skaha-tui.js');
+/** The built binary the tests run, as `npx skaha-tui` would; SKAHA_TUI_TEST_BIN names another build (e.g. an older checkout's, to show a test fails there). */
+export const BIN = process.env.SKAHA_TUI_TEST_BIN || join(ROOT, 'dist/bin/skaha-tui.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -20,6 +20,10 @@ function newestMtime(dir: string): number {
 
 /** Fails clearly when dist/ is missing or older than src/ and bin/ (run `npm run build`; `npm test` does). */
 export function assertBuilt(): void {
+  if (process.env.SKAHA_TUI_TEST_BIN) {
+    if (!existsSync(BIN)) throw new Error(`SKAHA_TUI_TEST_BIN=${BIN} does not exist`);
+    return;
+  }
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first (npm test does)`);
   const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'bin')));
   if (statSync(BIN).mtimeMs + 1000 < sources) throw new Error('dist/ is older than src/ or bin/: run `npm run build` first (npm test does)');

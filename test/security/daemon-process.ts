@@ -1,0 +1,89 @@
+// The built binary's daemon as a real child process, in a short temp home, pointed at a server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, ROOT, isolatedEnv, runBin, type BinResult } from '../cli/spawn-cli.js';
+
+/** A temp home (short, for the socket path) and the environment that points the binary at it and at a server. */
+export interface SecurityHome {
+  home: string;
+  /** SKAHA_TUI_HOME/run */
+  runtimeDir: string;
+  stateDir: string;
+  configDir: string;
+  env(extra?: Record<string, string>): NodeJS.ProcessEnv;
+  cleanup(): void;
+}
+
+/** A temp home whose environment names `server` (url and token) unless `extra` overrides them. */
+export function securityHome(server: { baseUrl: string; token: string } | null): SecurityHome {
+  const home = mkdtempSync(join(tmpdir(), 'sks-'));
+  const appHome = join(home, 'h');
+  const base = server ? { SKAHA_URL: server.baseUrl, SKAHA_TOKEN: server.token } : {};
+  return {
+    home,
+    runtimeDir: join(appHome, 'run'),
+    stateDir: join(appHome, 'state'),
+    configDir: join(appHome, 'config'),
+    env: (extra = {}) => isolatedEnv(home, { SKAHA_TUI_HOME: appHome, ...base, ...extra }),
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+/** A daemon child process of the built binary. */
+export interface DaemonProcess {
+  child: ChildProcess;
+  /** What it wrote to stdout and stderr so far. */
+  output(): string;
+  /** The daemon log file's text ("" when absent). */
+  log(): string;
+  /** Resolves with the exit code (or signal) when it exits. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends SIGTERM and waits for the exit (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `skaha-tui daemon ARGS` and waits until its socket accepts (`daemon status` exits 0). */
+export async function startDaemonProcess(home: SecurityHome, env: NodeJS.ProcessEnv, args: string[] = [], readyTimeoutMs = 15_000): Promise<DaemonProcess> {
+  const child = spawn(process.execPath, [BIN, 'daemon', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const logFile = join(home.stateDir, 'daemon.log');
+  const daemon: DaemonProcess = {
+    child,
+    output: () => output,
+    log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+    exited,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the daemon exited with ${child.exitCode} before it was ready:\n${output}`);
+    const status = await runBin(['daemon', 'status'], env);
+    if (status.code === 0) return daemon;
+    if (Date.now() > deadline) {
+      await daemon.stop(1_000);
+      throw new Error(`the daemon was not ready within ${readyTimeoutMs} ms:\n${output}\n${status.stdout}${status.stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs the built binary with `args` (a shorthand that names what security tests do). */
+export function skahaTui(args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<BinResult> {
+  return runBin(args, env, [], timeoutMs);
+}
+
+/** Whether text holds a raw terminal control: ESC, a C1 control, or a C0 control other than tab and newline, or DEL. */
+export function hasRawControl(text: string): boolean {
+  return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
+}
