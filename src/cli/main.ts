@@ -90,13 +90,18 @@ function showHelp(io: CliIo, topic: string | undefined): number {
   return 0;
 }
 
-/** Prints an error (text or JSON) and maps it to the exit code: usage errors 2, everything else 1. */
+/** Prints an error (text or JSON) and maps it to the exit code: usage and validation errors 2, everything else 1. */
 function reportFailure(io: CliIo, json: boolean, error: unknown): number {
   const out = createOutput(io, json);
   out.error(error);
   const usage = isAppError(error) && error.code === 'USAGE_ERROR';
   if (usage && !json) out.note(USAGE_ERRORS.pointer(error instanceof UsageError ? error.command : undefined));
-  return usage ? 2 : 1;
+  return exitCodeOf(error);
+}
+
+/** The exit code of a failure: 2 when the command line or the request it describes is wrong (nothing was sent), else 1. */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  return isAppError(error) && (error.code === 'USAGE_ERROR' || error.code === 'VALIDATION_ERROR') ? 2 : 1;
 }
 
 /** The index of `--` in argv, or its length: options are only read before it. */

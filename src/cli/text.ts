@@ -122,7 +122,7 @@ export const HELP = {
   globalOptions: 'Global options (anywhere on the line):',
   examples: 'Examples:',
   more: `Run '${PROGRAM} help COMMAND' for a command's options.`,
-  exitCodes: 'Exit codes: 0 ok, 1 the operation failed, 2 usage error.',
+  exitCodes: 'Exit codes: 0 ok, 1 the operation failed, 2 a usage or validation error (nothing was sent), 3 no daemon runs (daemon status), 130 interrupted.',
   credentials: 'Credentials: --token/--cert, else SKAHA_TOKEN/SKAHA_CERT (or CANFAR_*), else ~/.canfar/config.yaml.',
   daemon: 'When the skaha-tui daemon runs, ps, info and stats answer from its cache, and launch, delete, renew and prune go through it.',
 } as const;

@@ -44,13 +44,13 @@ describe('launch', () => {
     expect(r.stderr).toMatch(/^warning: desktop sessions ignore cores and ram/);
     expect(api.launched).toHaveLength(1);
   });
-  it('refuses an invalid request before opening the API (exit 1, VALIDATION_ERROR)', async () => {
+  it('refuses an invalid request before opening the API (exit 2, VALIDATION_ERROR)', async () => {
     const r = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'bad_name', '--json'], new FakeApi());
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(JSON.parse(r.stderr).error.code).toBe('VALIDATION_ERROR');
     expect(r.opened).toBe(false);
     const env = await run(['launch', 'notebook', 'skaha/astroml', '-e', 'A=1'], new FakeApi());
-    expect(env.code).toBe(1);
+    expect(env.code).toBe(2);
     expect(env.stderr).toMatch(/^error: env: /);
   });
   it('rejects an unknown kind as a usage error', async () => {

@@ -97,13 +97,13 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
     ]);
     expect(r.stdout + r.stderr).not.toContain('reg-secret-123');
   });
-  it('launch reports a whole-request failure from the daemon like a direct one (exit 1, JSON error)', async () => {
+  it('launch reports a whole-request failure from the daemon like a direct one (exit 2 for a validation error, JSON error)', async () => {
     const daemon = new FakeDaemon();
     daemon.handlers.launch = () => {
       throw new AppError('VALIDATION_ERROR', 'cores: 99 is not one of the options 1-16', { field: 'cores' });
     };
     const r = await run(['launch', 'notebook', 'skaha/astroml', '--cores', '99', '--json'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'VALIDATION_ERROR', message: 'cores: 99 is not one of the options 1-16' } });
   });
   it('delete --force sends one delete request and reports each id; the confirmation lists names from the cache', async () => {

@@ -109,7 +109,7 @@ describe('secrets', { timeout: 60_000 }, () => {
       [['ps', '--all', '--json'], 0],
       [['stats', '--json'], 0],
       [['info', 'nosuch99', '--json'], 1],
-      [['launch', 'notebook', 'skaha/astroml', '--name', 'bad_name'], 1],
+      [['launch', 'notebook', 'skaha/astroml', '--name', 'bad_name'], 2],
       [['--token', FLAG_TOKEN, 'ps'], 1],
       [['ps', `--token=${FLAG_TOKEN}`, '--json'], 1],
       [['--url', 'http://127.0.0.1:1/skaha', 'ps'], 1],

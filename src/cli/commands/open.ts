@@ -8,7 +8,8 @@ import { readerFor } from '../session-readers.js';
 import { waitForSessions } from '../session-wait.js';
 import { DIAGNOSTICS, MESSAGES } from '../text.js';
 
-const fail = (message: string) => new AppError('VALIDATION_ERROR', message);
+// The session's kind or status does not allow opening it: the request was fine, the session is not (exit 1).
+const fail = (message: string) => new AppError('SESSION_STATE', message);
 
 /**
  * `open ID [--wait]`: opens a Running session's URL in the browser (or prints it when no browser opens).
