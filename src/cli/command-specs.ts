@@ -114,7 +114,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   { name: 'context', aliases: [], positionals: [], options: [json] },
   { name: 'help', aliases: [], positionals: ['[COMMAND]'], options: [] },
-  { name: 'version', aliases: [], positionals: [], options: [] },
+  { name: 'version', aliases: [], positionals: [], options: [json] },
 ];
 
 /** Commands the binary routes elsewhere (listed in help, parsed by their own code). */

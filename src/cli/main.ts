@@ -38,7 +38,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo()
   const out = createOutput(io, parsed.options.json === true, { warnings: level !== 'error' });
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const command = parsed.command;
-  if (parsed.version || command?.name === 'version') {
+  if (command?.name === 'version') {
+    const { versionCommand } = await import('./commands/version.js');
+    return versionCommand(out, deps.daemon ?? processDaemonAccess(io.env, parsed.global, 'skaha-tui version'));
+  }
+  if (parsed.version) {
     out.print(`${MESSAGES.version(packageVersion())}\n`);
     return 0;
   }

@@ -23,7 +23,7 @@ export const SUMMARY: Record<string, string> = {
   daemon: 'Run the background daemon, or manage it: daemon start|stop|restart|status|install.',
   doctor: 'Check paths, credentials, the server and the daemon.',
   help: 'Show help for a command.',
-  version: 'Print the version.',
+  version: 'Print the versions of skaha-tui, Node, the protocol and the running daemon.',
 };
 
 /** Help text for each option, by "command.option" or, when shared, by option name. */
@@ -199,6 +199,12 @@ export const MESSAGES = {
   daemonLost: (message: string) => `lost the connection to the skaha-tui daemon: ${message}`,
   unexpected: (message: string) => `${PROGRAM}: unexpected error: ${message}`,
   version: (version: string) => `${PROGRAM} ${version}`,
+  daemonVersionLine: (daemon: { version: string | null; protocol: number; compatible: boolean } | null) =>
+    daemon === null
+      ? 'not running'
+      : daemon.compatible
+        ? `${daemon.version ?? 'unknown'} (running)`
+        : `running, but it speaks protocol ${daemon.protocol}: restart it with the installed version (skaha-tui daemon restart)`,
   demoStarted: (url: string) => `Skaha simulator running at ${url}`,
   demoPointCli: 'Point the CLI at it (in another terminal):',
   demoTryIt: 'Then try:',

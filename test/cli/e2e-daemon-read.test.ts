@@ -26,6 +26,12 @@ afterAll(async () => {
 });
 
 describe('reads through a running daemon', { timeout: 60_000 }, () => {
+  it('version --json names the running daemon\'s version and protocol', async () => {
+    const r = await runBin(['version', '--json'], env());
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { version: string; protocol: number; daemon: { version: string; protocol: number; compatible: boolean } };
+    expect(report.daemon).toEqual({ version: report.version, protocol: report.protocol, compatible: true });
+  });
   it('ps, info and stats answer from the cache: Skaha sees no request, even when the CLI could not reach it', async () => {
     const before = td.sim.requestCount();
     const listsBefore = td.sim.requestCount('session.list');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import { redact, secretsFromEnv } from '../../src/cli/io.js';
+import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import { FakeApi, run } from './cli-harness.js';
+import { FakeDaemon, fakeAccess } from './fake-daemon.js';
 
 describe('help and version', () => {
   it('prints general help for --help, -h and help, without opening the API', async () => {
@@ -28,12 +30,41 @@ describe('help and version', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'nope'");
   });
-  it('prints the version from package.json for --version, -V and version', async () => {
-    for (const argv of [['--version'], ['-V'], ['version']]) {
+  it('prints the version from package.json for --version and -V, on one line', async () => {
+    for (const argv of [['--version'], ['-V']]) {
       const r = await run(argv);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^skaha-tui \d+\.\d+\.\d+\n$/);
     }
+  });
+  it('version lists this build, Node, the protocol, and says when no daemon runs', async () => {
+    const r = await run(['version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^skaha-tui \d+\.\d+\.\d+\nnode {6}v\d+\.\d+\.\d+ \(\w+ \w+\)\nprotocol  \d+\ndaemon    not running\n$/);
+    expect(r.opened).toBe(false);
+  });
+  it('version --json names the running daemon\'s version', async () => {
+    const daemon = new FakeDaemon();
+    daemon.daemonVersion = '0.0.9';
+    const r = await run(['version', '--json'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      protocol: PROTOCOL_VERSION,
+      daemon: { version: '0.0.9', protocol: PROTOCOL_VERSION, compatible: true },
+    });
+    expect(daemon.closed).toBe(true);
+  });
+  it('version says how to restart a daemon that speaks another protocol', async () => {
+    const refused = new AppError('DAEMON_PROTOCOL_ERROR', `client speaks protocol ${PROTOCOL_VERSION}, this daemon speaks 1: restart the daemon (skaha-tui daemon restart) or update the client`);
+    const access = { connect: () => Promise.reject(refused), start: () => Promise.reject(refused) };
+    const r = await run(['version'], new FakeApi(), {}, [], { daemon: access });
+    expect(r.stdout).toMatch(/^daemon {4}running, but it speaks protocol 1: restart it with the installed version \(skaha-tui daemon restart\)$/m);
+    const json = await run(['version', '--json'], new FakeApi(), {}, [], { daemon: access });
+    expect(JSON.parse(json.stdout).daemon).toMatchObject({ version: null, protocol: 1, compatible: false });
   });
 });
 
