@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the system programs the end-to-end tests drive are present:
-# tmux (a real terminal for dashboard tests), dbus-daemon, notify-send and python3-dbus (real desktop notifications).
+# tmux (a real terminal for dashboard tests), dbus-daemon, notify-send and python3-dbus (real desktop notifications),
+# zsh and fish (the completion scripts run in each shell).
 # As root with apt-get it installs what is missing; otherwise it prints the exact command and fails.
 set -euo pipefail
-declare -A package_of=([tmux]=tmux [dbus-daemon]=dbus [notify-send]=libnotify-bin)
+declare -A package_of=([tmux]=tmux [dbus-daemon]=dbus [notify-send]=libnotify-bin [zsh]=zsh [fish]=fish)
 missing=()
 for program in "${!package_of[@]}"; do
   command -v "$program" >/dev/null 2>&1 || missing+=("${package_of[$program]}")

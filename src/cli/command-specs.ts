@@ -118,7 +118,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 /** Commands the binary routes elsewhere (listed in help, parsed by their own code). */
-export const ROUTED_COMMANDS = ['sim', 'demo', 'daemon', 'doctor'] as const;
+export const ROUTED_COMMANDS = ['sim', 'demo', 'daemon', 'doctor', 'completion'] as const;
 
 /** The spec for a command name or alias, if any. */
 export function findCommand(name: string): CommandSpec | undefined {

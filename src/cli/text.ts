@@ -22,6 +22,7 @@ export const SUMMARY: Record<string, string> = {
   demo: 'Try the dashboard on a seeded simulator with its own daemon (what npm start runs).',
   daemon: 'Run the background daemon, or manage it: daemon start|stop|restart|status|install.',
   doctor: 'Check paths, credentials, the server and the daemon.',
+  completion: 'Print a shell completion script for bash, zsh or fish (completion --help says how to install it).',
   help: 'Show help for a command.',
   version: 'Print the versions of skaha-tui, Node, the protocol and the running daemon.',
 };
@@ -78,6 +79,7 @@ export const USAGE: Record<string, string> = {
   demo: 'demo [--speed X] [--seed N]',
   daemon: 'daemon [start|stop|restart|status|install [--print]]  (see: skaha-tui daemon --help)',
   doctor: 'doctor [--json]',
+  completion: 'completion bash|zsh|fish',
   help: 'help [COMMAND]',
   version: 'version',
 };
