@@ -32,11 +32,6 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'left' ? cut + pad : pad + cut;
 }
 
-/** Control characters replaced so a log line or name cannot move the cursor or change the terminal. */
-export function printable(text: string): string {
-  return text.replace(/\t/g, '    ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
-
 /** A local wall-clock time "14:02:11" for an epoch-ms instant. */
 export function localClock(ms: number): string {
   const d = new Date(ms);
