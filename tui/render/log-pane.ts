@@ -4,6 +4,7 @@
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { EMPTY, LOGS, TITLES } from '../text.js';
 import { firstVisibleLine, matchingLines, searchRegex, type LogView } from '../log-view.js';
+import { cutAt } from './cells.js';
 import { escapeTags, type Paint } from './paint.js';
 import type { RenderContext } from './context.js';
 import { logLineText, type LogLineText, type SgrStyle } from './log-line.js';
@@ -30,17 +31,6 @@ function wrapPieces(text: string, width: number): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < count; i += width) out.push({ start: at[i], end: at[Math.min(count, i + width)], ellipsis: '' });
   return out;
-}
-
-// The same cut as cells.ts truncate: the start of the line, an ellipsis where it was cut.
-function cutPiece(text: string, width: number, ellipsis: string): Piece {
-  const at = boundaries(text);
-  const count = at.length - 1;
-  if (width <= 0) return { start: 0, end: 0, ellipsis: '' };
-  if (count <= width) return { start: 0, end: text.length, ellipsis: '' };
-  const room = [...ellipsis].length;
-  if (width <= room) return { start: 0, end: at[width], ellipsis: '' };
-  return { start: 0, end: at[width - room], ellipsis };
 }
 
 function styled(paint: Paint, style: SgrStyle, text: string): string {
@@ -100,7 +90,7 @@ export function logLines(view: LogView, size: { width: number; height: number },
   const regex = searchRegex(view.search);
   const render = (index: number): string[] => {
     const line = logLineText(view.lines[index]);
-    const pieces = view.wrap ? wrapPieces(line.text, size.width) : [cutPiece(line.text, size.width, ctx.glyphs.ellipsis)];
+    const pieces = view.wrap ? wrapPieces(line.text, size.width) : [{ start: 0, ...cutAt(line.text, size.width, ctx.glyphs.ellipsis) }];
     return pieces.map((p) => paintPiece(line, p, regex, index === view.matchLine, ctx) + p.ellipsis);
   };
   const rows: string[] = [];
