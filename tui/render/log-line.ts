@@ -61,7 +61,7 @@ export function applySgr(style: SgrStyle, params: string): SgrStyle {
 
 const sameStyle = (a: SgrStyle, b: SgrStyle) => a.fg === b.fg && a.bg === b.bg && a.bold === b.bold && a.underline === b.underline && a.inverse === b.inverse;
 
-/** Pure: the visible text and styles of a raw log line (tabs as four spaces, SGR as styles, other controls as visible escapes). */
+/** Pure: the visible text and styles of a raw log line (tabs as four spaces, SGR as styles, a CRLF's CR dropped, other controls as visible escapes). */
 export function logLineText(raw: string): LogLineText {
   let text = '';
   const runs: StyledRun[] = [];
@@ -74,13 +74,15 @@ export function logLineText(raw: string): LogLineText {
     else runs.push({ start: text.length, end: text.length + shown.length, style });
     text += shown;
   };
+  // The line was split at "\n": a CR left at its end was half of a CRLF line ending, not a control.
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   let at = 0;
   SGR.lastIndex = 0;
-  for (let m = SGR.exec(raw); m; m = SGR.exec(raw)) {
-    add(raw.slice(at, m.index));
+  for (let m = SGR.exec(line); m; m = SGR.exec(line)) {
+    add(line.slice(at, m.index));
     style = applySgr(style, m[1]);
     at = m.index + m[0].length;
   }
-  add(raw.slice(at));
+  add(line.slice(at));
   return { text, runs };
 }

@@ -30,6 +30,10 @@ describe('log line text', () => {
     expect(applySgr(PLAIN, '30')).toEqual({ ...PLAIN, fg: 'gray' });
   });
 
+  it('drops the CR of a CRLF line ending; a CR inside the line is shown', () => {
+    expect(logLineText('progress 10%\rprogress 20%\r').text).toBe('progress 10%\\x0dprogress 20%');
+  });
+
   it('a line of only colour changes has no visible text', () => {
     expect(logLineText('\u001b[31m\u001b[0m')).toEqual({ text: '', runs: [] });
   });
