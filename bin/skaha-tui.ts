@@ -57,8 +57,8 @@ async function main(argv: string[]): Promise<number> {
     return await (route ? route(argv.slice(1)) : CLI(argv));
   } catch (error) {
     // Only a bug gets here: every expected failure is reported by the command itself.
-    const { MESSAGES } = await text();
-    process.stderr.write(`${MESSAGES.unexpected(error instanceof Error ? error.message : String(error))}\n`);
+    const [{ MESSAGES }, { terminalText }] = await Promise.all([text(), import('../src/domain/terminal-text.js')]);
+    process.stderr.write(`${terminalText(MESSAGES.unexpected(error instanceof Error ? error.message : String(error)))}\n`);
     return 1;
   }
 }

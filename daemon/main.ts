@@ -1,4 +1,5 @@
 import { isAppError, toAppError } from '../src/domain/errors.js';
+import { terminalText } from '../src/domain/terminal-text.js';
 import { resolvePaths } from '../src/config/paths.js';
 import { createDaemonLogger } from './daemon-logger.js';
 import { startDaemon, type RunningDaemon } from './daemon.js';
@@ -32,7 +33,7 @@ export async function runDaemon(argv: string[], io: DaemonIo = processIo()): Pro
   try {
     args = parseDaemonArgs(argv);
   } catch (error) {
-    io.stderr.write(`error: ${(error as Error).message}\n${DAEMON_USAGE}`);
+    io.stderr.write(`error: ${terminalText((error as Error).message)}\n${DAEMON_USAGE}`);
     return 2;
   }
   if (args.help) {
@@ -43,7 +44,7 @@ export async function runDaemon(argv: string[], io: DaemonIo = processIo()): Pro
   try {
     paths = resolvePaths(io.env);
   } catch (error) {
-    io.stderr.write(`error: ${toAppError(error).message}\n`);
+    io.stderr.write(`error: ${terminalText(toAppError(error).message)}\n`);
     return 1;
   }
   const secrets = new Set<string>();
@@ -89,12 +90,12 @@ export async function runDaemon(argv: string[], io: DaemonIo = processIo()): Pro
   } catch (error) {
     cleanup();
     if (isAppError(error) && error.code === 'DAEMON_ALREADY_RUNNING') {
-      io.stdout.write(`skaha-tui daemon is already running (socket ${paths.socketPath})\n`);
+      io.stdout.write(`skaha-tui daemon is already running (socket ${terminalText(paths.socketPath)})\n`);
       return 0;
     }
     const failure = toAppError(error);
     logger.error('daemon failed to start', { code: failure.code, error: failure.message });
-    io.stderr.write(`error: the daemon could not start: ${failure.message}\n`);
+    io.stderr.write(`error: the daemon could not start: ${terminalText(failure.message)}\n`);
     return 1;
   }
   writePidFile(paths.pidFile);

@@ -1,6 +1,7 @@
 // `skaha-tui demo` (what `npm start` runs): a simulator with seeded sessions, a daemon of its own in a
 // throwaway home, and the dashboard on top, labelled DEMO. Everything is cleaned up on quit.
 
+import { terminalText } from '../src/domain/terminal-text.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +60,7 @@ export async function runDemo(argv: readonly string[], io: DashboardIo = process
   try {
     args = parseDemoArgs(argv);
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${DEMO_TEXT.usage}\n`);
+    io.stderr.write(`${terminalText((error as Error).message)}\n${DEMO_TEXT.usage}\n`);
     return 2;
   }
   if (args.help) {
@@ -83,7 +84,7 @@ export async function runDemo(argv: readonly string[], io: DashboardIo = process
     }
     return await runDashboard(['--demo-label', '--server-url', sim.baseUrl], { ...io, env, stopDaemonOnExit: true });
   } catch (error) {
-    io.stderr.write(`${DEMO_TEXT.failed((error as Error).message)}\n`);
+    io.stderr.write(`${terminalText(DEMO_TEXT.failed((error as Error).message))}\n`);
     return 1;
   } finally {
     await shutdownDaemon(paths, daemonPid);

@@ -1,6 +1,7 @@
 // `skaha-tui` with no command: the dashboard. Finds or starts the daemon, opens the screen at once
 // (it says "connecting" until the daemon answers), and returns the exit code when the user quits.
 
+import { terminalText } from '../src/domain/terminal-text.js';
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
@@ -59,7 +60,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
   try {
     args = parseDashboardArgs(argv, io.env);
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${CLI_TEXT.usage}\n`);
+    io.stderr.write(`${terminalText((error as Error).message)}\n${CLI_TEXT.usage}\n`);
     return 2;
   }
   if (args.help) {
@@ -74,7 +75,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
   try {
     paths = resolvePaths(io.env);
   } catch (error) {
-    io.stderr.write(`${CLI_TEXT.daemonFailed(toAppError(error).message)}\n`);
+    io.stderr.write(`${terminalText(CLI_TEXT.daemonFailed(toAppError(error).message))}\n`);
     return 1;
   }
   const connection = (io.connect ?? defaultConnect)(paths, io.env);

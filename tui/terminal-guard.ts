@@ -1,5 +1,6 @@
 // Leaves the terminal usable whatever happens: on exit, on a crash, on SIGTERM/SIGHUP.
 
+import { terminalText } from '../src/domain/terminal-text.js';
 import type { Writable } from 'node:stream';
 import { CLI_TEXT } from './text.js';
 
@@ -15,7 +16,7 @@ export function installTerminalGuard(target: GuardTarget): () => void {
   const crash = (error: unknown) => {
     target.restore();
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    target.stderr.write(`${CLI_TEXT.crashed(message)}\n`);
+    target.stderr.write(`${terminalText(CLI_TEXT.crashed(message))}\n`);
     process.exit(1);
   };
   const onExit = () => target.restore();

@@ -1,4 +1,5 @@
 import type { Paths } from '../../src/config/paths.js';
+import { terminalLine as line } from '../../src/domain/terminal-text.js';
 import type { CredentialDescription } from '../../src/config/credentials.js';
 import { visibleWidth, type Style } from '../../src/cli/style.js';
 import { DOCTOR_TEXT as T, STATUS_LABELS } from './control-text.js';
@@ -45,15 +46,15 @@ export function doctorJson(report: DoctorReport): DoctorJson {
   };
 }
 
-/** The human doctor report: one section per area, a mark in front of every check. */
+/** The human doctor report: one section per area, a mark in front of every check; controls in names, paths and details shown as visible escapes. */
 export function doctorText(report: DoctorReport, style: Style, now: number): string {
   const titles = { paths: T.paths, credentials: T.credentials, server: T.server, daemon: T.daemon } as const;
-  const width = Math.max(...report.checks.filter((c) => c.path).map((c) => visibleWidth(c.name)));
+  const width = Math.max(...report.checks.filter((c) => c.path).map((c) => visibleWidth(line(c.name))));
   let text = `${style.bold(T.title)}\n`;
   for (const section of ['paths', 'credentials', 'server', 'daemon'] as const) {
     text += `\n${style.bold(titles[section])}\n`;
     for (const check of report.checks.filter((c) => c.section === section)) {
-      const what = check.path ? `${check.name.padEnd(width)}  ${check.path} — ${check.detail}` : check.detail;
+      const what = check.path ? `${line(check.name).padEnd(width)}  ${line(check.path)} — ${line(check.detail)}` : line(check.detail);
       text += `  ${checkMark(check.status, style)} ${what}\n`;
     }
     if (section === 'daemon' && report.daemon.running) text += indent(indent(renderFields(statusFields(report.daemon, now))));

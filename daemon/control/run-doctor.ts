@@ -1,7 +1,6 @@
 import { createOutput } from '../../src/cli/command-context.js';
 import { processIo, redactingIo, secretsFromEnv, type CliIo } from '../../src/cli/io.js';
 import { UsageError } from '../../src/cli/parse-args.js';
-import { colorEnabled, createStyle } from '../../src/cli/style.js';
 import { resolvePaths, type Paths } from '../../src/config/paths.js';
 import { toAppError } from '../../src/domain/errors.js';
 import { parseControlArgs } from './control-args.js';
@@ -69,6 +68,6 @@ export async function runDoctor(argv: readonly string[], rawIo: CliIo = processI
     daemon,
   };
   if (out.json) out.printJson(doctorJson(report));
-  else out.print(doctorText(report, createStyle(colorEnabled(io.stdout, io.env)), io.now()));
+  else out.printStyled(doctorText(report, out.style, io.now()));
   return 0;
 }

@@ -1,15 +1,20 @@
 import type { DaemonConnection } from '../daemon-client/daemon-connection.js';
 import { toAppError } from '../domain/errors.js';
+import { terminalText, terminalTextKeeping } from '../domain/terminal-text.js';
 import type { Logger } from '../ports/logger.js';
 import type { SkahaApi } from '../ports/skaha-api.js';
 import type { CliIo } from './io.js';
 import { errorJson, jsonLine, jsonText } from './json-output.js';
 import type { ParsedArgs } from './parse-args.js';
-import { colorEnabled, createStyle, type Style } from './style.js';
+import { colorEnabled, createStyle, OWN_SGR, type Style } from './style.js';
 import type { CliSystem } from './system.js';
 import { MESSAGES } from './text.js';
 
-/** Writing helpers bound to one invocation: data to stdout, diagnostics to stderr, colour only where allowed. */
+/**
+ * Writing helpers bound to one invocation: data to stdout, diagnostics to stderr, colour only where allowed.
+ * Every human-readable write shows control characters as visible escapes (terminal-text.ts), so text from
+ * the server never controls the terminal; JSON keeps the exact strings, escaped the JSON way.
+ */
 export interface Output {
   /** Colours for stdout. */
   readonly style: Style;
@@ -17,12 +22,16 @@ export interface Output {
   readonly errStyle: Style;
   /** Whether --json was given. */
   readonly json: boolean;
-  /** Writes text to stdout as is. */
+  /** Writes plain text to stdout, every control shown as a visible escape. */
   print(text: string): void;
+  /** Writes a view to stdout that keeps the colours `style` added (views build it from sanitised cells); every other control is shown as a visible escape. */
+  printStyled(text: string): void;
   /** Writes a value as indented JSON to stdout. */
   printJson(value: unknown): void;
-  /** Writes a note to stderr. */
+  /** Writes a plain note to stderr, every control shown as a visible escape. */
   note(text: string): void;
+  /** Writes a view to stderr that keeps the colours `errStyle` added; every other control is shown as a visible escape. */
+  noteStyled(text: string): void;
   /** Writes "warning: …" to stderr. */
   warn(text: string): void;
   /** Reports a failure on stderr: "error: …" as text, or `{"error":{code,message}}` under --json. */
@@ -60,21 +69,27 @@ export function createOutput(io: CliIo, json: boolean, options: { warnings?: boo
   const warnings = options.warnings !== false;
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const errStyle = createStyle(colorEnabled(io.stderr, io.env));
+  // Only the exact sequences our own Style writes survive, and only where it writes any.
+  const styledText = (s: Style) => (text: string) => (s.enabled ? terminalTextKeeping(text, OWN_SGR) : terminalText(text));
+  const styledOut = styledText(style);
+  const styledErr = styledText(errStyle);
   return {
     style,
     errStyle,
     json,
-    print: (text) => void io.stdout.write(text),
+    print: (text) => void io.stdout.write(terminalText(text)),
+    printStyled: (text) => void io.stdout.write(styledOut(text)),
     printJson: (value) => void io.stdout.write(jsonText(value)),
-    note: (text) => void io.stderr.write(withNewline(text)),
+    note: (text) => void io.stderr.write(withNewline(terminalText(text))),
+    noteStyled: (text) => void io.stderr.write(styledErr(text)),
     warn: (text) => {
-      if (warnings) io.stderr.write(withNewline(errStyle.yellow(MESSAGES.warningPrefix) + text));
+      if (warnings) io.stderr.write(withNewline(errStyle.yellow(MESSAGES.warningPrefix) + terminalText(text)));
     },
     error(error, subject) {
       const e = toAppError(error);
       const message = subject ? MESSAGES.failedFor(subject, e.message) : e.message;
       if (json) io.stderr.write(jsonLine({ error: { ...errorJson(e).error, message } }));
-      else io.stderr.write(withNewline(errStyle.red(MESSAGES.errorPrefix) + message));
+      else io.stderr.write(withNewline(errStyle.red(MESSAGES.errorPrefix) + terminalText(message)));
     },
   };
 }

@@ -6,6 +6,8 @@ export interface CliStream {
   isTTY?: boolean;
   /** The terminal's width, when it is one. */
   columns?: number;
+  /** What the stream does to text before it is written (redaction), so a caller that cuts text cuts after it. */
+  scrub?(text: string): string;
 }
 
 /** Everything the CLI touches outside itself; injected so tests run it without a terminal. */
@@ -65,6 +67,7 @@ export function redactingIo(io: CliIo, secrets: ReadonlySet<string>): CliIo {
       return stream.columns;
     },
     write: (text: string) => stream.write(redact(text, secrets)),
+    scrub: (text: string) => redact(stream.scrub ? stream.scrub(text) : text, secrets),
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), prompt: (q) => io.prompt(redact(q, secrets)) };
 }

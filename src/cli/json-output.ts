@@ -86,12 +86,22 @@ export function errorJson(error: unknown): { error: { code: string; message: str
   return { error: { code: e.code, message: e.message } };
 }
 
+// JSON.stringify escapes C0 controls but writes DEL and C1 (U+0080–U+009F, e.g. the CSI U+009B) raw;
+// outside strings JSON has no such characters, so escaping them everywhere keeps every string exact.
+const RAW_IN_JSON = /[\u007f-\u009f]/g;
+const jsonEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON text as the CLI writes it: no raw control character reaches the terminal, and JSON.parse gives the exact strings back. */
+export function terminalJson(value: unknown, indent?: number): string {
+  return (JSON.stringify(value, null, indent) ?? 'null').replace(RAW_IN_JSON, jsonEscape);
+}
+
 /** A value as the CLI prints JSON: indented two spaces, newline-terminated. */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${terminalJson(value, 2)}\n`;
 }
 
 /** A value as one compact JSON line (used for errors on stderr, one per failure). */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
+  return `${terminalJson(value)}\n`;
 }

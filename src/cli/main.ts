@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo()
   }
   if (command === null) {
     if (parsed.help) {
-      out.print(generalHelp(style));
+      out.printStyled(generalHelp(style));
       return 0;
     }
     return reportFailure(io, jsonWanted, new UsageError(USAGE_ERRORS.missingCommand));
@@ -81,16 +81,16 @@ function showHelp(io: CliIo, topic: string | undefined): number {
   const out = createOutput(io, false);
   const style = createStyle(colorEnabled(io.stdout, io.env));
   if (topic === undefined) {
-    out.print(generalHelp(style));
+    out.printStyled(generalHelp(style));
     return 0;
   }
   if ((ROUTED_COMMANDS as readonly string[]).includes(topic)) {
-    out.print(routedHelp(topic, style));
+    out.printStyled(routedHelp(topic, style));
     return 0;
   }
   const spec = findCommand(topic);
   if (!spec) return reportFailure(io, false, new UsageError(USAGE_ERRORS.unknownCommand(topic)));
-  out.print(commandHelp(spec, style));
+  out.printStyled(commandHelp(spec, style));
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { terminalLine } from '../domain/terminal-text.js';
 import type { CliStream } from './io.js';
 import { visibleWidth } from './style.js';
 
@@ -15,12 +16,14 @@ export function fitWidth(text: string, width: number | undefined): string {
   return `${[...text].slice(0, width - 2).join('')}…`;
 }
 
-/** A ProgressLine writing to `stream`. */
+/** A ProgressLine writing to `stream`; the text is shown on one line with controls as visible escapes. */
 export function progressLine(stream: CliStream): ProgressLine {
   let shown: string | null = null;
   let onTerminal = false;
   return {
-    update(text, key = text) {
+    update(raw, key = raw) {
+      // Secrets are redacted before the cut: a token split by it would not be recognised afterwards.
+      const text = terminalLine(stream.scrub ? stream.scrub(raw) : raw);
       if (stream.isTTY) {
         const line = fitWidth(text, stream.columns);
         if (line === shown) return;

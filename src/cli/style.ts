@@ -1,11 +1,13 @@
 // ANSI colour for terminals, and the rule for when it is allowed.
 
+import { terminalText } from '../domain/terminal-text.js';
+
 /** A stream's terminal flag, as Node's process streams expose it. */
 export interface TtyFlag {
   isTTY?: boolean;
 }
 
-/** Text decorators; all return the input unchanged when colour is off. */
+/** Text decorators; each shows controls in its input as visible escapes, and adds colour only when colour is on. */
 export interface Style {
   readonly enabled: boolean;
   bold(text: string): string;
@@ -26,20 +28,29 @@ export function colorEnabled(stream: TtyFlag, env: Readonly<Record<string, strin
   return stream.isTTY === true;
 }
 
-const wrap = (on: boolean, open: number, close: number) => (text: string) =>
-  on && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+// The SGR codes decorators write; OWN_SGR matches exactly these (and nothing a server could add on top).
+const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39], magenta: [35, 39] } as const;
+
+/** The colour sequences a Style writes, and only those (what an output may keep when it shows every other control). */
+export const OWN_SGR = /\u001b\[(?:1|2|22|31|32|33|35|36|39)m/;
+
+// The input is sanitised first, so a decorated server value never carries its own escape sequences.
+const wrap = (on: boolean, [open, close]: readonly [number, number]) => (raw: string) => {
+  const text = terminalText(raw);
+  return on && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+};
 
 /** A Style that colours when `enabled` is true and is the identity otherwise. */
 export function createStyle(enabled: boolean): Style {
   const style = {
     enabled,
-    bold: wrap(enabled, 1, 22),
-    dim: wrap(enabled, 2, 22),
-    red: wrap(enabled, 31, 39),
-    green: wrap(enabled, 32, 39),
-    yellow: wrap(enabled, 33, 39),
-    cyan: wrap(enabled, 36, 39),
-    magenta: wrap(enabled, 35, 39),
+    bold: wrap(enabled, CODES.bold),
+    dim: wrap(enabled, CODES.dim),
+    red: wrap(enabled, CODES.red),
+    green: wrap(enabled, CODES.green),
+    yellow: wrap(enabled, CODES.yellow),
+    cyan: wrap(enabled, CODES.cyan),
+    magenta: wrap(enabled, CODES.magenta),
     status(status: string): string {
       switch (status) {
         case 'Running':
@@ -55,7 +66,7 @@ export function createStyle(enabled: boolean): Style {
         case 'Succeeded':
           return style.dim(status);
         default:
-          return status;
+          return terminalText(status);
       }
     },
   };

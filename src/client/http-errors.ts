@@ -12,6 +12,11 @@ const HINTS: Record<number, string> = {
   503: 'the service is temporarily unavailable: try again later',
 };
 
+/** The first `max` characters of `text` (an ellipsis marks a cut); cut only text already redacted, or a split secret leaks its start. */
+export function cutText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** Maps an HTTP status to its stable error code (null for 2xx/3xx). */
 export function codeForStatus(status: number): ErrorCode | null {
   if (status === 400) return 'SKAHA_BAD_REQUEST';
@@ -24,12 +29,12 @@ export function codeForStatus(status: number): ErrorCode | null {
   return null;
 }
 
-/** Builds the AppError for a non-2xx answer: `GET <url>: 401 Unauthorized — <server text> — <what to do>`. */
+/** Builds the AppError for a non-2xx answer: `GET <url>: 401 Unauthorized — <server text> — <what to do>` (`bodyText` already redacted: it is cut here). */
 export function httpStatusError(method: string, url: string, status: number, bodyText: string, retryAfter?: string): AppError {
   const code = codeForStatus(status) ?? 'PROTOCOL_ERROR';
   // cadc-rest ends every error body with a newline; the text is otherwise kept verbatim.
   const serverText = bodyText.replace(/[\r\n]+$/, '');
-  const quoted = serverText.length > MAX_QUOTED_CHARS ? `${serverText.slice(0, MAX_QUOTED_CHARS)}…` : serverText;
+  const quoted = cutText(serverText, MAX_QUOTED_CHARS);
   let hint = HINTS[status] ?? (status >= 500 ? 'the server failed: try again later, and report it if it persists' : 'check the request');
   if (status === 503 && retryAfter) hint += ` (the server suggests retrying after ${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''})`;
   const parts = [`${method} ${url}: ${status} ${STATUS_CODES[status] ?? 'Error'}`];

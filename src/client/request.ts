@@ -5,7 +5,7 @@ import type { SessionLogs } from '../domain/platform.js';
 import type { Connection } from '../config/connection.js';
 import { redactSecrets } from '../config/secret.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import { httpStatusError, transportError } from './http-errors.js';
+import { cutText, httpStatusError, transportError } from './http-errors.js';
 import { readCapped, readTail, truncationMarker, type BodyStream } from './read-body.js';
 
 /** Default cap on JSON and short text answers. */
@@ -76,7 +76,7 @@ export class HttpTransport {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        throw new AppError('PROTOCOL_ERROR', `${spec.method} ${url}: the answer is not valid JSON (starts with ${JSON.stringify(this.redact(text.slice(0, 80), spec))}) — check that the URL points at a Skaha service`, { method: spec.method, url, status: res.statusCode });
+        throw new AppError('PROTOCOL_ERROR', `${spec.method} ${url}: the answer is not valid JSON (starts with ${JSON.stringify(cutText(this.redact(text, spec), 80))}) — check that the URL points at a Skaha service`, { method: spec.method, url, status: res.statusCode });
       }
     });
   }

@@ -1,3 +1,4 @@
+import { terminalText } from '../domain/terminal-text.js';
 import { LOG_LEVELS, type Logger, type LogLevel } from '../ports/logger.js';
 
 /** Options of createLineLogger. */
@@ -27,14 +28,14 @@ function formatFields(fields: Record<string, unknown> | undefined): string {
   return parts.length ? ' ' + parts.join(' ') : '';
 }
 
-/** A Logger writing `TIME LEVEL message key=value…` lines at or above `level`, with secrets scrubbed. */
+/** A Logger writing `TIME LEVEL message key=value…` lines at or above `level`, with secrets scrubbed and controls shown as visible escapes (logs get read on terminals). */
 export function createLineLogger(options: LineLoggerOptions): Logger & { setLevel(level: LogLevel): void } {
   let threshold = LOG_LEVELS.indexOf(options.level);
   const now = options.now ?? Date.now;
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (LOG_LEVELS.indexOf(level) < threshold) return;
     const line = `${new Date(now()).toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${formatFields(fields)}`;
-    options.write(redact(line.replace(/[\r\n]+/g, ' '), options.secrets?.() ?? []));
+    options.write(terminalText(redact(line.replace(/[\r\n]+/g, ' '), options.secrets?.() ?? [])));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

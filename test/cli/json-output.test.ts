@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorJson, eventJson, launchResultJson, sessionJson, statsJson } from '../../src/cli/json-output.js';
+import { errorJson, eventJson, jsonLine, jsonText, launchResultJson, sessionJson, statsJson } from '../../src/cli/json-output.js';
 import { AppError } from '../../src/domain/errors.js';
 import { session } from './cli-harness.js';
 
@@ -32,5 +32,16 @@ describe('JSON shapes', () => {
   it('wraps errors as {"error":{"code","message"}}', () => {
     expect(errorJson(new AppError('TIMEOUT', 'too slow', { status: 1 }))).toEqual({ error: { code: 'TIMEOUT', message: 'too slow' } });
     expect(errorJson(new Error('boom')).error.code).toBe('INTERNAL_ERROR');
+  });
+});
+
+describe('JSON text for a terminal', () => {
+  it('escapes DEL and C1 the JSON way (JSON.stringify writes them raw) and parses back to the exact strings', () => {
+    const value = { name: 'a\u001b]52;c;aGk=\u0007b\u009b2Jc\u007fd\u0085', list: ['\u009b31m'] };
+    for (const text of [jsonText(value), jsonLine(value)]) {
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(text).toContain('\\u009b');
+      expect(JSON.parse(text)).toEqual(value);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { terminalLine } from '../../src/domain/terminal-text.js';
+
 /** How the dashboard raises a notification in the terminal itself (works over SSH). */
 export type TerminalNotifyMethod = 'osc777' | 'osc9' | 'osc99' | 'bel' | 'off';
 
@@ -22,11 +24,6 @@ export function chooseTerminalMethod(env: NodeJS.ProcessEnv, setting: TerminalNo
   return 'bel';
 }
 
-/** Drops control characters (ESC, BEL, C1 …) so a session name cannot inject escape sequences. */
-export function sanitizeForTerminal(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-}
-
 /** Wraps a sequence for tmux passthrough (needs `set -g allow-passthrough on`). */
 export function wrapForTmux(sequence: string): string {
   return `${ESC}Ptmux;${sequence.split(ESC).join(ESC + ESC)}${ST}`;
@@ -39,8 +36,9 @@ export function terminalNotification(
   body: string,
   options: { insideTmux?: boolean; id?: string } = {},
 ): string {
-  const t = sanitizeForTerminal(title);
-  const b = sanitizeForTerminal(body);
+  // Session names come from the server: their controls become visible escapes inside the sequence.
+  const t = terminalLine(title).trim();
+  const b = terminalLine(body).trim();
   let sequence: string;
   switch (method) {
     case 'off':

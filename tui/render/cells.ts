@@ -7,13 +7,20 @@ export function textWidth(text: string): number {
   return n;
 }
 
+/** Where `truncate` cuts `text` for `width` columns: the UTF-16 offset the kept start ends at, and the ellipsis that follows it ('' when none). */
+export function cutAt(text: string, width: number, ellipsis = '…'): { end: number; ellipsis: string } {
+  if (width <= 0) return { end: 0, ellipsis: '' };
+  const chars = [...text];
+  if (chars.length <= width) return { end: text.length, ellipsis: '' };
+  const room = [...ellipsis].length;
+  const keep = width <= room ? width : width - room;
+  return { end: chars.slice(0, keep).join('').length, ellipsis: width <= room ? '' : ellipsis };
+}
+
 /** Cuts `text` to `width` columns, ending with `ellipsis` when something was cut. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
-  if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  if (width <= ellipsis.length) return chars.slice(0, width).join('');
-  return chars.slice(0, width - [...ellipsis].length).join('') + ellipsis;
+  const cut = cutAt(text, width, ellipsis);
+  return text.slice(0, cut.end) + cut.ellipsis;
 }
 
 /** Cuts `text` to `width` columns keeping its end (for paths and images), starting with `ellipsis`. */
@@ -30,11 +37,6 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   const cut = truncate(text, width, ellipsis);
   const pad = ' '.repeat(Math.max(0, width - textWidth(cut)));
   return align === 'left' ? cut + pad : pad + cut;
-}
-
-/** Control characters replaced so a log line or name cannot move the cursor or change the terminal. */
-export function printable(text: string): string {
-  return text.replace(/\t/g, '    ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
 /** A local wall-clock time "14:02:11" for an epoch-ms instant. */

@@ -2,7 +2,8 @@
 
 import type { Session } from '../../src/domain/session.js';
 import { CONFIRM } from '../text.js';
-import { fit, printable, truncate } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, truncate } from './cells.js';
 import { escapeTags } from './paint.js';
 import { statusColour, type RenderContext } from './context.js';
 
@@ -14,11 +15,11 @@ export function confirmLines(action: 'delete' | 'renew', sessions: readonly Sess
   const listed = sessions.slice(0, Math.max(1, maxRows));
   for (const s of listed) {
     const colour = statusColour(s.status);
-    const status = escapeTags(fit(s.status, 11));
-    lines.push(`  ${s.id}  ${escapeTags(fit(printable(s.name), 20, 'left', ctx.glyphs.ellipsis))} ${escapeTags(fit(s.kind, 9))} ${colour ? paint.fg(colour, status) : status}`);
+    const status = escapeTags(fit(terminalLine(s.status), 11));
+    lines.push(`  ${escapeTags(terminalLine(s.id))}  ${escapeTags(fit(terminalLine(s.name), 20, 'left', ctx.glyphs.ellipsis))} ${escapeTags(fit(terminalLine(s.kind), 9))} ${colour ? paint.fg(colour, status) : status}`);
   }
   if (sessions.length > listed.length) lines.push(`  ${escapeTags(CONFIRM.more(sessions.length - listed.length))}`);
-  const command = `skaha-tui ${action} ${sessions.map((s) => s.id).join(' ')}`;
+  const command = terminalLine(`skaha-tui ${action} ${sessions.map((s) => s.id).join(' ')}`);
   lines.push('', CONFIRM.command, '  ' + paint.fg('cyan', escapeTags(truncate(command, Math.max(10, width - 2), ctx.glyphs.ellipsis))), '', paint.bold(CONFIRM.keys));
   return lines;
 }

@@ -4,8 +4,9 @@ import { isActive, type Session } from '../../src/domain/session.js';
 import type { SessionEvent } from '../../src/domain/platform.js';
 import { formatAge, formatCores, formatGB, formatTimeLeft, formatTimestamp } from '../../src/cli/format.js';
 import { DETAILS, EMPTY } from '../text.js';
-import { printable, truncate } from './cells.js';
-import { escapeTags } from './paint.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { truncate } from './cells.js';
+import { escapeTags, tagSafe } from './paint.js';
 import { statusColour, type RenderContext } from './context.js';
 import type { TableRow } from './table-rows.js';
 
@@ -20,13 +21,13 @@ const label = (text: string) => `${text.padEnd(9)} `;
 
 function eventLine(e: SessionEvent): string {
   const when = e.lastTime ?? e.firstTime;
-  return `${when ? when.slice(11, 19) : '--:--:--'} ${e.type} ${e.reason}: ${printable(e.message)}`;
+  return terminalLine(`${when ? when.slice(11, 19) : '--:--:--'} ${e.type} ${e.reason}: ${e.message}`);
 }
 
 /** Pure: the events as plain lines, newest last, or a loading/none/error line. */
 export function eventLines(events: EventsView | null, ctx: RenderContext): string[] {
   if (!events || events.events === null) return [ctx.paint.fg('gray', EMPTY.eventsLoading)];
-  if (events.error) return [ctx.paint.fg('red', escapeTags(events.error))];
+  if (events.error) return [ctx.paint.fg('red', tagSafe(events.error))];
   if (events.events.length === 0) return [ctx.paint.fg('gray', EMPTY.eventsNone)];
   return events.events.map((e) => {
     const line = escapeTags(eventLine(e));
@@ -37,16 +38,16 @@ export function eventLines(events: EventsView | null, ctx: RenderContext): strin
 function sessionLines(s: Session, events: EventsView | null, armed: boolean, ghost: boolean, ctx: RenderContext): string[] {
   const { paint } = ctx;
   const colour = statusColour(s.status);
-  const status = colour ? paint.fg(colour, escapeTags(s.status)) : escapeTags(s.status);
-  const lines = [`${paint.bold(escapeTags(printable(s.name)))} (${s.id}) ${escapeTags(s.kind)} ${status}${ghost ? ' ' + DETAILS.removed : ''}`];
+  const status = colour ? paint.fg(colour, tagSafe(s.status)) : tagSafe(s.status);
+  const lines = [`${paint.bold(tagSafe(s.name))} (${tagSafe(s.id)}) ${tagSafe(s.kind)} ${status}${ghost ? ' ' + DETAILS.removed : ''}`];
   if (armed) lines.push(paint.fg('cyan', DETAILS.openArmed));
   // For a Pending session the reason it waits matters most, so it comes first.
   if (s.status === 'Pending') {
     lines.push(paint.fg('yellow', DETAILS.pendingWhy));
     lines.push(...eventLines(events && events.sessionId === s.id ? events : null, ctx).slice(-3));
   }
-  lines.push(label(DETAILS.url) + escapeTags(s.url ?? DETAILS.noUrl));
-  lines.push(label(DETAILS.image) + escapeTags(s.image));
+  lines.push(label(DETAILS.url) + tagSafe(s.url ?? DETAILS.noUrl));
+  lines.push(label(DETAILS.image) + tagSafe(s.image));
   const age = formatAge(s.startedAt, ctx.now);
   lines.push(label(DETAILS.started) + escapeTags(s.startedAt ? `${formatTimestamp(s.startedAt)} (${DETAILS.ago(age)})` : '-'));
   const left = formatTimeLeft(s.expiresAt, ctx.now);
@@ -59,14 +60,14 @@ function sessionLines(s: Session, events: EventsView | null, armed: boolean, gho
 }
 
 function groupLines(row: Extract<TableRow, { type: 'group' }>, ctx: RenderContext): string[] {
-  const lines = [ctx.paint.bold(escapeTags(DETAILS.group(printable(row.group.base), row.group.total)))];
+  const lines = [ctx.paint.bold(escapeTags(DETAILS.group(terminalLine(row.group.base), row.group.total)))];
   const counts = Object.entries(row.group.countsByStatus).map(([status, n]) => `${n} ${status}`);
-  lines.push(escapeTags(counts.join(', ')));
+  lines.push(tagSafe(counts.join(', ')));
   lines.push(DETAILS.members);
   for (const s of row.members) {
     const colour = statusColour(s.status);
-    const status = colour ? ctx.paint.fg(colour, escapeTags(s.status)) : escapeTags(s.status);
-    lines.push(`  ${s.id} ${escapeTags(printable(s.name))} ${status} ${isActive(s) ? formatAge(s.startedAt, ctx.now) : ''}`.trimEnd());
+    const status = colour ? ctx.paint.fg(colour, tagSafe(s.status)) : tagSafe(s.status);
+    lines.push(`  ${tagSafe(s.id)} ${tagSafe(s.name)} ${status} ${isActive(s) ? formatAge(s.startedAt, ctx.now) : ''}`.trimEnd());
   }
   return lines;
 }

@@ -3,7 +3,8 @@
 import { footerHints } from '../keys.js';
 import { PROMPTS } from '../text.js';
 import type { ViewState } from '../view-state.js';
-import { fit, printable, textWidth } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, textWidth } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 
@@ -12,11 +13,11 @@ const FLASH_COLOUR: Record<string, Colour> = { info: 'green', warn: 'yellow', er
 /** Pure: the footer's one tagged line for `width` columns. */
 export function footerLine(view: ViewState, width: number, ctx: RenderContext, readonly: boolean): string {
   const { paint, glyphs } = ctx;
-  if (view.filterEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.filter}${printable(view.filter)}${glyphs.cursor}`, width)));
-  if (view.logs.searchEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.search}${printable(view.logs.draft)}${glyphs.cursor}`, width)));
+  if (view.filterEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.filter}${terminalLine(view.filter)}${glyphs.cursor}`, width)));
+  if (view.logs.searchEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.search}${terminalLine(view.logs.draft)}${glyphs.cursor}`, width)));
   if (view.flash && view.flash.until > ctx.now) {
     const colour = FLASH_COLOUR[view.flash.level];
-    return paint.fg(colour, escapeTags(fit(printable(view.flash.text), width, 'left', glyphs.ellipsis)));
+    return paint.fg(colour, escapeTags(fit(terminalLine(view.flash.text), width, 'left', glyphs.ellipsis)));
   }
   const pane = view.modal ? null : view.focus;
   if (!pane) return '';

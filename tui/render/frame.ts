@@ -19,6 +19,7 @@ import { launchFormLines } from './launch-form.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
+import { terminalLine, terminalText } from '../../src/domain/terminal-text.js';
 
 /** Everything the screen shows, as the controller holds it. */
 export interface DashboardModel {
@@ -93,21 +94,25 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   return { label, content: lines.slice(0, innerHeight(rect)).join('\n'), focused: true, rect };
 }
 
-/** Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are). */
+/** Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are); no raw control character in any text. */
 export function renderFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
-  const frame = composeFrame(model, cols, rows, ctx);
-  return ctx.glyphs.unicode ? frame : asciiFrame(frame);
+  // Each pane shows server text with visible escapes already (so widths are right); this pass is the
+  // net under all of them: whatever a pane missed still cannot reach the terminal as a control.
+  const frame = mapFrame(composeFrame(model, cols, rows, ctx), terminalText, terminalLine);
+  if (ctx.glyphs.unicode) return frame;
+  const ascii = mapFrame(frame, toAscii, toAscii);
+  return { ...ascii, resources: { ...ascii.resources, charts: [] } };
 }
 
-function asciiPane<P extends PaneFrame>(pane: P): P {
-  return { ...pane, label: toAscii(pane.label), content: toAscii(pane.content) };
+function mapPane<P extends PaneFrame>(pane: P, text: (s: string) => string, line: (s: string) => string): P {
+  return { ...pane, label: line(pane.label), content: text(pane.content) };
 }
 
-function asciiFrame(frame: Frame): Frame {
+function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) => string): Frame {
   return {
-    ...frame, header: toAscii(frame.header), footer: toAscii(frame.footer),
-    table: asciiPane(frame.table), resources: { ...asciiPane(frame.resources), charts: [] }, details: asciiPane(frame.details), logs: asciiPane(frame.logs),
-    dialog: frame.dialog ? asciiPane(frame.dialog) : null,
+    ...frame, header: text(frame.header), footer: text(frame.footer),
+    table: mapPane(frame.table, text, line), resources: mapPane(frame.resources, text, line), details: mapPane(frame.details, text, line), logs: mapPane(frame.logs, text, line),
+    dialog: frame.dialog ? mapPane(frame.dialog, text, line) : null,
   };
 }
 

@@ -5,7 +5,8 @@ import type { DaemonState } from '../../src/state/state.js';
 import { historyPoints } from '../../src/state/history.js';
 import { formatCores, formatGB, formatNumber } from '../../src/cli/format.js';
 import { EMPTY, RESOURCES } from '../text.js';
-import { fit, printable, truncate } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, truncate } from './cells.js';
 import { escapeTags } from './paint.js';
 import { loadColour, type RenderContext } from './context.js';
 import type { Glyphs } from './glyphs.js';
@@ -67,9 +68,9 @@ export function gaugeLine(spec: GaugeSpec, width: number, ctx: RenderContext): s
 }
 
 function gaugeLabel(spec: GaugeSpec, width: number, ellipsis: string): string {
-  if (!spec.tag) return fit(printable(spec.label), width, 'left', ellipsis);
+  if (!spec.tag) return fit(terminalLine(spec.label), width, 'left', ellipsis);
   const room = Math.max(1, width - spec.tag.length - 1);
-  return fit(`${truncate(printable(spec.label), room, ellipsis)} ${spec.tag}`, width);
+  return fit(`${truncate(terminalLine(spec.label), room, ellipsis)} ${spec.tag}`, width);
 }
 
 const cores = (v: number | null) => formatCores(v);

@@ -6,7 +6,8 @@ import type { DaemonState } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
 import { formatDuration, parseTime } from '../../src/cli/format.js';
 import { BANNER, COLUMNS, HEADER } from '../text.js';
-import { fit, printable, textWidth, truncate } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 import type { TableModel } from './table-rows.js';
@@ -62,7 +63,7 @@ export function staleBadge(state: DaemonState | null, ctx: RenderContext): strin
   if (!h.lastError) return HEADER.staleNoError(ctx.clock(since));
   const auth = ['SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR'].includes(h.lastError.code);
   // An auth failure needs the user: say what to do before the (long) server message.
-  return HEADER.staleSince(ctx.clock(since), h.lastError.code, `${auth ? `${HEADER.authHint} ${ctx.glyphs.dash} ` : ''}${printable(h.lastError.message)}`);
+  return HEADER.staleSince(ctx.clock(since), terminalLine(h.lastError.code), `${auth ? `${HEADER.authHint} ${ctx.glyphs.dash} ` : ''}${terminalLine(h.lastError.message)}`);
 }
 
 function statusLine(input: HeaderInput, width: number, ctx: RenderContext): string {
@@ -91,7 +92,7 @@ function viewLine(input: HeaderInput, width: number, ctx: RenderContext): string
   const { view, table } = input;
   const arrow = view.sort.descending ? ctx.glyphs.down : ctx.glyphs.up;
   const plain = [
-    `${HEADER.filter} ${view.filter ? `/${view.filter}/` : '-'}`,
+    `${HEADER.filter} ${view.filter ? `/${terminalLine(view.filter)}/` : '-'}`,
     `${HEADER.sort} ${COLUMNS[view.sort.column]} ${arrow}`,
     view.showAll ? HEADER.showingAll : HEADER.showingActive,
     HEADER.sessionsCount(table.shown, table.total),
@@ -108,7 +109,7 @@ export function headerLines(input: HeaderInput, width: number, ctx: RenderContex
   const badges = [input.demo ? paint.inverse(paint.fg('magenta', HEADER.demo)) : '', input.readonly ? paint.inverse(paint.fg('yellow', HEADER.readonly)) : ''].filter(Boolean);
   const badgeWidth = (input.demo ? textWidth(HEADER.demo) + 1 : 0) + (input.readonly ? textWidth(HEADER.readonly) + 1 : 0);
   const server = input.serverUrl ?? HEADER.unknownServer;
-  const first = `${HEADER.app}  ${HEADER.server} ${server}  ${HEADER.user} ${input.user ?? '-'}`;
+  const first = `${HEADER.app}  ${HEADER.server} ${terminalLine(server)}  ${HEADER.user} ${terminalLine(input.user ?? '-')}`;
   const lines = [paint.bold(escapeTags(truncate(first, Math.max(0, width - badgeWidth), ctx.glyphs.ellipsis))) + (badges.length ? ' ' + badges.join(' ') : '')];
   lines.push(statusLine(input, width, ctx));
   const stale = staleBadge(input.state, ctx);
@@ -122,7 +123,7 @@ export function bannerLine(connection: ConnectionStatus, width: number, ctx: Ren
   if (connection.state === 'connected') return null;
   if (connection.state === 'connecting' && connection.attempt === 0) return ctx.paint.fg('yellow', escapeTags(fit(` ${BANNER.connecting}`, width)));
   const inSeconds = connection.nextRetryAt === null ? null : Math.max(0, Math.ceil((connection.nextRetryAt - ctx.now) / 1000));
-  const error = connection.lastError ? ` ${ctx.glyphs.dash} ${BANNER.error(connection.lastError.code, printable(connection.lastError.message))}` : '';
+  const error = connection.lastError ? ` ${ctx.glyphs.dash} ${BANNER.error(terminalLine(connection.lastError.code), terminalLine(connection.lastError.message))}` : '';
   const text = ` ${BANNER.unreachable} (${BANNER.attempt(connection.attempt, inSeconds)}) ${ctx.glyphs.dash} ${BANNER.lastData}${error}`;
   return ctx.paint.inverse(ctx.paint.fg('red', escapeTags(fit(text, width, 'left', ctx.glyphs.ellipsis))));
 }

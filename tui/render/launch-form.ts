@@ -5,7 +5,8 @@ import { EMPTY, FORM } from '../text.js';
 import { TEXT_FIELDS, imageCandidates, visibleFields, type FormEnv, type FormField, type LaunchForm } from '../form/launch-form.js';
 import { recentLaunches } from '../form/recent-launches.js';
 import { formErrors, formRequest, formWarnings, launchCommandLine } from '../form/form-request.js';
-import { fit, printable, truncate } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, truncate } from './cells.js';
 import { escapeTags } from './paint.js';
 import type { RenderContext } from './context.js';
 
@@ -27,7 +28,7 @@ function fieldValue(form: LaunchForm, field: FormField): string {
     case 'registrySecret':
       return '*'.repeat([...form.registrySecret].length);
     default:
-      return printable(form[field]);
+      return terminalLine(form[field]);
   }
 }
 
@@ -40,7 +41,7 @@ function fieldLine(form: LaunchForm, field: FormField, error: string | undefined
   const room = Math.max(8, width - LABEL_WIDTH - 1);
   const valueText = escapeTags(truncate(shown, error ? Math.min(room, Math.max(20, room - error.length - 3)) : room, glyphs.ellipsis));
   const head = focused ? paint.inverse(escapeTags(label)) : escapeTags(label);
-  return `${head} ${focused ? paint.bold(valueText) : valueText}${error ? '  ' + paint.fg('red', escapeTags(`${glyphs.dash} ${error}`)) : ''}`;
+  return `${head} ${focused ? paint.bold(valueText) : valueText}${error ? '  ' + paint.fg('red', escapeTags(`${glyphs.dash} ${terminalLine(error)}`)) : ''}`;
 }
 
 function pickerLines(form: LaunchForm, env: FormEnv, width: number, ctx: RenderContext): string[] {
@@ -51,7 +52,7 @@ function pickerLines(form: LaunchForm, env: FormEnv, width: number, ctx: RenderC
   const start = Math.max(0, Math.min(form.imagePick - PICKER_ROWS + 1, candidates.length - PICKER_ROWS));
   return candidates.slice(Math.max(0, start), Math.max(0, start) + PICKER_ROWS).map((image, i) => {
     const picked = Math.max(0, start) + i === form.imagePick;
-    const text = escapeTags(truncate(image.id, Math.max(10, width - LABEL_WIDTH - 3), ctx.glyphs.ellipsis));
+    const text = escapeTags(truncate(terminalLine(image.id), Math.max(10, width - LABEL_WIDTH - 3), ctx.glyphs.ellipsis));
     return indent + (picked ? ctx.paint.inverse(`> ${text}`) : `  ${text}`);
   });
 }
@@ -69,14 +70,14 @@ export function launchFormLines(form: LaunchForm, env: FormEnv, width: number, c
     if (field === 'image' && form.focus === 'image') lines.push(...pickerLines(form, env, width, ctx));
     if (field === 'registrySecret' && !form.registryUser) lines.push(' '.repeat(LABEL_WIDTH + 1) + paint.fg('gray', FORM.registryHint));
   }
-  for (const warning of formWarnings(form, env)) lines.push(paint.fg('yellow', escapeTags(truncate(`! ${warning}`, width))));
+  for (const warning of formWarnings(form, env)) lines.push(paint.fg('yellow', escapeTags(truncate(`! ${terminalLine(warning)}`, width))));
   const request = formRequest(form);
-  lines.push('', FORM.command, '  ' + paint.fg('cyan', escapeTags(truncate(launchCommandLine(request), width - 2, ctx.glyphs.ellipsis))));
+  lines.push('', FORM.command, '  ' + paint.fg('cyan', escapeTags(truncate(terminalLine(launchCommandLine(request)), width - 2, ctx.glyphs.ellipsis))));
   if (request.registryAuth) lines.push('  ' + paint.fg('gray', FORM.registryNotShown));
   const recent = recentLaunches(env.launches);
   if (recent.length > 0) {
     lines.push('', FORM.recent);
-    recent.forEach((r, i) => lines.push(escapeTags(truncate(`  ${i + 1} ${r.request.kind} ${r.request.image} ${r.request.name}`, width, ctx.glyphs.ellipsis))));
+    recent.forEach((r, i) => lines.push(escapeTags(truncate(terminalLine(`  ${i + 1} ${r.request.kind} ${r.request.image} ${r.request.name}`), width, ctx.glyphs.ellipsis))));
   }
   if (form.submitting) lines.push('', paint.fg('yellow', FORM.submitting));
   if (form.serverError) lines.push('', paint.fg('red', FORM.serverError), ...wrapPlain(form.serverError, width).map((l) => paint.fg('red', escapeTags(l))));
@@ -86,7 +87,7 @@ export function launchFormLines(form: LaunchForm, env: FormEnv, width: number, c
 }
 
 function wrapPlain(text: string, width: number): string[] {
-  const clean = printable(text.replace(/\r?\n/g, ' '));
+  const clean = terminalLine(text.replace(/\r?\n/g, ' '));
   const out: string[] = [];
   for (let i = 0; i < clean.length; i += Math.max(10, width)) out.push(clean.slice(i, i + Math.max(10, width)));
   return out;

@@ -1,5 +1,7 @@
 // Colour and emphasis as blessed tags, or plain text when colour is off (NO_COLOR, dumb terminals).
 
+import { terminalLine } from '../../src/domain/terminal-text.js';
+
 /** The colours the dashboard uses (the 8 ANSI colours every terminal has; amber is yellow). */
 export type Colour = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'white' | 'gray';
 
@@ -16,6 +18,11 @@ export interface Paint {
 /** Escapes `{` and `}` so user text (names, log lines) is never read as a blessed tag. */
 export function escapeTags(text: string): string {
   return text.replace(/[{}]/g, (c) => (c === '{' ? '{open}' : '{close}'));
+}
+
+/** Server text for a tagged line in one piece: controls shown as visible escapes (terminal-text.ts), braces escaped. */
+export function tagSafe(text: string): string {
+  return escapeTags(terminalLine(text));
 }
 
 /** The plain text of a tagged string: tags removed, `{open}`/`{close}` turned back into braces. */

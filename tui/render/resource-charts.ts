@@ -6,7 +6,8 @@ import type { Session } from '../../src/domain/session.js';
 import type { DaemonState } from '../../src/state/state.js';
 import { formatCores, formatDuration, formatGB } from '../../src/cli/format.js';
 import { EMPTY, RESOURCES } from '../text.js';
-import { fit, printable, textWidth, truncate } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
 import { loadColour, type RenderContext } from './context.js';
 import type { Rect } from './geometry.js';
@@ -88,7 +89,7 @@ function sessionLegend(session: Session, resource: SessionResource, ellipsis: st
   const { used, requested } = resource === 'cpu' ? session.cpu : session.ramGB;
   const format = resource === 'cpu' ? formatCores : formatGB;
   const name: Seg = { text: resource === 'cpu' ? RESOURCES.cpu : RESOURCES.ram, colour: resource === 'cpu' ? 'cyan' : 'magenta' };
-  const label = printable(session.name);
+  const label = terminalLine(session.name);
   // Like the table: "used/requested", or just "used" when nothing was requested (a flexible session).
   // The request is grey, like the flat line that draws it.
   const nums: Seg[] = [{ text: ` ${format(used)}` }, ...(requested === null ? [] : [{ text: `/${format(requested)}`, colour: 'gray' as const }])];

@@ -3,7 +3,8 @@
 import { isActive, isFinished, type Session } from '../../src/domain/session.js';
 import { formatAge, formatCores, formatGB, formatTimeLeft, formatUsage, parseTime } from '../../src/cli/format.js';
 import { COLUMNS, EMPTY } from '../text.js';
-import { fit, printable, truncateStart } from './cells.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
+import { fit, truncateStart } from './cells.js';
 import { escapeTags } from './paint.js';
 import { statusColour, timeLeftColour, type RenderContext } from './context.js';
 import type { TableModel, TableRow } from './table-rows.js';
@@ -53,21 +54,22 @@ export function tableColumns(width: number): { key: keyof typeof COLUMNS; width:
   return DISPLAY_ORDER.filter((k) => widths.has(k)).map((key) => ({ key, width: widths.get(key)!, align: chosen.find((c) => c.key === key)!.align }));
 }
 
-/** An image without the default registry, cut from the left to `width` ("…astroml:latest"). */
+/** An image without the default registry, cut from the left to `width` ("…astroml:latest"), controls shown as visible escapes. */
 export function shortImage(image: string, width: number, ellipsis = '…'): string {
-  return truncateStart(image.replace(/^images\.canfar\.net\//, ''), width, ellipsis);
+  return truncateStart(terminalLine(image.replace(/^images\.canfar\.net\//, '')), width, ellipsis);
 }
 
+// Every text from the server is shown with visible escapes before it is measured and cut.
 function sessionCell(key: keyof typeof COLUMNS, s: Session, now: number, width: number, ctx: RenderContext): { text: string; colour: ReturnType<typeof statusColour> } {
   switch (key) {
     case 'id':
-      return { text: s.id, colour: null };
+      return { text: terminalLine(s.id), colour: null };
     case 'name':
-      return { text: printable(s.name), colour: null };
+      return { text: terminalLine(s.name), colour: null };
     case 'kind':
-      return { text: s.kind, colour: null };
+      return { text: terminalLine(s.kind), colour: null };
     case 'status':
-      return { text: s.status, colour: statusColour(s.status) };
+      return { text: terminalLine(s.status), colour: statusColour(s.status) };
     case 'age':
       return { text: formatAge(s.startedAt, now), colour: null };
     case 'expires': {
@@ -95,7 +97,7 @@ function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, 
   const barWidth = 10;
   const filled = Math.round((done / Math.max(1, group.total)) * barWidth);
   const bar = ctx.glyphs.barFull.repeat(filled) + ctx.glyphs.barEmpty.repeat(barWidth - filled);
-  const counts = Object.entries(group.countsByStatus).sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${n} ${status}`);
+  const counts = Object.entries(group.countsByStatus).sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${n} ${terminalLine(status)}`);
   return fit(`[${bar}] ${done}/${group.total} done  ${counts.join(' ')}`, width, 'left', ctx.glyphs.ellipsis);
 }
 
@@ -107,7 +109,7 @@ function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: 
   if (row.type === 'group') {
     const head = columns.filter((c) => c.key === 'id' || c.key === 'name' || c.key === 'kind');
     for (const c of head) {
-      const text = c.key === 'id' ? `${row.expanded ? glyphs.expanded : glyphs.collapsed} ${row.group.total}x` : c.key === 'name' ? printable(row.group.base) : 'headless';
+      const text = c.key === 'id' ? `${row.expanded ? glyphs.expanded : glyphs.collapsed} ${row.group.total}x` : c.key === 'name' ? terminalLine(row.group.base) : 'headless';
       out += ' ' + escapeTags(fit(text, c.width, 'left', glyphs.ellipsis));
     }
     const rest = columns.filter((c) => !head.includes(c)).reduce((sum, c) => sum + c.width + 1, 0);

@@ -18,6 +18,6 @@ export const infoCommand: CommandHandler = async (ctx) => {
     else out.error(result.error, result.id);
   }
   if (out.json) out.printJson(found.map(sessionJson));
-  else out.print(found.map((s) => sessionDetail(s, io.now(), out.style)).join('\n'));
+  else out.printStyled(found.map((s) => sessionDetail(s, io.now(), out.style)).join('\n'));
   return found.length === results.length ? 0 : 1;
 };

@@ -22,6 +22,6 @@ export const eventsCommand: CommandHandler = async ({ args, out, api }) => {
   const events = await (await api()).getEvents(id);
   if (out.json) out.printJson(events.map(eventJson));
   else if (events.length === 0) out.print(`${MESSAGES.noEvents(id)}\n`);
-  else out.print(eventsView(events, out.style));
+  else out.printStyled(eventsView(events, out.style));
   return 0;
 };

@@ -11,7 +11,7 @@ export const statsCommand: CommandHandler = async (ctx) => {
   const cached = (await cacheDaemon(ctx))?.state?.stats ?? null;
   const stats = cached ?? (await (await api()).getStats());
   if (out.json) out.printJson(statsJson(stats));
-  else out.print(`${statsView(stats, out.style)}${out.style.dim(MESSAGES.statsNote)}\n`);
+  else out.printStyled(`${statsView(stats, out.style)}${out.style.dim(MESSAGES.statsNote)}\n`);
   return 0;
 };
 
@@ -20,7 +20,7 @@ export const imagesCommand: CommandHandler = async ({ args, out, api }) => {
   const images = await (await api()).listImages(stringOption(args, 'kind'));
   if (out.json) out.printJson(images.map(imageJson));
   else if (images.length === 0) out.print(`${MESSAGES.noImages}\n`);
-  else out.print(imagesView(images, out.style));
+  else out.printStyled(imagesView(images, out.style));
   return 0;
 };
 
@@ -28,6 +28,6 @@ export const imagesCommand: CommandHandler = async ({ args, out, api }) => {
 export const contextCommand: CommandHandler = async ({ out, api }) => {
   const context = await (await api()).getContext();
   if (out.json) out.printJson(contextJson(context));
-  else out.print(contextView(context, out.style));
+  else out.printStyled(contextView(context, out.style));
   return 0;
 };

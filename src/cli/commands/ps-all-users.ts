@@ -20,6 +20,6 @@ export async function psAllUsers(ctx: CommandContext): Promise<number> {
   const shown = sortPublicSessions(all || status ? listed : listed.filter((s) => s.status === 'Pending' || s.status === 'Running'));
   if (out.json) out.printJson(shown.map(publicSessionJson));
   else if (shown.length === 0) out.print(`${all || status || kind ? MESSAGES.noSessions : MESSAGES.noActiveSessions}\n`);
-  else out.print(publicSessionTable(shown, io.now(), out.style));
+  else out.printStyled(publicSessionTable(shown, io.now(), out.style));
   return 0;
 }

@@ -25,9 +25,9 @@ export const psCommand: CommandHandler = async (ctx) => {
   } else if (shown.length === 0) {
     const filtered = all || status || kind;
     out.print(`${filtered ? MESSAGES.noSessions : MESSAGES.noActiveSessions}\n`);
-    if (!all && !status) out.print(`${out.style.dim(MESSAGES.useAll)}\n`);
+    if (!all && !status) out.printStyled(`${out.style.dim(MESSAGES.useAll)}\n`);
   } else {
-    out.print(sessionTable(shown, io.now(), out.style));
+    out.printStyled(sessionTable(shown, io.now(), out.style));
   }
   return 0;
 };

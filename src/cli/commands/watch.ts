@@ -17,7 +17,7 @@ export const watchCommand: CommandHandler = async (ctx) => {
   const off = conn.subscribe({
     onEvent(topic, data) {
       const line = watchLine(topicEvent(topic, data), out.json, io.now(), out.style);
-      if (line) out.print(line);
+      if (line) out.printStyled(line);
     },
     onStatus(status) {
       if (status.state !== 'disconnected') return;

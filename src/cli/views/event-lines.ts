@@ -1,5 +1,7 @@
 // `watch` output: pure functions from a daemon event to one line (human) or one JSON line.
 
+import { terminalLine as line } from '../../domain/terminal-text.js';
+import type { Session } from '../../domain/session.js';
 import type { TopicEvent } from '../daemon-events.js';
 import { DAEMON_EVENT_TYPES } from '../../state/events.js';
 import { formatDuration, formatTimestamp } from '../format.js';
@@ -12,33 +14,36 @@ export const WATCH_TOPICS: ReadonlySet<string> = new Set([...DAEMON_EVENT_TYPES,
 
 const when = (ms: number) => formatTimestamp(new Date(ms).toISOString());
 
-/** Pure: the text of an event without its timestamp, or null for topics `watch` does not print. */
+// The server's words in a session, each on one line with its controls as visible escapes.
+const shown = (s: Session): Session => ({ ...s, id: line(s.id), name: line(s.name), kind: line(s.kind) as Session['kind'], status: line(s.status), url: s.url === null ? null : line(s.url) });
+
+/** Pure: the text of an event without its timestamp (server words with controls as visible escapes), or null for topics `watch` does not print. */
 export function eventText(event: TopicEvent, style: Style = createStyle(false)): string | null {
   switch (event.topic) {
     case 'session:added':
-      return T.added(event.data.session);
+      return T.added(shown(event.data.session));
     case 'session:status-changed':
-      return T.statusChanged(event.data.session, event.data.from, style.status(event.data.to));
+      return T.statusChanged(shown(event.data.session), event.data.from === null ? null : line(event.data.from), style.status(line(event.data.to)));
     case 'session:removed':
-      return T.removed(event.data.session, event.data.reason);
+      return T.removed(shown(event.data.session), line(event.data.reason));
     case 'session:expiring':
-      return T.expiring(event.data.session, formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
+      return T.expiring(shown(event.data.session), formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
     case 'job:finished':
-      return T.jobFinished(event.data.session, style.status(event.data.status));
+      return T.jobFinished(shown(event.data.session), style.status(line(event.data.status)));
     case 'replicas:summary':
-      return T.replicas(event.data.base, event.data.total, event.data.completed, event.data.failed);
+      return T.replicas(line(event.data.base), event.data.total, event.data.completed, event.data.failed);
     case 'credentials:expiring':
-      return T.credentialsExpiring(event.data.kind, formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
+      return T.credentialsExpiring(line(event.data.kind), formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
     case 'credentials:expired':
-      return T.credentialsExpired(event.data.kind, formatTimestamp(event.data.expiresAt));
+      return T.credentialsExpired(line(event.data.kind), formatTimestamp(event.data.expiresAt));
     case 'platform:down':
-      return T.platformDown(when(event.data.since), event.data.error?.message ?? null);
+      return T.platformDown(when(event.data.since), event.data.error ? line(event.data.error.message) : null);
     case 'platform:recovered':
       return T.platformRecovered(when(event.data.downSince));
     case 'launch:failed':
-      return T.launchFailed(event.data.name, event.data.failed, event.data.total, event.data.error.message);
+      return T.launchFailed(line(event.data.name), event.data.failed, event.data.total, line(event.data.error.message));
     case 'warning':
-      return T.warning(event.data.message);
+      return T.warning(line(event.data.message));
     default:
       return null;
   }

@@ -3,13 +3,13 @@
 import type { Image, PlatformStats, ResourceContext, ResourceOptions, SessionEvent } from '../../domain/platform.js';
 import { formatCores, formatGB, formatOptions, formatPercent, formatTimestamp, shortDigest } from '../format.js';
 import { createStyle, type Style } from '../style.js';
-import { renderFields, renderTable } from '../table.js';
+import { renderFields, renderTable, styled } from '../table.js';
 import { LABELS } from '../text.js';
 
 /** The `stats` table: allocation, capacity, share used and the per-session ceiling for CPU and RAM. */
 export function statsView(stats: PlatformStats, style: Style = createStyle(false)): string {
   const row = (label: string, s: PlatformStats['cpu'], fmt: (v: number | null) => string) => [
-    style.bold(label),
+    styled(label, style.bold),
     fmt(s.allocated),
     fmt(s.capacity),
     formatPercent(s.allocated, s.capacity) ?? '-',
@@ -22,7 +22,7 @@ export function statsView(stats: PlatformStats, style: Style = createStyle(false
 /** The `events` table; times shown as UTC timestamps. */
 export function eventsView(events: readonly SessionEvent[], style: Style = createStyle(false)): string {
   const rows = events.map((e) => [
-    e.type === 'Warning' ? style.yellow(e.type) : e.type,
+    e.type === 'Warning' ? styled(e.type, style.yellow) : e.type,
     e.reason,
     e.message,
     formatTimestamp(e.firstTime),
@@ -35,14 +35,14 @@ export function eventsView(events: readonly SessionEvent[], style: Style = creat
 export function imagesView(images: readonly Image[], style: Style = createStyle(false)): string {
   const rows = [...images]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((i) => [i.id, [...i.types].sort().join(','), style.dim(shortDigest(i.digest))]);
+    .map((i) => [i.id, [...i.types].sort().join(','), styled(shortDigest(i.digest), style.dim)]);
   return renderTable(LABELS.imageColumns, rows, { header: style.bold });
 }
 
 /** The `context` view: accepted options and flexible defaults for cores, RAM and GPUs, plus the session cap. */
 export function contextView(context: ResourceContext, style: Style = createStyle(false)): string {
   const row = (label: string, o: ResourceOptions, fmt: (v: number | null) => string) => [
-    style.bold(label),
+    styled(label, style.bold),
     formatOptions(o.options),
     fmt(o.default),
     fmt(o.defaultRequest),
@@ -53,7 +53,7 @@ export function contextView(context: ResourceContext, style: Style = createStyle
     [
       row(LABELS.cpu, context.cores, formatCores),
       row(`${LABELS.ram} (GB)`, context.ramGB, formatCores),
-      [style.bold(LABELS.gpus), formatOptions(context.gpus.options), '-', '-', '-'],
+      [styled(LABELS.gpus, style.bold), formatOptions(context.gpus.options), '-', '-', '-'],
     ],
     { header: style.bold },
   );

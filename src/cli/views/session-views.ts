@@ -1,9 +1,10 @@
 // Human views of sessions: pure functions from data to text.
 
+import { terminalLine } from '../../domain/terminal-text.js';
 import { isActive, type PublicSession, type Session } from '../../domain/session.js';
 import { formatAge, formatCores, formatGB, formatPercent, formatTimeLeft, formatTimestamp, formatUsage, parseTime } from '../format.js';
 import { createStyle, type Style } from '../style.js';
-import { renderFields, renderTable } from '../table.js';
+import { renderFields, renderTable, styled, type Cell } from '../table.js';
 import { LABELS } from '../text.js';
 
 /** Sessions ordered like canfar's `ps`: by start time, not-yet-started last, then by id. */
@@ -21,10 +22,10 @@ export function selectSessions(sessions: readonly Session[], options: { all?: bo
 /** The `ps` table: SESSION ID, NAME, KIND, STATUS, IMAGE, CREATED, EXPIRES, CPU, RAM. */
 export function sessionTable(sessions: readonly Session[], now: number, style: Style = createStyle(false)): string {
   const rows = sessions.map((s) => [
-    style.cyan(s.id),
+    styled(s.id, style.cyan),
     s.name || s.id,
     s.kind,
-    style.status(s.status),
+    styled(s.status, style.status),
     s.image,
     formatAge(s.startedAt, now),
     s.kind === 'headless' ? '-' : formatTimeLeft(s.expiresAt, now),
@@ -46,10 +47,10 @@ export function sessionDetail(session: Session, now: number, style: Style = crea
   const L = LABELS.info;
   const when = (iso: string | null, relative: string) => (iso ? `${formatTimestamp(iso)} (${relative})` : LABELS.unknown);
   const flavor = session.fixed === null ? LABELS.unknown : session.fixed ? LABELS.fixed : LABELS.flexible;
-  const fields: Array<[string, string]> = [
-    [L.id, style.cyan(session.id)],
+  const fields: Array<[string, Cell]> = [
+    [L.id, styled(session.id, style.cyan)],
     [L.name, session.name || session.id],
-    [L.status, style.status(session.status)],
+    [L.status, styled(session.status, style.status)],
     [L.kind, session.kind],
     [L.image, session.image],
     [L.user, session.user ?? LABELS.unknown],
@@ -64,9 +65,9 @@ export function sessionDetail(session: Session, now: number, style: Style = crea
   return renderFields(fields, style.bold);
 }
 
-/** Session ids, one per line (`ps --quiet`). */
+/** Session ids, one per line (`ps --quiet`), controls shown as visible escapes. */
 export function sessionIds(sessions: readonly Session[]): string {
-  return sessions.map((s) => `${s.id}\n`).join('');
+  return sessions.map((s) => `${terminalLine(s.id)}\n`).join('');
 }
 
 /** Other users' sessions as `ps --all-users` shows them: by user, then start time. */
@@ -77,6 +78,6 @@ export function sortPublicSessions(sessions: readonly PublicSession[]): PublicSe
 
 /** The `ps --all-users` table: USER, KIND, STATUS, STARTED (how long ago). */
 export function publicSessionTable(sessions: readonly PublicSession[], now: number, style: Style = createStyle(false)): string {
-  const rows = sessions.map((s) => [s.user ?? LABELS.unknown, s.kind, style.status(s.status), formatAge(s.startedAt, now)]);
+  const rows = sessions.map((s) => [s.user ?? LABELS.unknown, s.kind, styled(s.status, style.status), formatAge(s.startedAt, now)]);
   return renderTable(LABELS.allUsersColumns, rows, { header: style.bold });
 }

@@ -32,6 +32,16 @@ export class TmuxPane {
     return this.tmux('capture-pane', '-p', '-t', this.name);
   }
 
+  /** A tmux format evaluated for the pane (e.g. `#{pane_title}`). */
+  display(format: string): string {
+    return this.tmux('display-message', '-p', '-t', this.name, format).trimEnd();
+  }
+
+  /** Runs any other tmux command on this server (e.g. `set-option -g set-clipboard on`); returns its output. */
+  command(...args: string[]): string {
+    return this.tmux(...args);
+  }
+
   /** The bytes the program wrote so far (escape sequences included). */
   written(): string {
     try {

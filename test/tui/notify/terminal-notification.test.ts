@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseTerminalMethod, sanitizeForTerminal, terminalNotification, wrapForTmux } from '../../../tui/notify/terminal-notification.js';
+import { chooseTerminalMethod, terminalNotification, wrapForTmux } from '../../../tui/notify/terminal-notification.js';
 
 describe('chooseTerminalMethod', () => {
   it.each([
@@ -39,8 +39,8 @@ describe('terminalNotification', () => {
 
   it('keeps a hostile session name from injecting escape sequences or fields', () => {
     const out = terminalNotification('osc777', 'evil;name\u001b]52;c;AAAA\u0007', 'b\u009bX');
-    expect(out).toBe('\u001b]777;notify;evil,name ]52,c,AAAA;b X\u0007');
-    expect(sanitizeForTerminal('a\r\nb')).toBe('a b');
+    expect(out).toBe('\u001b]777;notify;evil,name\\x1b]52,c,AAAA\\x07;b\\x9bX\u0007');
+    expect(terminalNotification('osc9', 'a\r\nb', '')).toBe('\u001b]9;a\\x0d\\x0ab\u0007');
   });
 
   it('wraps for tmux passthrough with every ESC doubled', () => {

@@ -37,8 +37,27 @@ describe('log pane render', () => {
     expect(highlightMatches('error', /error/gi, true, ctx)).toBe('{inverse}{yellow-fg}error{/yellow-fg}{/inverse}');
   });
 
-  it('strips control characters from log lines', () => {
-    expect(stripTags(logLines(withLines(['a\u001b[2Jb\u0007']), { width: 40, height: 2 }, ctx, 'nb')[0])).toBe('a[2Jb');
+  it('shows control characters in log lines as visible escapes, never raw', () => {
+    const [line] = logLines(withLines(['a\u001b[2Jb\u0007c\u009b31md\u001b]52;c;aGk=\u0007e\u007f']), { width: 80, height: 2 }, ctx, 'nb');
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(stripTags(line)).toBe('a\\x1b[2Jb\\x07c\\x9b31md\\x1b]52;c;aGk=\\x07e\\x7f');
+  });
+
+  it('translates the log\'s SGR colours into tags and drops the bytes', () => {
+    const [line] = logLines(withLines(['ok \u001b[31mred\u001b[0m \u001b[1;32mbold green\u001b[39m bold\u001b[22m {x}']), { width: 80, height: 2 }, ctx, 'nb');
+    expect(line).toBe('ok {red-fg}red{/red-fg} {bold}{green-fg}bold green{/green-fg}{/bold}{bold} bold{/bold} {open}x{close}');
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('measures, cuts and wraps the visible text (escapes count, colour sequences do not)', () => {
+    const raw = `\u001b[31m${'r'.repeat(6)}\u001b[0m\u0007${'p'.repeat(6)}`;
+    expect(logLines(withLines([raw]), { width: 10, height: 2 }, ctx, 'nb').map(stripTags)).toEqual(['rrrrrr\\x0…']);
+    expect(logLines(withLines([raw], { wrap: true }), { width: 10, height: 3 }, ctx, 'nb')).toEqual(['{red-fg}rrrrrr{/red-fg}\\x07', 'pppppp']);
+  });
+
+  it('paints search matches over the log\'s own colours', () => {
+    const view = withLines(['\u001b[32mall error here\u001b[0m'], { search: 'error', matchLine: -1 });
+    expect(logLines(view, { width: 80, height: 1 }, ctx, 'nb')[0]).toBe('{green-fg}all {/green-fg}{yellow-fg}{bold}error{/bold}{/yellow-fg}{green-fg} here{/green-fg}');
   });
 
   it('titles the pane with session, follow state, wrap, search position and line count', () => {
