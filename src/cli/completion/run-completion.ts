@@ -1,3 +1,4 @@
+import { terminalLine } from '../../domain/terminal-text.js';
 import type { DaemonAccess } from '../daemon-access.js';
 import type { CliIo } from '../io.js';
 import { completeWords, type Completion, type SessionHint } from './complete-words.js';
@@ -19,8 +20,8 @@ export function runCompletionCommand(argv: readonly string[], io: CliIo): number
   return 0;
 }
 
-/** Tabs and line breaks separate candidates, and a terminal must not see controls: names are server text. */
-const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+// Tabs and line breaks separate candidates, and names are server text: every control becomes a visible escape.
+const plain = terminalLine;
 
 /** The lines `__complete` prints: the files directive, or `value<TAB>description` per candidate. */
 export function completionLines(completion: Completion): string {
