@@ -99,6 +99,9 @@ export const DOCTOR_TEXT = {
   noCredential: 'no credentials found — pass --token or --cert, set SKAHA_TOKEN or SKAHA_CERT, or create ~/.ssl/cadcproxy.pem',
   credentialExpired: (summary: string) => `${summary} — renew it (cadc-get-cert, or canfar login)`,
   credentialProblem: (message: string) => `cannot use the credentials: ${message}`,
+  secretPrivate: (holds: string) => `holds ${holds}; only you can read it`,
+  secretReadable: (holds: string, mode: string, file: string) =>
+    `holds ${holds} and others can read it (mode ${mode}) — run: chmod 600 ${JSON.stringify(file)}`,
   url: (url: string, source: string) => `server URL ${url} (${source})`,
   available: (ms: number, note: string | null) => `Skaha answers: available (${ms} ms)${note ? `: ${note}` : ''}`,
   unavailable: (note: string | null) => `Skaha answers but says it is not available${note ? `: ${note}` : ''}`,
