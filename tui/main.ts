@@ -4,7 +4,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
-import { createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
+import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
 import { createWidgets } from './screen/layout.js';
 import { createDashboard } from './dashboard.js';
@@ -73,6 +73,8 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
   let paths: Paths;
   try {
     paths = resolvePaths(io.env);
+    // Refused before the screen opens: a socket another user could serve never sees this dashboard.
+    assertTrustedSocket(paths.socketPath);
   } catch (error) {
     io.stderr.write(`${CLI_TEXT.daemonFailed(toAppError(error).message)}\n`);
     return 1;

@@ -54,6 +54,7 @@ export const STATUS_LABELS = {
   running: `${PROGRAM} daemon is running`,
   runningUnreachable: `${PROGRAM} daemon is running, but this client cannot talk to it`,
   notRunning: `${PROGRAM} daemon is not running`,
+  untrusted: `${PROGRAM} daemon socket cannot be trusted: nothing was sent to it (see the socket line)`,
   startHint: `start it with \`${PROGRAM} daemon start\``,
   pid: 'pid',
   socket: 'socket',

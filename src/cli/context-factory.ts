@@ -61,6 +61,8 @@ export function buildContext(parts: ContextParts): BuiltContext {
         return link;
       } catch (error) {
         const e = toAppError(error);
+        // A socket someone else may serve is an attack to report, never a reason to carry on without the daemon.
+        if (e.code === 'DAEMON_UNTRUSTED') throw e;
         // No daemon is the ordinary case; anything else (a version mismatch) is worth a word.
         if (isAppError(error) && e.code === 'DAEMON_UNAVAILABLE') log.info(DIAGNOSTICS.noDaemon, { reason: e.message });
         else log.warn(DIAGNOSTICS.daemonUnusable, { code: e.code, reason: e.message });
