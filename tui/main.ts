@@ -14,6 +14,8 @@ import { installTerminalGuard } from './terminal-guard.js';
 import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
 import { CLI_TEXT } from './text.js';
+import { restartDaemon } from './restart-daemon.js';
+import type { ConnectionIdentity } from '../src/domain/connection-identity.js';
 
 /** Where the dashboard runs; everything has a process default, tests inject fakes. */
 export interface DashboardIo {
@@ -31,6 +33,8 @@ export interface DashboardIo {
   processHooks?: boolean;
   /** Ask the daemon to shut down when the dashboard quits (the demo's own daemon; never the user's). */
   stopDaemonOnExit?: boolean;
+  /** This dashboard's own connection identity (default: resolved from `env` like the CLI's). */
+  ownIdentity?: () => Promise<ConnectionIdentity | null>;
 }
 
 /** The process's own terminal and environment. */
@@ -51,6 +55,11 @@ export function defaultConnect(paths: Paths, env: NodeJS.ProcessEnv): DaemonConn
   });
   connection.subscribe({ onStatus: (status) => (connectedOnce ||= status.state === 'connected') });
   return connection;
+}
+
+function memo<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
 }
 
 /** Runs the dashboard until the user quits; resolves with the exit code (0, or 2 for bad options or no terminal). */
@@ -94,6 +103,8 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     env: io.env,
     openUrl: io.openUrl ?? ((url) => openInBrowser(url)),
     saveDir: io.saveDir ?? process.cwd(),
+    ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
+    restartDaemon: () => restartDaemon(connection, paths, io.env),
     options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },
   });
   const uninstall = io.processHooks === false ? () => {} : installTerminalGuard({ restore, quit: () => dashboard.handleKey('C-c'), stderr: io.stderr });

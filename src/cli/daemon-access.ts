@@ -4,6 +4,7 @@ import type { DaemonConnection } from '../daemon-client/daemon-connection.js';
 import { CLIENT_TEXT } from '../daemon-client/client-text.js';
 import { assertTrustedSocket } from '../daemon-client/socket-trust.js';
 import { AppError, toAppError } from '../domain/errors.js';
+import type { ConnectionIdentity } from '../domain/connection-identity.js';
 import type { GlobalFlags } from './parse-args.js';
 
 /** How the CLI reaches the skaha-tui daemon (tests pass a fake). */
@@ -12,6 +13,8 @@ export interface DaemonAccess {
   connect(): Promise<DaemonConnection>;
   /** Starts a daemon when none runs, then connects; `started` says whether this call started it. */
   start(): Promise<{ connection: DaemonConnection; started: boolean }>;
+  /** This command's own connection identity (flags > env > config), to compare with the daemon's; null when it cannot be resolved. */
+  identity(): Promise<ConnectionIdentity | null>;
 }
 
 /** A short bound: a CLI without a daemon must fall back to Skaha at once. */
@@ -55,6 +58,11 @@ export function processDaemonAccess(env: Readonly<Record<string, string | undefi
       const { ensureDaemon } = await import('../daemon-client/ensure-daemon.js');
       const result = await ensureDaemon({ paths: paths(), autoStart: true, env: daemonEnv(env, flags) });
       return { connection: await connect(), started: result.started };
+    },
+    async identity() {
+      const { resolveIdentity } = await import('../config/connection-identity.js');
+      // Unresolvable (null) means the command cannot show it is the daemon's user: it goes direct and reports why there.
+      return resolveIdentity({ url: flags.url, token: flags.token, cert: flags.cert }, env as NodeJS.ProcessEnv);
     },
   };
 }
