@@ -66,6 +66,8 @@ export function buildContext(parts: ContextParts): BuiltContext {
         return null;
       }
       try {
+        // Resolved while the socket connects: the comparison then costs no extra wait.
+        own ??= parts.daemonAccess.identity();
         const connection = await parts.daemonAccess.connect();
         // Another server or credential (SKAHA_TOKEN of another account, a nonsense token): Skaha must judge it, not the daemon.
         const differs = await otherConnection(connection);
