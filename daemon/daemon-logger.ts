@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createLineLogger } from '../src/log/line-logger.js';
 import type { LogLevel } from '../src/ports/logger.js';
@@ -21,6 +21,8 @@ export interface DaemonLoggerOptions {
 export function createDaemonLogger(options: DaemonLoggerOptions): DaemonLogger {
   mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
   try {
+    // A log an older version left world-readable is tightened before anything is added (or it is rotated).
+    chmodSync(options.file, 0o600);
     if (statSync(options.file).size > MAX_LOG_BYTES) renameSync(options.file, `${options.file}.1`);
   } catch {
     // no log yet

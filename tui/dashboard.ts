@@ -20,6 +20,7 @@ import { loadServerName, mainUser, onEvent, onState, onStatus } from './controll
 import { fetchEvents } from './controller/session-actions.js';
 import { attachMouse } from './controller/mouse.js';
 import { nextWake } from './controller/wake.js';
+import { checkIdentity } from './controller/daemon-identity.js';
 import type { TimerHandle } from '../src/ports/clock.js';
 
 /** What createDashboard returns (re-exported for callers of this module). */
@@ -34,6 +35,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   let model: DashboardModel = {
     state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
     events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo,
+    otherConnection: null,
   };
   let lastFrame: Frame | null = null;
   let wakeTimer: TimerHandle | null = null;
@@ -142,7 +144,10 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   };
   widgets.screen.on('resize', onResize);
   if (options.mouse) attachMouse(widgets, ctl, geometry);
-  if (connection.status.state === 'connected') void loadServerName(ctl);
+  if (connection.status.state === 'connected') {
+    void loadServerName(ctl);
+    void checkIdentity(ctl);
+  }
   draw();
 
   let stopped = false;

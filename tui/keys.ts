@@ -6,7 +6,7 @@ import type { Pane } from './view-state.js';
 export type Command =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
-  | 'open' | 'copy' | 'refresh' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
+  | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen';
 
 /** Actions that change sessions, disabled by --readonly. */
@@ -58,6 +58,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },
+  { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
   { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane' },
   { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help' },
   { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back' },

@@ -5,7 +5,7 @@ import { terminalText } from '../src/domain/terminal-text.js';
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
-import { createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
+import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
 import { createWidgets } from './screen/layout.js';
 import { createDashboard } from './dashboard.js';
@@ -15,6 +15,8 @@ import { installTerminalGuard } from './terminal-guard.js';
 import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
 import { CLI_TEXT } from './text.js';
+import { restartDaemon } from './restart-daemon.js';
+import type { ConnectionIdentity } from '../src/domain/connection-identity.js';
 
 /** Where the dashboard runs; everything has a process default, tests inject fakes. */
 export interface DashboardIo {
@@ -32,6 +34,8 @@ export interface DashboardIo {
   processHooks?: boolean;
   /** Ask the daemon to shut down when the dashboard quits (the demo's own daemon; never the user's). */
   stopDaemonOnExit?: boolean;
+  /** This dashboard's own connection identity (default: resolved from `env` like the CLI's). */
+  ownIdentity?: () => Promise<ConnectionIdentity | null>;
 }
 
 /** The process's own terminal and environment. */
@@ -54,6 +58,11 @@ export function defaultConnect(paths: Paths, env: NodeJS.ProcessEnv): DaemonConn
   return connection;
 }
 
+function memo<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
+}
+
 /** Runs the dashboard until the user quits; resolves with the exit code (0, or 2 for bad options or no terminal). */
 export async function runDashboard(argv: readonly string[], io: DashboardIo = processDashboardIo()): Promise<number> {
   let args: DashboardArgs;
@@ -74,6 +83,8 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
   let paths: Paths;
   try {
     paths = resolvePaths(io.env);
+    // Refused before the screen opens: a socket another user could serve never sees this dashboard.
+    assertTrustedSocket(paths.socketPath);
   } catch (error) {
     io.stderr.write(`${terminalText(CLI_TEXT.daemonFailed(toAppError(error).message))}\n`);
     return 1;
@@ -93,6 +104,8 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     env: io.env,
     openUrl: io.openUrl ?? ((url) => openInBrowser(url)),
     saveDir: io.saveDir ?? process.cwd(),
+    ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
+    restartDaemon: () => restartDaemon(connection, paths, io.env),
     options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },
   });
   const uninstall = io.processHooks === false ? () => {} : installTerminalGuard({ restore, quit: () => dashboard.handleKey('C-c'), stderr: io.stderr });

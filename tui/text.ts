@@ -11,6 +11,7 @@ export const TITLES = {
   launch: 'Launch a session',
   confirmDelete: 'Delete',
   confirmRenew: 'Renew',
+  restartDaemon: 'Restart the daemon',
 } as const;
 
 /** Column headers of the sessions table. */
@@ -56,6 +57,7 @@ export const HEADER = {
   sessionsCount: (shown: number, total: number) => (shown === total ? `${total} sessions` : `${shown} of ${total} sessions`),
   marked: (n: number) => `${n} marked`,
   plainText: '(not a regex: matched as text)',
+  otherConnection: (daemon: string, mine: string) => `another connection (D: restart the daemon with yours) — daemon: ${daemon}; dashboard: ${mine}`,
 } as const;
 
 /** The banner shown while the daemon cannot be reached. */
@@ -166,6 +168,10 @@ export const FLASH = {
   reconnected: 'daemon back — data resynchronised',
 
   noLogs: 'no log open: press l on a session first',
+  sameConnection: 'the daemon already uses the same server and credential as this dashboard',
+  restarting: "restarting the daemon with this dashboard's connection…",
+  restarted: "the daemon was restarted with this dashboard's connection",
+  restartFailed: (message: string) => `could not restart the daemon: ${message}`,
   versionMismatch: 'the daemon speaks another protocol version: restart it with `skaha-tui daemon restart`',
   warning: (message: string) => `daemon warning: ${message}`,
   groupNoUrl: 'a replica group has no URL: expand it (Enter) and pick a session',
@@ -179,6 +185,17 @@ export const CONFIRM = {
   willRenew: 'These will be renewed:',
   command: 'The same from a shell:',
   more: (n: number) => `… and ${n} more`,
+  keys: '[y] yes   [n] or Esc: no',
+} as const;
+
+/** The restart-the-daemon dialog, offered when the daemon uses another server or credential. */
+export const RESTART = {
+  title: "Restart the daemon with this dashboard's connection?",
+  daemonUses: (daemon: string) => `The daemon uses:    ${daemon}`,
+  dashboardUses: (mine: string) => `This dashboard uses: ${mine}`,
+  effect: "The daemon stops (its clients reconnect) and starts again with this dashboard's server and credential.",
+  command: 'The same from a shell:',
+  shell: 'skaha-tui daemon restart',
   keys: '[y] yes   [n] or Esc: no',
 } as const;
 

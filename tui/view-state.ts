@@ -33,6 +33,7 @@ export type HighlightKind = 'new' | 'changed' | 'removed';
 export type Modal =
   | { type: 'help' }
   | { type: 'confirm'; action: 'delete' | 'renew'; ids: string[] }
+  | { type: 'restart-daemon' }
   | { type: 'launch'; form: LaunchForm };
 
 /** Everything the dashboard remembers about how the user is looking at the data. */

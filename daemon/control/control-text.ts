@@ -54,6 +54,7 @@ export const STATUS_LABELS = {
   running: `${PROGRAM} daemon is running`,
   runningUnreachable: `${PROGRAM} daemon is running, but this client cannot talk to it`,
   notRunning: `${PROGRAM} daemon is not running`,
+  untrusted: `${PROGRAM} daemon socket cannot be trusted: nothing was sent to it (see the socket line)`,
   startHint: `start it with \`${PROGRAM} daemon start\``,
   pid: 'pid',
   socket: 'socket',
@@ -99,6 +100,9 @@ export const DOCTOR_TEXT = {
   noCredential: 'no credentials found — pass --token or --cert, set SKAHA_TOKEN or SKAHA_CERT, or create ~/.ssl/cadcproxy.pem',
   credentialExpired: (summary: string) => `${summary} — renew it (cadc-get-cert, or canfar login)`,
   credentialProblem: (message: string) => `cannot use the credentials: ${message}`,
+  secretPrivate: (holds: string) => `holds ${holds}; only you can read it`,
+  secretReadable: (holds: string, mode: string, file: string) =>
+    `holds ${holds} and others can read it (mode ${mode}) — run: chmod 600 ${JSON.stringify(file)}`,
   url: (url: string, source: string) => `server URL ${url} (${source})`,
   available: (ms: number, note: string | null) => `Skaha answers: available (${ms} ms)${note ? `: ${note}` : ''}`,
   unavailable: (note: string | null) => `Skaha answers but says it is not available${note ? `: ${note}` : ''}`,

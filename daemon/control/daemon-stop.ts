@@ -20,9 +20,10 @@ export const DEFAULT_STOP_WAIT_MS = 5_000;
  */
 export async function daemonStop(paths: Paths, out: Output, options: ControlOptions): Promise<number> {
   const waitMs = options.stopWaitMs ?? DEFAULT_STOP_WAIT_MS;
+  // First: the probe refuses (DAEMON_UNTRUSTED) a folder another user could have filled with a socket and a pid to signal.
+  const socket = await probeDaemonSocket(paths.socketPath);
   const filePid = readDaemonPid(paths.pidFile);
   const pid = filePid !== null && isProcessAlive(filePid) ? filePid : null;
-  const socket = await probeDaemonSocket(paths.socketPath);
 
   if (socket !== 'live' && (pid === null || !looksLikeDaemon(pid))) {
     if (pid !== null) out.note(CONTROL_TEXT.foreignPid(pid, paths.pidFile));

@@ -29,6 +29,7 @@ export interface DoctorJson {
 /** The doctor check for the daemon itself: running and answering (ok), running but unusable (fail), or not running (warn). */
 export function daemonCheck(report: DaemonReport): DoctorCheck {
   const base = { section: 'daemon' as const, name: 'daemon' };
+  if (report.socket === 'untrusted') return { ...base, status: 'fail', detail: STATUS_LABELS.untrusted };
   if (!report.running) return { ...base, status: 'warn', detail: `${STATUS_LABELS.notRunning} — ${STATUS_LABELS.startHint}` };
   if (report.error) return { ...base, status: 'fail', detail: `${statusHeadline(report)}: ${report.error.message}` };
   return { ...base, status: 'ok', detail: statusHeadline(report) };

@@ -1,7 +1,9 @@
+import { dirname } from 'node:path';
 import type { Paths } from '../../src/config/paths.js';
 import { toAppError, type ErrorJson } from '../../src/domain/errors.js';
 import { connectDaemon } from '../../src/daemon-client/connect-daemon.js';
 import { probeDaemonSocket, type SocketProbe } from '../../src/daemon-client/socket-probe.js';
+import { socketTrustProblem, untrustedSocketError } from '../../src/daemon-client/socket-trust.js';
 import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import type { DaemonState } from '../../src/state/state.js';
 import { isProcessAlive } from '../instance/pid-file.js';
@@ -11,7 +13,8 @@ import { readDaemonPid } from '../../src/daemon-client/socket-probe.js';
 export interface DaemonReport {
   /** Something accepts connections on the socket. */
   running: boolean;
-  socket: SocketProbe;
+  /** What is at the socket; 'untrusted' when it (or its folder) could be another user's, and was not touched. */
+  socket: SocketProbe | 'untrusted';
   /** The pid file's pid while that process runs; null otherwise. */
   pid: number | null;
   /** The pid file's pid when that process is gone (a leftover). */
@@ -33,10 +36,14 @@ export interface InspectOptions {
   requestTimeoutMs?: number;
 }
 
-/** Probes the socket and the pid file, and, when the socket is live, says hello to read versions and state. */
+/**
+ * Probes the socket and the pid file, and, when the socket is live, says hello to read versions and state.
+ * A socket another user could own is reported as 'untrusted' with the reason, and neither it nor the pid file is read.
+ */
 export async function inspectDaemon(paths: Pick<Paths, 'socketPath' | 'pidFile' | 'daemonLog'>, options: InspectOptions = {}): Promise<DaemonReport> {
-  const socket = await probeDaemonSocket(paths.socketPath);
-  const filePid = readDaemonPid(paths.pidFile);
+  const problem = socketTrustProblem(paths.socketPath);
+  const socket = problem === null ? await probeDaemonSocket(paths.socketPath) : 'untrusted';
+  const filePid = problem === null ? readDaemonPid(paths.pidFile) : null;
   const alive = filePid !== null && isProcessAlive(filePid);
   const report: DaemonReport = {
     running: socket === 'live',
@@ -49,7 +56,7 @@ export async function inspectDaemon(paths: Pick<Paths, 'socketPath' | 'pidFile' 
     daemonVersion: null,
     protocol: null,
     state: null,
-    error: null,
+    error: problem === null ? null : untrustedSocketError(problem, dirname(paths.socketPath)).toJSON(),
   };
   if (socket !== 'live') return report;
   try {

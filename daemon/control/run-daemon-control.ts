@@ -20,7 +20,7 @@ export function isDaemonControl(argv: readonly string[]): boolean {
 
 /**
  * `skaha-tui daemon start|stop|restart|status [--json]|install [--print]` (argv after `daemon`).
- * Exit codes: 0 ok (status: running), 1 failed, 2 usage error, 3 status: not running.
+ * Exit codes: 0 ok (status: running), 1 failed (status: a socket that cannot be trusted), 2 usage error, 3 status: not running.
  */
 export async function runDaemonControl(argv: readonly string[], io: CliIo = processIo(), options: ControlOptions = {}): Promise<number> {
   const sub = argv[0] ?? '';
@@ -56,7 +56,7 @@ export async function runDaemonControl(argv: readonly string[], io: CliIo = proc
         const report = await inspectDaemon(paths);
         if (json) out.printJson(statusJson(report));
         else out.print(statusText(report, io.now()));
-        return report.running ? 0 : 3;
+        return report.running ? 0 : report.socket === 'untrusted' ? 1 : 3;
       }
       default:
         return daemonInstall(paths, io, out, args.flags.print === true, options);

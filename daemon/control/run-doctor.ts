@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { createOutput } from '../../src/cli/command-context.js';
 import { processIo, redactingIo, secretsFromEnv, type CliIo } from '../../src/cli/io.js';
 import { UsageError } from '../../src/cli/parse-args.js';
@@ -7,6 +8,7 @@ import { parseControlArgs } from './control-args.js';
 import { CONTROL_USAGE } from './control-text.js';
 import type { DoctorCheck } from './doctor-check.js';
 import { checkPaths } from './doctor-paths.js';
+import { checkSecretFiles } from './doctor-secret-files.js';
 import { checkServer } from './doctor-server.js';
 import { daemonCheck, doctorJson, doctorText, type DoctorReport } from './doctor-view.js';
 import { inspectDaemon } from './inspect-daemon.js';
@@ -55,14 +57,15 @@ export async function runDoctor(argv: readonly string[], rawIo: CliIo = processI
     }
   }
   const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
-  const [daemon, server] = await Promise.all([
+  const [daemon, server, secretFiles] = await Promise.all([
     inspectDaemon(paths),
     checkServer({ url: str('url'), token: str('token'), cert: str('cert') }, env, paths, options.skahaTimeoutMs ?? 5_000, io.now()),
+    checkSecretFiles(paths, env.HOME || homedir()),
   ]);
   for (const secret of server.secrets) secrets.add(secret);
   const report: DoctorReport = {
     paths,
-    checks: [...extra, ...checkPaths(paths, daemon), ...server.checks, daemonCheck(daemon)],
+    checks: [...extra, ...checkPaths(paths, daemon), ...server.checks, ...secretFiles, daemonCheck(daemon)],
     credentials: server.credentials,
     server: { url: server.url, source: server.urlSource },
     daemon,

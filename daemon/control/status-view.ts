@@ -47,6 +47,7 @@ export function statusJson(report: DaemonReport): DaemonStatusJson {
 
 /** The first line of the human status: running, running but unreachable, or not running. */
 export function statusHeadline(report: DaemonReport): string {
+  if (report.socket === 'untrusted') return L.untrusted;
   if (!report.running) return L.notRunning;
   return report.error ? L.runningUnreachable : L.running;
 }
@@ -79,7 +80,7 @@ export function statusFields(report: DaemonReport, now: number): Array<[string, 
 /** The human `daemon status` text. */
 export function statusText(report: DaemonReport, now: number): string {
   const body = indent(renderFields(statusFields(report, now)));
-  const hint = report.running ? '' : `${L.startHint}\n`;
+  const hint = report.running || report.socket === 'untrusted' ? '' : `${L.startHint}\n`;
   return `${statusHeadline(report)}\n${body}${hint}`;
 }
 

@@ -34,12 +34,18 @@ export function appleScriptString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** Escapes `&`, `<` and `>`: notification servers read a notify-send body as markup, and server text must stay text. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Picks notify-send on Linux with a session bus, osascript on macOS, else a notifier that does nothing. */
 export function createDesktopNotifier(logger: Logger, env: NodeJS.ProcessEnv = process.env, platform = process.platform): Notifier {
   const notifySend = platform === 'linux' ? findOnPath('notify-send', env) : null;
   if (notifySend && hasSessionBus(env)) return commandNotifier('notify-send', logger, env, (n) => [
     notifySend,
-    ['-a', APP_NAME, '-u', n.urgency, '--', n.title, n.body],
+    // The summary is plain text by the spec; only the body is markup.
+    ['-a', APP_NAME, '-u', n.urgency, '--', n.title, escapeMarkup(n.body)],
   ]);
   if (platform === 'darwin') return commandNotifier('osascript', logger, env, (n) => [
     'osascript',

@@ -1,3 +1,4 @@
+import { childEnv } from '../../src/config/child-env.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { runCommand } from './run-command.js';
 
@@ -24,11 +25,10 @@ export function hookWants(hook: HookConfig, kind: string): boolean {
   return hook.events.includes('*') || hook.events.includes(kind);
 }
 
-/** The environment a hook runs with: the daemon's plus SKAHA_EVENT, SKAHA_SESSION_ID, SKAHA_SESSION_NAME, SKAHA_STATUS. */
+/** The environment a hook runs with: the daemon's (credentials removed) plus SKAHA_EVENT, SKAHA_SESSION_ID, SKAHA_SESSION_NAME, SKAHA_STATUS. */
 export function hookEnvironment(event: HookEvent, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base, SKAHA_EVENT: event.kind };
   // A hook is user code: it gets no credentials from the daemon's environment.
-  for (const secret of ['SKAHA_TOKEN', 'CANFAR_TOKEN', 'SKAHA_REGISTRY_SECRET', 'CANFAR_REGISTRY__SECRET']) delete env[secret];
+  const env = childEnv(base, { SKAHA_EVENT: event.kind });
   if (event.sessionId) env.SKAHA_SESSION_ID = event.sessionId;
   if (event.sessionName) env.SKAHA_SESSION_NAME = event.sessionName;
   if (event.status) env.SKAHA_STATUS = event.status;

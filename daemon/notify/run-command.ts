@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnv } from '../../src/config/child-env.js';
 
 /** What a finished (or killed) child process left behind. */
 export interface CommandResult {
@@ -21,14 +22,15 @@ export interface RunCommandOptions {
 
 const STDERR_LIMIT = 4096;
 
-/** Runs a command with a time limit, feeding stdin and keeping the start of stderr; never rejects. */
+/** Runs a command with a time limit (credentials scrubbed from its environment), feeding stdin and keeping the start of stderr; never rejects. */
 export function runCommand(command: string, options: RunCommandOptions): Promise<CommandResult> {
   return new Promise((resolve) => {
     let stderr = '';
     let timedOut = false;
     const child = spawn(command, options.args ?? [], {
       shell: options.shell ?? false,
-      env: options.env ?? process.env,
+      // Whatever env the caller passes, a child never inherits the credentials.
+      env: childEnv(options.env ?? process.env),
       stdio: ['pipe', 'ignore', 'pipe'],
       detached: process.platform !== 'win32',
     });

@@ -2,12 +2,15 @@ import { AppError, toAppError } from '../../src/domain/errors.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SkahaApi } from '../../src/ports/skaha-api.js';
 import type { CredentialStatus } from '../../src/state/state.js';
+import type { ConnectionIdentity } from '../../src/domain/connection-identity.js';
 
 /** A live connection to Skaha as the daemon uses it; nothing here is ever serialised. */
 export interface Connected {
   api: SkahaApi;
   /** The credential in use, without the secret; null when unknown. */
   credentials: CredentialStatus | null;
+  /** The server and credential fingerprint told to clients in the welcome; null when unknown. */
+  identity: ConnectionIdentity | null;
   /** Files whose change means "connect again" (the certificate, a token file). */
   watchFiles: string[];
   /** Values no log line may show (token, registry secret, key lines). */
@@ -69,6 +72,11 @@ export class ApiHolder {
   /** The credential status to record (kind none when not connected). */
   credentials(): CredentialStatus | null {
     return this.current?.credentials ?? null;
+  }
+
+  /** The identity of the current connection (null while there is none). */
+  identity(): ConnectionIdentity | null {
+    return this.current?.identity ?? null;
   }
 
   /** Files to watch for credential changes. */

@@ -68,7 +68,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   let release = (): void => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   // Filled in once the state is loaded; the gate keeps clients out until then.
-  const late: { runtime?: StateRuntime; logHub?: LogHub; handlers?: HandlerContext } = {};
+  const late: { runtime?: StateRuntime; logHub?: LogHub; handlers?: HandlerContext; connection?: ApiHolder } = {};
   const ws = new WsServer({
     socketPath: o.paths.socketPath,
     tcp: o.tcp,
@@ -80,7 +80,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     clock,
     logger,
     gate,
-    welcome: (histories) => makeWelcome(o.version, late.runtime!.state(), histories),
+    welcome: (histories) => makeWelcome(o.version, late.runtime!.state(), histories, late.connection?.identity() ?? null),
     onRequest: async (client, request) => {
       if (stopping) throw new AppError('DAEMON_UNAVAILABLE', 'the daemon is shutting down');
       return handleRequest(request, late.handlers!, client);
@@ -158,17 +158,19 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
 
   late.runtime = runtime;
   late.logHub = logHub;
+  late.connection = connection;
   late.handlers = makeHandlerContext({
     clock, logger, runtime, connection, poller, side, logHub,
     config: () => config,
     rawConfig: () => raw,
     stop: (reason) => void stop(reason),
   });
+  // Credentials are resolved (locally, no request) before any client is welcomed: the welcome names them.
+  await connection.connect();
   release();
   logger.info('daemon started', { socket: o.paths.socketPath, tcp: ws.tcpAddress, sessions: Object.keys(initial.sessions).length });
 
   try {
-    await connection.connect();
     const credentials = connection.credentials();
     if (credentials) void runtime.apply({ type: 'credentials.checked', credentials, at: clock.now() });
     if (o.startProblem) void runtime.apply({ type: 'config.rejected', message: o.startProblem, at: clock.now() });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { canfarConfigPath } from '../../src/config/canfar-config.js';
 import type { Connection } from '../../src/config/connection.js';
+import { connectionIdentity } from '../../src/config/connection-identity.js';
 import type { Paths } from '../../src/config/paths.js';
 import { resolveConnection, type ConnectionFlags } from '../../src/config/resolve-connection.js';
 import type { Logger } from '../../src/ports/logger.js';
@@ -27,6 +28,7 @@ export function connectedFrom(connection: Connection, logger: Logger): Connected
   return {
     api: client,
     credentials: file === undefined ? { kind, source, expiresAt } : { kind, source, expiresAt, path: file },
+    identity: connectionIdentity(connection),
     watchFiles: file ? [file] : [],
     secrets: connectionSecrets(connection),
     concurrency: connection.concurrency,
@@ -36,7 +38,7 @@ export function connectedFrom(connection: Connection, logger: Logger): Connected
 
 /** A Connected around a ready API (tests): no credential status, nothing to watch. */
 export function connectedToApi(api: SkahaApi): Connected {
-  return { api, credentials: null, watchFiles: [], secrets: [], concurrency: 8 };
+  return { api, credentials: null, identity: null, watchFiles: [], secrets: [], concurrency: 8 };
 }
 
 /** The connector `skaha-tui daemon` uses: flags > env > config file > canfar config > defaults, resolved on every (re)connect. */

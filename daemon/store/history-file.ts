@@ -1,9 +1,10 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
 import { decodeHistories, encodeHistories, type Histories } from './history-codec.js';
 import { moveAside } from './move-aside.js';
+import { writePrivateFile } from './write-private-file.js';
 
 /** Options for HistoryFile. */
 export interface HistoryFileOptions {
@@ -104,15 +105,12 @@ export class HistoryFile {
   private write(): Promise<void> {
     if (this.inflight || !this.changed()) return this.inflight ?? Promise.resolve();
     const histories = this.latest!;
-    const temp = `${this.file}.tmp-${process.pid}`;
     const run = (async () => {
       try {
-        await writeFile(temp, encodeHistories(histories), { mode: 0o600 });
-        await rename(temp, this.file);
+        await writePrivateFile(this.file, encodeHistories(histories));
         this.written = histories;
         this.writes++;
       } catch (error) {
-        await unlink(temp).catch(() => undefined);
         this.logger.error('history file write failed; will retry', { file: this.file, error: (error as Error).message });
         if (this.timer === null && this.latest) this.save(this.latest);
       }

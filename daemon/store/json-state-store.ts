@@ -1,12 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import { AppError } from '../../src/domain/errors.js';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
 import type { DaemonState } from '../../src/state/state.js';
 import { HistoryFile } from './history-file.js';
+import { PrivateTextFile } from './write-private-file.js';
 import { readStateFile } from './read-state-file.js';
 import type { LoadResult, StateStore } from './state-store.js';
 import { hasLastingChange, serialiseState } from './state-file-text.js';
@@ -32,14 +32,14 @@ const openFiles = new Set<string>();
 
 /**
  * StateStore on a lowdb JSON file: change-only, coalesced (≤ 1 write per interval; changes of live
- * fields only wait longer), atomic (steno writes a temp file and renames it), serialised when
+ * fields only wait longer), atomic and 0600 (a private temp file renamed over it), serialised when
  * written rather than on every save. The histories go to their own HistoryFile. One instance per file per process.
  */
 export class JsonStateStore implements StateStore {
   /** How many times the file was written (for tests and diagnostics). */
   writes = 0;
   private readonly file: string;
-  private readonly db: Low<unknown>;
+  private readonly db: Low<string>;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly minIntervalMs: number;
@@ -63,8 +63,8 @@ export class JsonStateStore implements StateStore {
       throw new AppError('STORE_ERROR', `state file ${this.file} is already open in this process; use one store per file`);
     }
     openFiles.add(this.file);
-    // The text is serialised once by save(); the adapter writes it as is.
-    this.db = new Low<unknown>(new DataFile<unknown>(this.file, { parse: JSON.parse, stringify: (text) => text as string }), null);
+    // The text is serialised once by save(); the adapter writes it as is, 0600 (it holds session URLs with their tokens).
+    this.db = new Low<string>(new PrivateTextFile(this.file), '');
     this.clock = options.clock;
     this.logger = options.logger ?? silentLogger;
     this.minIntervalMs = options.minIntervalMs ?? 1000;

@@ -1,4 +1,4 @@
-import { access, rename } from 'node:fs/promises';
+import { access, chmod, rename } from 'node:fs/promises';
 
 /** The name a bad state file is moved to: `<file>.corrupt-<ISO time with ':' replaced by '-'>`. */
 export function corruptName(file: string, now: number): string {
@@ -14,11 +14,12 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Renames a bad file out of the way (never overwriting an earlier one); returns the new path. */
+/** Renames a bad file out of the way (never overwriting an earlier one) and makes it 0600 (an older one may hold tokens); returns the new path. */
 export async function moveAside(file: string, now: number): Promise<string> {
   const base = corruptName(file, now);
   let target = base;
   for (let i = 1; await exists(target); i++) target = `${base}-${i}`;
   await rename(file, target);
+  await chmod(target, 0o600).catch(() => undefined);
   return target;
 }

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { childEnv } from '../config/child-env.js';
+import { openableUrl } from '../domain/openable-url.js';
 
 /** One way to open a URL: a program and its arguments. */
 export interface OpenerCommand {
@@ -27,10 +29,10 @@ export function browserCommands(url: string, env: Readonly<Record<string, string
 /** How long an opener may run before it counts as a browser that stays open (success). */
 const SETTLE_MS = 3_000;
 
-/** Runs one opener: true when it exits 0, or is still running after `settleMs` (then it is left to run on). */
+/** Runs one opener (without the credentials in its environment): true when it exits 0, or is still running after `settleMs` (then it is left to run on). */
 export function runOpener(opener: OpenerCommand, env: Readonly<Record<string, string | undefined>>, settleMs = SETTLE_MS): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(opener.command, opener.args, { stdio: 'ignore', detached: true, env: env as NodeJS.ProcessEnv });
+    const child = spawn(opener.command, opener.args, { stdio: 'ignore', detached: true, env: childEnv(env) });
     const timer = setTimeout(() => {
       child.unref();
       resolve(true);
@@ -46,8 +48,9 @@ export function runOpener(opener: OpenerCommand, env: Readonly<Record<string, st
   });
 }
 
-/** Opens `url` with the first opener that works; false when none did. */
+/** Opens `url` with the first opener that works; false when none did; PROTOCOL_ERROR for a URL that is not http(s). */
 export async function openInBrowser(url: string, env: Readonly<Record<string, string | undefined>>): Promise<boolean> {
-  for (const opener of browserCommands(url, env)) if (await runOpener(opener, env)) return true;
+  const safe = openableUrl(url);
+  for (const opener of browserCommands(safe, env)) if (await runOpener(opener, env)) return true;
   return false;
 }

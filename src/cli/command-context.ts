@@ -51,7 +51,7 @@ export interface CommandContext {
   log: Logger;
   /** False with --no-daemon, or with --url/--token/--cert (a running daemon has its own connection): go to Skaha directly. */
   useDaemon: boolean;
-  /** The running daemon, connected on first call; null when none runs or `useDaemon` is false. */
+  /** The running daemon, connected on first call; null when none runs, `useDaemon` is false, or it uses another server or credential than this command. */
   daemon(): Promise<DaemonConnection | null>;
   /** The daemon, started when none runs; rejects with DAEMON_UNAVAILABLE when it cannot be started or reached. */
   startDaemon(): Promise<DaemonConnection>;

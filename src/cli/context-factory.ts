@@ -1,5 +1,6 @@
 import type { DaemonConnection } from '../daemon-client/daemon-connection.js';
-import { isAppError, toAppError } from '../domain/errors.js';
+import { describeIdentity, sameIdentity } from '../domain/connection-identity.js';
+import { AppError, isAppError, toAppError } from '../domain/errors.js';
 import type { Logger } from '../ports/logger.js';
 import type { CommandContext, Output } from './command-context.js';
 import type { DaemonAccess } from './daemon-access.js';
@@ -7,7 +8,7 @@ import type { CliIo } from './io.js';
 import type { ApiHandle, OpenApi } from './open-api.js';
 import type { ParsedArgs } from './parse-args.js';
 import type { CliSystem } from './system.js';
-import { DIAGNOSTICS } from './text.js';
+import { DIAGNOSTICS, MESSAGES } from './text.js';
 
 /** What a CommandContext is built from. */
 export interface ContextParts {
@@ -50,6 +51,14 @@ export function buildContext(parts: ContextParts): BuiltContext {
   const useDaemon = global['no-daemon'] !== true && !explicitConnection;
   let linking: Promise<DaemonConnection | null> | undefined;
   let link: DaemonConnection | null = null;
+  let own: ReturnType<DaemonAccess['identity']> | undefined;
+  /** Null when the daemon connects to Skaha as this command would; else what differs, and the link is closed. */
+  const otherConnection = async (connection: DaemonConnection): Promise<{ daemon: string; command: string } | null> => {
+    const mine = await (own ??= parts.daemonAccess.identity());
+    if (sameIdentity(connection.identity, mine)) return null;
+    await connection.close().catch(() => undefined);
+    return { daemon: describeIdentity(connection.identity), command: describeIdentity(mine) };
+  };
   const daemon = (): Promise<DaemonConnection | null> =>
     (linking ??= (async () => {
       if (!useDaemon) {
@@ -57,10 +66,21 @@ export function buildContext(parts: ContextParts): BuiltContext {
         return null;
       }
       try {
-        link = await parts.daemonAccess.connect();
+        // Resolved while the socket connects: the comparison then costs no extra wait.
+        own ??= parts.daemonAccess.identity();
+        const connection = await parts.daemonAccess.connect();
+        // Another server or credential (SKAHA_TOKEN of another account, a nonsense token): Skaha must judge it, not the daemon.
+        const differs = await otherConnection(connection);
+        if (differs) {
+          log.info(DIAGNOSTICS.otherConnection, differs);
+          return null;
+        }
+        link = connection;
         return link;
       } catch (error) {
         const e = toAppError(error);
+        // A socket someone else may serve is an attack to report, never a reason to carry on without the daemon.
+        if (e.code === 'DAEMON_UNTRUSTED') throw e;
         // No daemon is the ordinary case; anything else (a version mismatch) is worth a word.
         if (isAppError(error) && e.code === 'DAEMON_UNAVAILABLE') log.info(DIAGNOSTICS.noDaemon, { reason: e.message });
         else log.warn(DIAGNOSTICS.daemonUnusable, { code: e.code, reason: e.message });
@@ -73,10 +93,11 @@ export function buildContext(parts: ContextParts): BuiltContext {
       if (running) return running;
     }
     const { connection, started } = await parts.daemonAccess.start();
+    const differs = await otherConnection(connection);
+    if (differs) throw new AppError('DAEMON_UNAVAILABLE', MESSAGES.daemonOtherConnection(differs.daemon, differs.command));
     link = connection;
     linking = Promise.resolve(connection);
     log.info(started ? DIAGNOSTICS.daemonStarted : DIAGNOSTICS.daemonRunning);
-    if (!started && explicitConnection) log.warn(DIAGNOSTICS.daemonOwnSettings);
     return connection;
   };
 

@@ -2,15 +2,19 @@ import { existsSync } from 'node:fs';
 import { resolvePaths } from '../config/paths.js';
 import type { DaemonConnection } from '../daemon-client/daemon-connection.js';
 import { CLIENT_TEXT } from '../daemon-client/client-text.js';
+import { assertTrustedSocket } from '../daemon-client/socket-trust.js';
 import { AppError, toAppError } from '../domain/errors.js';
+import type { ConnectionIdentity } from '../domain/connection-identity.js';
 import type { GlobalFlags } from './parse-args.js';
 
 /** How the CLI reaches the skaha-tui daemon (tests pass a fake). */
 export interface DaemonAccess {
-  /** Connects to a running daemon; rejects with DAEMON_UNAVAILABLE when none answers. */
+  /** Connects to a running daemon; rejects with DAEMON_UNAVAILABLE when none answers, DAEMON_UNTRUSTED when its socket could be someone else's. */
   connect(): Promise<DaemonConnection>;
   /** Starts a daemon when none runs, then connects; `started` says whether this call started it. */
   start(): Promise<{ connection: DaemonConnection; started: boolean }>;
+  /** This command's own connection identity (flags > env > config), to compare with the daemon's; null when it cannot be resolved. */
+  identity(): Promise<ConnectionIdentity | null>;
 }
 
 /** A short bound: a CLI without a daemon must fall back to Skaha at once. */
@@ -40,6 +44,8 @@ export function processDaemonAccess(env: Readonly<Record<string, string | undefi
       // A socket path over the Unix limit means no daemon can listen there: the CLI goes direct (doctor explains why).
       throw new AppError('DAEMON_UNAVAILABLE', toAppError(error).message);
     }
+    // A socket another user could own is refused before anything else: DAEMON_UNTRUSTED, which the CLI never falls back from.
+    assertTrustedSocket(socketPath);
     // No socket file: no daemon. Saying so without loading the websocket code keeps `ps` quick.
     if (!existsSync(socketPath)) throw new AppError('DAEMON_UNAVAILABLE', CLIENT_TEXT.noSocket(socketPath));
     const { connectDaemon } = await import('../daemon-client/connect-daemon.js');
@@ -52,6 +58,11 @@ export function processDaemonAccess(env: Readonly<Record<string, string | undefi
       const { ensureDaemon } = await import('../daemon-client/ensure-daemon.js');
       const result = await ensureDaemon({ paths: paths(), autoStart: true, env: daemonEnv(env, flags) });
       return { connection: await connect(), started: result.started };
+    },
+    async identity() {
+      const { resolveIdentity } = await import('../config/connection-identity.js');
+      // Unresolvable (null) means the command cannot show it is the daemon's user: it goes direct and reports why there.
+      return resolveIdentity({ url: flags.url, token: flags.token, cert: flags.cert }, env as NodeJS.ProcessEnv);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { CREDENTIAL_ENV_NAMES } from '../config/child-env.js';
 
 /** A place the CLI writes text to; `isTTY` says whether a terminal is attached. */
 export interface CliStream {
@@ -74,6 +75,5 @@ export function redactingIo(io: CliIo, secrets: ReadonlySet<string>): CliIo {
 
 /** Secret values found in the environment (tokens and registry secrets), for redaction. */
 export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  const names = ['SKAHA_TOKEN', 'CANFAR_TOKEN', 'SKAHA_REGISTRY_SECRET', 'CANFAR_REGISTRY__SECRET'];
-  return names.map((n) => env[n]).filter((v): v is string => typeof v === 'string' && v !== '');
+  return CREDENTIAL_ENV_NAMES.map((n) => env[n]).filter((v): v is string => typeof v === 'string' && v !== '');
 }

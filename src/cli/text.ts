@@ -199,6 +199,8 @@ export const MESSAGES = {
   gone: 'gone',
   watching: 'Watching events from the skaha-tui daemon; press Ctrl-C to stop.',
   daemonLost: (message: string) => `lost the connection to the skaha-tui daemon: ${message}`,
+  daemonOtherConnection: (daemon: string, command: string) =>
+    `the running skaha-tui daemon uses ${daemon}, this command ${command} — restart it with this connection (skaha-tui daemon restart), or run the command without the daemon (--no-daemon)`,
   unexpected: (message: string) => `${PROGRAM}: unexpected error: ${message}`,
   version: (version: string) => `${PROGRAM} ${version}`,
   daemonVersionLine: (daemon: { version: string | null; protocol: number; compatible: boolean } | null) =>
@@ -222,7 +224,7 @@ export const DIAGNOSTICS = {
   daemonUnusable: 'the skaha-tui daemon could not be used',
   daemonStarted: 'started the skaha-tui daemon',
   daemonRunning: 'using the running skaha-tui daemon',
-  daemonOwnSettings: 'the running daemon uses its own connection settings, not --url/--token/--cert',
+  otherConnection: 'the running skaha-tui daemon uses another server or credential than this command: asking Skaha directly',
   fromCache: 'answering from the daemon cache',
   notPolledYet: 'the daemon has not polled Skaha yet: asking Skaha directly',
   direct: 'asking Skaha directly',

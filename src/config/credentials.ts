@@ -58,14 +58,14 @@ export async function certificateCredential(file: string, origin: CredentialOrig
   } catch (error) {
     throw credentialsError(`cannot read the certificate ${file} (from ${origin.label}): ${errnoText(error)} — ${RENEW_CERT}, or point --cert/SKAHA_CERT at it`, error);
   }
-  const first = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem);
+  const first = firstCertificate(pem);
   if (!first) throw credentialsError(`the certificate file ${file} (from ${origin.label}) holds no PEM certificate — ${RENEW_CERT}`);
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     throw credentialsError(`the certificate file ${file} (from ${origin.label}) holds no private key; it must contain the certificate and its key — ${RENEW_CERT}`);
   }
   let notAfter: number;
   try {
-    notAfter = Date.parse(new X509Certificate(first[0]).validTo);
+    notAfter = Date.parse(new X509Certificate(first).validTo);
   } catch (error) {
     throw credentialsError(`the certificate in ${file} (from ${origin.label}) cannot be parsed — ${RENEW_CERT}`, error);
   }
@@ -75,6 +75,11 @@ export async function certificateCredential(file: string, origin: CredentialOrig
   }
   const credential: Credential = { kind: 'certificate', source: origin.source, path: file, expiresAt };
   return defineSecret(credential, 'pem', pem);
+}
+
+/** The first PEM certificate block in `pem` (the proxy certificate itself, before its chain and key), or null. */
+export function firstCertificate(pem: string): string | null {
+  return /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0] ?? null;
 }
 
 /** The credential used when nothing is configured: requests go out unauthenticated. */

@@ -9,6 +9,7 @@ import { readConfigFile, parseClientSettings, type ClientSettings } from './sett
 import { readCanfarConfig, type CanfarSettings } from './canfar-config.js';
 import { certificateCredential, noCredential, tokenCredential, tokenFileCredential, type CredentialCheck } from './credentials.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUTS, registryAuth, splitServiceUrl } from './create-connection.js';
+import { isLoopbackHost } from './loopback.js';
 
 /** Connection settings given on the command line. */
 export interface ConnectionFlags {
@@ -52,7 +53,7 @@ export async function resolveConnection(flags: ConnectionFlags, options: Resolve
     timeouts: { connectMs: settings.timeouts?.connectMs ?? DEFAULT_TIMEOUTS.connectMs, totalMs: settings.timeouts?.totalMs ?? DEFAULT_TIMEOUTS.totalMs },
     concurrency: settings.concurrency ?? DEFAULT_CONCURRENCY,
   };
-  const registry = await resolveRegistry(ctx);
+  const registry = await resolveRegistry(ctx, baseUrl);
   if (registry) connection.registryAuth = registry;
   return connection;
 }
@@ -127,7 +128,7 @@ function missingCredential(lenient: boolean | undefined): Credential {
   );
 }
 
-async function resolveRegistry(ctx: Ctx): Promise<Connection['registryAuth'] | undefined> {
+async function resolveRegistry(ctx: Ctx, baseUrl: string): Promise<Connection['registryAuth'] | undefined> {
   const pairs: Array<[string, string]> = [
     ['SKAHA_REGISTRY_USERNAME', 'SKAHA_REGISTRY_SECRET'],
     ['CANFAR_REGISTRY__USERNAME', 'CANFAR_REGISTRY__SECRET'],
@@ -144,7 +145,9 @@ async function resolveRegistry(ctx: Ctx): Promise<Connection['registryAuth'] | u
   if (ctx.settings.registry) return registryAuth(ctx.settings.registry.username, ctx.settings.registry.secret);
   // Registry auth is optional: a broken canfar config must not block a connection that needs nothing from it.
   const canfar = await ctx.canfar().catch(() => null);
-  return canfar?.registry ? registryAuth(canfar.registry.username, canfar.registry.secret) : undefined;
+  // Like its token, the canfar config's registry secret goes only to the server that config names.
+  if (!canfar?.registry || !belongsTo(baseUrl, canfar.url ?? DEFAULT_BASE_URL)) return undefined;
+  return registryAuth(canfar.registry.username, canfar.registry.secret);
 }
 
 function origin(url: string): string {
@@ -160,12 +163,10 @@ function belongsTo(url: string, credentialServer: string): boolean {
   return origin(url) === origin(credentialServer);
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
 /** Refuses to send a bearer token in clear text anywhere but this machine. */
 function refuseCleartextToken(baseUrl: string): void {
   const url = new URL(baseUrl);
-  if (url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')) return;
+  if (url.protocol === 'https:' || isLoopbackHost(url.hostname)) return;
   throw new AppError(
     'CONFIG_ERROR',
     `refusing to send a bearer token over plain http to ${url.host}: anyone on the path could read it — use an https:// URL`,

@@ -1,4 +1,5 @@
 import type { AppError } from '../domain/errors.js';
+import type { ConnectionIdentity } from '../domain/connection-identity.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../protocol/requests.js';
 import type { DaemonState } from '../state/state.js';
@@ -58,6 +59,7 @@ class DirectConnection implements DaemonConnection {
   status: ConnectionStatus;
   state: DaemonState | null = null;
   daemonVersion: string | null = null;
+  identity: ConnectionIdentity | null = null;
   private link: DaemonLink | null = null;
   private readonly listeners = new ListenerSet();
 
@@ -70,6 +72,7 @@ class DirectConnection implements DaemonConnection {
       this.link = link;
       this.state = link.state;
       this.daemonVersion = link.daemonVersion;
+      this.identity = link.identity;
       this.status = { ...this.status, state: 'connected', since: this.clock.now() };
     },
     onState: (state: DaemonState, reason: 'snapshot' | 'patch') => {

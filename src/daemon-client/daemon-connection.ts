@@ -1,3 +1,4 @@
+import type { ConnectionIdentity } from '../domain/connection-identity.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { DaemonState } from '../state/state.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../protocol/requests.js';
@@ -34,6 +35,8 @@ export interface DaemonConnection {
   /** The mirrored daemon state; null until the first welcome. */
   readonly state: DaemonState | null;
   readonly daemonVersion: string | null;
+  /** The server and credential the daemon uses (from the last welcome; never a secret); null until then, or while it has none. */
+  readonly identity: ConnectionIdentity | null;
   /** Sends a request; rejects with an AppError (DAEMON_UNAVAILABLE when not connected, TIMEOUT when no answer). */
   request<M extends RequestMethod>(method: M, params: RequestParams[M], options?: { timeoutMs?: number }): Promise<RequestResults[M]>;
   /** Registers callbacks; returns a function that removes them. */

@@ -8,6 +8,7 @@ import { encode, type Frame, type FrameError } from '../protocol/codec.js';
 import type { AnyEvent } from '../protocol/messages/event.js';
 import { makeRequest, type AnyRequest } from '../protocol/messages/request.js';
 import type { WelcomeFrame } from '../protocol/messages/welcome.js';
+import type { ConnectionIdentity } from '../domain/connection-identity.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../protocol/requests.js';
 import { CLIENT_TEXT } from './client-text.js';
 
@@ -36,6 +37,8 @@ export class DaemonLink {
   state: DaemonState;
   /** The daemon's package version from its welcome. */
   readonly daemonVersion: string;
+  /** The server and credential the daemon uses, from its welcome (null while it has none). */
+  readonly identity: ConnectionIdentity | null;
   private readonly pending = new Map<string, Pending>();
   private nextId = 1;
   private closeError: AppError | null = null;
@@ -49,6 +52,7 @@ export class DaemonLink {
   ) {
     this.state = reviveState(welcome.snapshot as DaemonStateWire);
     this.daemonVersion = welcome.daemonVersion;
+    this.identity = welcome.identity;
   }
 
   /** Whether the socket is open. */

@@ -7,4 +7,5 @@ export * from './daemon-command.js';
 export * from './daemon-target.js';
 export * from './backoff.js';
 export * from './socket-probe.js';
+export * from './socket-trust.js';
 export * from './log-tail.js';

@@ -8,6 +8,7 @@ import { CLOSE_CODES, MAX_DAEMON_FRAME_BYTES, PROTOCOL_VERSION } from '../protoc
 import { CLIENT_TEXT } from './client-text.js';
 import { DaemonLink, type LinkHandlers } from './daemon-link.js';
 import { daemonTarget, type DaemonAddress, type DaemonTarget } from './daemon-target.js';
+import { assertTrustedSocket } from './socket-trust.js';
 
 /** How to open a link: the address, a name for the daemon's logs, timeouts and the clock for them. */
 export interface LinkOptions extends DaemonAddress {
@@ -23,12 +24,14 @@ export interface LinkOptions extends DaemonAddress {
 
 /**
  * Opens the websocket, sends hello and resolves with the welcomed link. Rejects with DAEMON_UNAVAILABLE
- * (no daemon, stale socket, refused connection, timeout) or DAEMON_PROTOCOL_ERROR (refused hello, bad frames).
+ * (no daemon, stale socket, refused connection, timeout), DAEMON_PROTOCOL_ERROR (refused hello, bad frames),
+ * or DAEMON_UNTRUSTED (a socket another user could own; nothing is sent).
  */
 export function openLink(options: LinkOptions, handlers: LinkHandlers = {}): Promise<DaemonLink> {
   let target: DaemonTarget;
   try {
     target = daemonTarget(options);
+    if (options.socketPath && !options.tcp) assertTrustedSocket(options.socketPath);
   } catch (error) {
     return Promise.reject(error);
   }

@@ -1,4 +1,5 @@
 import { AppError, toAppError } from '../domain/errors.js';
+import type { ConnectionIdentity } from '../domain/connection-identity.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { AnyEvent } from '../protocol/messages/event.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../protocol/requests.js';
@@ -31,6 +32,7 @@ class ResilientConnection implements DaemonConnection {
   status: ConnectionStatus;
   state: DaemonState | null = null;
   daemonVersion: string | null = null;
+  identity: ConnectionIdentity | null = null;
   private readonly listeners = new ListenerSet();
   private readonly options: LinkOptions;
   private readonly clock: Clock;
@@ -96,6 +98,7 @@ class ResilientConnection implements DaemonConnection {
     this.attempt = 0;
     this.state = link.state;
     this.daemonVersion = link.daemonVersion;
+    this.identity = link.identity;
     this.setStatus({ state: 'connected', attempt: 0, lastError: null, nextRetryAt: null });
     this.listeners.state(link.state, 'snapshot');
   }

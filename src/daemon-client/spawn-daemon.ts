@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SpawnCommand } from './daemon-command.js';
 
@@ -18,6 +18,7 @@ export function spawnDetachedDaemon(command: SpawnCommand, logFile: string, env:
   mkdirSync(dirname(logFile), { recursive: true, mode: 0o700 });
   const fd = openSync(logFile, 'a', 0o600);
   try {
+    fchmodSync(fd, 0o600);
     writeSync(fd, `${new Date().toISOString()} skaha-tui: starting the daemon: ${[command.command, ...command.args].join(' ')}\n`);
     const child = spawn(command.command, command.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd });
     const spawned: SpawnedDaemon = { child, exit: null };

@@ -12,7 +12,8 @@ export interface StoredLaunchRequest extends Omit<LaunchRequest, 'registryAuth'>
 /** The placeholder for a redacted env value. */
 export const REDACTED = '<redacted>';
 
-const SECRET_NAME = /secret|token|passw|pwd|credential|api[_-]?key|private[_-]?key|auth/i;
+// Anywhere in the name, any case: DB_PASS, MyApiKey, X_AUTH_HEADER. A harmless name that matches loses only its stored value.
+const SECRET_NAME = /pass|pwd|secret|token|key|credential|auth/i;
 
 /** Whether an env variable name looks like it holds a secret (its value is then not stored). */
 export function isSecretEnvName(name: string): boolean {

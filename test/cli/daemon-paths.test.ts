@@ -79,6 +79,36 @@ describe('ps, info and stats read the daemon cache when a daemon runs', () => {
   });
 });
 
+describe('a daemon that uses another server or credential than the command', () => {
+  const other = { server: 'https://fake.example/skaha/v1', credential: { kind: 'token' as const, source: 'env', fingerprint: '0ther0ther00' } };
+
+  it('is not used: reads and writes go to Skaha with the command\'s own credential, and -v says why', async () => {
+    const daemon = new FakeDaemon([nb, job]);
+    const api = apiWith(nb);
+    const ps = await run(['ps', '--json', '-v'], api, {}, [], { daemon: fakeAccess(daemon, null, other) });
+    expect(api.calls).toEqual(['list {}']);
+    expect(ps.stderr).toMatch(/INFO  the running skaha-tui daemon uses another server or credential than this command: asking Skaha directly daemon="https:\/\/fake\.example\/skaha\/v1 with token fa4e00000000 \(env\)" command="https:\/\/fake\.example\/skaha\/v1 with token 0ther0ther00 \(env\)"/);
+    const del = await run(['delete', '--force', 'run00001'], api, {}, [], { daemon: fakeAccess(daemon, null, other) });
+    expect(del.code).toBe(0);
+    expect(api.calls).toContain('delete run00001');
+    expect(daemon.requests).toEqual([]);
+    expect(daemon.closed).toBe(true);
+  });
+
+  it('is not used when the command has no usable connection of its own either', async () => {
+    const daemon = new FakeDaemon([nb]);
+    const api = apiWith(nb);
+    await run(['ps', '--json'], api, {}, [], { daemon: fakeAccess(daemon, null, null) });
+    expect(api.calls).toEqual(['list {}']);
+  });
+
+  it('is refused by watch, which needs the daemon, with what differs and what to do', async () => {
+    const r = await run(['watch'], new FakeApi(), {}, [], { daemon: fakeAccess(new FakeDaemon([nb]), null, other) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the running skaha-tui daemon uses https:\/\/fake\.example\/skaha\/v1 with token fa4e00000000 \(env\), this command https:\/\/fake\.example\/skaha\/v1 with token 0ther0ther00 \(env\) — restart it with this connection \(skaha-tui daemon restart\)/);
+  });
+});
+
 describe('launch, delete and renew go through the daemon when one runs', () => {
   it('launch sends the request (with registry credentials from the environment) and prints the same lines', async () => {
     const daemon = new FakeDaemon();

@@ -32,21 +32,23 @@ describe('reads through a running daemon', { timeout: 60_000 }, () => {
     const report = JSON.parse(r.stdout) as { version: string; protocol: number; daemon: { version: string; protocol: number; compatible: boolean } };
     expect(report.daemon).toEqual({ version: report.version, protocol: report.protocol, compatible: true });
   });
-  it('ps, info and stats answer from the cache: Skaha sees no request, even when the CLI could not reach it', async () => {
+  // The CLI must name the daemon's own server and credential to be answered from its cache (else it asks Skaha itself,
+  // see test/security/local-user-identity.test.ts), so the request counts alone show that Skaha was not asked.
+  it('ps, info and stats answer from the cache: Skaha sees no request', async () => {
     const before = td.sim.requestCount();
     const listsBefore = td.sim.requestCount('session.list');
     const ps = await runBin(['ps', '--all', '--json', '-v'], env());
     expect(ps.code, ps.stderr).toBe(0);
     expect((JSON.parse(ps.stdout) as Array<{ id: string }>).map((s) => s.id).sort()).toEqual([ids.nb, ids.job].sort());
     expect(ps.stderr).toMatch(/INFO  answering from the daemon cache/);
-    const unreachable = env({ SKAHA_URL: 'http://127.0.0.1:1/skaha' });
-    const info = await runBin(['info', ids.nb, '--json'], unreachable);
+    const same = env();
+    const info = await runBin(['info', ids.nb, '--json'], same);
     expect(info.code, info.stderr).toBe(0);
     expect(JSON.parse(info.stdout)[0]).toMatchObject({ id: ids.nb, name: 'cached-nb', status: 'Running' });
-    const stats = await runBin(['stats', '--json'], unreachable);
+    const stats = await runBin(['stats', '--json'], same);
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout)).toEqual(td.daemon.state().stats);
-    expect((await runBin(['ps'], unreachable)).stdout).toContain('cached-nb');
+    expect((await runBin(['ps'], same)).stdout).toContain('cached-nb');
     expect(td.sim.requestCount('session.list')).toBe(listsBefore);
     expect(td.sim.requestCount()).toBe(before);
   });

@@ -2,6 +2,7 @@
 import type { CliSystem, Interrupt } from '../../src/cli/system.js';
 import type { DaemonAccess } from '../../src/cli/daemon-access.js';
 import type { ConnectionStatus, DaemonConnection, DaemonListener } from '../../src/daemon-client/daemon-connection.js';
+import type { ConnectionIdentity } from '../../src/domain/connection-identity.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Session } from '../../src/domain/session.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
@@ -23,11 +24,15 @@ export function daemonState(sessions: Session[] = [], overrides: Partial<DaemonS
   };
 }
 
+/** The connection identity the fakes share by default: the daemon's and the command's agree. */
+export const FAKE_IDENTITY: ConnectionIdentity = { server: 'https://fake.example/skaha/v1', credential: { kind: 'token', source: 'env', fingerprint: 'fa4e00000000' } };
+
 /** A DaemonConnection double: scripted request handlers, a log of requests, and events pushed by the test. */
 export class FakeDaemon implements DaemonConnection {
   status: ConnectionStatus = { state: 'connected', since: 0, attempt: 0, lastError: null, nextRetryAt: null };
   state: DaemonState;
   daemonVersion = '0.1.0';
+  identity: ConnectionIdentity | null = FAKE_IDENTITY;
   requests: Array<{ method: RequestMethod; params: unknown }> = [];
   closed = false;
   readonly listeners = new Set<DaemonListener>();
@@ -86,10 +91,11 @@ export class FakeDaemon implements DaemonConnection {
   }
 }
 
-/** A DaemonAccess over fakes: `running` answers connect; `startable` is what start() brings up when none runs. */
-export function fakeAccess(running: FakeDaemon | null, startable: FakeDaemon | null = null): DaemonAccess & { starts: number } {
+/** A DaemonAccess over fakes: `running` answers connect; `startable` is what start() brings up when none runs; the command's identity is `own`. */
+export function fakeAccess(running: FakeDaemon | null, startable: FakeDaemon | null = null, own: ConnectionIdentity | null = FAKE_IDENTITY): DaemonAccess & { starts: number } {
   const access = {
     starts: 0,
+    identity: () => Promise.resolve(own),
     connect: () => (running ? Promise.resolve(running) : Promise.reject(new AppError('DAEMON_UNAVAILABLE', 'no skaha-tui daemon is running (fake)'))),
     async start() {
       access.starts++;

@@ -60,7 +60,7 @@ describe('help and version', () => {
   });
   it('version says how to restart a daemon that speaks another protocol', async () => {
     const refused = new AppError('DAEMON_PROTOCOL_ERROR', `client speaks protocol ${PROTOCOL_VERSION}, this daemon speaks 1: restart the daemon (skaha-tui daemon restart) or update the client`);
-    const access = { connect: () => Promise.reject(refused), start: () => Promise.reject(refused) };
+    const access = { connect: () => Promise.reject(refused), start: () => Promise.reject(refused), identity: async () => null };
     const r = await run(['version'], new FakeApi(), {}, [], { daemon: access });
     expect(r.stdout).toMatch(/^daemon {4}running, but it speaks protocol 1: restart it with the installed version \(skaha-tui daemon restart\)$/m);
     const json = await run(['version', '--json'], new FakeApi(), {}, [], { daemon: access });

@@ -83,6 +83,14 @@ describe('resolveConnection: the canfar config (read-only)', () => {
     expect(c.credential.token).toBe(makeJwt({ exp: 4102444800 }));
   });
 
+  it('sends the canfar config registry secret only to the server that config names', async () => {
+    t.writeCanfarConfig(CANFAR_YAML(pem.combinedPath));
+    const elsewhere = await resolve({ url: 'https://elsewhere.example.org/skaha', token: 'flag-token' });
+    expect(elsewhere.registryAuth).toBeUndefined();
+    const same = await resolve({ url: 'https://canfar.example.org/skaha/v1', token: 'flag-token' });
+    expect(same.registryAuth?.secret).toBe('canfar-registry-secret');
+  });
+
   it('never sends the canfar config token to a server named elsewhere (env, flag or own config)', async () => {
     t.writeCanfarConfig(CANFAR_YAML(pem.combinedPath).replace('authentication: cadc', 'authentication: srcnet'));
     const err = await rejectionOf(resolve({}, { SKAHA_URL: 'https://elsewhere.example.org/skaha' }));
@@ -199,8 +207,16 @@ describe('resolveConnection: bearer tokens in clear text', () => {
     expect(err.code).toBe('CONFIG_ERROR');
     expect(err.message).toMatch(/plain http to skaha\.example\.org.*https:\/\//);
     expect(err.message).not.toContain('plain-text-token');
-    for (const url of ['http://127.0.0.1:8080/skaha', 'http://localhost:8080/skaha', 'http://[::1]:8080/skaha']) {
+    for (const url of ['http://127.0.0.1:8080/skaha', 'http://127.3.2.1:8080/skaha', 'http://localhost:8080/skaha', 'http://[::1]:8080/skaha']) {
       expect((await resolve({ url, token: 'plain-text-token' })).credential.kind).toBe('token');
+    }
+  });
+
+  it('treats only real loopback addresses as this machine, not names that start with 127.', async () => {
+    for (const url of ['http://127.example.invalid/skaha', 'http://127.0.0.1.example.invalid/skaha', 'http://localhost.example.invalid/skaha', 'http://[::2]/skaha']) {
+      const err = await rejectionOf(resolve({ url, token: 'plain-text-token' }));
+      expect(err.code, url).toBe('CONFIG_ERROR');
+      expect(err.message).toMatch(/plain http/);
     }
   });
 });

@@ -11,6 +11,7 @@ import { listenExclusive } from '../../daemon/instance/socket-lock.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { shortTempDir, waitUntil } from './socket-helpers.js';
+import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 
 let tmp: ReturnType<typeof shortTempDir>;
 let socketPath: string;
@@ -66,7 +67,7 @@ describe('connectDaemon against misbehaving servers', () => {
       server,
       verifyClient: (info, cb) => (info.req.headers.authorization === 'Bearer right' ? cb(true) : cb(false, 401)),
     });
-    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: 2, daemonVersion: 'tcp', snapshot: initialState() }))));
+    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: 'tcp', identity: null, snapshot: initialState() }))));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     try {

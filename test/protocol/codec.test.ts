@@ -57,7 +57,11 @@ const eventData: Record<string, unknown> = {
 
 const frames: Frame[] = [
   { type: 'hello', protocol: PROTOCOL_VERSION, client: 'skaha-tui dashboard' },
-  { type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: '0.1.0', snapshot: clientSnapshot(state) },
+  { type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: '0.1.0', identity: null, snapshot: clientSnapshot(state) },
+  {
+    type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: '0.1.0', snapshot: clientSnapshot(state),
+    identity: { server: 'https://ws-uv.canfar.net/skaha/v1', credential: { kind: 'certificate', source: 'default', fingerprint: '0123456789ab' } },
+  },
   { type: 'refused', protocol: PROTOCOL_VERSION, error: { code: 'DAEMON_PROTOCOL_ERROR', message: 'protocol 2 is not 1' } },
   ...REQUEST_METHODS.map((method, i) => ({ type: 'request', id: `r${i}`, method, params: validParams[method] }) as Frame),
   { type: 'response', id: 'r1', ok: true, result: { polledAt: T0 } },

@@ -27,7 +27,7 @@ const seeds = [
   { type: 'response', id: '2', ok: false, error: { code: 'TIMEOUT', message: 'm' } },
   { type: 'event', topic: 'state:patch', data: { sessions: { set: { s: makeSession({ id: 's' }) } }, usage: { append: { s: { t: T0, cpu: 1, ram: 2 } } } } },
   { type: 'event', topic: 'logs:append', data: { sessionId: 's', lines: ['x'] } },
-  { type: 'welcome', protocol: 1, daemonVersion: '0.1.0', snapshot: initialState() },
+  { type: 'welcome', protocol: 1, daemonVersion: '0.1.0', identity: null, snapshot: initialState() },
 ];
 
 function randomValue(r: () => number, depth = 0): unknown {

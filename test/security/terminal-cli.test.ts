@@ -62,7 +62,10 @@ async function readCommands(extra: string[]): Promise<void> {
   expectVisibleOnly(await run(['logs', EVIL]), `first line ${VISIBLE}\nsecond${VISIBLE} line\n`);
   expectVisibleOnly(await run(['events', EVIL]), `Evil${VISIBLE}`, `message ${VISIBLE} here`);
   expectVisibleOnly(await run(['images']), `img${VISIBLE}:1`);
-  expectVisibleOnly(await run(['open', EVIL]), `https://workload.example/${VISIBLE}/lab`);
+  // A URL holding controls is refused rather than opened (test/security/secrets.test.ts); the refusal shows it escaped.
+  const refused = await skahaTui(['open', EVIL, ...extra], env());
+  expect(refused.code, refused.stderr).toBe(1);
+  expectVisibleOnly(refused, `https://workload.example/${VISIBLE}/lab`);
 }
 
 /** The same reads with --json: no raw control on the terminal, and JSON.parse gives the server's exact strings. */

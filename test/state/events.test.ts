@@ -96,4 +96,13 @@ describe('sanitiseLaunchRequest', () => {
     expect(sanitiseLaunchRequest({ name: 'n', image: 'i', kind: 'notebook' })).toEqual({ name: 'n', image: 'i', kind: 'notebook', registryAuthUsed: false });
     expect(isSecretEnvName('HOME')).toBe(false);
   });
+
+  it('treats PASS, SECRET, TOKEN, KEY, CREDENTIAL and AUTH anywhere in a name, in any case, as secret', () => {
+    for (const name of ['DB_PASS', 'db_pass', 'PASSPHRASE', 'MY_SECRET_X', 'gh_token', 'SSH_KEY', 'apikey', 'AWS_CREDENTIALS', 'X_AUTH', 'oauth2', 'MyKeyFile']) {
+      expect(isSecretEnvName(name), name).toBe(true);
+    }
+    for (const name of ['HOME', 'MODE', 'THREADS', 'DATA_DIR', 'PATH']) expect(isSecretEnvName(name), name).toBe(false);
+    const out = sanitiseLaunchRequest({ name: 'j', image: 'i', kind: 'headless', env: ['DB_PASS=hunter2', 'db_Key=k9'] });
+    expect(out.env).toEqual(['DB_PASS=<redacted>', 'db_Key=<redacted>']);
+  });
 });

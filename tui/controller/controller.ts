@@ -2,6 +2,7 @@
 
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../src/ports/clock.js';
+import type { ConnectionIdentity } from '../../src/domain/connection-identity.js';
 import type { DaemonConnection } from '../../src/daemon-client/daemon-connection.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
 import type { TerminalNotifySetting } from '../notify/terminal-notification.js';
@@ -31,6 +32,10 @@ export interface DashboardDeps {
   /** Folder for saved logs. */
   saveDir: string;
   options: DashboardOptions;
+  /** This dashboard's own connection identity, to compare with the daemon's (absent: no comparison, e.g. the demo). */
+  ownIdentity?: () => Promise<ConnectionIdentity | null>;
+  /** Stops the daemon and starts it again with this dashboard's environment. */
+  restartDaemon?: () => Promise<void>;
 }
 
 /** What the controller's parts can do to the dashboard. */

@@ -10,6 +10,7 @@ import type { HighlightKind } from '../view-state.js';
 import type { Controller } from './controller.js';
 import { writeTerminalNotification } from './notify.js';
 import { fetchEvents, openUrl } from './session-actions.js';
+import { checkIdentity } from './daemon-identity.js';
 
 /** Pure: the rows to highlight between two snapshots: added, changed (status or expiry) and removed. */
 export function sessionChanges(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>): { changes: { id: string; kind: HighlightKind }[]; removed: Session[] } {
@@ -90,6 +91,8 @@ export function onStatus(ctl: Controller, status: ConnectionStatus, wasConnected
     const events = ctl.model().events;
     if (events && wasConnected) void fetchEvents(ctl, events.sessionId);
     void loadServerName(ctl);
+    // Every welcome may come from another daemon (a restart): compare its connection with ours again.
+    void checkIdentity(ctl);
   }
   if (status.lastError?.code === 'DAEMON_PROTOCOL_ERROR' && status.state !== 'connected') ctl.flash('error', FLASH.versionMismatch);
 }

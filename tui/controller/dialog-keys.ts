@@ -5,6 +5,7 @@ import { formEnv } from '../render/frame.js';
 import type { Controller } from './controller.js';
 import { runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
+import { restartDaemon } from './daemon-identity.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -45,6 +46,13 @@ function formKey(ctl: Controller, name: string): void {
   form({ type: 'input', text });
 }
 
+// A yes/no dialog's keys: y or Enter runs `yes`, n, Esc or q closes it; every other key is swallowed.
+function yesOrNo(ctl: Controller, name: string, yes: () => void): true {
+  if (name === 'y' || name === 'Y' || name === 'enter') yes();
+  else if (name === 'n' || name === 'N' || name === 'escape' || name === 'q') ctl.dispatch({ type: 'close-modal' });
+  return true;
+}
+
 /** Handles a key when a dialog or prompt is open; returns false when none is (the key is the panes'). */
 export function handleDialogKey(ctl: Controller, name: string): boolean {
   const view = ctl.model().view;
@@ -57,11 +65,8 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
     else if (name === 'pageup') ctl.dispatch({ type: 'modal-scroll', delta: -10 });
     return true;
   }
-  if (modal?.type === 'confirm') {
-    if (name === 'y' || name === 'Y' || name === 'enter') void runBulk(ctl, modal.action, modal.ids);
-    else if (name === 'n' || name === 'N' || name === 'escape' || name === 'q') ctl.dispatch({ type: 'close-modal' });
-    return true;
-  }
+  if (modal?.type === 'confirm') return yesOrNo(ctl, name, () => void runBulk(ctl, modal.action, modal.ids));
+  if (modal?.type === 'restart-daemon') return yesOrNo(ctl, name, () => void restartDaemon(ctl));
   if (modal?.type === 'launch') {
     formKey(ctl, name);
     return true;

@@ -9,6 +9,7 @@ import { handleDialogKey } from './dialog-keys.js';
 import { confirmBulk, copyUrl, openLogs, openSession, refresh, showEvents } from './session-actions.js';
 import { openLaunchForm } from './launch-actions.js';
 import { saveLog } from './save-log.js';
+import { offerRestart } from './daemon-identity.js';
 
 const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete' };
 
@@ -83,6 +84,8 @@ export function runCommand(ctl: Controller, command: Command): void {
       return copyUrl(ctl);
     case 'refresh':
       return void refresh(ctl);
+    case 'restart-daemon':
+      return offerRestart(ctl);
     case 'toggle-all':
       return ctl.dispatch({ type: 'toggle-all' });
     case 'filter':

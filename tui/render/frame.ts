@@ -15,6 +15,7 @@ import { logLines, logTitle } from './log-pane.js';
 import { footerLine } from './footer.js';
 import { helpLines } from './help.js';
 import { confirmLines } from './confirm.js';
+import { restartLines } from './restart-dialog.js';
 import { launchFormLines } from './launch-form.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
@@ -33,6 +34,16 @@ export interface DashboardModel {
   user: string | null;
   readonly: boolean;
   demo: boolean;
+  /** Set while the daemon uses another server or credential than this dashboard would. */
+  otherConnection: OtherConnection | null;
+}
+
+/** What the daemon's connection and the dashboard's own are, described without secrets (see describeIdentity), and what differs. */
+export interface OtherConnection {
+  daemon: string;
+  mine: string;
+  /** Only what differs (the credentials when the server is the same), for the header. */
+  difference: { daemon: string; mine: string };
 }
 
 /** One bordered pane's title and content (and, for Resources, the charts drawn over it). */
@@ -82,6 +93,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   if (modal.type === 'help') {
     label = TITLES.help;
     lines = helpLines(model.readonly, width - 3, ctx).slice(model.view.modalTop);
+  } else if (modal.type === 'restart-daemon') {
+    label = TITLES.restartDaemon;
+    lines = restartLines(model.otherConnection, width - 3, ctx);
   } else if (modal.type === 'confirm') {
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);

@@ -12,6 +12,7 @@ import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 import type { TableModel } from './table-rows.js';
 import type { ViewState } from '../view-state.js';
+import type { OtherConnection } from './frame.js';
 
 /** What the header shows. */
 export interface HeaderInput {
@@ -23,6 +24,7 @@ export interface HeaderInput {
   user: string | null;
   readonly: boolean;
   demo: boolean;
+  otherConnection?: OtherConnection | null;
 }
 
 const HEALTH_COLOUR: Record<string, Colour> = { ok: 'green', degraded: 'yellow', down: 'red', unknown: 'gray' };
@@ -112,6 +114,8 @@ export function headerLines(input: HeaderInput, width: number, ctx: RenderContex
   const first = `${HEADER.app}  ${HEADER.server} ${terminalLine(server)}  ${HEADER.user} ${terminalLine(input.user ?? '-')}`;
   const lines = [paint.bold(escapeTags(truncate(first, Math.max(0, width - badgeWidth), ctx.glyphs.ellipsis))) + (badges.length ? ' ' + badges.join(' ') : '')];
   lines.push(statusLine(input, width, ctx));
+  const other = input.otherConnection;
+  if (other) lines.push(paint.bold(paint.fg('red', escapeTags(truncate(terminalLine(HEADER.otherConnection(other.difference.daemon, other.difference.mine)), width, ctx.glyphs.ellipsis)))));
   const stale = staleBadge(input.state, ctx);
   if (stale) lines.push(paint.fg(input.state?.health.state === 'down' ? 'red' : 'yellow', escapeTags(truncate(stale, width, ctx.glyphs.ellipsis))));
   lines.push(viewLine(input, width, ctx));

@@ -33,7 +33,9 @@ export async function followLogs(ctx: CommandContext, id: string): Promise<numbe
     try {
       conn = await ctx.startDaemon();
     } catch (error) {
-      ctx.out.warn(MESSAGES.followDirect(toAppError(error).message));
+      const e = toAppError(error);
+      if (e.code === 'DAEMON_UNTRUSTED') throw e;
+      ctx.out.warn(MESSAGES.followDirect(e.message));
     }
   }
   const interrupt = ctx.system.interrupt();

@@ -1,4 +1,5 @@
-import { num, object, oneOf, str } from '../check.js';
+import { nullable, num, object, oneOf, str } from '../check.js';
+import type { ConnectionIdentity } from '../../domain/connection-identity.js';
 import { PROTOCOL_VERSION } from '../version.js';
 import { clientSnapshot } from '../patch.js';
 import type { DaemonState } from '../../state/state.js';
@@ -7,15 +8,22 @@ import { stateProblem } from '../state-check.js';
 /** The frame type of Welcome. */
 export const WELCOME = 'welcome';
 
-/** Daemon → client, answer to a matching hello: versions and the full state snapshot. */
+/** Daemon → client, answer to a matching hello: versions, the daemon's connection identity and the full state snapshot. */
 export interface WelcomeFrame {
   type: typeof WELCOME;
   protocol: number;
   daemonVersion: string;
+  /** The server and credential the daemon uses (never the secret); null while it has no connection. */
+  identity: ConnectionIdentity | null;
   snapshot: DaemonState;
 }
 
-const check = object({ type: oneOf([WELCOME]), protocol: num(0, Number.MAX_SAFE_INTEGER, true), daemonVersion: str(1, 100) });
+const identityCheck = object({
+  server: str(1, 2048),
+  credential: object({ kind: oneOf(['token', 'certificate', 'none']), source: str(1, 40), fingerprint: nullable(str(1, 64)) }),
+});
+
+const check = object({ type: oneOf([WELCOME]), protocol: num(0, Number.MAX_SAFE_INTEGER, true), daemonVersion: str(1, 100), identity: nullable(identityCheck) });
 
 /** The first problem that keeps `value` from being a Welcome, or null. */
 export function welcomeProblem(value: unknown): string | null {
@@ -28,6 +36,6 @@ export function isWelcome(value: unknown): value is WelcomeFrame {
 }
 
 /** Builds the welcome for a state (its emitted-keys bookkeeping left out; its histories too when `histories` is false). */
-export function makeWelcome(daemonVersion: string, state: DaemonState, histories = true): WelcomeFrame {
-  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, snapshot: clientSnapshot(state, histories) };
+export function makeWelcome(daemonVersion: string, state: DaemonState, histories = true, identity: ConnectionIdentity | null = null): WelcomeFrame {
+  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, identity, snapshot: clientSnapshot(state, histories) };
 }

@@ -1,3 +1,5 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolvePaths, type Paths } from '../../../src/config/paths.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
@@ -5,6 +7,7 @@ import { runDoctor } from '../../../daemon/control/run-doctor.js';
 import { startFakeDaemon, type FakeDaemon } from '../../daemon-client/fake-daemon.js';
 import { shortTempDir } from '../../daemon-client/socket-helpers.js';
 import { memoryIo } from './control-harness.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 
 const TOKEN = 'doctor-secret-token-8f3a91';
 let tmp: ReturnType<typeof shortTempDir>;
@@ -68,7 +71,7 @@ describe('doctor', () => {
     fake = await startFakeDaemon({ socketPath: paths.socketPath, daemonVersion: '0.1.0-test' });
     const { stdout } = await doctor();
     expect(stdout).toContain('ok   skaha-tui daemon is running');
-    expect(stdout).toContain('daemon 0.1.0-test, protocol 2');
+    expect(stdout).toContain(`daemon 0.1.0-test, protocol ${PROTOCOL_VERSION}`);
     expect(stdout).toContain('a daemon answers');
   });
 
@@ -84,6 +87,26 @@ describe('doctor', () => {
     expect(json.daemon).toMatchObject({ running: false, socket: paths.socketPath });
     const byName = Object.fromEntries(json.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
     expect(byName).toMatchObject({ credentials: 'ok', availability: 'ok', sessions: 'ok', daemon: 'warn', 'config file': 'info' });
+  });
+
+  it('fails a config file, token file or canfar config holding a token that others can read, with the chmod to run', async () => {
+    mkdirSync(paths.configDir, { recursive: true });
+    const tokenFile = join(tmp.dir, 'my.token');
+    writeFileSync(tokenFile, 'file-token-123456\n', { mode: 0o644 });
+    writeFileSync(paths.configFile, JSON.stringify({ token: 'cfg-token-123456', tokenFile }), { mode: 0o644 });
+    mkdirSync(join(tmp.dir, '.canfar'));
+    const canfar = join(tmp.dir, '.canfar', 'config.yaml');
+    writeFileSync(canfar, 'active: {authentication: a}\nauthentication:\n  a: {mode: oidc, token: {access: canfar-token-123456}}\n', { mode: 0o640 });
+    const loose = await doctor();
+    const line = (name: string, file: string, mode: string) => `FAIL ${name.padEnd(13)}  ${file} — holds a token and others can read it (mode ${mode}) — run: chmod 600 "${file}"`;
+    expect(loose.stdout).toContain(line('config file', paths.configFile, '0644'));
+    expect(loose.stdout).toContain(line('token file', tokenFile, '0644'));
+    expect(loose.stdout).toContain(line('canfar config', canfar, '0640'));
+    expect(loose.stdout).not.toMatch(/cfg-token-123456|file-token-123456|canfar-token-123456/);
+    for (const file of [paths.configFile, tokenFile, canfar]) chmodSync(file, 0o600);
+    const tight = await doctor();
+    expect(tight.stdout).toContain(`ok   ${'config file'.padEnd(13)}  ${paths.configFile} — holds a token; only you can read it`);
+    expect(tight.stdout).not.toContain('chmod 600');
   });
 
   it('keeps a --token given on the command line out of the output, and refuses unknown options', async () => {

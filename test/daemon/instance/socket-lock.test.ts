@@ -58,7 +58,11 @@ describe('listenExclusive', () => {
   });
 
   it('says absent when there is no socket file', async () => {
-    expect(await probeSocket(join(tmpdir(), 'no-such-skaha.sock'))).toBe('absent');
+    expect(await probeSocket(join(mkdtempSync(join(tmpdir(), 'skaha-lock-')), 'no-such-skaha.sock'))).toBe('absent');
+  });
+
+  it('refuses, without connecting, a socket whose folder anyone can write', async () => {
+    await expect(probeSocket(join(tmpdir(), 'no-such-skaha.sock'))).rejects.toMatchObject({ code: 'DAEMON_UNTRUSTED' });
   });
 });
 

@@ -18,6 +18,15 @@ describe('createDesktopNotifier with a fake notify-send first on PATH', () => {
     expect(bin.calls('notify-send')).toEqual([['-a', 'skaha-tui', '-u', 'critical', '--', title, ready.body]]);
   });
 
+  it('escapes markup in the body and gives notify-send no credentials', async () => {
+    const bin = createFakeBin(['notify-send']);
+    const env = { PATH: `${bin.dir}:/usr/bin:/bin`, DBUS_SESSION_BUS_ADDRESS: 'x', SKAHA_TOKEN: 'tok-123456', SKAHA_REGISTRY_SECRET: 'reg-123456', CANFAR_TOKEN: 'c-123456' };
+    const notifier = createDesktopNotifier(silentLogger, env, 'linux');
+    expect(await notifier.notify({ ...ready, body: '<a href="https://evil.example/">click</a> & <b>x</b>' })).toBe(true);
+    expect(bin.calls('notify-send')[0].at(-1)).toBe('&lt;a href="https://evil.example/"&gt;click&lt;/a&gt; &amp; &lt;b&gt;x&lt;/b&gt;');
+    expect(bin.env('notify-send')[0]).not.toMatch(/tok-123456|reg-123456|c-123456|SKAHA_TOKEN|CANFAR_TOKEN|REGISTRY_SECRET/);
+  });
+
   it('reports a failing notify-send as false and logs it, without throwing', async () => {
     const bin = createFakeBin(['notify-send'], 1);
     const warnings: string[] = [];

@@ -1,3 +1,4 @@
+import type { ConnectionIdentity } from '../../../src/domain/connection-identity.js';
 import { AppError } from '../../../src/domain/errors.js';
 import type { ConnectionStatus, DaemonConnection, DaemonListener } from '../../../src/daemon-client/daemon-connection.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../../src/protocol/requests.js';
@@ -17,6 +18,7 @@ export class FakeConnection implements DaemonConnection {
   status: ConnectionStatus;
   state: DaemonState | null;
   daemonVersion = '0.1.0';
+  identity: ConnectionIdentity | null = null;
   readonly sent: SentRequest[] = [];
   private readonly listeners = new Set<DaemonListener>();
   private readonly handlers = new Map<string, Handler>();

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createWidgets, type Widgets } from '../../../tui/screen/layout.js';
 import { createDashboard, type DashboardHandle } from '../../../tui/dashboard.js';
-import type { DashboardOptions } from '../../../tui/controller/controller.js';
+import type { DashboardDeps, DashboardOptions } from '../../../tui/controller/controller.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import type { FakeConnection } from './fake-connection.js';
 
@@ -41,7 +41,7 @@ export interface Headless {
 /** Starts a dashboard against `connection` on a headless blessed screen. */
 export async function startHeadless(
   connection: FakeConnection,
-  options: Partial<DashboardOptions> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; clock?: FakeClock } = {},
+  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; clock?: FakeClock } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...(options.env ?? {}) };
@@ -57,6 +57,8 @@ export async function startHeadless(
       opened.push(url);
     },
     saveDir: options.saveDir ?? '/nonexistent',
+    ownIdentity: options.ownIdentity,
+    restartDaemon: options.restartDaemon,
     options: { readonly: false, demo: false, terminalNotify: 'auto', mouse: false, ...options },
   });
   const lines = () => ((widgets.screen as unknown as { lines: unknown }).lines as [unknown, string][][]).map((row) => row.map((cell) => cell[1]).join('').trimEnd());

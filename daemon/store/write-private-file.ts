@@ -1,0 +1,36 @@
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+
+/**
+ * Replaces `file` atomically with `data`, readable by its owner only: a fresh 0600 temp file beside it
+ * (never one left over, whose mode could be wider), renamed over it. The temp file goes when the write fails.
+ */
+export async function writePrivateFile(file: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    await rm(temp, { force: true });
+    await writeFile(temp, data, { mode: 0o600, flag: 'wx' });
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A lowdb adapter for a text file written with writePrivateFile (0600, atomic); read returns null when it is absent. */
+export class PrivateTextFile implements Adapter<string> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<string | null> {
+    try {
+      return await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  write(text: string): Promise<void> {
+    return writePrivateFile(this.file, text);
+  }
+}
