@@ -127,7 +127,7 @@ export const DAEMON_EVENT_TYPES = [
 /** One event type. */
 export type DaemonEventType = DaemonEvent['type'];
 
-/** Pure: drops events whose key was already emitted, and duplicates within the batch. */
+/** Pure: drops events whose key was already emitted (own keys only), and duplicates within the batch. */
 export function newEvents<E extends { key: string }>(events: readonly E[], emitted: Readonly<Record<string, number>>): E[] {
   const seen = new Set<string>();
   return events.filter((event) => {
