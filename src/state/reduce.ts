@@ -77,6 +77,12 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
         notifications: appendNotification(state.notifications, { ...action.notification, at: action.at }),
         emitted: markEmitted(state.emitted, [action.notification.key], action.at),
       };
+    case 'notifications.sent':
+      return {
+        ...state,
+        notifications: appendNotification(state.notifications, ...action.notifications.map((n) => ({ ...n, at: action.at }))),
+        emitted: markEmitted(state.emitted, action.notifications.map((n) => n.key), action.at),
+      };
     case 'config.changed':
       return {
         ...state,
