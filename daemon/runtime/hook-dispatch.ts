@@ -29,6 +29,11 @@ export class HookDispatcher {
     this.queue = new HookQueue(limits);
   }
 
+  /** Queues every hook that wants each event (payloads are built only when some hook is configured). */
+  runEvents(events: readonly DaemonEvent[]): void {
+    if (this.hooks().length > 0) this.run(events.map(hookPayload));
+  }
+
   /** Queues every hook that wants each payload; never waits, never throws. */
   run(payloads: readonly HookPayload[]): void {
     const hooks = this.hooks();

@@ -13,7 +13,7 @@ import type { DaemonConfig } from '../config/daemon-config.js';
 import { notificationsFor } from '../notify/rules.js';
 import type { StateStore } from '../store/state-store.js';
 import { boundedWait, eventFrames } from './event-frames.js';
-import { hookPayload, type HookDispatcher, type HookPayload } from './hook-dispatch.js';
+import type { HookDispatcher, HookPayload } from './hook-dispatch.js';
 
 /** What the state runtime talks to. */
 export interface StateRuntimeDeps {
@@ -75,7 +75,7 @@ export class StateRuntime {
       await this.persist();
       for (const frame of eventFrames(events)) this.deps.broadcast(frame);
       await this.deliver(notifications, now);
-      this.deps.hooks.run(events.map(hookPayload));
+      this.deps.hooks.runEvents(events);
     });
   }
 
