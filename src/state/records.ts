@@ -3,6 +3,7 @@ import type { Session } from '../domain/session.js';
 import type { LaunchRecord, NotificationRecord } from './state.js';
 import { DELETE_WINDOW_MS, EMITTED_KEY_TTL_MS, MAX_EMITTED_KEYS, MAX_LAUNCHES, MAX_NOTIFICATIONS } from './state.js';
 import { appendUsage, usageSample, type UsageHistory } from './usage.js';
+import { isLevelKey } from './events.js';
 
 /** Pure: sessions keyed by id (a later duplicate id wins), in a null-prototype map. */
 export function sessionsById(sessions: readonly Session[]): Dict<Session> {
@@ -37,8 +38,10 @@ export function recentDeletes(deletes: Readonly<Record<string, number>>, at: num
 }
 
 /**
- * Pure: records emitted keys (first time wins) and forgets the oldest beyond the TTL and the cap.
- * One pass over the old keys plus the new ones (a sort only when over the cap): call it once per batch.
+ * Pure: records emitted keys (first time wins) and forgets the oldest beyond the TTL and the cap;
+ * over the cap, keys of level-triggered events go last (forgetting one would report it again, e.g.
+ * after a flood of sessions). One pass over the old keys plus the new ones (a sort only when over
+ * the cap): call it once per batch.
  */
 export function markEmitted(
   emitted: Readonly<Record<string, number>>,
@@ -60,7 +63,8 @@ export function markEmitted(
     size++;
   }
   if (size <= MAX_EMITTED_KEYS) return out;
-  const entries = Object.entries(out).sort((a, b) => a[1] - b[1]);
+  const rank = (key: string) => (isLevelKey(key) ? 1 : 0);
+  const entries = Object.entries(out).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]);
   const kept = emptyDict<number>();
   for (const [key, when] of entries.slice(entries.length - MAX_EMITTED_KEYS)) kept[key] = when;
   return kept;
