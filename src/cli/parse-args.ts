@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
-import { invalidIdError, isSessionId } from '../domain/session-id.js';
 import { findCommand, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
+import { badIdArgument } from './id-arguments.js';
 import { USAGE_ERRORS } from './text.js';
 
 /** A usage error (exit 2); `command` names the command whose help to point at. */
@@ -169,14 +169,8 @@ function checkArguments(command: CommandSpec, parsed: ParsedArgs): void {
   if (!variadic && parsed.positionals.length > names.length) {
     throw new UsageError(USAGE_ERRORS.tooManyArguments(parsed.positionals.slice(names.length)), command.name);
   }
-  const badId = parsed.positionals.find((value, i) => isIdArgument(names, i) && !isSessionId(value));
-  if (badId !== undefined) throw new UsageError(invalidIdError(badId, 'ID').message, command.name);
-}
-
-/** Whether positional `i` is a session id (named ID, or covered by a trailing ID...). */
-function isIdArgument(names: readonly string[], i: number): boolean {
-  const last = names[names.length - 1];
-  return names[i] === 'ID' || names[i] === 'ID...' || (i >= names.length && last === 'ID...');
+  const badId = badIdArgument(names, parsed.positionals);
+  if (badId !== null) throw new UsageError(badId, command.name);
 }
 
 /** A string option's value, if given. */
