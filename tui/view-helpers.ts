@@ -1,5 +1,6 @@
 // Helpers of the view reducer: selection with scrolling, expiry of transient marks, and Esc.
 
+import { dictWithout } from '../src/domain/dict.js';
 import { reduceLog } from './log-view.js';
 import type { RowsInfo, ViewState } from './view-state.js';
 
@@ -18,12 +19,8 @@ export function selectIndex(view: ViewState, index: number, info: RowsInfo): Vie
 
 /** The list with `id` added or removed. */
 export const toggle = (list: readonly string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
-/** A copy of `record` without `ids`. */
-export const without = <V>(record: Readonly<Record<string, V>>, ids: readonly string[]) => {
-  const out = { ...record };
-  for (const id of ids) delete out[id];
-  return out;
-};
+/** A null-prototype copy of `record` without `ids`. */
+export const without = <V>(record: Readonly<Record<string, V>>, ids: readonly string[]) => dictWithout(record, ids);
 
 /** Drops the flash and highlights whose time is up (same object when nothing expired). */
 export function expire(view: ViewState, now: number): ViewState {

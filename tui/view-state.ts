@@ -1,6 +1,7 @@
 // The dashboard's UI state (selection, focus, filter, sort, marks, modal, flash, log pane, form)
 // and its pure reducer. Actions that depend on the visible rows carry them, so the reducer stays pure.
 
+import { dictFrom, emptyDict, hasKey } from '../src/domain/dict.js';
 import type { Session } from '../src/domain/session.js';
 import { emptyLogView, reduceLog, type LogView } from './log-view.js';
 import { reduceForm, type LaunchForm } from './form/launch-form.js';
@@ -85,7 +86,7 @@ export function initialView(): ViewState {
     sort: { column: 'age', descending: false }, showAll: false, marks: [], expanded: [],
     modal: null, modalTop: 0, flash: null, detailsMode: 'details', detailsTop: 0,
     logs: emptyLogView(), logsFull: false, openWhenReady: [], readyWatch: [],
-    highlights: {}, ghosts: {}, pending: {},
+    highlights: emptyDict(), ghosts: emptyDict(), pending: emptyDict(),
   };
 }
 
@@ -164,16 +165,16 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
       return { ...view, readyWatch: view.readyWatch.filter((id) => id !== action.id) };
     case 'highlight': {
       if (action.changes.length === 0) return view;
-      const highlights = { ...view.highlights };
+      const highlights = dictFrom(view.highlights);
       for (const c of action.changes) highlights[c.id] = { kind: c.kind, until: action.now + HIGHLIGHT_MS };
-      const ghosts = { ...view.ghosts };
+      const ghosts = dictFrom(view.ghosts);
       for (const s of action.removed) ghosts[s.id] = s;
       return { ...view, highlights, ghosts };
     }
     case 'pending-add':
-      return { ...view, pending: { ...view.pending, ...Object.fromEntries(action.sessions.map((s) => [s.id, s])) } };
+      return { ...view, pending: dictFrom([...Object.entries(view.pending), ...action.sessions.map((s) => [s.id, s] as const)]) };
     case 'pending-drop':
-      return action.ids.some((id) => id in view.pending) ? { ...view, pending: without(view.pending, action.ids) } : view;
+      return action.ids.some((id) => hasKey(view.pending, id)) ? { ...view, pending: without(view.pending, action.ids) } : view;
     case 'form':
       return view.modal?.type === 'launch' ? { ...view, modal: { type: 'launch', form: reduceForm(view.modal.form, action.action, action.env) } } : view;
     case 'back':

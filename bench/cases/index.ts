@@ -1,4 +1,5 @@
 import type { BenchCase } from '../harness/types.js';
+import { burst } from './burst.js';
 import { cliCache } from './cli-cache.js';
 import { dashboardCpu } from './dashboard-cpu.js';
 import { dashboardStart } from './dashboard-start.js';
@@ -9,4 +10,4 @@ import { pollCost } from './poll-cost.js';
 import { requests } from './requests.js';
 
 /** Every benchmark case, in table order. */
-export const BENCH_CASES: BenchCase[] = [pollCost, fanOut, requests, memory, dashboardCpu, dashboardStart, logFollow, cliCache];
+export const BENCH_CASES: BenchCase[] = [pollCost, fanOut, requests, memory, dashboardCpu, dashboardStart, logFollow, cliCache, burst];

@@ -1,6 +1,7 @@
 // The daemon as `skaha-tui daemon` runs it (startDaemon, the settings connector, the JSON state file,
 // the file logger), plus one probe: the store reports the moment each poll's new state is committed —
 // right before the daemon diffs it and broadcasts the patch — with the process CPU time at that moment.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolvePaths } from '../../src/config/paths.js';
 import { systemClock } from '../../src/ports/clock.js';
 import type { DaemonState } from '../../src/state/state.js';
@@ -11,11 +12,12 @@ import { JsonStateStore } from '../../daemon/store/json-state-store.js';
 import type { StateStore } from '../../daemon/store/state-store.js';
 import { emit, serveChild } from './child.js';
 
-/** What the probe reports for each poll: when (monotonic ns), the CPU used so far (µs), and the poll time. */
+/** What the probe reports for each poll: when (monotonic ns), the CPU used so far (µs), the poll time and how many sessions it listed. */
 export interface PollCommit {
   hrNs: bigint;
   cpuUs: number;
   lastPollAt: number;
+  sessions: number;
 }
 
 /** Wraps a store so that the first save of each new poll result is reported (after the daemon's own work). */
@@ -28,7 +30,7 @@ function probedStore(inner: StateStore): StateStore {
         lastPollAt = state.lastPollAt;
         const hrNs = process.hrtime.bigint();
         const cpu = process.cpuUsage();
-        const commit: PollCommit = { hrNs, cpuUs: cpu.user + cpu.system, lastPollAt };
+        const commit: PollCommit = { hrNs, cpuUs: cpu.user + cpu.system, lastPollAt, sessions: Object.keys(state.sessions).length };
         // Reported after the broadcast, so the report never delays the frames being measured.
         setImmediate(() => emit('poll', commit));
       }
@@ -53,9 +55,15 @@ await serveChild(async () => {
     credentialFiles: defaultCredentialFiles(env),
     store: probedStore(new JsonStateStore(paths.stateFile, { clock, logger, historyFile: paths.historyFile })),
   });
+  // The event loop's worst delay since the last reset (the `burst` case), at 10 ms resolution.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   return {
     info: { socketPath: paths.socketPath },
-    methods: {},
+    methods: {
+      resetLoopDelay: () => void loop.reset(),
+      maxLoopDelayMs: () => loop.max / 1e6,
+    },
     close: () => daemon.stop('bench over'),
   };
 });

@@ -35,6 +35,8 @@ export interface BenchDaemon {
   commits: PollCommit[];
   /** Resolves with the next `count` poll commits of a probed daemon. */
   nextCommits(count: number, timeoutMs?: number): Promise<PollCommit[]>;
+  /** Calls a method of a probed daemon child (see daemon-child.ts); rejects for the built binary. */
+  call<T = unknown>(method: string, ...args: unknown[]): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
   const waiters = new Set<() => void>();
   let pid: number;
   let stopChild: () => Promise<void>;
+  let call: BenchDaemon['call'] = async () => {
+    throw new Error('only a probed bench daemon answers calls');
+  };
   if (options.probed) {
     // BENCH_PROF=<dir> writes a CPU profile of the daemon there (for looking into a figure).
     const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
@@ -87,6 +92,7 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
     });
     pid = child.pid;
     stopChild = () => child.stop();
+    call = (method, ...args) => child.call(method, ...args);
   } else {
     const daemon = defaultDaemonCommand();
     const child = spawn(daemon.command, daemon.args, { env, stdio: 'ignore' });
@@ -108,6 +114,7 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
     env,
     paths,
     commits,
+    call,
     nextCommits(count, timeoutMs = 60_000) {
       const target = commits.length + count;
       return new Promise((resolve, reject) => {

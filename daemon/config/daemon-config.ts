@@ -1,6 +1,7 @@
 import type { LogLevel } from '../../src/ports/logger.js';
 import { LOG_LEVELS } from '../../src/ports/logger.js';
 import type { HookConfig } from '../notify/hook-runner.js';
+import { DEFAULT_HOOK_QUEUE, type HookQueueLimits } from '../notify/hook-queue.js';
 import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../poll/poll-interval.js';
 
 /** Poll cadence: the adaptive session intervals plus the slower side data. */
@@ -39,6 +40,8 @@ export interface DaemonConfig {
   polling: PollingConfig;
   notifications: NotificationConfig;
   hooks: HookConfig[];
+  /** How many hooks run at once, and how many runs may wait (more are dropped and logged). */
+  hookQueue: HookQueueLimits;
   autoRenew: AutoRenewRule[];
   listen: ListenConfig;
   logs: { refreshMs: number; bufferLines: number };
@@ -51,6 +54,7 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
   polling: { ...DEFAULT_POLL_INTERVALS, statsMs: 60_000, catalogueMs: 30 * 60_000 },
   notifications: { quiet: false, desktop: true, kinds: {}, expiringMinutes: [60, 10], credentialHours: [72, 24, 1] },
   hooks: [],
+  hookQueue: { ...DEFAULT_HOOK_QUEUE },
   autoRenew: [],
   listen: { tcp: null, allowedOrigins: [] },
   logs: { refreshMs: 2_000, bufferLines: 10_000 },
@@ -62,7 +66,7 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
 export const CONNECTION_KEYS = ['url', 'apiVersion', 'token', 'tokenFile', 'certificate', 'registry', 'timeouts', 'concurrency'] as const;
 
 /** Top-level keys the daemon itself reads. */
-export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'autoRenew', 'listen', 'logs', 'frameLimitBytes', 'logLevel'] as const;
+export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'hookQueue', 'autoRenew', 'listen', 'logs', 'frameLimitBytes', 'logLevel'] as const;
 
 /** Whether a string names a log level. */
 export function isLogLevel(value: unknown): value is LogLevel {

@@ -27,6 +27,7 @@ export function validateDaemonConfig(raw: unknown): ConfigValidation {
     polling: polling(root.polling, errors),
     notifications: notifications(root.notifications, errors),
     hooks: arrayAt(root.hooks, 'hooks', errors, (value, path) => hook(value, path, errors)),
+    hookQueue: hookQueue(root.hookQueue, errors),
     autoRenew: arrayAt(root.autoRenew, 'autoRenew', errors, (value, path) => autoRenewRule(value, path, errors)),
     listen: listen(root.listen, errors),
     logs: logs(root.logs, errors),
@@ -76,6 +77,13 @@ function hook(raw: unknown, path: string, errors: FieldErrors): HookConfig | und
   if (!command.trim()) return void errors.add(`${path}.command`, 'is required: the shell command to run');
   const events = arrayAt(o.events ?? ['*'], `${path}.events`, errors, (v, at) => (typeof v === 'string' ? v : void errors.add(at, 'must be an event kind string')));
   return { command, events, timeoutMs: numberAt(o.timeoutMs, `${path}.timeoutMs`, 10_000, 100, 10 * 60 * SECOND, errors) };
+}
+
+/** `hookQueue`: `concurrency` hooks at once (1–64, default 4); at most `limit` runs waiting (1–100,000, default 1,000; more are dropped and logged). */
+function hookQueue(raw: unknown, errors: FieldErrors): DaemonConfig['hookQueue'] {
+  const o = objectAt(raw, 'hookQueue', errors);
+  const whole = (key: 'concurrency' | 'limit', max: number) => Math.floor(numberAt(o[key], `hookQueue.${key}`, D.hookQueue[key], 1, max, errors));
+  return { concurrency: whole('concurrency', 64), limit: whole('limit', 100_000) };
 }
 
 function autoRenewRule(raw: unknown, path: string, errors: FieldErrors): AutoRenewRule | undefined {

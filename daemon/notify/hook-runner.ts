@@ -35,22 +35,24 @@ export function hookEnvironment(event: HookEvent, base: NodeJS.ProcessEnv = proc
   return env;
 }
 
+/** Runs one hook for an event (its time limit starts now); a failure or a time-out is logged, never thrown. */
+export async function runHook(hook: HookConfig, event: HookEvent, logger: Logger): Promise<void> {
+  const result = await runCommand(hook.command, {
+    shell: true,
+    env: hookEnvironment(event),
+    stdin: JSON.stringify(event) + '\n',
+    timeoutMs: hook.timeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS,
+  });
+  if (result.exitCode === 0) return;
+  logger.warn(`hook "${hook.command}" failed on ${event.kind}`, {
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    stderr: result.stderr.trim(),
+    error: result.spawnError,
+  });
+}
+
 /** Runs every hook that wants the event, in parallel; failures and time-outs are logged, never thrown. */
 export async function runHooks(hooks: readonly HookConfig[], event: HookEvent, logger: Logger): Promise<void> {
-  const wanted = hooks.filter((hook) => hookWants(hook, event.kind));
-  await Promise.all(wanted.map(async (hook) => {
-    const result = await runCommand(hook.command, {
-      shell: true,
-      env: hookEnvironment(event),
-      stdin: JSON.stringify(event) + '\n',
-      timeoutMs: hook.timeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS,
-    });
-    if (result.exitCode === 0) return;
-    logger.warn(`hook "${hook.command}" failed on ${event.kind}`, {
-      exitCode: result.exitCode,
-      timedOut: result.timedOut,
-      stderr: result.stderr.trim(),
-      error: result.spawnError,
-    });
-  }));
+  await Promise.all(hooks.filter((hook) => hookWants(hook, event.kind)).map((hook) => runHook(hook, event, logger)));
 }

@@ -1,6 +1,7 @@
 import type { DaemonEvent } from '../../src/state/events.js';
 import type { Notification, Urgency } from '../../src/state/state.js';
 import { isAuthFailure } from '../../src/state/health.js';
+import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
 
 /** The kinds of notification a user can switch on or off. */
 export const NOTIFICATION_KINDS = [
@@ -45,6 +46,14 @@ type Draft = { kind: NotificationKind; title: string; body: string; urgency: Urg
 
 function draft(kind: NotificationKind, title: string, body: string, urgency: Urgency, url?: string | null): Draft {
   return { kind, title, body, urgency, url };
+}
+
+/** What a summary lists for an event: the session's name (its id when it has none), else the title. */
+function labelOf(event: DaemonEvent, d: Draft): string {
+  if ('session' in event) return event.session.name || event.session.id;
+  if (event.type === 'replicas:summary') return event.base;
+  if (event.type === 'launch:failed') return event.name;
+  return d.title;
 }
 
 /** A duration in seconds as short text: "45 s", "10 min", "1 h", "3 days". */
@@ -141,15 +150,18 @@ export function isKindEnabled(kind: NotificationKind, config: NotificationConfig
   return !config.quiet && (config.kinds?.[kind] ?? DEFAULT_NOTIFICATION_KINDS[kind]);
 }
 
-/** Pure: the notifications for a batch of events under a config; each keeps its event's key. */
+/**
+ * Pure: the notifications for a batch of events under a config; each keeps its event's key, except
+ * that many of one kind become one summary (see coalesceNotifications).
+ */
 export function notificationsFor(events: readonly DaemonEvent[], config: NotificationConfig = {}): Notification[] {
-  const out: Notification[] = [];
+  const drafts: NotificationDraft[] = [];
   for (const event of events) {
     const d = toDraft(event);
     if (!d || !isKindEnabled(d.kind, config)) continue;
-    const notification: Notification = { key: event.key, title: d.title, body: d.body, urgency: d.urgency };
-    if (d.url) notification.url = d.url;
-    out.push(notification);
+    const draft: NotificationDraft = { key: event.key, kind: d.kind, label: labelOf(event, d), title: d.title, body: d.body, urgency: d.urgency };
+    if (d.url) draft.url = d.url;
+    drafts.push(draft);
   }
-  return out;
+  return coalesceNotifications(drafts);
 }

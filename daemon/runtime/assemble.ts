@@ -99,7 +99,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     throw error;
   }
   if (loaded.warning) logger.warn(loaded.warning);
-  const hooks = new HookDispatcher(() => config.hooks, logger);
+  const hooks = new HookDispatcher(() => config.hooks, logger, () => config.hookQueue);
   const initial = reduce(loaded.state, { type: 'daemon.started', at: clock.now() });
   const runtime = new StateRuntime(initial, {
     clock, logger, store, notifier: o.notifier, hooks, config: () => config,

@@ -1,6 +1,7 @@
 import type { Logger } from '../../src/ports/logger.js';
 import type { DaemonEvent } from '../../src/state/events.js';
-import { runHooks, type HookConfig, type HookEvent } from '../notify/hook-runner.js';
+import { hookWants, runHook, type HookConfig, type HookEvent } from '../notify/hook-runner.js';
+import { DEFAULT_HOOK_QUEUE, HookQueue, type HookQueueLimits } from '../notify/hook-queue.js';
 
 /** What a hook receives on stdin: the whole event plus the fields its environment carries. */
 export type HookPayload = HookEvent & Record<string, unknown>;
@@ -16,34 +17,45 @@ export function hookPayload(event: DaemonEvent): HookPayload {
   return payload;
 }
 
-/** Runs the configured hooks in the background and remembers the runs in flight (for shutdown). */
+/** Runs the configured hooks in the background through a bounded queue (see HookQueue); overflow is logged, once per batch. */
 export class HookDispatcher {
-  private readonly running = new Set<Promise<void>>();
+  private readonly queue: HookQueue;
 
   constructor(
     private readonly hooks: () => readonly HookConfig[],
     private readonly logger: Logger,
-  ) {}
+    limits: () => HookQueueLimits = () => DEFAULT_HOOK_QUEUE,
+  ) {
+    this.queue = new HookQueue(limits);
+  }
 
-  /** Starts every hook that wants each payload; never waits, never throws. */
+  /** Queues every hook that wants each event (payloads are built only when some hook is configured). */
+  runEvents(events: readonly DaemonEvent[]): void {
+    if (this.hooks().length > 0) this.run(events.map(hookPayload));
+  }
+
+  /** Queues every hook that wants each payload; never waits, never throws. */
   run(payloads: readonly HookPayload[]): void {
     const hooks = this.hooks();
     if (hooks.length === 0) return;
+    const dropped = new Map<string, number>();
     for (const payload of payloads) {
-      const job = runHooks(hooks, payload, this.logger).catch((error: unknown) => {
-        this.logger.warn('running hooks failed', { kind: payload.kind, error: error instanceof Error ? error.message : String(error) });
-      });
-      this.running.add(job);
-      void job.finally(() => this.running.delete(job));
+      for (const hook of hooks) {
+        if (!hookWants(hook, payload.kind)) continue;
+        if (this.queue.push(() => runHook(hook, payload, this.logger))) continue;
+        dropped.set(payload.kind, (dropped.get(payload.kind) ?? 0) + 1);
+      }
     }
+    if (dropped.size === 0) return;
+    const total = [...dropped.values()].reduce((a, b) => a + b, 0);
+    this.logger.warn(`hook queue full: ${total} hook runs were dropped`, { ...this.queue.size, dropped: Object.fromEntries(dropped) });
   }
 
-  /** Resolves when the hooks in flight finished, or after `timeoutMs`. */
+  /** Resolves when the hooks running and queued finished, or after `timeoutMs`. */
   async idle(timeoutMs: number): Promise<void> {
-    if (this.running.size === 0) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([Promise.all([...this.running]), timeout]);
+    await Promise.race([this.queue.idle(), timeout]);
     clearTimeout(timer);
   }
 }

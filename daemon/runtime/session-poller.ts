@@ -1,4 +1,4 @@
-import { toAppError, type ErrorJson } from '../../src/domain/errors.js';
+import { AppError, toAppError, type ErrorJson } from '../../src/domain/errors.js';
 import type { Session } from '../../src/domain/session.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
@@ -26,7 +26,8 @@ export interface SessionPollerDeps {
 /**
  * The one session poller for every client: never overlapping, adaptive (fast / normal / slow),
  * exponential back-off with jitter on failure and the whole cap on refused credentials. A failed
- * or even a crashing poll is recorded in the state; it never stops the loop.
+ * poll, or one whose processing (reduce, persist, broadcast) throws, counts as a failure, backs off
+ * and is recorded in the state; it never stops the loop.
  */
 export class SessionPoller {
   /** Consecutive failed polls. */
@@ -83,28 +84,31 @@ export class SessionPoller {
   }
 
   private async poll(): Promise<void> {
-    let sessions: Session[] | null = null;
     let failure: ErrorJson | null = null;
+    let sessions: Session[] | null = null;
     try {
       sessions = await this.deps.connection.api().listSessions();
     } catch (error) {
       failure = toAppError(error).toJSON();
     }
-    try {
-      if (sessions) {
-        this.succeeded();
+    if (sessions) {
+      try {
         await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at: this.deps.clock.now() });
+        this.succeeded();
         this.deps.afterPoll?.(sessions);
-      } else if (failure) {
-        this.failed(failure);
-        await this.deps.runtime.apply({ type: 'poll.failed', error: failure, at: this.deps.clock.now() });
+        return;
+      } catch (error) {
+        // A failure of the daemon's own bookkeeping counts like a network failure: it backs off too.
+        failure = new AppError('INTERNAL_ERROR', `processing a session poll failed: ${toAppError(error).message}`).toJSON();
+        this.deps.logger.error('processing a session poll failed', { error: failure.message });
       }
+    }
+    if (!failure) return;
+    this.failed(failure);
+    try {
+      await this.deps.runtime.apply({ type: 'poll.failed', error: failure, at: this.deps.clock.now() });
     } catch (error) {
-      // A bug in the bookkeeping must not stop the poller: record it as a failed poll.
-      const internal = toAppError(error).toJSON();
-      this.deps.logger.error('processing a session poll failed', { error: internal.message });
-      this.failed(internal);
-      await this.deps.runtime.apply({ type: 'poll.failed', error: internal, at: this.deps.clock.now() });
+      this.deps.logger.error('recording a failed session poll failed', { error: toAppError(error).message });
     }
   }
 

@@ -3,7 +3,6 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import type { Action } from '../../src/state/actions.js';
 import { deriveEvents } from '../../src/state/derive-events.js';
-import type { DaemonEvent } from '../../src/state/events.js';
 import { reduce, reduceAll } from '../../src/state/reduce.js';
 import type { DaemonState, Notification } from '../../src/state/state.js';
 import type { DaemonFrame } from '../../src/protocol/codec.js';
@@ -13,8 +12,8 @@ import type { Warning } from '../../src/protocol/topics.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { notificationsFor } from '../notify/rules.js';
 import type { StateStore } from '../store/state-store.js';
-import { boundedWait, eventFrame } from './event-frames.js';
-import { hookPayload, type HookDispatcher, type HookPayload } from './hook-dispatch.js';
+import { boundedWait, eventFrames } from './event-frames.js';
+import type { HookDispatcher, HookPayload } from './hook-dispatch.js';
 
 /** What the state runtime talks to. */
 export interface StateRuntimeDeps {
@@ -48,34 +47,49 @@ export class StateRuntime {
   }
 
   /**
-   * Reduces the actions now (the state and clients move at once) and reports the events they
-   * caused; the promise settles when that report (notifications included) is done, and never rejects.
+   * Reduces the actions now (the state and clients move at once, in one patch) and reports the events
+   * they caused; the promise settles when that report (notifications included) is done, and never
+   * rejects. It throws only when the daemon's own bookkeeping fails (reduce, save, broadcast).
    */
   apply(...actions: Action[]): Promise<void> {
     if (this.frozen) return Promise.resolve();
     const prev = this.current;
     let next = reduceAll(prev, actions);
     const now = this.deps.clock.now();
-    const { expiringMinutes, credentialHours } = this.deps.config().notifications;
+    const settings = this.deps.config().notifications;
     const events = deriveEvents(prev, next, {
       now,
-      expiringThresholdsSec: expiringMinutes.map((m) => m * 60),
-      credentialThresholdsSec: credentialHours.map((h) => h * 3600),
+      expiringThresholdsSec: settings.expiringMinutes.map((m) => m * 60),
+      credentialThresholdsSec: settings.credentialHours.map((h) => h * 3600),
     });
-    if (events.length > 0) next = reduce(next, { type: 'events.emitted', keys: events.map((e) => e.key), at: now });
+    if (events.length === 0) {
+      this.commit(prev, next);
+      return Promise.resolve();
+    }
+    // Event keys and the notifications they cause are recorded together: one state change, one patch.
+    const notifications = notificationsFor(events, settings);
+    next = reduce(next, { type: 'events.emitted', keys: events.map((e) => e.key), at: now });
+    if (notifications.length > 0) next = reduce(next, { type: 'notifications.sent', notifications, at: now });
     this.commit(prev, next);
-    if (events.length === 0) return Promise.resolve();
-    return this.enqueue(() => this.report(events));
+    return this.enqueue(async () => {
+      await this.persist();
+      for (const frame of eventFrames(events)) this.deps.broadcast(frame);
+      await this.deliver(notifications, now);
+      this.deps.hooks.runEvents(events);
+    });
   }
 
   /** Shows a notification that has no daemon event behind it (an auto-renewal), once per key. */
   notifyOnce(notification: Notification, hook: HookPayload): Promise<void> {
     if (this.frozen || Object.hasOwn(this.current.emitted, notification.key)) return Promise.resolve();
     const at = this.deps.clock.now();
-    this.commit(this.current, reduce(this.current, { type: 'events.emitted', keys: [notification.key], at }));
+    const quiet = this.deps.config().notifications.quiet;
+    const shown = quiet ? [] : [notification];
+    const emitted = reduce(this.current, { type: 'events.emitted', keys: [notification.key], at });
+    this.commit(this.current, quiet ? emitted : reduce(emitted, { type: 'notifications.sent', notifications: shown, at }));
     return this.enqueue(async () => {
       await this.persist();
-      await this.deliver(this.deps.config().notifications.quiet ? [] : [notification]);
+      await this.deliver(shown, at);
       this.deps.hooks.run([hook]);
     });
   }
@@ -121,22 +135,14 @@ export class StateRuntime {
     }
   }
 
-  private async report(events: readonly DaemonEvent[]): Promise<void> {
-    await this.persist();
-    for (const event of events) this.deps.broadcast(eventFrame(event));
-    await this.deliver(notificationsFor(events, this.deps.config().notifications));
-    this.deps.hooks.run(events.map(hookPayload));
-  }
-
-  private async deliver(notifications: readonly Notification[]): Promise<void> {
+  /** Shows notifications already recorded in the state: the desktop (when on) and every client. */
+  private async deliver(notifications: readonly Notification[], at: number): Promise<void> {
     for (const notification of notifications) {
       const { desktop, quiet } = this.deps.config().notifications;
       if (desktop && !quiet) {
         await this.deps.notifier.notify({ title: notification.title, body: notification.body, urgency: notification.urgency });
       }
-      const at = this.deps.clock.now();
       this.deps.broadcast(makeEvent('notification', { ...notification, at }));
-      this.commit(this.current, reduce(this.current, { type: 'notification.sent', notification, at }));
       this.deps.logger.info('notified', { key: notification.key, title: notification.title });
     }
   }

@@ -4,6 +4,7 @@
 //   "SKTH" u8 version u8 littleEndian u16 0 u32 tierCount (f64 bucketMs f64 maxAgeMs u32 cap)×tiers
 //   u32 seriesCount, then per series: u8 kind (0 stats, 1 usage) u16 idBytes id
 //   and per tier: u32 points, t (f64 × points), values (f32|f64 × width × points)
+import { emptyDict } from '../../src/domain/dict.js';
 import type { HistoryPoint, HistoryTier } from '../../src/state/history.js';
 import { Series, type SeriesKind } from '../../src/state/series.js';
 import { blockCapacity, valueArray, type TierColumns } from '../../src/state/series-tier.js';
@@ -146,7 +147,7 @@ export function decodeHistories(buf: Buffer): Histories {
   readHeader(r, [USAGE_KIND, STATS_KIND]);
   const count = r.u32();
   let statsHistory: StatsHistory = emptyStats();
-  const usage: Record<string, UsageHistory> = {};
+  const usage = emptyDict<UsageHistory>();
   for (let i = 0; i < count; i++) {
     const kind = r.u8();
     const id = r.text(r.u16());

@@ -1,3 +1,4 @@
+import { emptyDict } from '../../src/domain/dict.js';
 import type { Session } from '../../src/domain/session.js';
 import { initialState, STATE_SCHEMA_VERSION, type DaemonState } from '../../src/state/state.js';
 import { sanitiseLaunchRequest } from '../../src/state/launches.js';
@@ -15,10 +16,10 @@ export type Migration = (raw: Record<string, unknown>, now: number) => Record<st
  * v1: sessions by id, epoch-ms times, emitted keys with the time they were recorded.
  */
 const v0ToV1: Migration = (raw, now) => {
-  const sessions: Record<string, Session> = {};
+  const sessions = emptyDict<Session>();
   for (const s of Array.isArray(raw.sessions) ? (raw.sessions as Session[]) : []) if (s && typeof s.id === 'string') sessions[s.id] = s;
   const lastPoll = typeof raw.lastPoll === 'string' ? Date.parse(raw.lastPoll) : NaN;
-  const emitted: Record<string, number> = {};
+  const emitted = emptyDict<number>();
   for (const key of Array.isArray(raw.notified) ? raw.notified : []) if (typeof key === 'string') emitted[key] = now;
   return { schemaVersion: 1, sessions, lastPollAt: Number.isFinite(lastPoll) ? lastPoll : null, emitted };
 };
@@ -33,7 +34,7 @@ function tiersToJson(value: unknown, fields: readonly string[]): SeriesJson | un
  * columns per tier. A v1 file's histories are kept, turned into columns.
  */
 const v1ToV2: Migration = (raw) => {
-  const usage: Record<string, SeriesJson> = {};
+  const usage = emptyDict<SeriesJson>();
   const old = typeof raw.usage === 'object' && raw.usage !== null ? (raw.usage as Record<string, unknown>) : {};
   for (const [id, tiers] of Object.entries(old)) {
     const json = tiersToJson(tiers, USAGE_KIND.spec.fields);

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { findCommand, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './command-specs.js';
+import { badIdArgument } from './id-arguments.js';
 import { USAGE_ERRORS } from './text.js';
 
 /** A usage error (exit 2); `command` names the command whose help to point at. */
@@ -168,6 +169,8 @@ function checkArguments(command: CommandSpec, parsed: ParsedArgs): void {
   if (!variadic && parsed.positionals.length > names.length) {
     throw new UsageError(USAGE_ERRORS.tooManyArguments(parsed.positionals.slice(names.length)), command.name);
   }
+  const badId = badIdArgument(names, parsed.positionals);
+  if (badId !== null) throw new UsageError(badId, command.name);
 }
 
 /** A string option's value, if given. */

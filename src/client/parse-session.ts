@@ -1,21 +1,27 @@
 import type { DesktopApp, PublicSession, Session } from '../domain/session.js';
-import { isRecord, optionalString, parseBoolean, parseCores, parseNumber, parseRamGB, parseTime } from './parse-values.js';
+import { isSessionId } from '../domain/session-id.js';
+import { TEXT_LIMITS as L } from '../domain/bounded-text.js';
+import { boundedString, isRecord, optionalString, parseBoolean, parseCores, parseNumber, parseRamGB, parseTime } from './parse-values.js';
 
-/** Turns one session object from any server generation (v1, legacy v0, 2022) into a Session; null when it has no id. */
+/**
+ * Turns one session object from any server generation (v1, legacy v0, 2022) into a Session; null when
+ * it has no id or its id breaks the id rule. Text fields are bounded here, once (TEXT_LIMITS).
+ */
 export function parseSession(raw: unknown): Session | null {
   if (!isRecord(raw)) return null;
   const id = optionalString(raw.id);
-  if (id === null) return null;
+  if (!isSessionId(id)) return null;
+  const url = optionalString(raw.connectURL);
   return {
     id,
-    name: optionalString(raw.name) ?? '',
-    kind: optionalString(raw.type) ?? 'unknown',
-    status: optionalString(raw.status) ?? 'Unknown',
-    image: optionalString(raw.image) ?? '',
-    user: optionalString(raw.userid),
+    name: boundedString(raw.name, L.name) ?? '',
+    kind: boundedString(raw.type, L.kind) ?? 'unknown',
+    status: boundedString(raw.status, L.status) ?? 'Unknown',
+    image: boundedString(raw.image, L.image) ?? '',
+    user: boundedString(raw.userid, L.user),
     startedAt: parseTime(raw.startTime),
     expiresAt: parseTime(raw.expiryTime),
-    url: optionalString(raw.connectURL),
+    url: url !== null && url.length <= L.url ? url : null,
     cpu: { requested: parseCores(raw.requestedCPUCores), used: parseCores(raw.cpuCoresInUse ?? raw.coresInUse) },
     ramGB: { requested: parseRamGB(raw.requestedRAM), used: parseRamGB(raw.ramInUse) },
     gpus: { requested: parseNumber(raw.requestedGPUCores) },
@@ -28,16 +34,17 @@ export function parseSession(raw: unknown): Session | null {
 export function parseDesktopApp(raw: unknown): DesktopApp | null {
   const session = parseSession(raw);
   if (!session) return null;
-  return { ...session, appId: optionalString((raw as Record<string, unknown>).appid) ?? '' };
+  const appId = optionalString((raw as Record<string, unknown>).appid) ?? '';
+  return { ...session, appId: isSessionId(appId) ? appId : '' };
 }
 
 /** The reduced entry of `view=all` (userid, type, status, startTime). */
 export function parsePublicSession(raw: unknown): PublicSession | null {
   if (!isRecord(raw)) return null;
   return {
-    user: optionalString(raw.userid),
-    kind: optionalString(raw.type) ?? 'unknown',
-    status: optionalString(raw.status) ?? 'Unknown',
+    user: boundedString(raw.userid, L.user),
+    kind: boundedString(raw.type, L.kind) ?? 'unknown',
+    status: boundedString(raw.status, L.status) ?? 'Unknown',
     startedAt: parseTime(raw.startTime),
   };
 }

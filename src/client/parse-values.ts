@@ -1,3 +1,5 @@
+import { boundText } from '../domain/bounded-text.js';
+
 /** Placeholders old servers and kubectl print for "no value". */
 const NONE = new Set(['', '<none>', '<nil>', 'null', 'none']);
 const LONGEST_NONE = 6;
@@ -9,6 +11,12 @@ export function optionalString(value: unknown): string | null {
   const v = value.trim();
   // Ids, names and images are longer than any placeholder: no need to lower-case them.
   return v.length <= LONGEST_NONE && NONE.has(v.toLowerCase()) ? null : v;
+}
+
+/** optionalString bounded to `max` characters (longer text ends in "…"; see TEXT_LIMITS). */
+export function boundedString(value: unknown, max: number): string | null {
+  const v = optionalString(value);
+  return v === null ? null : boundText(v, max);
 }
 
 /** A number from a number or a numeric string; null otherwise. */
@@ -64,11 +72,13 @@ export function parseCores(value: unknown): number | null {
 // Sessions keep their times from poll to poll, so a poll of 1,000 sessions would parse the same 2,000 strings again.
 const parsedTimes = new Map<string, string | null>();
 const MAX_PARSED_TIMES = 20_000;
+const MAX_TIME_CHARS = 64;
 
 /** An ISO-8601 timestamp normalised to UTC with seconds ("2025-07-09T06:18Z" → "2025-07-09T06:18:00Z"); null when absent or unparseable. */
 export function parseTime(value: unknown): string | null {
   const v = optionalString(value);
-  if (v === null) return null;
+  // No timestamp is longer; a longer string is not one, and must not be cached.
+  if (v === null || v.length > MAX_TIME_CHARS) return null;
   const known = parsedTimes.get(v);
   if (known !== undefined) return known;
   // Java's OffsetDateTime.toString() drops ":00" seconds; Date.parse accepts that, but pad anyway for strict parsers.

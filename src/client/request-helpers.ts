@@ -1,4 +1,4 @@
-import { validationError } from '../domain/errors.js';
+import { checkSessionId } from '../domain/session-id.js';
 import type { RequestSpec } from './request.js';
 import { registryAuthHeader } from './launch-params.js';
 
@@ -21,11 +21,9 @@ export function query(params: Record<string, string | undefined>): URLSearchPara
   return q;
 }
 
-/** One encoded path segment (an id); VALIDATION_ERROR when empty or containing "/". */
+/** One encoded path segment naming a session or an app; VALIDATION_ERROR, before any request, when it breaks the id rule. */
 export function segment(value: string, field: string): string {
-  const v = (value ?? '').trim();
-  if (v === '' || v.includes('/')) throw validationError(field, 'must be a non-empty id without "/"');
-  return encodeURIComponent(v);
+  return encodeURIComponent(checkSessionId(typeof value === 'string' ? value.trim() : '', field));
 }
 
 /** A number as a query value (undefined stays undefined). */

@@ -1,4 +1,5 @@
 import { AppError, toAppError } from '../domain/errors.js';
+import { isSessionId, SESSION_ID_RULE } from '../domain/session-id.js';
 import type { DesktopApp, PublicSession, Session } from '../domain/session.js';
 import type { Availability, Image, PlatformStats, ResourceContext, SessionEvent, SessionLogs } from '../domain/platform.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
@@ -18,6 +19,8 @@ import { replicaPayloads } from './launch-params.js';
 import { get, query, registrySpec, segment, str } from './request-helpers.js';
 import { mapConcurrently } from './limit-concurrency.js';
 
+const SKIPPED_SESSIONS = `sessions without an id or whose id breaks the id rule (${SESSION_ID_RULE})`;
+
 /** Options of SkahaClient. */
 export type SkahaClientOptions = TransportOptions;
 
@@ -26,6 +29,7 @@ export class SkahaClient implements SkahaApi {
   private readonly http: HttpTransport;
   private readonly logger: Logger;
   private context: ResourceContext | null = null;
+  private lastSkip: string | null = null;
 
   constructor(private readonly connection: Connection, options: SkahaClientOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -35,7 +39,7 @@ export class SkahaClient implements SkahaApi {
   /** The caller's sessions (`GET /session`), optionally filtered. */
   async listSessions(options: ListOptions = {}): Promise<Session[]> {
     const spec = get('/session', query({ type: options.kind, status: options.status, view: options.view }));
-    return this.list(spec, parseSession);
+    return this.list(spec, parseSession, SKIPPED_SESSIONS);
   }
 
   /** Every user's sessions in reduced form (`view=all`). */
@@ -122,7 +126,7 @@ export class SkahaClient implements SkahaApi {
 
   /** The caller's desktop-apps (not filtered by desktop id, as on the server). */
   async listDesktopApps(sessionId: string): Promise<DesktopApp[]> {
-    return this.list(get(`/session/${segment(sessionId, 'sessionId')}/app`), parseDesktopApp);
+    return this.list(get(`/session/${segment(sessionId, 'sessionId')}/app`), parseDesktopApp, SKIPPED_SESSIONS);
   }
 
   /** One desktop-app. */
@@ -153,7 +157,7 @@ export class SkahaClient implements SkahaApi {
 
   private async createdId(spec: RequestSpec): Promise<string> {
     const id = (await this.http.text(spec)).trim();
-    if (id === '' || /\s/.test(id)) throw this.protocol(spec, 'a new id as plain text');
+    if (!isSessionId(id)) throw this.protocol(spec, `a new id as plain text (${SESSION_ID_RULE})`);
     return id;
   }
 
@@ -168,10 +172,16 @@ export class SkahaClient implements SkahaApi {
     }
   }
 
-  private async list<T>(spec: RequestSpec, parse: (raw: unknown) => T | null): Promise<T[]> {
+  private async list<T>(spec: RequestSpec, parse: (raw: unknown) => T | null, what = 'malformed entries'): Promise<T[]> {
     const raw = await this.http.json(spec);
-    const items = parseList(raw, parse, (n) => this.logger.warn(`skipped ${n} malformed entries from ${this.http.shownUrl(spec)}`));
+    const items = parseList(raw, parse, (n) => this.skipped(`skipped ${n} ${what} from ${this.http.shownUrl(spec)}`));
     return this.one(spec, items, 'a JSON array');
+  }
+
+  /** Warns about dropped entries once; the same drop on every later poll only goes to debug. */
+  private skipped(message: string): void {
+    this.logger[message === this.lastSkip ? 'debug' : 'warn'](message);
+    this.lastSkip = message;
   }
 
   private one<T>(spec: RequestSpec, value: T | null, expected: string): T {

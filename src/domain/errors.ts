@@ -1,3 +1,5 @@
+import { boundText, TEXT_LIMITS } from './bounded-text.js';
+
 /** Every stable error code; these strings cross process boundaries (CLI --json, the websocket). */
 export const ERROR_CODES = [
   'SKAHA_UNAUTHORIZED',
@@ -64,9 +66,9 @@ export class AppError extends Error {
     this.serverText = details.serverText;
   }
 
-  /** The wire form: code and message, plus status and field when known. */
+  /** The wire form: code and message (bounded: it may quote the server), plus status and field when known. */
   toJSON(): ErrorJson {
-    const json: ErrorJson = { code: this.code, message: this.message };
+    const json: ErrorJson = { code: this.code, message: boundText(this.message, TEXT_LIMITS.errorMessage) };
     if (this.status !== undefined) json.status = this.status;
     if (this.field !== undefined) json.field = this.field;
     return json;

@@ -1,3 +1,4 @@
+import { dictFrom, dictGet, type Dict } from '../domain/dict.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import { usageAfterPoll } from '../state/records.js';
@@ -5,10 +6,10 @@ import { reviveStats, reviveUsage } from '../state/revive.js';
 import { appendStats, appendUsage } from '../state/usage.js';
 import type { ListDelta, RecordDelta, SessionsDelta, StatePatch } from './patch.js';
 
-/** Pure: a map with a RecordDelta applied. */
-export function applyRecord<V>(base: Readonly<Record<string, V>>, delta: RecordDelta<V> | undefined): Record<string, V> {
-  if (!delta) return base as Record<string, V>;
-  const out: Record<string, V> = { ...base };
+/** Pure: a null-prototype map with a RecordDelta applied (a delta's own entries only: ids such as "__proto__" are plain keys). */
+export function applyRecord<V>(base: Readonly<Record<string, V>>, delta: RecordDelta<V> | undefined): Dict<V> {
+  if (!delta) return base as Dict<V>;
+  const out = dictFrom(base);
   for (const k of delta.del ?? []) delete out[k];
   for (const [k, v] of Object.entries(delta.set ?? {})) out[k] = v;
   return out;
@@ -19,20 +20,23 @@ export function applyList<T>(base: readonly T[], delta: ListDelta<T> | undefined
   return delta ? [...base.slice(delta.drop), ...delta.append] : (base as T[]);
 }
 
-function applySessions(base: Readonly<Record<string, Session>>, delta: SessionsDelta | undefined): Record<string, Session> {
-  if (!delta) return base as Record<string, Session>;
+function applySessions(base: Readonly<Record<string, Session>>, delta: SessionsDelta | undefined): Dict<Session> {
+  if (!delta) return base as Dict<Session>;
   const out = applyRecord(base, delta);
-  for (const [id, fields] of Object.entries(delta.update ?? {})) if (out[id]) out[id] = { ...out[id], ...fields };
+  for (const [id, fields] of Object.entries(delta.update ?? {})) {
+    const session = dictGet(out, id);
+    if (session) out[id] = { ...session, ...fields };
+  }
   return out;
 }
 
-function applyUsage(state: DaemonState, sessions: Record<string, Session>, delta: StatePatch['usage']): DaemonState['usage'] {
+function applyUsage(state: DaemonState, sessions: Dict<Session>, delta: StatePatch['usage']): DaemonState['usage'] {
   if (!delta) return state.usage;
   if (delta.poll !== undefined) return usageAfterPoll(state.usage, sessions, delta.poll);
-  const out = { ...state.usage };
+  const out = dictFrom(state.usage);
   for (const id of delta.del ?? []) delete out[id];
   for (const [id, history] of Object.entries(delta.set ?? {})) out[id] = reviveUsage(history);
-  for (const [id, point] of Object.entries(delta.append ?? {})) out[id] = appendUsage(out[id], point, point.t);
+  for (const [id, point] of Object.entries(delta.append ?? {})) out[id] = appendUsage(dictGet(out, id), point, point.t);
   return out;
 }
 

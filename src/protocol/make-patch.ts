@@ -1,3 +1,4 @@
+import { dictGet, emptyDict, hasKey } from '../domain/dict.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import type { HistoryPoint } from '../state/history.js';
@@ -9,9 +10,9 @@ import { WHOLE_FIELDS, type HistoryDelta, type ListDelta, type RecordDelta, type
 /** Pure: the delta turning map `prev` into `next`, or undefined when equal. */
 export function diffRecord<V>(prev: Readonly<Record<string, V>>, next: Readonly<Record<string, V>>): RecordDelta<V> | undefined {
   if (prev === next) return undefined;
-  const set: Record<string, V> = {};
-  const del = Object.keys(prev).filter((k) => !Object.hasOwn(next, k));
-  for (const [k, v] of Object.entries(next)) if (!Object.hasOwn(prev, k) || !sameJson(prev[k], v)) set[k] = v;
+  const set = emptyDict<V>();
+  const del = Object.keys(prev).filter((k) => !hasKey(next, k));
+  for (const [k, v] of Object.entries(next)) if (!hasKey(prev, k) || !sameJson(prev[k], v)) set[k] = v;
   const delta: RecordDelta<V> = {};
   if (Object.keys(set).length > 0) delta.set = set;
   if (del.length > 0) delta.del = del;
@@ -55,15 +56,15 @@ function changedFields(before: Session, after: Session): Partial<Session> | null
 export function diffSessionRecords(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>): SessionsDelta | undefined {
   if (prev === next) return undefined;
   const delta: SessionsDelta = {};
-  for (const id in next) {
+  for (const id of Object.keys(next)) {
     const after = next[id];
-    const before = prev[id];
+    const before = dictGet(prev, id);
     if (before === after) continue;
     const fields = before ? changedFields(before, after) : null;
-    if (fields === null) (delta.set ??= {})[id] = after;
-    else if (Object.keys(fields).length > 0) (delta.update ??= {})[id] = fields;
+    if (fields === null) (delta.set ??= emptyDict())[id] = after;
+    else if (Object.keys(fields).length > 0) (delta.update ??= emptyDict())[id] = fields;
   }
-  const del = Object.keys(prev).filter((id) => !Object.hasOwn(next, id));
+  const del = Object.keys(prev).filter((id) => !hasKey(next, id));
   if (del.length > 0) delta.del = del;
   return delta.set || delta.update || delta.del ? delta : undefined;
 }
@@ -88,10 +89,10 @@ function replaysPoll(prev: DaemonState, next: DaemonState): boolean {
   const at = next.lastPollAt;
   if (at === null || at === prev.lastPollAt) return false;
   let kept = 0;
-  for (const id in next.sessions) {
+  for (const id of Object.keys(next.sessions)) {
     const session = next.sessions[id];
-    const before = prev.usage[id];
-    const after = next.usage[id];
+    const before = dictGet(prev.usage, id);
+    const after = dictGet(next.usage, id);
     if (after) kept++;
     const sample = usageSample(session, at);
     if (!sample) {
@@ -109,12 +110,12 @@ function usageDelta(prev: DaemonState, next: DaemonState): UsageDelta | undefine
   if (replaysPoll(prev, next)) return { poll: next.lastPollAt! };
   const out: UsageDelta = {};
   for (const [id, history] of Object.entries(next.usage)) {
-    const delta = diffHistory(prev.usage[id], history);
+    const delta = diffHistory(dictGet(prev.usage, id), history);
     if (!delta) continue;
-    if ('append' in delta) (out.append ??= {})[id] = delta.append;
-    else (out.set ??= {})[id] = delta.set;
+    if ('append' in delta) (out.append ??= emptyDict())[id] = delta.append;
+    else (out.set ??= emptyDict())[id] = delta.set;
   }
-  const del = Object.keys(prev.usage).filter((id) => !Object.hasOwn(next.usage, id));
+  const del = Object.keys(prev.usage).filter((id) => !hasKey(next.usage, id));
   if (del.length > 0) out.del = del;
   return out.append || out.set || out.del ? out : undefined;
 }

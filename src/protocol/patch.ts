@@ -1,3 +1,4 @@
+import { emptyDict } from '../domain/dict.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonState, LaunchRecord, NotificationRecord } from '../state/state.js';
 import type { StatsHistory, StatsPoint, UsageHistory, UsagePoint } from '../state/usage.js';
@@ -69,7 +70,7 @@ export interface StatePatch {
 
 /** The state as sent to clients: the daemon's emitted-keys bookkeeping is left out. */
 export function clientSnapshot(state: DaemonState, histories = true): DaemonState {
-  return histories ? { ...state, emitted: {} } : { ...state, emitted: {}, usage: {}, statsHistory: emptyStats() };
+  return histories ? { ...state, emitted: emptyDict() } : { ...state, emitted: emptyDict(), usage: emptyDict(), statsHistory: emptyStats() };
 }
 
 const ids = arrayOf(str(1, 200));

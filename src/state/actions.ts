@@ -32,6 +32,8 @@ export interface SessionRenewedAction { type: 'session.renewed'; ids: string[]; 
 export interface EventsEmittedAction { type: 'events.emitted'; keys: string[]; at: number }
 /** A notification was shown (or handed to the notifier). */
 export interface NotificationSentAction { type: 'notification.sent'; notification: Notification; at: number }
+/** The notifications of one change are being shown: logged and their keys recorded in one step. */
+export interface NotificationsSentAction { type: 'notifications.sent'; notifications: Notification[]; at: number }
 /** A valid config was applied. */
 export interface ConfigChangedAction { type: 'config.changed'; settings?: Partial<StateSettings>; at: number }
 /** An invalid config was refused; the previous one stays. */
@@ -53,6 +55,7 @@ export type Action =
   | SessionRenewedAction
   | EventsEmittedAction
   | NotificationSentAction
+  | NotificationsSentAction
   | ConfigChangedAction
   | ConfigRejectedAction;
 

@@ -1,3 +1,4 @@
+import { dictGet, hasKey } from '../domain/dict.js';
 import { isActive, isFinished, isInteractiveKind, type Session } from '../domain/session.js';
 import type { DaemonEvent, RemovalReason } from './events.js';
 import { DELETE_WINDOW_MS } from './state.js';
@@ -19,7 +20,7 @@ export interface DiffOptions {
 }
 
 function removalReason(session: Session, options: DiffOptions): RemovalReason {
-  const requested = options.deletes?.[session.id];
+  const requested = options.deletes ? dictGet(options.deletes, session.id) : undefined;
   if (requested !== undefined && options.now - requested < (options.deleteWindowMs ?? DELETE_WINDOW_MS)) return 'deleted';
   if (isFinished(session)) return 'cleaned-up';
   const expires = session.expiresAt ? Date.parse(session.expiresAt) : NaN;
@@ -69,15 +70,15 @@ export function diffSessions(
 ): DaemonEvent[] {
   const events: DaemonEvent[] = [];
   const thresholds = options.expiringThresholdsSec ?? DEFAULT_EXPIRING_THRESHOLDS_SEC;
-  for (const id in next) {
+  for (const id of Object.keys(next)) {
     const after = next[id];
-    if (!options.baseline) changeEvents(prev[id], after, options.now, events);
+    if (!options.baseline) changeEvents(dictGet(prev, id), after, options.now, events);
     const expiring = expiringEvent(after, options.now, thresholds);
     if (expiring) events.push(expiring);
   }
   if (!options.baseline) {
-    for (const id in prev) {
-      if (next[id]) continue;
+    for (const id of Object.keys(prev)) {
+      if (hasKey(next, id)) continue;
       const before = prev[id];
       events.push({ type: 'session:removed', key: `removed:${id}`, at: options.now, session: before, reason: removalReason(before, options) });
     }

@@ -127,7 +127,15 @@ export const DAEMON_EVENT_TYPES = [
 /** One event type. */
 export type DaemonEventType = DaemonEvent['type'];
 
-/** Pure: drops events whose key was already emitted, and duplicates within the batch. */
+/** Key prefixes of level-triggered events: derived again on every poll while their condition holds. */
+export const LEVEL_KEY_PREFIXES: readonly string[] = ['expiring:', 'credentials:'];
+
+/** Whether a key belongs to a level-triggered event (forgetting it would report the event again). */
+export function isLevelKey(key: string): boolean {
+  return LEVEL_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
+/** Pure: drops events whose key was already emitted (own keys only), and duplicates within the batch. */
 export function newEvents<E extends { key: string }>(events: readonly E[], emitted: Readonly<Record<string, number>>): E[] {
   const seen = new Set<string>();
   return events.filter((event) => {

@@ -1,3 +1,4 @@
+import { dictFrom } from '../domain/dict.js';
 import type { Action } from './actions.js';
 import type { DaemonState } from './state.js';
 import { healthAfterPollFailure, healthAfterPollSuccess, healthAfterStats, healthAtStart } from './health.js';
@@ -62,7 +63,7 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
     case 'launch.failed':
       return { ...state, launches: updateLaunch(state.launches, action.launchId, (r) => ({ ...r, error: action.error })) };
     case 'session.deleted': {
-      const deletes = { ...recentDeletes(state.deletes, action.at) };
+      const deletes = dictFrom(recentDeletes(state.deletes, action.at));
       for (const id of action.ids) deletes[id] = action.at;
       return { ...state, deletes, lastActivityAt: action.at };
     }
@@ -75,6 +76,12 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
         ...state,
         notifications: appendNotification(state.notifications, { ...action.notification, at: action.at }),
         emitted: markEmitted(state.emitted, [action.notification.key], action.at),
+      };
+    case 'notifications.sent':
+      return {
+        ...state,
+        notifications: appendNotification(state.notifications, ...action.notifications.map((n) => ({ ...n, at: action.at }))),
+        emitted: markEmitted(state.emitted, action.notifications.map((n) => n.key), action.at),
       };
     case 'config.changed':
       return {

@@ -1,3 +1,4 @@
+import { dictGet, emptyDict, type Dict } from '../domain/dict.js';
 import { isFinished, type Session } from '../domain/session.js';
 import { isLaunchSuccess } from '../domain/launch.js';
 import type { DaemonEvent } from './events.js';
@@ -12,14 +13,14 @@ export interface ReplicaGroup {
   total: number;
   /** Ids of the members currently listed. */
   ids: string[];
-  countsByStatus: Record<string, number>;
+  countsByStatus: Dict<number>;
 }
 
 const REPLICA_NAME = /^(.+)-(\d+)$/;
 const SUCCESS: ReadonlySet<string> = new Set(['Completed', 'Succeeded']);
 
 function makeGroup(key: string, base: string, total: number, members: Session[]): ReplicaGroup {
-  const countsByStatus: Record<string, number> = {};
+  const countsByStatus = emptyDict<number>();
   for (const s of members) countsByStatus[s.status] = (countsByStatus[s.status] ?? 0) + 1;
   return { key, base, total, ids: members.map((s) => s.id).sort(), countsByStatus };
 }
@@ -57,7 +58,10 @@ export function groupReplicas(sessions: readonly Session[], launches: readonly L
 
 /** Whether every listed member of a group has finished. */
 export function isGroupDone(group: ReplicaGroup, sessions: Readonly<Record<string, Session>>): boolean {
-  return group.ids.every((id) => sessions[id] && isFinished(sessions[id]));
+  return group.ids.every((id) => {
+    const session = dictGet(sessions, id);
+    return session !== undefined && isFinished(session);
+  });
 }
 
 /**

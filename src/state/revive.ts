@@ -1,3 +1,4 @@
+import { dictFrom, emptyDict, isDict } from '../domain/dict.js';
 import type { DaemonState } from './state.js';
 import { Series } from './series.js';
 import type { SeriesJson } from './tier-json.js';
@@ -22,13 +23,25 @@ export type DaemonStateWire = Omit<DaemonState, 'usage' | 'statsHistory'> & {
   statsHistory: HistoryWire<StatsHistory>;
 };
 
-/** Pure: the state with every history as a Series (a state that already has them is returned as is). */
+/**
+ * Pure: the state with every history as a Series and every map keyed by ids or keys a null-prototype
+ * map (decoded JSON has Object.prototype under it); a state that already has both is returned as is.
+ */
 export function reviveState(state: DaemonStateWire): DaemonState {
-  const usage: Record<string, UsageHistory> = {};
-  let changed = !(state.statsHistory instanceof Series);
+  const maps = isDict(state.sessions) && isDict(state.usage) && isDict(state.deletes) && isDict(state.emitted);
+  let changed = !maps || !(state.statsHistory instanceof Series);
+  const usage = emptyDict<UsageHistory>();
   for (const [id, history] of Object.entries(state.usage)) {
     usage[id] = reviveUsage(history);
     if (usage[id] !== history) changed = true;
   }
-  return changed ? { ...state, usage, statsHistory: reviveStats(state.statsHistory) } : (state as DaemonState);
+  if (!changed) return state as DaemonState;
+  return {
+    ...state,
+    sessions: dictFrom(state.sessions),
+    usage,
+    deletes: dictFrom(state.deletes),
+    emitted: dictFrom(state.emitted),
+    statsHistory: reviveStats(state.statsHistory),
+  };
 }

@@ -2,6 +2,7 @@ import type { Session } from '../domain/session.js';
 import type { PlatformStats, ResourceContext } from '../domain/platform.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { LaunchResult } from '../domain/launch.js';
+import { emptyDict } from '../domain/dict.js';
 import { emptyStats, type StatsHistory, type UsageHistory } from './usage.js';
 import type { StoredLaunchRequest } from './launches.js';
 
@@ -87,7 +88,7 @@ export interface StateSettings {
   downAfterMs: number;
 }
 
-/** Everything the daemon knows, as plain JSON: persisted, sent to clients, reduced by actions. */
+/** Everything the daemon knows, as plain JSON: persisted, sent to clients, reduced by actions. Maps keyed by ids or keys are null-prototype objects (src/domain/dict.ts). */
 export interface DaemonState {
   schemaVersion: number;
   sessions: Record<string, Session>;
@@ -121,8 +122,8 @@ export const DEFAULT_SETTINGS: StateSettings = { downAfterMs: 2 * 60_000 };
 export function initialState(): DaemonState {
   return {
     schemaVersion: STATE_SCHEMA_VERSION,
-    sessions: {},
-    usage: {},
+    sessions: emptyDict(),
+    usage: emptyDict(),
     stats: null,
     statsHistory: emptyStats(),
     health: {
@@ -137,9 +138,9 @@ export function initialState(): DaemonState {
     credentials: null,
     context: null,
     launches: [],
-    deletes: {},
+    deletes: emptyDict(),
     notifications: [],
-    emitted: {},
+    emitted: emptyDict(),
     lastPollAt: null,
     lastStatsAt: null,
     lastActivityAt: null,

@@ -10,6 +10,7 @@ import { medianRoundPercentile, patchLatencies } from '../../bench/cases/fan-out
 import { countsSince, sameCounts } from '../../bench/cases/requests.js';
 import { consecutive, lineBytes, lineNumber } from '../../bench/cases/log-follow.js';
 import { psIds } from '../../bench/cases/cli-cache.js';
+import { framesByTopic } from '../../bench/cases/burst.js';
 import { maxHistoryPoints } from '../../src/state/history.js';
 import type { Session } from '../../src/domain/session.js';
 import type { PlatformStats } from '../../src/domain/platform.js';
@@ -74,6 +75,10 @@ describe('a day of state', () => {
 });
 
 describe('case arithmetic', () => {
+  it('counts the frames a client received by topic (burst)', () => {
+    expect(framesByTopic(['{"type":"welcome","protocol":2}', '{"type":"event","topic":"state:patch","data":{}}', '{"type":"event","topic":"state:patch","data":{}}', '{"type":"event","topic":"warning","data":{}}'])).toEqual({ welcome: 1, 'state:patch': 2, warning: 1 });
+  });
+
   it('takes consecutive differences', () => {
     expect(deltas([1, 4, 9])).toEqual([3, 5]);
     expect(deltas([5])).toEqual([]);

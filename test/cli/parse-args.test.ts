@@ -83,6 +83,15 @@ describe('parseArgs usage errors', () => {
     expect(usage(['ps', '--kind', 'spaceship'])).toMatch(/^invalid value 'spaceship' for '--kind' \(choose from notebook, /);
     expect(usage(['ps', '--all=yes'])).toBe("option '--all' takes no value");
   });
+  it('refuses an ID that breaks the id rule, naming it and the rule (no request is made)', () => {
+    for (const argv of [['delete', '.'], ['renew', 'ok1', '..'], ['logs', '../x'], ['info', 'a/b'], ['open', 'x'.repeat(65)], ['events', 'a\u001b[31m']]) {
+      expect(usage(argv), argv.join(' ')).toMatch(/^ID ".*"( \(\d+ characters\))? is not a session id: an id is 1 to 64 characters of A-Z, a-z, 0-9, "_" and "-"/);
+    }
+    expect(usage(['events', 'a\u001b[31m'])).toContain('"a\\u001b[31m"');
+    expect(usage(['info', 'y'.repeat(70_000)])).toMatch(/…" \(70000 characters\)/);
+    expect(parseArgs(['renew', 'abcd1234', '__proto__', 'Some_id-2']).positionals).toEqual(['abcd1234', '__proto__', 'Some_id-2']);
+    expect(parseArgs(['prune', '../x.*']).positionals).toEqual(['../x.*']);
+  });
   it('allows -- only for launch', () => {
     expect(usage(['delete', 'x', '--', 'y'])).toBe("'--' is only allowed with launch (not 'delete')");
     expect(usage(['--'])).toBe('missing command');

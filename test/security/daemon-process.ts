@@ -1,6 +1,6 @@
 // The built binary's daemon as a real child process, in a short temp home, pointed at a server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, isolatedEnv, runBin, type BinResult } from '../cli/spawn-cli.js';
@@ -86,4 +86,15 @@ export function skahaTui(args: string[], env: NodeJS.ProcessEnv, timeoutMs?: num
 /** Whether text holds a raw terminal control: ESC, a C1 control, or a C0 control other than tab and newline, or DEL. */
 export function hasRawControl(text: string): boolean {
   return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
+}
+
+/** Writes the daemon's config file (`config.json`) in the home's config folder. */
+export function writeDaemonConfig(home: SecurityHome, config: Record<string, unknown>): void {
+  mkdirSync(home.configDir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(home.configDir, 'config.json'), JSON.stringify(config));
+}
+
+/** Files in the home's state folder (to see a state or history file moved aside as `*.corrupt-*`). */
+export function stateFiles(home: SecurityHome): string[] {
+  return existsSync(home.stateDir) ? readdirSync(home.stateDir) : [];
 }

@@ -183,6 +183,15 @@ describe('reduce', () => {
     expect(s.emitted.k0).toBeUndefined();
   });
 
+  it('keeps the keys of level-triggered events when a flood of new keys goes over the cap', () => {
+    let s = reduce(initialState(), { type: 'events.emitted', keys: ['expiring:a1:2026-12-07T10:00:00Z:600', 'credentials:token:x:3600', 'added:a1'], at: T0 });
+    s = reduce(s, { type: 'events.emitted', keys: Array.from({ length: MAX_EMITTED_KEYS * 2 }, (_, i) => `added:f${i}`), at: T0 + 1000 });
+    expect(Object.keys(s.emitted)).toHaveLength(MAX_EMITTED_KEYS);
+    expect(s.emitted['expiring:a1:2026-12-07T10:00:00Z:600']).toBe(T0);
+    expect(s.emitted['credentials:token:x:3600']).toBe(T0);
+    expect(s.emitted['added:a1']).toBeUndefined();
+  });
+
   it('forgets emitted keys after their time to live', () => {
     let s = reduce(initialState(), { type: 'events.emitted', keys: ['old'], at: T0 });
     s = reduce(s, { type: 'events.emitted', keys: ['new'], at: T0 + 9 * 24 * 3600_000 });

@@ -1,6 +1,7 @@
 // What the controller does when the daemon speaks: new state (highlights, placeholders, "ready"),
 // pushed events (notifications, log lines, warnings) and connection changes (banner, resync).
 
+import { dictGet, hasKey } from '../../src/domain/dict.js';
 import type { Session } from '../../src/domain/session.js';
 import type { DaemonState, NotificationRecord } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
@@ -17,12 +18,12 @@ export function sessionChanges(prev: Readonly<Record<string, Session>>, next: Re
   const changes: { id: string; kind: HighlightKind }[] = [];
   const removed: Session[] = [];
   for (const [id, s] of Object.entries(next)) {
-    const before = prev[id];
+    const before = dictGet(prev, id);
     if (!before) changes.push({ id, kind: 'new' });
     else if (before.status !== s.status || before.expiresAt !== s.expiresAt) changes.push({ id, kind: 'changed' });
   }
   for (const [id, s] of Object.entries(prev)) {
-    if (!next[id]) {
+    if (!hasKey(next, id)) {
       changes.push({ id, kind: 'removed' });
       removed.push(s);
     }

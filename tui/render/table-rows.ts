@@ -1,5 +1,6 @@
 // Pure: which rows the sessions table shows, in which order (filter, active/all, replica groups, sort).
 
+import { dictGet } from '../../src/domain/dict.js';
 import { isFinished, type Session } from '../../src/domain/session.js';
 import { groupReplicas, type ReplicaGroup } from '../../src/state/replicas.js';
 import type { DaemonState } from '../../src/state/state.js';
@@ -40,7 +41,8 @@ export function compileFilter(filter: string): { test: (s: Session) => boolean; 
   return { test, error };
 }
 
-const STATUS_RANK: Record<string, number> = { Pending: 0, Running: 1, Terminating: 2, Failed: 3, Error: 3, Completed: 4, Succeeded: 4 };
+// Read with dictGet: a server status such as "constructor" must rank as unknown, not as Object.
+const STATUS_RANK: Readonly<Record<string, number>> = { Pending: 0, Running: 1, Terminating: 2, Failed: 3, Error: 3, Completed: 4, Succeeded: 4 };
 
 type SortValue = number | string;
 
@@ -51,7 +53,7 @@ function sessionValue(s: Session, column: SortColumn): SortValue {
     case 'expires':
       return parseTime(s.expiresAt) ?? Number.MAX_SAFE_INTEGER;
     case 'status':
-      return STATUS_RANK[s.status] ?? 5;
+      return dictGet(STATUS_RANK, s.status) ?? 5;
     case 'cpu':
       return -(s.cpu.used ?? -1);
     case 'ram':

@@ -25,6 +25,8 @@ describe('validateDaemonConfig', () => {
     expect(config.hooks).toEqual([{ command: 'notify-me', events: ['job:completed'], timeoutMs: 10_000 }]);
     expect(config.listen.tcp).toEqual({ host: '127.0.0.1', port: 8765 });
     expect(config.logLevel).toBe('debug');
+    expect(config.hookQueue).toEqual({ concurrency: 4, limit: 1000 });
+    expect(validateDaemonConfig({ hookQueue: { concurrency: 2, limit: 50 } }).config.hookQueue).toEqual({ concurrency: 2, limit: 50 });
   });
 
   it.each([
@@ -33,6 +35,8 @@ describe('validateDaemonConfig', () => {
     [{ notifications: { quiet: 'yes' } }, /^notifications\.quiet: must be true or false/],
     [{ hooks: [{ events: ['*'] }] }, /^hooks\[0\]\.command: is required/],
     [{ hooks: {} }, /^hooks: must be an array/],
+    [{ hookQueue: { concurrency: 0 } }, /^hookQueue\.concurrency: must be a number from 1 to 64/],
+    [{ hookQueue: { limit: 1e9 } }, /^hookQueue\.limit: must be a number from 1 to 100000/],
     [{ autoRenew: [{ match: '([' }] }, /^autoRenew\[0\]\.match: is not a valid regular expression/],
     [{ listen: { tcp: '0.0.0.0:80' } }, /^listen\.tcp: must be a loopback address/],
     [{ logLevel: 'loud' }, /^logLevel: must be one of debug, info, warn, error/],
