@@ -14,7 +14,7 @@ export interface DaemonArgs {
 /** The usage text of `skaha-tui daemon`. */
 export const DAEMON_USAGE = `usage: skaha-tui daemon [--listen 127.0.0.1:PORT] [--log-level error|warn|info|debug] [-v]
                         [--url URL] [--token TOKEN | --cert FILE]
-       skaha-tui daemon start | stop | restart | status [--json] | install [--print]
+       skaha-tui daemon start | stop | restart | status [--json] | install [--print] [--force] | uninstall
 
 Runs the skaha-tui daemon in the foreground (for systemd, launchd and tests). It polls Skaha once for
 every client and serves its state on a Unix socket (and on loopback TCP with --listen, which needs the
@@ -24,7 +24,9 @@ bearer token in the daemon token file). SIGINT, SIGTERM and SIGHUP stop it clean
   stop      stop the one running
   restart   stop it, then start it
   status    is it running? health, sessions, last poll (exit 0 running, 3 not running)
-  install   write a systemd user unit (Linux) or launchd agent (macOS); --print only shows it
+  install   write a systemd user unit (Linux) or launchd agent (macOS); --print only shows it. It refuses
+            when the service would connect differently from this shell (--force installs anyway)
+  uninstall stop and disable that service, and remove the file install wrote
 `;
 
 const WITH_VALUE = new Set(['--listen', '--log-level', '--url', '--token', '--cert']);

@@ -1,6 +1,7 @@
 // Every sentence of `skaha-tui daemon start|stop|status|restart|install` and `skaha-tui doctor`, in one place.
 
 import { PROGRAM } from '../../src/cli/text.js';
+import { describeIdentity, type ConnectionIdentity } from '../../src/domain/connection-identity.js';
 
 /** Usage lines of the daemon management commands and doctor. */
 export const CONTROL_USAGE = {
@@ -10,7 +11,11 @@ export const CONTROL_USAGE = {
     `       ${PROGRAM} daemon stop             stop it`,
     `       ${PROGRAM} daemon restart          stop it, then start it`,
     `       ${PROGRAM} daemon status [--json]  is it running? (exit 0 running, 3 not running)`,
-    `       ${PROGRAM} daemon install [--print] write (or print) a systemd user unit / launchd agent`,
+    `       ${PROGRAM} daemon install [--print] [--force]  write (or print) a systemd user unit / launchd agent`,
+    `       ${PROGRAM} daemon uninstall        stop and disable the service, and remove what install wrote`,
+    '',
+    'The service does not get this shell\'s environment: install refuses when the service would connect with',
+    'another server or credential than this shell (e.g. a token given only as SKAHA_TOKEN); --force installs anyway.',
   ].join('\n'),
   doctor: `Usage: ${PROGRAM} doctor [--json] [--url URL] [--token TOKEN] [--cert PATH]\n\nPrints every path, the credentials in use, whether Skaha answers, and the daemon's status.`,
 } as const;
@@ -36,7 +41,7 @@ export const CONTROL_TEXT = {
   removedStaleSocket: (file: string) => `removed the stale socket ${file} left by a daemon that is gone`,
   removedStalePid: (file: string, pid: number) => `removed the stale pid file ${file} (pid ${pid} is gone)`,
   restartStopFailed: 'restart: the daemon could not be stopped, so it was not started again',
-  unknownSubcommand: (name: string) => `unknown daemon command '${name}' (choose from start, stop, restart, status, install)`,
+  unknownSubcommand: (name: string) => `unknown daemon command '${name}' (choose from start, stop, restart, status, install, uninstall)`,
   unknownOption: (flag: string, command: string) => `unknown option '${flag}' for '${command}'`,
   tooManyArguments: (extra: string) => `unexpected argument '${extra}'`,
   missingValue: (flag: string) => `option '${flag}' needs a value`,
@@ -46,6 +51,24 @@ export const CONTROL_TEXT = {
   installUnchanged: (file: string) => `${file} is already up to date`,
   installEnable: 'enable it with:',
   installPrintNote: (file: string) => `# save this as ${file}, then enable it with:`,
+  installConnectionDiffers: (mine: ConnectionIdentity | null, service: ConnectionIdentity | null, configFile: string) =>
+    [
+      'the service would not connect the way this shell does: a service gets nothing from this shell\'s environment',
+      `(SKAHA_TOKEN, SKAHA_URL, SKAHA_CERT and the CANFAR_ ones are dropped).`,
+      `  this shell:  ${describeIdentity(mine)}`,
+      `  the service: ${describeIdentity(service)}`,
+      'Give the service the same connection, then run install again:',
+      `  - put the token in a file only you can read (chmod 600) and name it in ${configFile}:`,
+      '      {"url": "https://…/skaha", "tokenFile": "~/.config/skaha-tui/token"}',
+      '  - or log in with the official client (canfar login): both then read ~/.canfar/config.yaml;',
+      '  - or, for a certificate, name it in the config ("certificate": "~/.ssl/cadcproxy.pem").',
+    ].join('\n'),
+  installNoCredentials: 'note: no credentials are set up yet; the service will use them once you log in (canfar login) or name them in the config',
+  installForced: 'installing anyway (--force): the service will use the connection shown for it above',
+  uninstallNothing: (file: string) => `nothing to uninstall: ${file} does not exist`,
+  uninstallRan: (command: string) => `ran: ${command}`,
+  uninstallRanFailed: (command: string, why: string) => `${command}: ${why} (it was probably not running)`,
+  uninstallRemoved: (file: string) => `removed ${file}`,
   installBinMissing: (bin: string) => `warning: ${bin} does not exist yet — run \`npm run build\` (the service runs the built binary)`,
 } as const;
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { expandHome, type Paths } from '../../src/config/paths.js';
 import type { CliIo } from '../../src/cli/io.js';
 import type { Output } from '../../src/cli/command-context.js';
@@ -9,11 +10,20 @@ import { builtBinPath } from '../../src/daemon-client/daemon-command.js';
 import { launchdAgent, systemdUnit, type ServiceCommand, type ServiceFile } from '../service/service-files.js';
 import { CONTROL_TEXT } from './control-text.js';
 import type { ControlOptions } from './control-options.js';
+import { checkServiceConnection } from './service-connection.js';
+
+/** The folder variables a service file pins (made absolute) so the service finds the same config and state; never credentials. */
+const PINNED_FOLDERS = ['SKAHA_TUI_HOME', 'XDG_CONFIG_HOME', 'XDG_STATE_HOME'] as const;
+
+/** The home folder the service runs under. */
+export function serviceHome(env: CliIo['env'], options: ControlOptions): string {
+  return options.homeDir ?? (env.HOME || homedir());
+}
 
 /** The service definition for this platform: a systemd user unit (Linux) or a launchd agent (macOS); CONFIG_ERROR elsewhere. */
 export function serviceFileFor(paths: Paths, env: CliIo['env'], options: ControlOptions): ServiceFile {
   const platform = options.platform ?? process.platform;
-  const home = options.homeDir ?? (env.HOME || homedir());
+  const home = serviceHome(env, options);
   const command: ServiceCommand = {
     nodePath: options.service?.nodePath ?? process.execPath,
     binPath: options.service?.binPath ?? builtBinPath(),
@@ -24,16 +34,24 @@ export function serviceFileFor(paths: Paths, env: CliIo['env'], options: Control
   throw new AppError('CONFIG_ERROR', CONTROL_TEXT.installUnsupported(platform));
 }
 
-/** The only environment a service file pins: SKAHA_TUI_HOME, made absolute. Credentials stay out of it. */
+/** The only environment a service file pins: the folder variables that are set, made absolute. Credentials stay out of it. */
 export function pinnedEnv(env: CliIo['env'], home: string): Record<string, string> {
-  const appHome = env.SKAHA_TUI_HOME;
-  if (!appHome) return {};
-  const expanded = expandHome(appHome, home);
-  return { SKAHA_TUI_HOME: isAbsolute(expanded) ? expanded : resolve(expanded) };
+  const pinned: Record<string, string> = {};
+  for (const name of PINNED_FOLDERS) {
+    const value = env[name];
+    if (!value) continue;
+    const expanded = expandHome(value, home);
+    pinned[name] = isAbsolute(expanded) ? expanded : resolve(expanded);
+  }
+  return pinned;
 }
 
-/** `daemon install [--print]`: writes the service file (or prints it on stdout) and says how to enable it. */
-export function daemonInstall(paths: Paths, io: CliIo, out: Output, print: boolean, options: ControlOptions): number {
+/**
+ * `daemon install [--print] [--force]`: writes the service file (or prints it) and says how to enable it.
+ * It refuses (exit 1, nothing written) when the service would connect differently from this shell —
+ * a token or URL in the environment does not reach a service — unless --force, which warns instead.
+ */
+export async function daemonInstall(paths: Paths, io: CliIo, out: Output, flags: { print: boolean; force: boolean }, options: ControlOptions): Promise<number> {
   let file: ServiceFile;
   try {
     file = serviceFileFor(paths, io.env, options);
@@ -41,10 +59,21 @@ export function daemonInstall(paths: Paths, io: CliIo, out: Output, print: boole
     out.error(error);
     return 1;
   }
+  const home = serviceHome(io.env, options);
+  const check = await checkServiceConnection(io.env as NodeJS.ProcessEnv, home, pinnedEnv(io.env, home));
+  if (check.mine === null && check.service === null) out.note(CONTROL_TEXT.installNoCredentials);
+  else if (!check.same) {
+    const why = CONTROL_TEXT.installConnectionDiffers(check.mine, check.service, paths.configFile);
+    if (!flags.force) {
+      out.error(new AppError('CONFIG_ERROR', why));
+      return 1;
+    }
+    out.warn(`${why}\n${CONTROL_TEXT.installForced}`);
+  }
   const bin = options.service?.binPath ?? builtBinPath();
   if (!existsSync(bin)) out.note(CONTROL_TEXT.installBinMissing(bin));
   const enable = file.enableCommands.map((c) => `  ${c}\n`).join('');
-  if (print) {
+  if (flags.print) {
     out.print(file.content);
     out.note(`${CONTROL_TEXT.installPrintNote(file.path)}\n${enable.replace(/^ {2}/gm, '#   ')}`);
     return 0;

@@ -5,13 +5,14 @@ import { parseControlArgs } from './control-args.js';
 import { controlPaths, daemonEnv, type ControlOptions } from './control-options.js';
 import { CONTROL_TEXT, CONTROL_USAGE } from './control-text.js';
 import { daemonInstall } from './daemon-install.js';
+import { daemonUninstall } from './daemon-uninstall.js';
 import { daemonStart } from './daemon-start.js';
 import { daemonStop } from './daemon-stop.js';
 import { inspectDaemon } from './inspect-daemon.js';
 import { statusJson, statusText } from './status-view.js';
 
 /** The subcommands of `skaha-tui daemon` that manage a daemon rather than run one. */
-export const DAEMON_CONTROL_COMMANDS = ['start', 'stop', 'restart', 'status', 'install'] as const;
+export const DAEMON_CONTROL_COMMANDS = ['start', 'stop', 'restart', 'status', 'install', 'uninstall'] as const;
 
 /** Whether `skaha-tui daemon <argv>` is a management command (else it runs the daemon in the foreground). */
 export function isDaemonControl(argv: readonly string[]): boolean {
@@ -19,7 +20,7 @@ export function isDaemonControl(argv: readonly string[]): boolean {
 }
 
 /**
- * `skaha-tui daemon start|stop|restart|status [--json]|install [--print]` (argv after `daemon`).
+ * `skaha-tui daemon start|stop|restart|status [--json]|install [--print] [--force]|uninstall` (argv after `daemon`).
  * Exit codes: 0 ok (status: running), 1 failed (status: a socket that cannot be trusted), 2 usage error, 3 status: not running.
  */
 export async function runDaemonControl(argv: readonly string[], io: CliIo = processIo(), options: ControlOptions = {}): Promise<number> {
@@ -32,7 +33,7 @@ export async function runDaemonControl(argv: readonly string[], io: CliIo = proc
       return 0;
     }
     if (!isDaemonControl(argv)) throw new UsageError(CONTROL_TEXT.unknownSubcommand(sub), 'daemon');
-    const args = parseControlArgs(argv.slice(1), `daemon ${sub}`, sub === 'status' ? ['json'] : sub === 'install' ? ['print'] : []);
+    const args = parseControlArgs(argv.slice(1), `daemon ${sub}`, sub === 'status' ? ['json'] : sub === 'install' ? ['print', 'force'] : []);
     if (args.help) {
       out.print(`${CONTROL_USAGE.daemon}\n`);
       return 0;
@@ -58,8 +59,10 @@ export async function runDaemonControl(argv: readonly string[], io: CliIo = proc
         else out.print(statusText(report, io.now()));
         return report.running ? 0 : report.socket === 'untrusted' ? 1 : 3;
       }
+      case 'install':
+        return await daemonInstall(paths, io, out, { print: args.flags.print === true, force: args.flags.force === true }, options);
       default:
-        return daemonInstall(paths, io, out, args.flags.print === true, options);
+        return await daemonUninstall(paths, io, out, options);
     }
   } catch (error) {
     out.error(error);

@@ -9,11 +9,15 @@ export interface ServiceCommand {
   env: Record<string, string>;
 }
 
-/** A service definition to write, and how to turn it on. */
+/** A service definition to write, how to turn it on, and how to turn it off again before it is removed. */
 export interface ServiceFile {
   path: string;
   content: string;
   enableCommands: string[];
+  /** Commands (argv) that stop and disable the service; a failure only means it was not running. */
+  disableCommands: string[][];
+  /** Commands (argv) to run once the file is gone (the service manager forgets it). */
+  afterRemoveCommands: string[][];
 }
 
 /** The launchd label and systemd unit name. */
@@ -27,12 +31,15 @@ function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** A systemd user unit running the daemon in the foreground, restarted if it ever dies. */
+/**
+ * A systemd user unit running the daemon in the foreground, restarted if it ever dies. No network
+ * ordering: a user manager cannot wait for the system's network-online.target, and the daemon
+ * needs none, since it retries (and backs off) until Skaha answers.
+ */
 export function systemdUnit(command: ServiceCommand, home = homedir()): ServiceFile {
   const env = Object.entries(command.env).map(([k, v]) => `Environment=${systemdQuote(`${k}=${v}`)}\n`).join('');
   const content = `[Unit]
 Description=skaha-tui daemon: watches your CANFAR Science Platform sessions
-After=network-online.target
 
 [Service]
 Type=simple
@@ -47,6 +54,8 @@ WantedBy=default.target
     path: join(home, '.config', 'systemd', 'user', `${SERVICE_NAME}.service`),
     content,
     enableCommands: ['systemctl --user daemon-reload', `systemctl --user enable --now ${SERVICE_NAME}.service`],
+    disableCommands: [['systemctl', '--user', 'disable', '--now', `${SERVICE_NAME}.service`]],
+    afterRemoveCommands: [['systemctl', '--user', 'daemon-reload']],
   };
 }
 
@@ -76,5 +85,12 @@ ${env}
 </plist>
 `;
   const path = join(home, 'Library', 'LaunchAgents', `${label}.plist`);
-  return { path, content, enableCommands: [`launchctl bootstrap gui/$(id -u) ${path}`] };
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  return {
+    path,
+    content,
+    enableCommands: [`launchctl bootstrap gui/$(id -u) ${path}`],
+    disableCommands: [['launchctl', 'bootout', `gui/${uid}/${label}`]],
+    afterRemoveCommands: [],
+  };
 }

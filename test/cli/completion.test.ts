@@ -38,7 +38,7 @@ describe('completeWords', () => {
     [['open', 'ef'], ['efgh5678']],
     [['help', 'lo'], ['logs']],
     [['daemon', 's'], ['start', 'stop', 'status']],
-    [['daemon', 'status', '--'], ['--json', '--print', '--help', '--listen', '--log-level', '--url', '--token', '--cert']],
+    [['daemon', 'status', '--'], ['--json', '--print', '--force', '--help', '--listen', '--log-level', '--url', '--token', '--cert']],
     [['completion', ''], ['bash', 'zsh', 'fish']],
     [['launch', 'notebook', 'skaha/astroml', ''], []],
   ])('%j → %j', (args, expected) => {

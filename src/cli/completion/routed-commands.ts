@@ -13,8 +13,8 @@ const connection = { '--url': 'any', '--token': 'any', '--cert': 'files' } as co
 /** The routed commands' words (tests check them against each command's own usage text). */
 export const ROUTED_COMPLETION: Readonly<Record<string, RoutedCompletion>> = Object.assign(Object.create(null) as Record<string, RoutedCompletion>, {
   daemon: {
-    subcommands: ['start', 'stop', 'restart', 'status', 'install'],
-    flags: ['--json', '--print', '-v', '--help'],
+    subcommands: ['start', 'stop', 'restart', 'status', 'install', 'uninstall'],
+    flags: ['--json', '--print', '--force', '-v', '--help'],
     valueOptions: { '--listen': 'any', '--log-level': CLI_LOG_LEVELS, ...connection },
   },
   doctor: { subcommands: [], flags: ['--json', '--help'], valueOptions: connection },
