@@ -37,3 +37,9 @@ export function credentialEvents(
     },
   ];
 }
+
+/** What to do about an expiring credential of a kind (the daemon picks up a renewed certificate file by itself). */
+export function credentialRenewHint(kind: string): string {
+  if (kind === 'certificate') return 'renew it with `cadc-get-cert -u <user>` or `canfar login`; the daemon picks up the new file by itself';
+  return 'get a new token (e.g. `canfar login`); a token given by flag, environment or config file is not refreshed';
+}
