@@ -87,6 +87,8 @@ export interface SimulatorOidc {
   revokeAll(): void;
   /** Successful refresh grants so far. */
   grants(): number;
+  /** Requests to the token endpoint so far, refused ones included. */
+  tokenRequests(): number;
 }
 
 /** Starts a Skaha v1 simulator on a real node:http server. */
@@ -158,6 +160,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       },
       revokeAll: () => oidc.revokeAll(),
       grants: () => oidc.grants,
+      tokenRequests: () => oidc.tokenRequests,
     },
     close: () => {
       closed ??= new Promise<void>((resolve) => {

@@ -46,6 +46,8 @@ export class SimOidc {
   readonly settings: Required<Pick<SimOidcOptions, 'accessLifetimeSec' | 'refreshLifetimeSec' | 'rotateRefreshTokens' | 'omitRefreshToken'>>;
   /** Successful refresh grants so far. */
   grants = 0;
+  /** Every request to the token endpoint so far, refused ones included. */
+  tokenRequests = 0;
   private readonly key: string;
   private readonly refreshTokens = new Map<string, { user: string; loginEndsAt: number; retired: boolean }>();
   private counter = 0;
@@ -81,6 +83,7 @@ export class SimOidc {
 
   /** Answers `POST /oidc/token` (form-encoded body; client credentials in Basic auth or the body). */
   token(body: string, authorization: string | undefined): SimResponse {
+    this.tokenRequests++;
     const form = new URLSearchParams(body);
     const [id, secret] = basicAuth(authorization) ?? [form.get('client_id'), form.get('client_secret')];
     if (id !== this.clientId || secret !== this.clientSecret) {
