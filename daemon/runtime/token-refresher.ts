@@ -13,6 +13,8 @@ import type { CredentialNews } from './api-holder.js';
 /** The share of an access token's lifetime after which it is refreshed. */
 export const REFRESH_AT_FRACTION = 0.8;
 const RETRY_FIRST_MS = 5_000;
+/** The shortest gap between two scheduled refreshes, whatever lifetime the provider claims. */
+const MIN_GAP_MS = 1_000;
 const RETRY_CAP_MS = 5 * 60_000;
 
 /** What the refresher needs; `refresh` (and its grant and lock) are injectable for tests. */
@@ -42,6 +44,7 @@ export class TokenRefresher {
   private inflight: Promise<void> | null = null;
   private failures = 0;
   private refreshedAfter401: string | null = null;
+  private lastRefreshAt: number | null = null;
   private knownText: string;
   private listener: (news: CredentialNews) => void = () => undefined;
   private closed = false;
@@ -142,6 +145,7 @@ export class TokenRefresher {
     if (this.closed) return;
     this.tokens = outcome.tokens;
     this.obtainedAt = this.startOf(outcome.tokens);
+    this.lastRefreshAt = clock.now();
     this.failures = 0;
     if (outcome.kind === 'refreshed') this.knownText = outcome.text;
     this.deps.onSecret?.(outcome.tokens.access);
@@ -178,7 +182,8 @@ export class TokenRefresher {
     let delay: number;
     if (this.failures > 0) delay = Math.min(RETRY_CAP_MS, RETRY_FIRST_MS * 2 ** (this.failures - 1));
     else if (due === null) return; // no known expiry: only a 401 triggers a refresh
-    else delay = Math.max(0, due - now);
+    // A provider handing out (nearly) expired tokens must not turn this into a tight refresh loop.
+    else delay = Math.max(due - now, this.lastRefreshAt === null ? 0 : this.lastRefreshAt + MIN_GAP_MS - now);
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
       void this.refreshNow();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../domain/errors.js';
 import { record, str } from '../canfar-config.js';
-import { jwtExpiry, jwtTimeClaim } from '../jwt.js';
+import { jwtExpiry, jwtTimeClaim, MAX_DATE_MS } from '../jwt.js';
 import { defineSecret } from '../secret.js';
 
 /** One OIDC token set; `access` and `refresh` are non-enumerable. Times are epoch milliseconds. */
@@ -95,5 +95,5 @@ export async function readOidcLogin(file: string): Promise<{ text: string; login
 }
 
 function epochMs(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value * 1000 : null;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value * 1000 <= MAX_DATE_MS ? value * 1000 : null;
 }

@@ -136,5 +136,5 @@ function token(value: unknown): string | null {
 
 function lifetime(value: unknown): number | null {
   const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 && n <= MAX_LIFETIME_SEC ? n : null;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 1 && n <= MAX_LIFETIME_SEC ? n : null;
 }

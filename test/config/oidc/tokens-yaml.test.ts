@@ -46,6 +46,14 @@ describe('tokensIntoYaml: the write-back keeps the file as the official client l
     expect(() => tokensIntoYaml(CANFAR_YAML, 'gone', next)).toThrow(/no longer holds the login gone/);
   });
 
+  it('reads nonsense expiries (huge, negative, text) as unknown instead of failing later', () => {
+    for (const value of ['1e300', '-5', '"soon"', '.nan']) {
+      const doc = parse(CANFAR_YAML.replace('access: 1765000000.5', `access: ${value}`).replace('refresh: null', `refresh: ${value}`));
+      const login = oidcLoginFrom(doc, 'f')!;
+      expect(login.tokens, value).toMatchObject({ accessExpiresAt: null, refreshExpiresAt: null });
+    }
+  });
+
   it('quotes hostile values instead of letting them change the structure', () => {
     const odd = oidcTokens('x\nversion: 9', "'; rm -rf ~ #", { accessExpiresAt: null, refreshExpiresAt: null, issuedAt: null, scope: 'a: b\n- c' });
     const after = parse(tokensIntoYaml(CANFAR_YAML, 'srcnet', odd)) as Record<string, any>;

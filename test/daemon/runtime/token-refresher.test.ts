@@ -97,6 +97,21 @@ describe('TokenRefresher', () => {
     expect(calls.length).toBe(1);
   });
 
+  it('a provider handing out already-expired tokens does not cause a tight refresh loop (at most one per second)', async () => {
+    const clock = new FakeClock();
+    const stale = (i: number) => oidcTokens(`a${i}`, `r${i}`, { accessExpiresAt: clock.now() - 1, refreshExpiresAt: null, issuedAt: null });
+    let calls = 0;
+    const login: OidcLogin = Object.assign({ file: 'f', idp: 'x', tokenEndpoint: 'https://idp/t', clientId: 'c', clientSecret: 's' }, { tokens: stale(0) });
+    const refresher = new TokenRefresher({ clock, logger: silentLogger, login, text: '', refresh: async () => ({ kind: 'refreshed', tokens: stale(++calls), text: '' }) });
+    refresher.start();
+    for (let ms = 0; ms < 10_000; ms += 100) {
+      clock.advance(100);
+      await refresher.idle();
+    }
+    expect(calls).toBeGreaterThanOrEqual(9);
+    expect(calls).toBeLessThanOrEqual(11);
+  });
+
   it('stops when closed: no timers left, a late result is ignored', async () => {
     const { clock, refresher, calls } = harness();
     refresher.start();
