@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError, toAppError } from '../../src/domain/errors.js';
 import type { OidcLogin, OidcTokens } from '../../src/config/oidc/oidc-login.js';
-import { LOGIN_EXPIRED_MESSAGE } from '../../src/config/oidc/refresh-grant.js';
+import { refreshGrant } from '../../src/client/refresh-grant.js';
+import { LOGIN_EXPIRED_MESSAGE, type RefreshGrantRequest } from '../../src/config/oidc/refresh-grant-request.js';
 import { refreshLogin, type RefreshLoginDeps, type RefreshOutcome } from '../../src/config/oidc/refresh-login.js';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
@@ -125,7 +126,8 @@ export class TokenRefresher {
     const { clock, logger, login } = this.deps;
     let outcome: RefreshOutcome;
     try {
-      outcome = await (this.deps.refresh ?? refreshLogin)(login, this.tokens, due, { now: () => clock.now(), grant: this.deps.grant, lock: this.deps.lock });
+      const deps = { now: () => clock.now(), grant: this.deps.grant ?? ((request: RefreshGrantRequest) => refreshGrant(request)), lock: this.deps.lock };
+      outcome = await (this.deps.refresh ?? refreshLogin)(login, this.tokens, due, deps);
     } catch (error) {
       if (this.closed) return;
       const failure = toAppError(error);

@@ -4,13 +4,13 @@ import { jwtExpiry } from '../jwt.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
 import { oidcTokens, readOidcLogin, sameTokens, type OidcLogin, type OidcTokens } from './oidc-login.js';
-import { refreshGrant, type RefreshGrantAnswer, type RefreshGrantRequest } from './refresh-grant.js';
+import type { RefreshGrantAnswer, RefreshGrantRequest } from './refresh-grant-request.js';
 import { tokensIntoYaml } from './tokens-yaml.js';
 
-/** What refreshLogin needs besides the login; `grant` and `lock` are injectable for tests. */
+/** What refreshLogin needs besides the login: the clock, the grant (an HTTP call, see src/client/refresh-grant.ts) and lock options. */
 export interface RefreshLoginDeps {
   now: () => number;
-  grant?: (request: RefreshGrantRequest) => Promise<RefreshGrantAnswer>;
+  grant: (request: RefreshGrantRequest) => Promise<RefreshGrantAnswer>;
   lock?: FileLockOptions;
 }
 
@@ -37,7 +37,7 @@ export async function refreshLogin(login: OidcLogin, current: OidcTokens, due: (
     const base = sameTokens(before.login.tokens, current) ? current : before.login.tokens;
     let answer: RefreshGrantAnswer;
     try {
-      answer = await (deps.grant ?? refreshGrant)({
+      answer = await deps.grant({
         endpoint: before.login.tokenEndpoint,
         file,
         clientId: before.login.clientId,

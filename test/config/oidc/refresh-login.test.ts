@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { oidcLoginFrom, type OidcLogin } from '../../../src/config/oidc/oidc-login.js';
-import { refreshGrant } from '../../../src/config/oidc/refresh-grant.js';
+import { refreshGrant } from '../../../src/client/refresh-grant.js';
 import { refreshLogin } from '../../../src/config/oidc/refresh-login.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
@@ -40,7 +40,7 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
   it('refreshes with the file login and writes the rotated tokens back atomically: mode kept, other keys and comments kept', async () => {
     const { file, login, read } = await setup();
     const before = read();
-    const outcome = await refreshLogin(login, login.tokens, always, { now: () => clock.now() });
+    const outcome = await refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant });
     expect(outcome.kind).toBe('refreshed');
     expect(sim!.oidc.grants()).toBe(1);
     expect(outcome.tokens.refresh).not.toBe(login.tokens.refresh);
@@ -60,10 +60,10 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
 
   it('takes newer tokens found in the file instead of refreshing again', async () => {
     const { file, login } = await setup();
-    const elsewhere = await refreshLogin(login, login.tokens, always, { now: () => clock.now() });
+    const elsewhere = await refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant });
     const grants = sim!.oidc.grants();
     // This process still holds the old tokens: the file has newer ones, which are not due.
-    const outcome = await refreshLogin(login, login.tokens, never, { now: () => clock.now() });
+    const outcome = await refreshLogin(login, login.tokens, never, { now: () => clock.now(), grant: refreshGrant });
     expect(outcome).toMatchObject({ kind: 'adopted' });
     expect(outcome.tokens.access).toBe(elsewhere.tokens.access);
     expect(sim!.oidc.grants()).toBe(grants);
@@ -86,7 +86,7 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
 
   it('an answer without a refresh token keeps the old one (and its expiry) in the file', async () => {
     const { login, read } = await setup({ omitRefreshToken: true });
-    const outcome = await refreshLogin(login, login.tokens, always, { now: () => clock.now() });
+    const outcome = await refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant });
     expect(outcome.tokens.refresh).toBe(login.tokens.refresh);
     expect(read().authentication.simnet.token.refresh).toBe(login.tokens.refresh);
     expect(read().authentication.simnet.expiry.refresh).toBe(Math.floor(login.tokens.refreshExpiresAt! / 1000));
@@ -97,7 +97,7 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
     const { file, login } = await setup();
     const text = readFileSync(file, 'utf8');
     sim!.oidc.revokeAll();
-    expect(await rejectionOf(refreshLogin(login, login.tokens, always, { now: () => clock.now() }))).toMatchObject({ code: 'LOGIN_EXPIRED' });
+    expect(await rejectionOf(refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant }))).toMatchObject({ code: 'LOGIN_EXPIRED' });
     expect(readFileSync(file, 'utf8')).toBe(text);
     const relogin = await sim!.oidc.canfarConfig();
     const grant: typeof refreshGrant = async (req) => {
@@ -113,11 +113,11 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
     writeFileSync(real, readFileSync(file));
     rmSync(file);
     symlinkSync(real, file);
-    const outcome = await refreshLogin(login, login.tokens, always, { now: () => clock.now() });
+    const outcome = await refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant });
     expect(lstatSync(file).isSymbolicLink()).toBe(true);
     expect(readlinkSync(file)).toBe(real);
     expect(readFileSync(real, 'utf8')).toBe(outcome.text);
     writeFileSync(real, 'version: 1\nactive: {authentication: cadc}\n');
-    expect((await rejectionOf(refreshLogin(login, outcome.tokens, always, { now: () => clock.now() }))).message).toMatch(/no longer holds a refreshable login simnet/);
+    expect((await rejectionOf(refreshLogin(login, outcome.tokens, always, { now: () => clock.now(), grant: refreshGrant }))).message).toMatch(/no longer holds a refreshable login simnet/);
   });
 });

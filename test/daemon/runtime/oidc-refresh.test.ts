@@ -7,7 +7,7 @@ import { startDaemon, type RunningDaemon } from '../../../daemon/daemon.js';
 import { settingsConnector } from '../../../daemon/runtime/connect.js';
 import { MemoryStateStore } from '../../../daemon/store/memory-state-store.js';
 import { oidcLoginFrom } from '../../../src/config/oidc/oidc-login.js';
-import { refreshGrant } from '../../../src/config/oidc/refresh-grant.js';
+import { refreshGrant } from '../../../src/client/refresh-grant.js';
 import { tokensFromAnswer } from '../../../src/config/oidc/refresh-login.js';
 import { tokensIntoYaml } from '../../../src/config/oidc/tokens-yaml.js';
 import type { Logger } from '../../../src/ports/logger.js';

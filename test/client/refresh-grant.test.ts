@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_TOKEN_ANSWER_BYTES, refreshGrant, type RefreshGrantRequest } from '../../../src/config/oidc/refresh-grant.js';
-import { checkTokenEndpoint, isLoopbackLiteral } from '../../../src/config/oidc/token-endpoint-url.js';
-import { rejectionOf as rejection } from '../../helpers/rejection.js';
+import { MAX_TOKEN_ANSWER_BYTES, refreshGrant } from '../../src/client/refresh-grant.js';
+import type { RefreshGrantRequest } from '../../src/config/oidc/refresh-grant-request.js';
+import { checkTokenEndpoint, isLoopbackLiteral } from '../../src/config/oidc/token-endpoint-url.js';
+import { rejectionOf as rejection } from '../helpers/rejection.js';
 
 const CLIENT_SECRET = 'client-secret-9d81f2';
 const REFRESH = 'refresh-token-4c3b2a1f';

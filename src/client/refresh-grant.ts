@@ -1,10 +1,9 @@
 import { request } from 'undici';
-import { AppError } from '../../domain/errors.js';
-import { defineSecret } from '../secret.js';
-import { checkTokenEndpoint } from './token-endpoint-url.js';
-
-/** What the user is told when the identity provider refuses the refresh token. */
-export const LOGIN_EXPIRED_MESSAGE = 'your CANFAR login expired — run `canfar login`';
+import { AppError } from '../domain/errors.js';
+import { defineSecret } from '../config/secret.js';
+import { checkTokenEndpoint } from '../config/oidc/token-endpoint-url.js';
+import { LOGIN_EXPIRED_MESSAGE, type RefreshGrantAnswer, type RefreshGrantRequest } from '../config/oidc/refresh-grant-request.js';
+import { readCapped, type BodyStream } from './read-body.js';
 
 /** The most bytes read from a token endpoint answer (a token set is a few KiB). */
 export const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
@@ -12,26 +11,6 @@ export const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
 export const MAX_TOKEN_CHARS = 16 * 1024;
 const MAX_LIFETIME_SEC = 400 * 86400;
 const VSCHAR = /^[\x21-\x7e]+$/;
-
-/** One refresh_token grant: where to send it and with what. Secrets are read, never copied into messages. */
-export interface RefreshGrantRequest {
-  endpoint: string;
-  /** The canfar config the login came from (for messages). */
-  file: string;
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-}
-
-/** A successful answer; `access` and `refresh` are non-enumerable, `refresh` is undefined when the answer kept the old one. */
-export interface RefreshGrantAnswer {
-  readonly access: string;
-  readonly refresh?: string;
-  expiresInSec: number | null;
-  refreshExpiresInSec: number | null;
-  tokenType?: string;
-  scope?: string;
-}
 
 /** Options of refreshGrant. */
 export interface RefreshGrantOptions {
@@ -67,7 +46,9 @@ export async function refreshGrant(req: RefreshGrantRequest, options: RefreshGra
       bodyTimeout: timeoutMs,
     });
     status = res.statusCode;
-    text = await readBounded(res.body, shown);
+    const { data, overflow } = await readCapped(res.body as BodyStream, MAX_TOKEN_ANSWER_BYTES);
+    if (overflow) throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: the answer is larger than ${MAX_TOKEN_ANSWER_BYTES} bytes, so it was abandoned — check the token endpoint`);
+    text = data.toString('utf8');
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = String((error as { code?: unknown; name?: unknown }).code ?? (error as { name?: unknown }).name ?? 'error');
@@ -80,20 +61,6 @@ export async function refreshGrant(req: RefreshGrantRequest, options: RefreshGra
   }
   const what = oauthError ? ` (${oauthError})` : '';
   throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: ${status}${what} — the identity provider did not refresh the token; it is tried again later`, { status });
-}
-
-async function readBounded(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, shown: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > MAX_TOKEN_ANSWER_BYTES) {
-      body.destroy();
-      throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: the answer is larger than ${MAX_TOKEN_ANSWER_BYTES} bytes, so it was abandoned — check the token endpoint`);
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The OAuth `error` code of an error answer, when it is a short plain identifier (server text is not quoted otherwise). */
