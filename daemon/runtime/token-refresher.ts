@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AppError, toAppError } from '../../src/domain/errors.js';
 import type { OidcLogin, OidcTokens } from '../../src/config/oidc/oidc-login.js';
 import { refreshGrant } from '../../src/client/refresh-grant.js';
-import { LOGIN_EXPIRED_MESSAGE, type RefreshGrantRequest } from '../../src/config/oidc/refresh-grant-request.js';
+import { LOGIN_EXPIRED_MESSAGE } from '../../src/config/oidc/refresh-grant-request.js';
 import { refreshLogin, type RefreshLoginDeps, type RefreshOutcome } from '../../src/config/oidc/refresh-login.js';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
@@ -14,9 +14,9 @@ import type { CredentialNews } from './api-holder.js';
 /** The share of an access token's lifetime after which it is refreshed. */
 export const REFRESH_AT_FRACTION = 0.8;
 const RETRY_FIRST_MS = 5_000;
-/** The shortest gap between two scheduled refreshes, whatever lifetime the provider claims. */
-const MIN_GAP_MS = 1_000;
 const RETRY_CAP_MS = 5 * 60_000;
+// The shortest gap between two scheduled refreshes, whatever lifetime the provider claims.
+const MIN_GAP_MS = 1_000;
 
 /** What the refresher needs; `refresh` (and its grant and lock) are injectable for tests. */
 export interface TokenRefresherDeps {
@@ -44,6 +44,7 @@ export class TokenRefresher {
   private timer: TimerHandle | null = null;
   private inflight: Promise<void> | null = null;
   private failures = 0;
+  private lastFailure: AppError | null = null;
   private refreshedAfter401: string | null = null;
   private lastRefreshAt: number | null = null;
   private knownText: string;
@@ -93,7 +94,11 @@ export class TokenRefresher {
     if (used === this.refreshedAfter401) return false;
     await this.refreshNow((tokens) => tokens.access === used);
     if (this.status().refresh?.state === 'login-expired') throw loginExpired();
-    if (this.tokens.access === used) return false;
+    // The refresh failed: say why (the provider is unreachable…) rather than "Skaha refused the token".
+    if (this.tokens.access === used) {
+      if (this.lastFailure && !this.closed) throw this.lastFailure;
+      return false;
+    }
     this.refreshedAfter401 = this.tokens.access;
     return true;
   }
@@ -126,7 +131,7 @@ export class TokenRefresher {
     const { clock, logger, login } = this.deps;
     let outcome: RefreshOutcome;
     try {
-      const deps = { now: () => clock.now(), grant: this.deps.grant ?? ((request: RefreshGrantRequest) => refreshGrant(request)), lock: this.deps.lock };
+      const deps = { now: () => clock.now(), grant: this.deps.grant ?? refreshGrant, lock: this.deps.lock };
       outcome = await (this.deps.refresh ?? refreshLogin)(login, this.tokens, due, deps);
     } catch (error) {
       if (this.closed) return;
@@ -140,6 +145,7 @@ export class TokenRefresher {
         return;
       }
       this.failures++;
+      this.lastFailure = failure;
       logger.warn('refreshing the OIDC access token failed', { code: failure.code, error: failure.message, failures: this.failures });
       this.schedule();
       return;
@@ -149,6 +155,7 @@ export class TokenRefresher {
     this.obtainedAt = this.startOf(outcome.tokens);
     this.lastRefreshAt = clock.now();
     this.failures = 0;
+    this.lastFailure = null;
     if (outcome.kind === 'refreshed') this.knownText = outcome.text;
     this.deps.onSecret?.(outcome.tokens.access);
     this.deps.onSecret?.(outcome.tokens.refresh);

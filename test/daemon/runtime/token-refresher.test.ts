@@ -112,6 +112,14 @@ describe('TokenRefresher', () => {
     expect(calls).toBeLessThanOrEqual(11);
   });
 
+  it('after a 401 whose refresh fails, the call fails with the refresh failure (not as a refused token)', async () => {
+    const { refresher, calls } = harness([new AppError('TOKEN_REFRESH_FAILED', 'POST https://idp/token: the identity provider did not answer (ECONNREFUSED)')]);
+    refresher.start();
+    expect(await rejectionOf(refresher.onUnauthorized('access-0'))).toMatchObject({ code: 'TOKEN_REFRESH_FAILED', message: expect.stringMatching(/did not answer/) });
+    expect(await refresher.onUnauthorized('access-0')).toBe(true);
+    expect(calls.length).toBe(2);
+  });
+
   it('stops when closed: no timers left, a late result is ignored', async () => {
     const { clock, refresher, calls } = harness();
     refresher.start();
