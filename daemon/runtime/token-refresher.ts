@@ -84,14 +84,15 @@ export class TokenRefresher {
 
   /**
    * After a 401 sent with `used`: true when a newer token is there to retry with (refreshing now if
-   * needed); false when a retry is pointless. Throws LOGIN_EXPIRED once the provider refused the login.
+   * needed); false when a retry is pointless. Throws LOGIN_EXPIRED once the provider refused the login,
+   * or the refresh failure when refreshing failed.
    */
   async onUnauthorized(used: string): Promise<boolean> {
     if (this.closed) return false;
     if (this.state === 'login-expired') throw loginExpired();
     if (used !== this.tokens.access) return true;
-    // A token fresh from a 401-triggered refresh that is refused too: the server refuses us, not the token's age.
-    if (used === this.refreshedAfter401) return false;
+    // A token fresh from a 401-triggered refresh, refused before its refresh point: the server refuses us, not the token's age.
+    if (used === this.refreshedAfter401 && !this.isDue(this.tokens)) return false;
     await this.refreshNow((tokens) => tokens.access === used);
     if (this.status().refresh?.state === 'login-expired') throw loginExpired();
     // The refresh failed: say why (the provider is unreachable…) rather than "Skaha refused the token".

@@ -97,6 +97,19 @@ describe('TokenRefresher', () => {
     expect(calls.length).toBe(1);
   });
 
+  it('a token from a 401-triggered refresh that is refused once it is due (its scheduled refresh failed or is late) is refreshed again', async () => {
+    const { clock, refresher, calls } = harness(['ok', new AppError('TOKEN_REFRESH_FAILED', 'idp slow'), 'ok']);
+    refresher.start();
+    expect(await refresher.onUnauthorized('access-0')).toBe(true);
+    clock.advance(0.8 * LIFETIME);
+    await refresher.idle();
+    expect(calls.length).toBe(2);
+    expect(refresher.accessToken()).toBe('access-1');
+    expect(await refresher.onUnauthorized('access-1')).toBe(true);
+    expect(calls.length).toBe(3);
+    expect(refresher.accessToken()).toBe('access-2');
+  });
+
   it('a provider handing out already-expired tokens does not cause a tight refresh loop (at most one per second)', async () => {
     const clock = new FakeClock();
     const stale = (i: number) => oidcTokens(`a${i}`, `r${i}`, { accessExpiresAt: clock.now() - 1, refreshExpiresAt: null, issuedAt: null });
