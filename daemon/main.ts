@@ -55,7 +55,7 @@ export async function runDaemon(argv: string[], io: DaemonIo = processIo()): Pro
     secrets: () => [...secrets],
   });
   if (args.connection.token) secrets.add(args.connection.token);
-  const base = settingsConnector(args.connection, io.env, paths, logger);
+  const base = settingsConnector(args.connection, io.env, paths, logger, { onSecret: (secret) => secrets.add(secret) });
   const connect: Connector = async (): Promise<Connected> => {
     const connected = await base();
     for (const secret of connected.secrets) secrets.add(secret);
@@ -84,7 +84,7 @@ export async function runDaemon(argv: string[], io: DaemonIo = processIo()): Pro
       logger,
       env: io.env,
       tcp: args.listen ?? undefined,
-      credentialFiles: defaultCredentialFiles(io.env),
+      credentialFiles: defaultCredentialFiles(io.env, args.connection.cert),
       fixedLogLevel: args.logLevel !== null,
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import type { DaemonEvent } from '../../src/state/events.js';
 import type { Notification, Urgency } from '../../src/state/state.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
+import { credentialRenewHint } from '../../src/state/credential-events.js';
 
 /** The kinds of notification a user can switch on or off. */
 export const NOTIFICATION_KINDS = [
@@ -121,10 +122,10 @@ function platformDraft(event: DaemonEvent): Draft | null {
   switch (event.type) {
     case 'credentials:expiring': {
       const title = `Your ${event.kind} expires in ${formatDuration(event.thresholdSec)}`;
-      return draft('credentials', title, `it expires at ${event.expiresAt}; renew it before then`, event.thresholdSec <= 3600 ? 'critical' : 'normal');
+      return draft('credentials', title, `it expires at ${event.expiresAt}; ${credentialRenewHint(event.kind)}`, event.thresholdSec <= 3600 ? 'critical' : 'normal');
     }
     case 'credentials:expired':
-      return draft('credentials', `Your ${event.kind} has expired`, `it expired at ${event.expiresAt}; get a new one to keep watching sessions`, 'critical');
+      return draft('credentials', `Your ${event.kind} has expired`, `it expired at ${event.expiresAt}; ${credentialRenewHint(event.kind)}`, 'critical');
     case 'platform:down': {
       const title = isAuthFailure(event.error) ? 'Skaha refuses your credentials' : 'Skaha is unreachable';
       return draft('platform', title, event.error?.message ?? 'session polls keep failing', 'critical');

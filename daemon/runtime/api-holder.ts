@@ -19,6 +19,24 @@ export interface Connected {
   concurrency: number;
   /** Releases the connection (aborts requests in flight). */
   close?: () => Promise<void>;
+  /** Registers who hears about a credential that renews itself (an OIDC login being refreshed). */
+  subscribe?: (listener: (news: CredentialNews) => void) => void;
+  /** Whether a watched file's change is one this connection made or already knows (no reconnect needed). */
+  ownsChange?: (file: string) => Promise<boolean>;
+}
+
+/** What a self-renewing credential reports: new tokens are in use, or the login behind them has expired. */
+export type CredentialNews =
+  | { type: 'renewed' }
+  /** `login` is a short one-way fingerprint of the refused login, so it is reported once (also across restarts). */
+  | { type: 'login-expired'; message: string; login: string };
+
+/** Marks a connect failure with the files whose change may fix it (e.g. an expired certificate), so they are watched. */
+export function failureWatching(error: unknown, files: readonly string[]): unknown {
+  if (files.length > 0 && error !== null && typeof error === 'object') {
+    Object.defineProperty(error, 'watchFiles', { value: [...files], enumerable: false, configurable: true });
+  }
+  return error;
 }
 
 /** Builds a Connected from the current settings (flags, env, config file); rejects with an AppError. */
@@ -32,10 +50,13 @@ export class ApiHolder {
   private current: Connected | null = null;
   private readonly seenSecrets = new Set<string>();
   private failure: AppError = new AppError('DAEMON_UNAVAILABLE', 'the daemon has not connected to Skaha yet');
+  private lastFiles: string[] = [];
 
   constructor(
     private readonly connector: Connector,
     private readonly logger: Logger,
+    /** Hears the current connection's credential news. */
+    private readonly onNews: (news: CredentialNews) => void = () => undefined,
   ) {}
 
   /**
@@ -48,6 +69,9 @@ export class ApiHolder {
       next = await this.connector();
     } catch (error) {
       const failure = toAppError(error);
+      const files = (error as { watchFiles?: unknown } | null)?.watchFiles;
+      // Keep watching what the last connection used (a renewal may first fail half-written) and what the failure names.
+      if (Array.isArray(files)) this.lastFiles = [...new Set([...this.lastFiles, ...(files as string[])])];
       this.logger.warn('cannot connect to Skaha', { code: failure.code, error: failure.message });
       if (failure.code === 'CONFIG_ERROR' && this.current) return failure;
       await this.release(this.current);
@@ -57,7 +81,11 @@ export class ApiHolder {
     }
     const previous = this.current;
     this.current = next;
+    this.lastFiles = next.watchFiles;
     for (const secret of next.secrets) this.seenSecrets.add(secret);
+    next.subscribe?.((news) => {
+      if (this.current === next) this.onNews(news);
+    });
     await this.release(previous);
     this.logger.info('connected to Skaha', { credential: next.credentials?.kind ?? 'none', expiresAt: next.credentials?.expiresAt ?? null });
     return null;
@@ -79,9 +107,18 @@ export class ApiHolder {
     return this.current?.identity ?? null;
   }
 
-  /** Files to watch for credential changes. */
+  /** Files to watch for credential changes (while not connected: those of the last connection and of the failure). */
   watchFiles(): string[] {
-    return this.current?.watchFiles ?? [];
+    return this.current?.watchFiles ?? this.lastFiles;
+  }
+
+  /** Whether a changed file holds nothing new for the current connection (e.g. tokens it wrote itself). */
+  async ownsChange(file: string): Promise<boolean> {
+    try {
+      return (await this.current?.ownsChange?.(file)) ?? false;
+    } catch {
+      return false;
+    }
   }
 
   /** Secrets the logger must scrub: those of every connection made so far (an old one may still echo). */

@@ -15,6 +15,7 @@ import { WsServer } from '../ws/ws-server.js';
 import { ApiHolder, type Connector } from './api-holder.js';
 import { AutoRenewer } from './auto-renewer.js';
 import { ConfigReloader } from './config-reloader.js';
+import { reportCredentialNews } from './credential-news.js';
 import { boundedWait } from './event-frames.js';
 import { restartOnlyChanges } from './effective-config.js';
 import { makeHandlerContext } from './handler-wiring.js';
@@ -106,7 +107,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     broadcast: (frame) => ws.broadcast(frame),
     hasClients: () => ws.clientCount() > 0,
   });
-  const connection = new ApiHolder(o.connector, logger);
+  const connection: ApiHolder = new ApiHolder(o.connector, logger, (news) => reportCredentialNews(news, { clock, runtime, connection, config: () => config }));
   const renewer = new AutoRenewer({ clock, logger, runtime, connection, config: () => config });
   const poller = new SessionPoller({
     clock, logger, runtime, connection, config: () => config,

@@ -90,7 +90,11 @@ export class ConfigReloader {
   private async reload(changed: readonly string[]): Promise<void> {
     if (this.stopped) return;
     const configFile = resolve(this.deps.configFile);
-    let reconnect = changed.some((file) => resolve(file) !== configFile);
+    let reconnect = false;
+    for (const file of changed) {
+      // A credential file the connection rewrote itself (refreshed tokens) needs no reconnect.
+      if (resolve(file) !== configFile && !(await this.deps.connection.ownsChange(file))) reconnect = true;
+    }
     let applied = false;
     if (changed.some((file) => resolve(file) === configFile)) {
       const loaded = await loadDaemonConfig(this.deps.configFile);

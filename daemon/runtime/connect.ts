@@ -4,11 +4,13 @@ import { SkahaClient } from '../../src/client/skaha-client.js';
 import { canfarConfigPath } from '../../src/config/canfar-config.js';
 import type { Connection } from '../../src/config/connection.js';
 import { connectionIdentity } from '../../src/config/connection-identity.js';
-import type { Paths } from '../../src/config/paths.js';
+import { expandHome, type Paths } from '../../src/config/paths.js';
 import { resolveConnection, type ConnectionFlags } from '../../src/config/resolve-connection.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SkahaApi } from '../../src/ports/skaha-api.js';
-import type { Connected, Connector } from './api-holder.js';
+import { systemClock } from '../../src/ports/clock.js';
+import { failureWatching, type Connected, type Connector } from './api-holder.js';
+import { oidcConnected, type OidcConnectOptions } from './oidc-connect.js';
 
 /** Secrets of a connection a log must never show: the token, the registry secret and each line of the key. */
 export function connectionSecrets(connection: Connection): string[] {
@@ -41,15 +43,31 @@ export function connectedToApi(api: SkahaApi): Connected {
   return { api, credentials: null, identity: null, watchFiles: [], secrets: [], concurrency: 8 };
 }
 
-/** The connector `skaha-tui daemon` uses: flags > env > config file > canfar config > defaults, resolved on every (re)connect. */
-export function settingsConnector(flags: ConnectionFlags, env: NodeJS.ProcessEnv, paths: Paths, logger: Logger): Connector {
-  return async () => connectedFrom(await resolveConnection(flags, { env, paths }), logger);
+/** Options of settingsConnector: the daemon's clock and log scrubbing, and test doubles for token refreshes. */
+export type SettingsConnectorOptions = Partial<OidcConnectOptions>;
+
+/**
+ * The connector `skaha-tui daemon` uses: flags > env > config file > canfar config > defaults, resolved
+ * on every (re)connect. An OIDC login from the canfar config is used even when its access token has
+ * expired, as it is refreshed; any other credential must be valid. A refused credential file is watched.
+ */
+export function settingsConnector(flags: ConnectionFlags, env: NodeJS.ProcessEnv, paths: Paths, logger: Logger, options: SettingsConnectorOptions = {}): Connector {
+  return async () => {
+    const lenient = await resolveConnection(flags, { env, paths, lenient: true });
+    const refreshing = await oidcConnected(lenient, env, logger, { clock: systemClock(), ...options });
+    if (refreshing) return refreshing;
+    try {
+      return connectedFrom(await resolveConnection(flags, { env, paths }), logger);
+    } catch (error) {
+      throw failureWatching(error, lenient.credential.path ? [lenient.credential.path] : []);
+    }
+  };
 }
 
-/** Credential files worth watching before any connection names one: the default proxy certificate and the canfar config. */
-export function defaultCredentialFiles(env: NodeJS.ProcessEnv): string[] {
+/** Credential files worth watching before any connection names one: the default proxy certificate, the canfar config, and certificates named by env or `--cert`. */
+export function defaultCredentialFiles(env: NodeJS.ProcessEnv, certFlag?: string): string[] {
   const home = env.HOME || os.homedir();
   const files = [path.join(home, '.ssl', 'cadcproxy.pem'), canfarConfigPath(home)];
-  for (const name of ['SKAHA_CERT', 'CANFAR_CERTIFICATE']) if (env[name]) files.push(path.resolve(env[name]!));
+  for (const cert of [env.SKAHA_CERT, env.CANFAR_CERTIFICATE, certFlag]) if (cert?.trim()) files.push(path.resolve(expandHome(cert.trim(), home)));
   return files;
 }

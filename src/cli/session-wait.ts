@@ -34,7 +34,7 @@ export interface WaitOutcome {
 const EVENT_EVERY_MS = 4_000;
 
 /** Errors that waiting longer cannot fix. */
-const FATAL = new Set(['DAEMON_UNAVAILABLE', 'SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR', 'CONFIG_ERROR']);
+const FATAL = new Set(['DAEMON_UNAVAILABLE', 'SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR', 'LOGIN_EXPIRED', 'CONFIG_ERROR']);
 
 /** Pure: the progress text (and its key without the elapsed time) for the sessions as last seen. */
 export function waitProgress(ids: readonly string[], last: ReadonlyMap<string, Session>, elapsedMs: number, event: string | null): { text: string; key: string } {

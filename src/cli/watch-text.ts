@@ -1,6 +1,7 @@
 // The wording of `watch` lines, one per daemon event (kept apart from text.ts, which holds the rest of the wording).
 
 import type { Session } from '../domain/session.js';
+import { credentialRenewHint } from '../state/credential-events.js';
 
 const who = (s: Pick<Session, 'kind' | 'name' | 'id'>) => `${s.kind === 'headless' ? 'job' : 'session'} '${s.name || s.id}' (${s.id})`;
 
@@ -14,8 +15,8 @@ export const WATCH_TEXT = {
   jobFinished: (s: Session, status: string) => `${who(s)} finished: ${status}`,
   replicas: (base: string, total: number, completed: number, failed: number) =>
     `${base}: ${completed}/${total} jobs completed${failed > 0 ? `, ${failed} failed` : ''}`,
-  credentialsExpiring: (kind: string, left: string, at: string) => `your ${kind} expires in ${left} (${at})`,
-  credentialsExpired: (kind: string, at: string) => `your ${kind} expired (${at})`,
+  credentialsExpiring: (kind: string, left: string, at: string) => `your ${kind} expires in ${left} (${at}): ${credentialRenewHint(kind)}`,
+  credentialsExpired: (kind: string, at: string) => `your ${kind} expired (${at}): ${credentialRenewHint(kind)}`,
   platformDown: (since: string, message: string | null) => `platform down since ${since}${message ? `: ${message}` : ''}`,
   platformRecovered: (downSince: string) => `platform recovered (down since ${downSince})`,
   launchFailed: (name: string, failed: number, total: number, message: string) =>

@@ -72,10 +72,12 @@ function extract(doc: Record<string, unknown>, file: string, homeDir: string): C
   return out;
 }
 
-function record(value: unknown): Record<string, unknown> {
+/** The value as a plain object, or {} when it is not one. */
+export function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function str(value: unknown): string | undefined {
+/** The value as a trimmed non-empty string, or undefined. */
+export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

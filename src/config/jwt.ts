@@ -1,12 +1,20 @@
-/** The `exp` claim of a JWT as epoch milliseconds, or null when the token is not a JWT or has no numeric `exp`. */
-export function jwtExpiry(token: string): number | null {
+/** The largest epoch milliseconds a Date can hold; later "times" are nonsense and would make toISOString throw. */
+export const MAX_DATE_MS = 8.64e15;
+
+/** A numeric claim of a JWT's payload (seconds) as epoch milliseconds, or null when the token is not a JWT or lacks it (or it is out of range). */
+export function jwtTimeClaim(token: string, claim: 'exp' | 'iat'): number | null {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return null;
   try {
     const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    const exp = (payload as { exp?: unknown } | null)?.exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
+    const value = (payload as Record<string, unknown> | null)?.[claim];
+    return typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 1000) <= MAX_DATE_MS ? value * 1000 : null;
   } catch {
     return null;
   }
+}
+
+/** The `exp` claim of a JWT as epoch milliseconds, or null when the token is not a JWT or has no numeric `exp`. */
+export function jwtExpiry(token: string): number | null {
+  return jwtTimeClaim(token, 'exp');
 }

@@ -25,7 +25,8 @@ function parseBody(body: string): unknown {
 
 /**
  * The admin API under `/_sim` (bearer admin token): `faults` GET/PUT/PATCH/DELETE, `sessions` GET/POST (seed),
- * `requests` GET/DELETE, `clock` POST `{"advanceMs"}`, `state` GET.
+ * `requests` GET/DELETE, `clock` POST `{"advanceMs"}`, `state` GET, `oidc` GET/PATCH (lifetimes), `oidc/login`
+ * POST `{"user"}` (a fresh login's tokens), `oidc/revoke` POST (ends every login).
  */
 export function handleAdmin(world: SimWorld, requests: RequestLog, method: string, path: string, authorization: string | undefined, body: string): SimResponse {
   if (bearerToken(authorization) !== world.config.adminToken) return fail(401, 'admin token required (Authorization: Bearer <admin token>)');
@@ -68,6 +69,11 @@ export function handleAdmin(world: SimWorld, requests: RequestLog, method: strin
       case 'DELETE /_sim/requests':
         requests.reset();
         return json(200, { total: 0 });
+      case 'GET /_sim/oidc':
+      case 'PATCH /_sim/oidc':
+      case 'POST /_sim/oidc/login':
+      case 'POST /_sim/oidc/revoke':
+        return handleOidcAdmin(world, route, parseBody(body));
       case 'POST /_sim/clock': {
         const { advanceMs } = parseBody(body) as { advanceMs?: unknown };
         if (typeof advanceMs !== 'number') throw new RangeError('advanceMs must be a number of milliseconds');
@@ -80,4 +86,31 @@ export function handleAdmin(world: SimWorld, requests: RequestLog, method: strin
   } catch (error) {
     return fail(400, error instanceof Error ? error.message : String(error));
   }
+}
+
+function handleOidcAdmin(world: SimWorld, route: string, body: unknown): SimResponse {
+  const oidc = world.oidc;
+  if (!oidc) return fail(404, 'the identity provider is not running');
+  const input = (body ?? {}) as Record<string, unknown>;
+  if (route === 'POST /_sim/oidc/login') {
+    const user = input.user ?? [...world.config.usersByName.keys()][0];
+    if (typeof user !== 'string' || !world.config.usersByName.has(user)) throw new RangeError(`user must be one of ${[...world.config.usersByName.keys()].join(', ')}`);
+    return json(200, oidc.login(user));
+  }
+  if (route === 'POST /_sim/oidc/revoke') oidc.revokeAll();
+  if (route === 'PATCH /_sim/oidc') {
+    for (const key of ['accessLifetimeSec', 'refreshLifetimeSec'] as const) {
+      const value = input[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new RangeError(`${key} must be a positive number of seconds`);
+      oidc.settings[key] = value;
+    }
+    for (const key of ['rotateRefreshTokens', 'omitRefreshToken'] as const) {
+      const value = input[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'boolean') throw new RangeError(`${key} must be true or false`);
+      oidc.settings[key] = value;
+    }
+  }
+  return json(200, { clientId: oidc.clientId, grants: oidc.grants, settings: oidc.settings });
 }

@@ -1,4 +1,5 @@
 import type { SimConfig } from './config.js';
+import type { SimOidc } from './oidc.js';
 import type { SimResponse, SimUser } from './types.js';
 
 /** The bearer token of an Authorization header, or undefined. */
@@ -7,11 +8,12 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** The user a request authenticates as, or undefined (missing, unknown, or all tokens expired). */
-export function authenticate(config: SimConfig, header: string | undefined, tokensExpired: boolean): SimUser | undefined {
+/** The user a request authenticates as, or undefined (missing, unknown, expired JWT, or all tokens expired). */
+export function authenticate(config: SimConfig, header: string | undefined, tokensExpired: boolean, oidc?: SimOidc | null): SimUser | undefined {
   const token = bearerToken(header);
   if (token === undefined || tokensExpired) return undefined;
-  return config.usersByToken.get(token);
+  const jwtUser = oidc?.userOf(token);
+  return jwtUser !== undefined ? config.usersByName.get(jwtUser) : config.usersByToken.get(token);
 }
 
 /** The 401 cadc-rest sends for a request without a usable credential. */

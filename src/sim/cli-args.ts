@@ -9,6 +9,8 @@ export interface SimCliArgs {
   seedDemo: boolean;
   /** Print each request to stderr. */
   verbose: boolean;
+  /** Where to write a canfar config holding a fresh OIDC login (never over an existing file). */
+  canfarConfig?: string;
   options: SimulatorOptions;
 }
 
@@ -29,6 +31,10 @@ Options:
   --no-gpu              accept but do not apply gpus
   --fault SPEC          inject a fault (repeatable), one of:
 ${FAULT_FLAG_HELP.map((line) => `                          ${line}`).join('\n')}
+  --oidc-access-seconds S  lifetime of the identity provider's access tokens (default 300)
+  --oidc-login-seconds S   how long a login's refresh tokens are accepted (default 86400)
+  --canfar-config FILE  write a canfar config (as \`canfar login\` does) with a fresh login of the
+                        first user, for skaha-tui or the official client; FILE must not exist
   --seed-demo           pre-create demo sessions in every state
   -v, --verbose         print each request to stderr
   -h, --help            show this help
@@ -37,7 +43,7 @@ Endpoint keys: session (all of the below), session.list, session.stats, session.
 session.logs, session.events, session.renew, session.delete, session.app, image, context, repository, *.
 Faults can also be changed while running through the admin API printed at start.`;
 
-const VALUE_FLAGS = ['--port', '--host', '--speed', '--seed', '--max-sessions', '--headless-seconds', '--user', '--sessions-host', '--fault'];
+const VALUE_FLAGS = ['--port', '--host', '--speed', '--seed', '--max-sessions', '--headless-seconds', '--user', '--sessions-host', '--fault', '--oidc-access-seconds', '--oidc-login-seconds', '--canfar-config'];
 
 function integer(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
@@ -108,6 +114,16 @@ export function parseSimArgs(argv: string[]): SimCliArgs {
       }
       case '--fault':
         faults = applyFaultFlag(faults, v);
+        break;
+      case '--oidc-access-seconds':
+        options.oidc = { ...options.oidc, accessLifetimeSec: integer(flag, v, 1, 400 * 86400) };
+        break;
+      case '--oidc-login-seconds':
+        options.oidc = { ...options.oidc, refreshLifetimeSec: integer(flag, v, 1, 400 * 86400) };
+        break;
+      case '--canfar-config':
+        if (v.trim() === '') throw new RangeError('--canfar-config needs a file path');
+        out.canfarConfig = v;
         break;
       default:
         throw new RangeError(`unknown option "${args[i]}"`);

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Logger } from '../ports/logger.js';
 import { parseSimArgs, SIM_USAGE } from './cli-args.js';
 import { seedDemo } from './demo.js';
@@ -59,6 +60,18 @@ export async function runSimulatorCli(argv: string[], io: SimCliIo = { stdout: p
     return 1;
   }
   const seeded = parsed.seedDemo ? seedDemo(sim, options.speed ?? 1).length : 0;
+  let loginLines: string[] = [];
+  if (parsed.canfarConfig) {
+    try {
+      await writeFile(parsed.canfarConfig, await sim.oidc.canfarConfig(), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      await sim.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr.write(`skaha-tui sim: cannot write ${parsed.canfarConfig}: ${code === 'EEXIST' ? 'it exists (it is never overwritten); pick a new path' : String(code ?? error)}\n`);
+      return 1;
+    }
+    loginLines = [`or a canfar config with an OIDC login (refreshed by the daemon): ${parsed.canfarConfig}`, `  copy it to ~/.canfar/config.yaml of a test HOME`];
+  }
   const users = Object.entries(sim.tokens);
   const width = Math.max(...users.map(([name]) => name.length));
   io.stdout.write(
@@ -68,6 +81,7 @@ export async function runSimulatorCli(argv: string[], io: SimCliIo = { stdout: p
       `  API        ${sim.apiUrl}`,
       ...users.map(([name, token]) => `  token      ${name.padEnd(width)}  ${token}`),
       `  admin URL  ${sim.adminUrl}  (Authorization: Bearer ${sim.adminToken})`,
+      `  OIDC       ${sim.oidc.tokenUrl}  (access tokens last ${sim.oidc.settings.accessLifetimeSec} s, logins ${sim.oidc.settings.refreshLifetimeSec} s)`,
       '',
       'Point skaha-tui at it:',
       `  export SKAHA_URL=${sim.baseUrl}`,
@@ -75,6 +89,7 @@ export async function runSimulatorCli(argv: string[], io: SimCliIo = { stdout: p
       'or the official canfar client:',
       `  export CANFAR_URL=${sim.apiUrl}`,
       `  export CANFAR_TOKEN=${sim.token}`,
+      ...loginLines,
       '',
       'Press Ctrl-C to stop.',
       '',

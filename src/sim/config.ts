@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import type { SimOidcOptions } from './oidc.js';
 import { buildCatalogue, type CatalogueImage } from './catalogue.js';
 import { hash32, hexFrom, unit } from './random.js';
 import type { SimFaults, SimUser } from './types.js';
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
   adminToken?: string;
   /** Where diagnostics go (default silent). */
   logger?: Logger;
+  /** The identity provider side (`/oidc/token`): token lifetimes, rotation, client credentials. */
+  oidc?: SimOidcOptions;
 }
 
 /** The resolved settings every handler reads. */

@@ -8,11 +8,15 @@ import { seedReplicas, seedSession } from './seed.js';
 import { createSimServer } from './server.js';
 import type { SeedSessionSpec, SimFaults, SimRequestRecord } from './types.js';
 import { SimWorld } from './world.js';
+import { SimOidc, type SimTokenSet } from './oidc.js';
+import { canfarLoginYaml } from './canfar-login-yaml.js';
 
 /** Options of startSimulator. */
 export type { SimulatorOptions } from './config.js';
 /** The simulator's public types: seed specs, faults, kinds, request records, statuses. */
 export type { SeedSessionSpec, SimFaults, SimKind, SimRequestRecord, SimStatus } from './types.js';
+/** The identity provider's options and token answers. */
+export type { SimOidcOptions, SimTokenSet } from './oidc.js';
 /** The endpoint keys used by faults and request counts. */
 export { ENDPOINT_KEYS } from './faults.js';
 /** Seeds a lived-in demo platform. */
@@ -59,8 +63,32 @@ export interface RunningSimulator {
   requestLog(): SimRequestRecord[];
   /** Forgets the request counts and log. */
   resetRequests(): void;
+  /** The identity provider: logins, the refresh_token grant at `tokenUrl`, JWT access tokens. */
+  oidc: SimulatorOidc;
   /** Stops listening and drops every open connection (hung requests included). */
   close(): Promise<void>;
+}
+
+/** The simulator's identity provider as tests and the CLI steer it. */
+export interface SimulatorOidc {
+  /** `http://127.0.0.1:P/oidc`. */
+  issuer: string;
+  /** `issuer + '/token'`. */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Lifetimes and rotation, changeable while running. */
+  settings: SimOidc['settings'];
+  /** A fresh login for a user (default the first user). */
+  login(user?: string): SimTokenSet;
+  /** A fresh login written as a canfar config (`~/.canfar/config.yaml`) pointing at this simulator. */
+  canfarConfig(user?: string): Promise<string>;
+  /** Ends every login: their refresh tokens are refused from now on. */
+  revokeAll(): void;
+  /** Successful refresh grants so far. */
+  grants(): number;
+  /** Requests to the token endpoint so far, refused ones included. */
+  tokenRequests(): number;
 }
 
 /** Starts a Skaha v1 simulator on a real node:http server. */
@@ -82,6 +110,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const tokens = tokensByUser(config);
+  const oidc = new SimOidc(config.seed, () => world.now(), () => `${origin}/oidc`, options.oidc);
+  world.oidc = oidc;
+  const firstUser = Object.keys(tokens)[0];
+  const login = (user = firstUser): SimTokenSet => {
+    if (!config.usersByName.has(user)) throw new RangeError(`no simulator user ${user}; users: ${[...config.usersByName.keys()].join(', ')}`);
+    return oidc.login(user);
+  };
   logger.info('skaha simulator listening', { url: `${origin}/skaha`, seed: config.seed, speed: config.speed });
   let closed: Promise<void> | undefined;
   return {
@@ -111,6 +146,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requestCounts: () => requests.counts(),
     requestLog: () => requests.entries(),
     resetRequests: () => requests.reset(),
+    oidc: {
+      issuer: `${origin}/oidc`,
+      tokenUrl: `${origin}/oidc/token`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      settings: oidc.settings,
+      login,
+      canfarConfig: (user) => {
+        const issuedAt = world.now();
+        const set = login(user);
+        return canfarLoginYaml({ baseUrl: `${origin}/skaha`, issuer: `${origin}/oidc`, clientId: oidc.clientId, clientSecret: oidc.clientSecret, tokens: set, issuedAt });
+      },
+      revokeAll: () => oidc.revokeAll(),
+      grants: () => oidc.grants,
+      tokenRequests: () => oidc.tokenRequests,
+    },
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -75,7 +75,7 @@ export function routeSkaha(world: SimWorld, req: SkahaRequest, baseUrl: string):
   if (path === '/capabilities') return { response: { status: 200, contentType: 'text/xml', body: capabilitiesXml(baseUrl) } };
   const known = isSession(req.path) || ['/v1/image', '/v1/context', '/v1/repository'].includes(path);
   if (!known) return { response: textResponse(404, `not found: /skaha${req.path}`) };
-  const user = authenticate(world.config, req.authorization, world.faults.expiredToken === true);
+  const user = authenticate(world.config, req.authorization, world.faults.expiredToken === true, world.oidc);
   if (!user) return { response: unauthorized() };
   const params = requestParams(method, req.query, req.contentType, req.body);
   return { response: dispatch(world, user, method, req, params), user: user.name };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Logger } from '../ports/logger.js';
 import { handleAdmin } from './admin.js';
+import { routeOidc } from './oidc-routes.js';
 import { textResponse } from './auth.js';
 import { faultResponse, listMatches, statsUnavailableResponse, statusFor } from './faults.js';
 import type { RequestLog } from './request-log.js';
@@ -109,6 +110,8 @@ export function createSimServer(deps: SimServerDeps): Server {
           )
         : path === '/skaha' || path.startsWith('/skaha/')
           ? handleSkaha(deps, req, res, path, query)
+          : path.startsWith('/oidc/') && deps.world.oidc
+            ? readBody(req).then((body) => writeResponse(res, routeOidc(deps.world.oidc!, req.method ?? 'GET', path, body, header(req, 'authorization')), 'none', 0))
           : Promise.resolve(writeResponse(res, textResponse(404, `not found: ${path}`), 'none', 0));
     work.catch((error: unknown) => {
       deps.logger.error('sim request failed', { error: error instanceof Error ? error.message : String(error) });

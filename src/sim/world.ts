@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.js';
 import type { SimConfig } from './config.js';
 import { createRng, randomId, type Rng } from './random.js';
 import { SessionStore } from './store.js';
+import type { SimOidc } from './oidc.js';
 import type { SimFaults } from './types.js';
 
 /** The simulator's mutable state: config, clock (plus an offset that `advance` moves), Jobs, faults and the id generator. */
@@ -14,6 +15,8 @@ export class SimWorld {
   faults: SimFaults;
   /** Text appended to a session's log after what its container prints (benchmarks: a big, growing log). */
   readonly extraLogs = new Map<string, string>();
+  /** The identity provider whose JWT access tokens are accepted besides the static tokens (set by startSimulator). */
+  oidc: SimOidc | null = null;
   private offsetMs = 0;
 
   constructor(

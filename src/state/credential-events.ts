@@ -6,14 +6,16 @@ export const DEFAULT_CREDENTIAL_THRESHOLDS_SEC: readonly number[] = [3 * 86400, 
 
 /**
  * Pure: the credential event due at `now`: expired, or expiring at the tightest crossed threshold.
- * Level-triggered; keys include expiresAt, so a renewed credential warns afresh.
+ * Level-triggered; keys include expiresAt, so a renewed credential warns afresh. A token the daemon
+ * refreshes itself raises none: it is replaced before it expires, and a refused login is reported
+ * once by the refresher (a refresh token's expiry often slides with each use, so it is not warned about).
  */
 export function credentialEvents(
   status: CredentialStatus | null,
   now: number,
   thresholdsSec: readonly number[] = DEFAULT_CREDENTIAL_THRESHOLDS_SEC,
 ): DaemonEvent[] {
-  if (!status || status.kind === 'none' || !status.expiresAt) return [];
+  if (!status || status.kind === 'none' || !status.expiresAt || status.refresh) return [];
   const expires = Date.parse(status.expiresAt);
   if (!Number.isFinite(expires)) return [];
   const base = `credentials:${status.kind}:${status.expiresAt}`;
@@ -34,4 +36,10 @@ export function credentialEvents(
       thresholdSec,
     },
   ];
+}
+
+/** What to do about an expiring credential of a kind (the daemon picks up a renewed certificate file by itself). */
+export function credentialRenewHint(kind: string): string {
+  if (kind === 'certificate') return 'renew it with `cadc-get-cert -u <user>` or `canfar login`; the daemon picks up the new file by itself';
+  return 'get a new token (e.g. `canfar login`); a token given by flag, environment or config file is not refreshed';
 }

@@ -1,7 +1,7 @@
 import type { ErrorJson } from '../domain/errors.js';
 import type { Health, HealthState } from './state.js';
 
-const AUTH_CODES: ReadonlySet<string> = new Set(['SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR']);
+const AUTH_CODES: ReadonlySet<string> = new Set(['SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR', 'LOGIN_EXPIRED']);
 
 /** Whether an error means our credentials are refused (the platform is down for us at once). */
 export function isAuthFailure(error: ErrorJson | null): boolean {
@@ -11,6 +11,8 @@ export function isAuthFailure(error: ErrorJson | null): boolean {
 /** Pure: the health state implied by the failure bookkeeping at time `at`. */
 export function healthStateAt(health: Health, at: number, downAfterMs: number): HealthState {
   if (health.failingSince !== null) {
+    // An expired login says nothing about the platform: its state is unknown until the user logs in.
+    if (health.lastError?.code === 'LOGIN_EXPIRED') return 'unknown';
     if (isAuthFailure(health.lastError) || at - health.failingSince >= downAfterMs) return 'down';
     return health.lastSuccessAt === null ? 'unknown' : 'degraded';
   }

@@ -1,6 +1,6 @@
 import { dictFrom } from '../domain/dict.js';
 import type { Action } from './actions.js';
-import type { DaemonState } from './state.js';
+import type { CredentialStatus, DaemonState } from './state.js';
 import { healthAfterPollFailure, healthAfterPollSuccess, healthAfterStats, healthAtStart } from './health.js';
 import { sanitiseLaunchRequest } from './launches.js';
 import { appendStats, statsSample } from './usage.js';
@@ -47,8 +47,10 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
       return { ...state, context: action.context };
     case 'credentials.checked': {
       // Pick fields by name so a credential object carrying a secret can never leak into state.
-      const { kind, source, expiresAt, path } = action.credentials;
-      return { ...state, credentials: path === undefined ? { kind, source, expiresAt } : { kind, source, expiresAt, path } };
+      const { kind, source, expiresAt, path, refresh } = action.credentials;
+      const credentials: CredentialStatus = path === undefined ? { kind, source, expiresAt } : { kind, source, expiresAt, path };
+      if (refresh) credentials.refresh = { state: refresh.state, loginExpiresAt: refresh.loginExpiresAt };
+      return { ...state, credentials };
     }
     case 'launch.requested': {
       const record = { id: action.launchId, request: sanitiseLaunchRequest(action.request), at: action.at, results: null, error: null };

@@ -51,6 +51,16 @@ export interface CredentialStatus {
   expiresAt: string | null;
   /** The certificate file, when kind is certificate. */
   path?: string;
+  /** Set when the daemon refreshes the token itself (an OIDC login from the canfar config). */
+  refresh?: CredentialRefresh;
+}
+
+/** How a self-refreshing login stands: refreshed as needed, or refused by the identity provider. */
+export interface CredentialRefresh {
+  /** `active`: refreshed before expiry; `login-expired`: the refresh token was refused, run `canfar login`. */
+  state: 'active' | 'login-expired';
+  /** When the login itself (the refresh token) expires, as ISO-8601; null when unknown. */
+  loginExpiresAt: string | null;
 }
 
 /** One launch the daemon made, kept for relaunch; never holds a registry secret. */

@@ -81,6 +81,12 @@ describe('token credentials', () => {
     expect(jwtExpiry('a.b.c')).toBeNull();
   });
 
+  it('a JWT whose exp is beyond any date counts as having no expiry (it used to make toISOString throw)', async () => {
+    const jwt = makeJwt({ exp: 1e300 });
+    expect(jwtExpiry(jwt)).toBeNull();
+    expect((await resolveConnection({ token: jwt }, opts())).credential.expiresAt).toBeNull();
+  });
+
   it('an expired JWT is CREDENTIALS_ERROR without the token in the message', async () => {
     const jwt = makeJwt({ exp: Math.floor(Date.now() / 1000) - 60 });
     const err = await rejectionOf(resolveConnection({}, { ...opts(), env: { ...t.env, SKAHA_TOKEN: jwt } }));

@@ -2,7 +2,7 @@
 // filter and sort) and the banner shown while the daemon is unreachable.
 
 import { isActive, isInteractiveKind } from '../../src/domain/session.js';
-import type { DaemonState } from '../../src/state/state.js';
+import type { CredentialRefresh, DaemonState } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
 import { formatDuration, parseTime } from '../../src/cli/format.js';
 import { BANNER, COLUMNS, HEADER } from '../text.js';
@@ -47,13 +47,23 @@ function credentialPart(state: DaemonState | null, ctx: RenderContext): [string,
   const label = `${HEADER.credentials} `;
   if (!c) return [label + '-', label + '-'];
   if (c.kind === 'none') return [label + ctx.paint.fg('red', HEADER.credentialsNone), label + HEADER.credentialsNone];
+  if (c.refresh) return loginPart(c.refresh, label, ctx);
   const at = parseTime(c.expiresAt);
   if (at === null) return [label + HEADER.credentialsUnknown, label + HEADER.credentialsUnknown];
   const left = at - ctx.now;
-  const text = left <= 0 ? HEADER.credentialsExpired : HEADER.credentialsExpireIn(formatDuration(left));
+  const expired = c.kind === 'certificate' ? HEADER.certificateExpired : HEADER.credentialsExpired;
+  const text = left <= 0 ? expired : HEADER.credentialsExpireIn(formatDuration(left));
   const colour: Colour | null = left <= 3600_000 ? 'red' : left <= 24 * 3600_000 ? 'yellow' : left <= 3 * 24 * 3600_000 ? 'cyan' : null;
   const painted = colour ? ctx.paint.fg(colour, escapeTags(text)) : escapeTags(text);
   return [label + (left <= 0 ? ctx.paint.bold(painted) : painted), label + text];
+}
+
+/** A login the daemon refreshes itself: its access token's expiry means nothing to the user, the login's does. */
+function loginPart(refresh: CredentialRefresh, label: string, ctx: RenderContext): [string, string] {
+  if (refresh.state === 'login-expired') return [label + ctx.paint.bold(ctx.paint.fg('red', HEADER.loginExpired)), label + HEADER.loginExpired];
+  const ends = parseTime(refresh.loginExpiresAt);
+  const text = ends !== null && ends > ctx.now ? HEADER.loginUntil(formatDuration(ends - ctx.now)) : HEADER.loginRefreshed;
+  return [label + escapeTags(text), label + text];
 }
 
 /** Pure: the stale badge text, or null when the data is fresh. */

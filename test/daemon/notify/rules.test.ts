@@ -58,6 +58,16 @@ describe('notification rules', () => {
     expect(notificationsFor(events, { quiet: true })).toEqual([]);
   });
 
+  it('says how to renew: a certificate with cadc-get-cert or canfar login (picked up by itself), a fixed token by getting a new one', () => {
+    const cert = notificationsFor([{ type: 'credentials:expiring', key: 'c', at: T0, kind: 'certificate', expiresAt: iso(T0 + 3600_000), thresholdSec: 3600 }])[0];
+    expect(cert.body).toContain('renew it with `cadc-get-cert -u <user>` or `canfar login`');
+    expect(cert.body).toContain('picks up the new file by itself');
+    const expired = notificationsFor([{ type: 'credentials:expired', key: 'x', at: T0, kind: 'certificate', expiresAt: iso(T0) }])[0];
+    expect(expired.body).toContain('`cadc-get-cert -u <user>`');
+    const token = notificationsFor([{ type: 'credentials:expired', key: 't', at: T0, kind: 'token', expiresAt: iso(T0) }])[0];
+    expect(token.body).toMatch(/get a new token \(e\.g\. `canfar login`\); a token given by flag, environment or config file is not refreshed/);
+  });
+
   it('formats durations', () => {
     expect([45, 600, 3600, 86400, 259200].map(formatDuration)).toEqual(['45 s', '10 min', '1 h', '1 day', '3 days']);
   });

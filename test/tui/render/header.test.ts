@@ -53,6 +53,17 @@ describe('header', () => {
     expect(stripTags(header(stateWith([], { credentials: { kind: 'none', source: 'default', expiresAt: null } }))[1])).toContain('credentials none configured');
   });
 
+  it('says how to renew an expired certificate, and shows a self-refreshing login by its state, not its short-lived token', () => {
+    const cert = stateWith([], { credentials: { kind: 'certificate', source: 'default', expiresAt: minutesFromT0(-1), path: '/h/.ssl/cadcproxy.pem' } });
+    expect(stripTags(header(cert)[1])).toContain('credentials EXPIRED — run cadc-get-cert -u <user> or canfar login');
+    const login = (state: 'active' | 'login-expired', loginExpiresAt: string | null) =>
+      header(stateWith([], { credentials: { kind: 'token', source: 'canfar-config', expiresAt: minutesFromT0(2), refresh: { state, loginExpiresAt } } }))[1];
+    expect(stripTags(login('active', null))).toContain('credentials refreshed automatically');
+    expect(login('active', null)).not.toContain('red-fg');
+    expect(stripTags(login('active', minutesFromT0(3 * 24 * 60)))).toContain('credentials refreshed automatically, login ends in 3d');
+    expect(login('login-expired', null)).toContain('{red-fg}login EXPIRED — run canfar login{/red-fg}');
+  });
+
   it('shows the stale badge with the time, the error code and message', () => {
     const stale = stateWith(demoSessions(), {
       health: {
