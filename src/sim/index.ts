@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { systemClock } from '../ports/clock.js';
 import { silentLogger } from '../ports/logger.js';
 import { resolveConfig, tokensByUser, type SimulatorOptions } from './config.js';
-import { parseFaults } from './faults.js';
+import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
+import { preemptSession } from './preempt.js';
 import { RequestLog } from './request-log.js';
 import { seedReplicas, seedSession } from './seed.js';
 import { createSimServer } from './server.js';
@@ -11,12 +12,14 @@ import { SimWorld } from './world.js';
 
 /** Options of startSimulator. */
 export type { SimulatorOptions } from './config.js';
-/** The simulator's public types: seed specs, faults, kinds, request records, statuses. */
-export type { SeedSessionSpec, SimFaults, SimKind, SimRequestRecord, SimStatus } from './types.js';
+/** The simulator's public types: seed specs, faults, kinds, request records, statuses, troubles, renew outcomes. */
+export type { RenewOutcome, SeedSessionSpec, SimFaults, SimKind, SimRequestRecord, SimStatus, SimTrouble } from './types.js';
+/** A change to the faults in force (null removes a field). */
+export type { FaultPatch } from './faults.js';
 /** The endpoint keys used by faults and request counts. */
 export { ENDPOINT_KEYS } from './faults.js';
 /** Seeds a lived-in demo platform. */
-export { seedDemo } from './demo.js';
+export { seedDemo, type DemoOptions } from './demo.js';
 
 /** A simulator listening on a port, with handles to steer it from tests. */
 export interface RunningSimulator {
@@ -45,6 +48,16 @@ export interface RunningSimulator {
   setFaults(faults: SimFaults): void;
   /** Removes every fault. */
   clearFaults(): void;
+  /** Changes some faults (validated; a field set to null is removed), as `PATCH /_sim/faults` does. */
+  patchFaults(patch: FaultPatch): void;
+  /** Changes faults `inSeconds` clock seconds from now (a metrics outage that starts and ends, for instance). */
+  scheduleFaults(inSeconds: number, patch: FaultPatch): void;
+  /** Preempts a session now: it goes back to Pending with no pod, and runs again after `queuedSeconds` clock seconds. */
+  preempt(id: string, queuedSeconds: number): void;
+  /** The interactive-session cap `/context` reports and launches enforce. */
+  maxInteractiveSessions(): number;
+  /** Changes the interactive-session cap while running. */
+  setMaxInteractiveSessions(max: number): void;
   /** Pre-creates a session in a given state and age; returns its id. */
   seedSession(spec: SeedSessionSpec): string;
   /** Appends text to the end of a session's log, after what its container prints (a big or growing log). */
@@ -101,6 +114,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
     clearFaults: () => {
       world.faults = {};
+    },
+    patchFaults: (patch) => {
+      world.faults = mergeFaults(world.faults, patch);
+    },
+    scheduleFaults: (inSeconds, patch) => {
+      if (!(inSeconds >= 0)) throw new RangeError(`scheduleFaults needs inSeconds >= 0, got ${inSeconds}`);
+      mergeFaults({}, patch);
+      world.scheduleFaults(world.now() + inSeconds * 1000, patch);
+    },
+    preempt: (id, queuedSeconds) => preemptSession(world, id, queuedSeconds),
+    maxInteractiveSessions: () => config.maxInteractiveSessions,
+    setMaxInteractiveSessions: (max) => {
+      if (!Number.isInteger(max) || max < 0) throw new RangeError(`maxInteractiveSessions must be an integer >= 0, got ${max}`);
+      config.maxInteractiveSessions = max;
     },
     seedSession: (spec) => seedSession(world, spec),
     seedReplicas: (spec, count) => seedReplicas(world, spec, count),

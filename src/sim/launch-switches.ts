@@ -1,5 +1,5 @@
-import { preemptJob } from './lifecycle.js';
-import { defaultPendingMs, type SessionPlan } from './session-factory.js';
+import { preemptAt } from './preempt.js';
+import type { SessionPlan } from './session-factory.js';
 import type { SimKind, SimSession } from './types.js';
 import type { SimWorld } from './world.js';
 
@@ -19,7 +19,7 @@ export function planSwitchedPreemption(world: SimWorld, s: SimSession): void {
   const pod = s.pods[0];
   if (preempt === undefined || !Number.isFinite(pod.readyAt)) return;
   try {
-    preemptJob(s, pod.readyAt + preempt.afterSeconds * 1000, preempt.queuedSeconds * 1000, defaultPendingMs(world, s.id, 'requeue'), world.scaled(1));
+    preemptAt(world, s, pod.readyAt + preempt.afterSeconds * 1000, preempt.queuedSeconds * 1000);
   } catch {
     // it finishes before then: there is nothing to preempt
   }

@@ -1,7 +1,8 @@
 import { defaultImageFor } from './catalogue.js';
 import { resolveResources } from './context.js';
 import { CREATABLE_KINDS } from './create.js';
-import { LIFETIMES, preemptJob, statusAt } from './lifecycle.js';
+import { LIFETIMES, statusAt } from './lifecycle.js';
+import { preemptAt } from './preempt.js';
 import { unit } from './random.js';
 import { buildSession, defaultPendingMs } from './session-factory.js';
 import { RENEW_OUTCOMES, SIM_TROUBLES, type SeedSessionSpec, type SimSession, type SimStatus } from './types.js';
@@ -55,6 +56,7 @@ export function seedSession(world: SimWorld, spec: SeedSessionSpec): string {
     age = sec(spec.ageSeconds, 1000);
     pendingMs = sec(spec.pendingSeconds, Math.max(age, queuedMs) + defPending);
     if (pendingMs <= age) fail('a Pending session needs pendingSeconds > ageSeconds');
+    if (headless && runMs === undefined && spec.runSeconds !== undefined) runMs = spec.runSeconds * 1000;
   } else if (status === 'Running' || status === 'Terminating') {
     age = sec(spec.ageSeconds, 600_000);
     pendingMs = sec(spec.pendingSeconds, queuedMs + Math.min(defPending, (age - queuedMs) / 2));
@@ -123,7 +125,7 @@ function seedPreemption(world: SimWorld, session: SimSession, preempt: { inSecon
   const { inSeconds, queuedSeconds } = preempt;
   if (!(inSeconds >= 0) || !(queuedSeconds >= 0)) fail('preempt needs inSeconds and queuedSeconds, numbers of seconds >= 0');
   try {
-    preemptJob(session, world.now() + inSeconds * 1000, queuedSeconds * 1000, defaultPendingMs(world, session.id, 'requeue'), world.scaled(1));
+    preemptAt(world, session, world.now() + inSeconds * 1000, queuedSeconds * 1000);
   } catch (error) {
     fail(`preempt in ${inSeconds} s: ${(error as Error).message}`);
   }
