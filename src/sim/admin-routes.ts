@@ -1,5 +1,6 @@
 import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
 import { podAt } from './pods.js';
+import { checkSeconds } from './seconds.js';
 import { preemptSession } from './preempt.js';
 import type { RequestLog } from './request-log.js';
 import { seedReplicas, seedSession } from './seed.js';
@@ -33,11 +34,6 @@ export interface AdminRoute {
 
 const ok = (value: unknown): AdminAnswer => ({ status: 200, value });
 
-function seconds(body: Record<string, unknown>, key: string, fallback?: number): number {
-  const v = body[key] ?? fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`${key} must be a number of seconds >= 0`);
-  return v;
-}
 
 function state({ world }: AdminContext): AdminAnswer {
   return ok({
@@ -75,7 +71,7 @@ function schedule({ world }: AdminContext): AdminAnswer {
 }
 
 function addSchedule(ctx: AdminContext): AdminAnswer {
-  const inSeconds = seconds(ctx.body, 'inSeconds');
+  const inSeconds = checkSeconds(ctx.body.inSeconds, 'inSeconds');
   const patch = ctx.body.faults;
   mergeFaults({}, patch); // validates before anything is scheduled
   ctx.world.scheduleFaults(ctx.world.now() + inSeconds * 1000, patch as FaultPatch);
@@ -107,9 +103,9 @@ function seed({ world, body }: AdminContext): AdminAnswer {
 }
 
 function advanceClock({ world, body }: AdminContext): AdminAnswer {
-  const ms = body.advanceMs ?? (typeof body.advanceSeconds === 'number' ? body.advanceSeconds * 1000 : undefined);
-  if (typeof ms !== 'number') throw new RangeError('send {"advanceMs": N} or {"advanceSeconds": N}');
-  world.advance(ms);
+  if (body.advanceMs === undefined && body.advanceSeconds === undefined) throw new RangeError('send {"advanceMs": N} or {"advanceSeconds": N}');
+  const seconds = body.advanceSeconds ?? (typeof body.advanceMs === 'number' ? body.advanceMs / 1000 : body.advanceMs);
+  world.advance(checkSeconds(seconds, 'the time to advance') * 1000);
   return ok({ now: javaInstant(world.now()) });
 }
 
@@ -139,7 +135,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     pattern: /^\/_sim\/sessions\/([^/]+)\/preempt$/,
     methods: {
       POST: ({ world, body, params }) => {
-        preemptSession(world, params[0], seconds(body, 'queuedSeconds', 60));
+        preemptSession(world, params[0], body.queuedSeconds ?? 60);
         return ok({ id: params[0], status: 'Pending', queuedSeconds: body.queuedSeconds ?? 60 });
       },
     },

@@ -1,5 +1,6 @@
 import { textResponse } from './auth.js';
 import type { PreemptSwitch } from './fault-types.js';
+import { checkSeconds } from './seconds.js';
 import { RENEW_OUTCOMES, SIM_TROUBLES, type SimFaults, type SimResponse } from './types.js';
 
 /** Endpoint keys the simulator classifies requests into; faults also accept `session` (all of them) and `*`. */
@@ -24,7 +25,7 @@ export const ENDPOINT_KEYS = [
 
 const LIST_FIELDS = ['hang', 'reset', 'malformed', 'truncated', 'huge'] as const;
 const BOOL_FIELDS = ['statsUnavailable', 'expiredToken', 'failJobs'] as const;
-const NUMBER_FIELDS = ['latencyMs', 'hugeBytes', 'flakyRate', 'flakyStatus', 'queueSeconds'] as const;
+const NUMBER_FIELDS = ['latencyMs', 'hugeBytes', 'flakyRate', 'flakyStatus'] as const;
 
 /** A change to the faults in force: fields to set, and fields set to null to remove. */
 export type FaultPatch = { [K in keyof SimFaults]?: SimFaults[K] | null };
@@ -72,6 +73,8 @@ export function parseFaults(value: unknown): SimFaults {
         map[key] = code;
       }
       out.status = map;
+    } else if (field === 'queueSeconds') {
+      out.queueSeconds = checkSeconds(v, 'queueSeconds');
     } else if (field === 'trouble') {
       out.trouble = oneOf(v, SIM_TROUBLES, 'trouble');
     } else if (field === 'renew') {
@@ -86,7 +89,7 @@ export function parseFaults(value: unknown): SimFaults {
 }
 
 /** Every field a faults object may have. */
-export const FAULT_FIELDS = [...LIST_FIELDS, ...BOOL_FIELDS, ...NUMBER_FIELDS, 'status', 'trouble', 'renew', 'preempt'] as const;
+export const FAULT_FIELDS = [...LIST_FIELDS, ...BOOL_FIELDS, ...NUMBER_FIELDS, 'status', 'queueSeconds', 'trouble', 'renew', 'preempt'] as const;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
@@ -97,11 +100,10 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
 
 function parsePreempt(value: unknown): PreemptSwitch {
   const v = value as Record<string, unknown> | null;
-  const seconds = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || !seconds(v.afterSeconds) || !seconds(v.queuedSeconds) || Object.keys(v).length !== 2) {
-    throw new RangeError('preempt must be {"afterSeconds": N, "queuedSeconds": N} (clock seconds >= 0)');
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).sort().join() !== 'afterSeconds,queuedSeconds') {
+    throw new RangeError('preempt must be {"afterSeconds": N, "queuedSeconds": N} (clock seconds)');
   }
-  return { afterSeconds: v.afterSeconds as number, queuedSeconds: v.queuedSeconds as number };
+  return { afterSeconds: checkSeconds(v.afterSeconds, 'preempt.afterSeconds'), queuedSeconds: checkSeconds(v.queuedSeconds, 'preempt.queuedSeconds') };
 }
 
 /** Merges a patch (validated; a field set to null is removed) into faults, as PATCH and scheduled changes do. */

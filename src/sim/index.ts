@@ -4,6 +4,7 @@ import { silentLogger } from '../ports/logger.js';
 import { resolveConfig, tokensByUser, type SimulatorOptions } from './config.js';
 import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
 import { preemptSession } from './preempt.js';
+import { checkSeconds } from './seconds.js';
 import { RequestLog } from './request-log.js';
 import { seedReplicas, seedSession } from './seed.js';
 import { createSimServer } from './server.js';
@@ -119,7 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       world.faults = mergeFaults(world.faults, patch);
     },
     scheduleFaults: (inSeconds, patch) => {
-      if (!(inSeconds >= 0)) throw new RangeError(`scheduleFaults needs inSeconds >= 0, got ${inSeconds}`);
+      checkSeconds(inSeconds, 'inSeconds');
       mergeFaults({}, patch);
       world.scheduleFaults(world.now() + inSeconds * 1000, patch);
     },

@@ -1,4 +1,5 @@
 import { preemptJob } from './lifecycle.js';
+import { checkSeconds } from './seconds.js';
 import { defaultPendingMs } from './session-factory.js';
 import type { SimSession } from './types.js';
 import type { SimWorld } from './world.js';
@@ -14,9 +15,8 @@ export function preemptAt(world: SimWorld, s: SimSession, at: number, queuedMs: 
 }
 
 /** Preempts session `id` (any user's) now, queueing it for `queuedSeconds` clock seconds. Throws a RangeError saying why it cannot. */
-export function preemptSession(world: SimWorld, id: string, queuedSeconds: number): void {
+export function preemptSession(world: SimWorld, id: string, queuedSeconds: unknown): void {
   const live = world.store.live().find((l) => l.session.id === id && l.session.appId === undefined);
   if (!live) throw new RangeError(`no session ${id}: GET /_sim/sessions lists them`);
-  if (!(queuedSeconds >= 0) || !Number.isFinite(queuedSeconds)) throw new RangeError('queuedSeconds must be a number of seconds >= 0');
-  preemptAt(world, live.session, world.now(), queuedSeconds * 1000);
+  preemptAt(world, live.session, world.now(), checkSeconds(queuedSeconds, 'queuedSeconds') * 1000);
 }

@@ -3,6 +3,7 @@ import { resolveResources } from './context.js';
 import { CREATABLE_KINDS } from './create.js';
 import { LIFETIMES, statusAt } from './lifecycle.js';
 import { preemptAt } from './preempt.js';
+import { checkSeconds, MAX_SECONDS } from './seconds.js';
 import { unit } from './random.js';
 import { buildSession, defaultPendingMs } from './session-factory.js';
 import { RENEW_OUTCOMES, SIM_TROUBLES, type SeedSessionSpec, type SimSession, type SimStatus } from './types.js';
@@ -30,9 +31,17 @@ function checkSpec(spec: SeedSessionSpec, status: SimStatus): void {
   if (finished && spec.trouble !== undefined && (spec.trouble !== 'oom' || status !== 'Failed')) {
     fail(`a ${spec.trouble} session cannot be seeded ${status}: seed it Pending or Running and let it fail`);
   }
-  for (const key of ['ageSeconds', 'pendingSeconds', 'queuedSeconds', 'runSeconds', 'finishedSecondsAgo', 'backoffSeconds'] as const) {
-    const v = spec[key];
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) fail(`${key} must be a number of seconds >= 0`);
+  try {
+    for (const key of ['ageSeconds', 'pendingSeconds', 'queuedSeconds', 'runSeconds', 'finishedSecondsAgo', 'backoffSeconds'] as const) {
+      if (spec[key] !== undefined) checkSeconds(spec[key], key);
+    }
+    if (spec.expiresInSeconds !== undefined) checkSeconds(spec.expiresInSeconds, 'expiresInSeconds', -MAX_SECONDS);
+    if (spec.preempt !== undefined) {
+      checkSeconds(spec.preempt.inSeconds, 'preempt.inSeconds');
+      checkSeconds(spec.preempt.queuedSeconds, 'preempt.queuedSeconds');
+    }
+  } catch (error) {
+    fail((error as Error).message);
   }
 }
 
@@ -123,7 +132,6 @@ export function seedSession(world: SimWorld, spec: SeedSessionSpec): string {
 /** Plans a seeded preemption (clock seconds from now). */
 function seedPreemption(world: SimWorld, session: SimSession, preempt: { inSeconds: number; queuedSeconds: number }): void {
   const { inSeconds, queuedSeconds } = preempt;
-  if (!(inSeconds >= 0) || !(queuedSeconds >= 0)) fail('preempt needs inSeconds and queuedSeconds, numbers of seconds >= 0');
   try {
     preemptAt(world, session, world.now() + inSeconds * 1000, queuedSeconds * 1000);
   } catch (error) {

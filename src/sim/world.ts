@@ -92,7 +92,7 @@ export class SimWorld {
 
   /** Moves simulated time forward by `ms`. */
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new RangeError(`advance needs a non-negative number of ms, got ${ms}`);
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance needs a finite number of ms >= 0, got ${ms}`);
     this.offsetMs += ms;
   }
 

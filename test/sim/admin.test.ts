@@ -43,9 +43,27 @@ describe('admin API: the methods a user tries', () => {
     const raw = await fetch(`${t.sim.adminUrl}/faults`, { method: 'PATCH', headers: { Authorization: `Bearer ${t.sim.adminToken}` }, body: 'statsUnavailable=true' });
     expect(raw.status).toBe(400);
     expect(((await raw.json()) as { error: string }).error).toMatch(/not valid JSON/);
-    expect((await t.admin('PATCH', '/faults', { preempt: { afterSeconds: -1, queuedSeconds: 5 } })).body.error).toMatch(/^preempt must be/);
+    expect((await t.admin('PATCH', '/faults', { preempt: { afterSeconds: -1, queuedSeconds: 5 } })).body.error).toBe('preempt.afterSeconds must be a number of seconds from 0 to 1000000000, got -1');
+    expect((await t.admin('PATCH', '/faults', { preempt: { after: 5 } })).body.error).toBe('preempt must be {"afterSeconds": N, "queuedSeconds": N} (clock seconds)');
     expect((await t.admin('PATCH', '/faults', { sillyName: null })).body.error).toBe('unknown fault: sillyName');
     expect((await t.admin('POST', '/clock', {})).body.error).toBe('send {"advanceMs": N} or {"advanceSeconds": N}');
+  });
+
+  test('huge, infinite and strange values are refused without breaking the clock or the launches', async () => {
+    t = await startTestSim();
+    const raw = async (method: string, path: string, body: string) =>
+      (await fetch(`${t.sim.adminUrl}${path}`, { method, headers: { Authorization: `Bearer ${t.sim.adminToken}` }, body })).json() as Promise<{ error?: string }>;
+    expect((await raw('POST', '/clock', '{"advanceSeconds": 1e400}')).error).toMatch(/^the time to advance must be a number of seconds/);
+    expect((await raw('PATCH', '/faults', '{"queueSeconds": 1e300}')).error).toMatch(/^queueSeconds must be a number of seconds from 0 to 1000000000/);
+    expect((await raw('POST', '/sessions', '{"kind": "notebook", "ageSeconds": 1e300}')).error).toMatch(/^seedSession: ageSeconds must be/);
+    expect((await raw('POST', '/faults/schedule', '{"inSeconds": -5, "faults": {}}')).error).toMatch(/^inSeconds must be/);
+    const odd = await t.admin('POST', `/sessions/${enc('\u001b[2J')}/preempt`, {});
+    expect(odd.status).toBe(400);
+    expect(odd.body.error).toBe('no session \u001b[2J: GET /_sim/sessions lists them');
+    expect((await t.admin('GET', '/clock')).body).toEqual({ now: '2026-11-22T12:00:00Z' });
+    expect((await t.admin('PATCH', '/faults', { queueSeconds: 1e9 })).status).toBe(200);
+    const id = await t.create(`name=far&image=${enc(TERMINAL)}`);
+    expect((await t.json<{ status: string }>(`/session/${id}`)).status).toBe('Pending');
   });
 });
 
