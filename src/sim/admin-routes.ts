@@ -1,3 +1,4 @@
+import { setInteractiveCap } from './config.js';
 import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
 import { podAt } from './pods.js';
 import { checkSeconds } from './seconds.js';
@@ -57,11 +58,7 @@ function changeSettings(ctx: AdminContext): AdminAnswer {
   for (const key of Object.keys(ctx.body)) {
     if (key !== 'maxInteractiveSessions') throw new RangeError(`${key} cannot be changed while running (only maxInteractiveSessions can)`);
   }
-  const max = ctx.body.maxInteractiveSessions;
-  if (max !== undefined) {
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) throw new RangeError('maxInteractiveSessions must be an integer >= 0');
-    ctx.world.config.maxInteractiveSessions = max;
-  }
+  if (ctx.body.maxInteractiveSessions !== undefined) setInteractiveCap(ctx.world.config, ctx.body.maxInteractiveSessions);
   return settings(ctx);
 }
 

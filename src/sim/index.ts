@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../ports/clock.js';
 import { silentLogger } from '../ports/logger.js';
-import { resolveConfig, tokensByUser, type SimulatorOptions } from './config.js';
+import { resolveConfig, setInteractiveCap, tokensByUser, type SimulatorOptions } from './config.js';
 import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
 import { preemptSession } from './preempt.js';
 import { checkSeconds } from './seconds.js';
@@ -126,10 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
     preempt: (id, queuedSeconds) => preemptSession(world, id, queuedSeconds),
     maxInteractiveSessions: () => config.maxInteractiveSessions,
-    setMaxInteractiveSessions: (max) => {
-      if (!Number.isInteger(max) || max < 0) throw new RangeError(`maxInteractiveSessions must be an integer >= 0, got ${max}`);
-      config.maxInteractiveSessions = max;
-    },
+    setMaxInteractiveSessions: (max) => setInteractiveCap(config, max),
     seedSession: (spec) => seedSession(world, spec),
     seedReplicas: (spec, count) => seedReplicas(world, spec, count),
     appendLog: (id, text) => {
