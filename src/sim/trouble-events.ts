@@ -42,11 +42,19 @@ export function imagePullEvents({ s, pod, now, speed }: EventContext): PodEvent[
   ].filter((e) => e.at <= now);
 }
 
-/** A pod no node can take: FailedScheduling "Insufficient memory", retried with back-off (scheduler events have no legacy timestamps). */
-export function unschedulableEvents({ pod, now, speed }: EventContext): PodEvent[] {
+/** Requests above these fit on no worker node (cores, GiB). */
+const NODE_FREE = { cores: 12, ramGiB: 128 };
+
+/**
+ * A pod no node can take: FailedScheduling "Insufficient cpu" and/or "Insufficient memory" (by what it
+ * asks for; memory when neither is large), retried with back-off (scheduler events have no legacy timestamps).
+ */
+export function unschedulableEvents({ s, pod, now, speed }: EventContext): PodEvent[] {
   const nodes = 24;
+  const short = [s.resources.cpuRequest > NODE_FREE.cores && 'cpu', s.resources.ramRequestGiB > NODE_FREE.ramGiB && 'memory'].filter(Boolean);
+  const reasons = (short.length > 0 ? short : ['memory']).map((r) => `${nodes} Insufficient ${r}`).join(', ');
   const message =
-    `0/${nodes} nodes are available: ${nodes} Insufficient memory. ` +
+    `0/${nodes} nodes are available: ${reasons}. ` +
     `preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
   const tries = retryTimes(pod.admittedAt + scaledMs(0.5, speed), now, speed);
   if (tries.length === 0) return [];

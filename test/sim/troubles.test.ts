@@ -75,15 +75,19 @@ describe('failures as the real platform shows them (skaha-api.md §9.10)', () =>
     expect((await one(id)).status).toBe('Pending');
   });
 
-  test('a session no node can take: FailedScheduling "Insufficient memory", no Scheduled, stays Pending', async () => {
+  test('a session no node can take: FailedScheduling "Insufficient memory" (or cpu, by its request), no Scheduled, stays Pending', async () => {
     t = await startTestSim();
     const id = t.sim.seedSession({ kind: 'notebook', ram: 192, trouble: 'unschedulable', ageSeconds: 30 });
     expect((await one(id)).status).toBe('Pending');
     const rows = await events(id);
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(0, 2)).toEqual(['Warning', 'FailedScheduling']);
-    expect(rows[0][2]).toContain('Insufficient memory');
+    expect(rows[0][2]).toBe('0/24 nodes are available: 24 Insufficient memory. preemption: 0/24 nodes are available: 24 No preemption victims found for incoming pod.');
     expect((await t.get(`/session/${id}?view=logs`)).text).toBe('');
+    const cpu = t.sim.seedSession({ kind: 'headless', cores: 16, trouble: 'unschedulable' });
+    expect((await events(cpu))[0][2]).toMatch(/^0\/24 nodes are available: 24 Insufficient cpu\. /);
+    const both = t.sim.seedSession({ kind: 'headless', cores: 16, ram: 192, trouble: 'unschedulable' });
+    expect((await events(both))[0][2]).toMatch(/^0\/24 nodes are available: 24 Insufficient cpu, 24 Insufficient memory\. /);
   });
 
   test('an interactive session that expires: Failed at its deadline, and its pod (events, logs) is gone', async () => {
