@@ -1,116 +1,58 @@
+import { ADMIN_ROUTES, type AdminAnswer } from './admin-routes.js';
 import { bearerToken } from './auth.js';
-import { parseFaults } from './faults.js';
 import type { RequestLog } from './request-log.js';
-import { seedReplicas, seedSession } from './seed.js';
-import type { SeedSessionSpec, SimResponse } from './types.js';
-import { javaInstant } from './wire-format.js';
+import type { SimResponse } from './types.js';
 import type { SimWorld } from './world.js';
 
-const json = (status: number, value: unknown): SimResponse => ({
+/** Where the admin API is described, route by route. */
+export const ADMIN_DOCS = 'docs/simulator.md';
+
+const json = (status: number, value: unknown, headers?: Record<string, string>): SimResponse => ({
   status,
   contentType: 'application/json',
   body: `${JSON.stringify(value, null, 2)}\n`,
+  headers,
 });
 
-const fail = (status: number, message: string): SimResponse => json(status, { error: message });
-
-function parseBody(body: string): unknown {
+function parseBody(body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    value = JSON.parse(body) as unknown;
   } catch {
-    throw new RangeError('the body is not valid JSON');
+    throw new RangeError('the body is not valid JSON (send a JSON object, e.g. {"statsUnavailable": true})');
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RangeError('the body must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+/** Every route with its methods, for the answers that tell a user what exists. */
+function routeList(): string[] {
+  return ADMIN_ROUTES.map((r) => `${Object.keys(r.methods).join('|')} ${r.path}`);
 }
 
 /**
- * The admin API under `/_sim` (bearer admin token): `faults` GET/PUT/PATCH/DELETE, `sessions` GET/POST (seed),
- * `requests` GET/DELETE, `clock` POST `{"advanceMs"}`, `state` GET, `oidc` GET/PATCH (lifetimes), `oidc/login`
- * POST `{"user"}` (a fresh login's tokens), `oidc/revoke` POST (ends every login).
+ * The admin API under `/_sim` (bearer admin token), documented in docs/simulator.md. A path it does not
+ * know gets 404 with the list of routes; a method a route does not take gets 405 with the allowed ones.
  */
 export function handleAdmin(world: SimWorld, requests: RequestLog, method: string, path: string, authorization: string | undefined, body: string): SimResponse {
-  if (bearerToken(authorization) !== world.config.adminToken) return fail(401, 'admin token required (Authorization: Bearer <admin token>)');
-  const route = `${method} ${path.replace(/\/$/, '')}`;
+  if (bearerToken(authorization) !== world.config.adminToken) {
+    return json(401, { error: 'admin token required (Authorization: Bearer <admin token>, printed when the simulator starts)' });
+  }
+  const bare = path.replace(/\/+$/, '');
+  const route = ADMIN_ROUTES.find((r) => r.pattern.test(bare));
+  if (!route) return json(404, { error: `no admin route ${bare}`, routes: routeList(), docs: ADMIN_DOCS });
+  const handler = route.methods[method.toUpperCase()];
+  if (!handler) {
+    const allowed = Object.keys(route.methods);
+    return json(405, { error: `${method} is not allowed on ${route.path}; use ${allowed.join(' or ')}`, allowed, docs: ADMIN_DOCS }, { Allow: allowed.join(', ') });
+  }
+  let answer: AdminAnswer;
   try {
-    switch (route) {
-      case 'GET /_sim':
-      case 'GET /_sim/state':
-        return json(200, {
-          now: javaInstant(world.now()),
-          speed: world.config.speed,
-          seed: world.config.seed,
-          users: [...world.config.usersByName.keys()],
-          sessions: world.store.live().length,
-        });
-      case 'GET /_sim/faults':
-        return json(200, world.faults);
-      case 'PUT /_sim/faults':
-        world.faults = parseFaults(parseBody(body));
-        return json(200, world.faults);
-      case 'PATCH /_sim/faults':
-        world.faults = { ...world.faults, ...parseFaults(parseBody(body)) };
-        return json(200, world.faults);
-      case 'DELETE /_sim/faults':
-        world.faults = {};
-        return json(200, world.faults);
-      case 'GET /_sim/sessions':
-        return json(
-          200,
-          world.store.live().map(({ session: s, status }) => ({ id: s.id, appId: s.appId, user: s.user, kind: s.kind, name: s.name, status })),
-        );
-      case 'POST /_sim/sessions': {
-        const spec = parseBody(body) as SeedSessionSpec & { replicas?: number };
-        if (typeof spec !== 'object' || spec === null || typeof spec.kind !== 'string') throw new RangeError('a session spec needs a kind');
-        const ids = spec.replicas === undefined ? [seedSession(world, spec)] : seedReplicas(world, spec, spec.replicas);
-        return json(201, { ids });
-      }
-      case 'GET /_sim/requests':
-        return json(200, { total: requests.count(), counts: requests.counts(), recent: requests.entries().slice(-100) });
-      case 'DELETE /_sim/requests':
-        requests.reset();
-        return json(200, { total: 0 });
-      case 'GET /_sim/oidc':
-      case 'PATCH /_sim/oidc':
-      case 'POST /_sim/oidc/login':
-      case 'POST /_sim/oidc/revoke':
-        return handleOidcAdmin(world, route, parseBody(body));
-      case 'POST /_sim/clock': {
-        const { advanceMs } = parseBody(body) as { advanceMs?: unknown };
-        if (typeof advanceMs !== 'number') throw new RangeError('advanceMs must be a number of milliseconds');
-        world.advance(advanceMs);
-        return json(200, { now: javaInstant(world.now()) });
-      }
-      default:
-        return fail(404, `no admin route ${route}`);
-    }
+    const params = (route.pattern.exec(bare) ?? []).slice(1);
+    answer = handler({ world, requests, body: parseBody(body), params });
   } catch (error) {
-    return fail(400, error instanceof Error ? error.message : String(error));
+    return json(400, { error: error instanceof Error ? error.message : String(error), docs: ADMIN_DOCS });
   }
-}
-
-function handleOidcAdmin(world: SimWorld, route: string, body: unknown): SimResponse {
-  const oidc = world.oidc;
-  if (!oidc) return fail(404, 'the identity provider is not running');
-  const input = (body ?? {}) as Record<string, unknown>;
-  if (route === 'POST /_sim/oidc/login') {
-    const user = input.user ?? [...world.config.usersByName.keys()][0];
-    if (typeof user !== 'string' || !world.config.usersByName.has(user)) throw new RangeError(`user must be one of ${[...world.config.usersByName.keys()].join(', ')}`);
-    return json(200, oidc.login(user));
-  }
-  if (route === 'POST /_sim/oidc/revoke') oidc.revokeAll();
-  if (route === 'PATCH /_sim/oidc') {
-    for (const key of ['accessLifetimeSec', 'refreshLifetimeSec'] as const) {
-      const value = input[key];
-      if (value === undefined) continue;
-      if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new RangeError(`${key} must be a positive number of seconds`);
-      oidc.settings[key] = value;
-    }
-    for (const key of ['rotateRefreshTokens', 'omitRefreshToken'] as const) {
-      const value = input[key];
-      if (value === undefined) continue;
-      if (typeof value !== 'boolean') throw new RangeError(`${key} must be true or false`);
-      oidc.settings[key] = value;
-    }
-  }
-  return json(200, { clientId: oidc.clientId, grants: oidc.grants, settings: oidc.settings });
+  return json(answer.status, answer.value);
 }

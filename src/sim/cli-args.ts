@@ -35,13 +35,18 @@ ${FAULT_FLAG_HELP.map((line) => `                          ${line}`).join('\n')}
   --oidc-login-seconds S   how long a login's refresh tokens are accepted (default 86400)
   --canfar-config FILE  write a canfar config (as \`canfar login\` does) with a fresh login of the
                         first user, for skaha-tui or the official client; FILE must not exist
-  --seed-demo           pre-create demo sessions in every state
+  --seed-demo           pre-create the demo's sessions: every state, queued jobs, troubles, renews
   -v, --verbose         print each request to stderr
   -h, --help            show this help
 
 Endpoint keys: session (all of the below), session.list, session.stats, session.create, session.get,
 session.logs, session.events, session.renew, session.delete, session.app, image, context, repository, *.
-Faults can also be changed while running through the admin API printed at start.`;
+
+While it runs, the admin API (URL and token printed at start) changes faults and switches
+(GET, PUT, PATCH or POST /_sim/faults), schedules them (/_sim/faults/schedule), seeds sessions
+(POST /_sim/sessions), preempts one (POST /_sim/sessions/ID/preempt), changes the interactive cap
+(PATCH /_sim/settings) and moves the clock (POST /_sim/clock). Every route, its body and a curl
+example: docs/simulator.md (in the package: node_modules/skaha-tui/docs/simulator.md).`;
 
 const VALUE_FLAGS = ['--port', '--host', '--speed', '--seed', '--max-sessions', '--headless-seconds', '--user', '--sessions-host', '--fault', '--oidc-access-seconds', '--oidc-login-seconds', '--canfar-config'];
 

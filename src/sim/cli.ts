@@ -59,7 +59,7 @@ export async function runSimulatorCli(argv: string[], io: SimCliIo = { stdout: p
     io.stderr.write(`skaha-tui sim: cannot start the simulator: ${(error as Error).message}${hint}\n`);
     return 1;
   }
-  const seeded = parsed.seedDemo ? seedDemo(sim, options.speed ?? 1).length : 0;
+  const seeded = parsed.seedDemo ? seedDemo(sim, options.speed ?? 1, { keepCap: parsed.options.maxInteractiveSessions !== undefined }).length : 0;
   let loginLines: string[] = [];
   if (parsed.canfarConfig) {
     try {

@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   maxInteractiveSessions?: number;
   /** How long a headless job runs, in simulated seconds (default 60). */
   headlessRunSeconds?: number;
+  /** How long the metrics backend keeps a `view=stats` snapshot, in simulated seconds (default 300). */
+  statsRefreshSeconds?: number;
   /** Host used in connectURL (default `workload.skaha-sim.invalid`). */
   sessionsHost?: string;
   /** Allowed registry hosts (default `['images.canfar.net']`). */
@@ -43,8 +45,10 @@ export interface SimulatorOptions {
 export interface SimConfig {
   speed: number;
   seed: number;
+  /** The interactive-session cap; the admin API can change it while running. */
   maxInteractiveSessions: number;
   headlessRunSeconds: number;
+  statsRefreshSeconds: number;
   sessionsHost: string;
   registryHosts: string[];
   gpuEnabled: boolean;
@@ -75,6 +79,8 @@ export function resolveConfig(options: SimulatorOptions): SimConfig {
   if (!Number.isInteger(max) || max < 0) throw new RangeError(`maxInteractiveSessions must be an integer >= 0, got ${max}`);
   const run = options.headlessRunSeconds ?? 60;
   if (!(run > 0)) throw new RangeError(`headlessRunSeconds must be > 0, got ${run}`);
+  const statsRefresh = options.statsRefreshSeconds ?? 300;
+  if (!(statsRefresh >= 0) || !Number.isFinite(statsRefresh)) throw new RangeError(`statsRefreshSeconds must be a number >= 0, got ${statsRefresh}`);
   const tokens = options.users ?? {
     [`sim-alice-${hexFrom(16, seed, 'token', 'alice')}`]: 'alice',
     [`sim-bob-${hexFrom(16, seed, 'token', 'bob')}`]: 'bob',
@@ -93,6 +99,7 @@ export function resolveConfig(options: SimulatorOptions): SimConfig {
     seed,
     maxInteractiveSessions: max,
     headlessRunSeconds: run,
+    statsRefreshSeconds: statsRefresh,
     sessionsHost: options.sessionsHost ?? 'workload.skaha-sim.invalid',
     registryHosts,
     gpuEnabled: options.gpuEnabled ?? true,
@@ -108,6 +115,12 @@ export function resolveConfig(options: SimulatorOptions): SimConfig {
       backgroundRamGiB: 16 + Math.round(unit(seed, 'bg-ram') * 32),
     },
   };
+}
+
+/** Changes the interactive-session cap while running; throws a RangeError unless it is an integer >= 0. */
+export function setInteractiveCap(config: SimConfig, max: unknown): void {
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) throw new RangeError(`maxInteractiveSessions must be an integer >= 0, got ${JSON.stringify(max)}`);
+  config.maxInteractiveSessions = max;
 }
 
 /** The first token per user name, in the order the users were given. */

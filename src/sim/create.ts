@@ -1,6 +1,7 @@
 import { textResponse } from './auth.js';
 import { CORE_OPTIONS, GPU_OPTIONS, RAM_OPTIONS, resolveResources } from './context.js';
 import type { Params } from './params.js';
+import { launchSwitches, planSwitchedPreemption } from './launch-switches.js';
 import { buildSession, commandFails, parseEnv } from './session-factory.js';
 import type { SimKind, SimResponse, SimUser } from './types.js';
 import type { SimWorld } from './world.js';
@@ -93,7 +94,9 @@ export function handleCreate(world: SimWorld, user: SimUser, params: Params, reg
     cmd,
     args: args === undefined ? undefined : args.split(' '),
     env: headless ? parseEnv(params.all('env')) : [],
+    ...launchSwitches(world, kind),
   });
+  planSwitchedPreemption(world, session);
   store.add(session);
   return textResponse(200, id);
 }

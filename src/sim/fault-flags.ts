@@ -14,6 +14,10 @@ export const FAULT_FLAG_HELP = [
   'stats-unavailable       view=stats answers 503',
   'expired-token           every token gets 401',
   'fail-jobs               new headless jobs exit 1',
+  'queue=SECONDS           new sessions wait SECONDS in the Kueue queue (no pod yet)',
+  'preempt=AFTER[:QUEUED]  new sessions are preempted AFTER s of running, queued QUEUED s (default 60)',
+  'trouble=NAME            new sessions get a trouble: oom, crash-loop, image-pull, unschedulable',
+  'renew=OUTCOME           renews answer: ok, error (500) or ignored (200, nothing changes)',
 ];
 
 const LISTS = ['hang', 'reset', 'malformed', 'truncated', 'huge'] as const;
@@ -44,6 +48,11 @@ export function applyFaultFlag(faults: SimFaults, spec: string): SimFaults {
   } else if (name === 'stats-unavailable' || name === 'stats503') next.statsUnavailable = true;
   else if (name === 'expired-token') next.expiredToken = true;
   else if (name === 'fail-jobs') next.failJobs = true;
+  else if (name === 'queue') next.queueSeconds = number(value, 'the queue time');
+  else if (name === 'preempt') {
+    const [after, queued] = (value ?? '').split(':');
+    next.preempt = { afterSeconds: number(after, 'the running time'), queuedSeconds: queued === undefined ? 60 : number(queued, 'the queued time') };
+  } else if (name === 'trouble' || name === 'renew') next[name] = value;
   else throw new RangeError(`--fault ${spec}: unknown fault "${name}"`);
   try {
     return parseFaults(next);

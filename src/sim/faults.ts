@@ -1,5 +1,7 @@
 import { textResponse } from './auth.js';
-import type { SimFaults, SimResponse } from './types.js';
+import type { PreemptSwitch } from './fault-types.js';
+import { checkSeconds } from './seconds.js';
+import { RENEW_OUTCOMES, SIM_TROUBLES, type SimFaults, type SimResponse } from './types.js';
 
 /** Endpoint keys the simulator classifies requests into; faults also accept `session` (all of them) and `*`. */
 export const ENDPOINT_KEYS = [
@@ -24,6 +26,9 @@ export const ENDPOINT_KEYS = [
 const LIST_FIELDS = ['hang', 'reset', 'malformed', 'truncated', 'huge'] as const;
 const BOOL_FIELDS = ['statsUnavailable', 'expiredToken', 'failJobs'] as const;
 const NUMBER_FIELDS = ['latencyMs', 'hugeBytes', 'flakyRate', 'flakyStatus'] as const;
+
+/** A change to the faults in force: fields to set, and fields set to null to remove. */
+export type FaultPatch = { [K in keyof SimFaults]?: SimFaults[K] | null };
 
 /** Whether a fault key applies to an endpoint: exact, a prefix group (`session`), or `*`. */
 export function keyMatches(key: string, endpoint: string): boolean {
@@ -68,11 +73,48 @@ export function parseFaults(value: unknown): SimFaults {
         map[key] = code;
       }
       out.status = map;
+    } else if (field === 'queueSeconds') {
+      out.queueSeconds = checkSeconds(v, 'queueSeconds');
+    } else if (field === 'trouble') {
+      out.trouble = oneOf(v, SIM_TROUBLES, 'trouble');
+    } else if (field === 'renew') {
+      out.renew = oneOf(v, RENEW_OUTCOMES, 'renew');
+    } else if (field === 'preempt') {
+      out.preempt = parsePreempt(v);
     } else {
-      throw new RangeError(`unknown fault: ${field}`);
+      throw new RangeError(`unknown fault: ${field} (known: ${FAULT_FIELDS.join(', ')})`);
     }
   }
   return out;
+}
+
+/** Every field a faults object may have. */
+export const FAULT_FIELDS = [...LIST_FIELDS, ...BOOL_FIELDS, ...NUMBER_FIELDS, 'status', 'queueSeconds', 'trouble', 'renew', 'preempt'] as const;
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new RangeError(`${field} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function parsePreempt(value: unknown): PreemptSwitch {
+  const v = value as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).sort().join() !== 'afterSeconds,queuedSeconds') {
+    throw new RangeError('preempt must be {"afterSeconds": N, "queuedSeconds": N} (clock seconds)');
+  }
+  return { afterSeconds: checkSeconds(v.afterSeconds, 'preempt.afterSeconds'), queuedSeconds: checkSeconds(v.queuedSeconds, 'preempt.queuedSeconds') };
+}
+
+/** Merges a patch (validated; a field set to null is removed) into faults, as PATCH and scheduled changes do. */
+export function mergeFaults(current: SimFaults, patch: unknown): SimFaults {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new RangeError('faults must be a JSON object');
+  const entries = Object.entries(patch as Record<string, unknown>);
+  const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+  for (const field of removed) if (!(FAULT_FIELDS as readonly string[]).includes(field)) throw new RangeError(`unknown fault: ${field}`);
+  const next: Record<string, unknown> = { ...current, ...parseFaults(Object.fromEntries(entries.filter(([, v]) => v !== null))) };
+  for (const field of removed) delete next[field];
+  return next as SimFaults;
 }
 
 /** The answer for an injected error status, with the body the real stack would send for it. */

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../ports/clock.js';
 import { silentLogger } from '../ports/logger.js';
-import { resolveConfig, tokensByUser, type SimulatorOptions } from './config.js';
-import { parseFaults } from './faults.js';
+import { resolveConfig, setInteractiveCap, tokensByUser, type SimulatorOptions } from './config.js';
+import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
+import { preemptSession } from './preempt.js';
+import { checkSeconds } from './seconds.js';
 import { RequestLog } from './request-log.js';
 import { seedReplicas, seedSession } from './seed.js';
 import { createSimServer } from './server.js';
@@ -13,14 +15,16 @@ import { canfarLoginYaml } from './canfar-login-yaml.js';
 
 /** Options of startSimulator. */
 export type { SimulatorOptions } from './config.js';
-/** The simulator's public types: seed specs, faults, kinds, request records, statuses. */
-export type { SeedSessionSpec, SimFaults, SimKind, SimRequestRecord, SimStatus } from './types.js';
+/** The simulator's public types: seed specs, faults, kinds, request records, statuses, troubles, renew outcomes. */
+export type { RenewOutcome, SeedSessionSpec, SimFaults, SimKind, SimRequestRecord, SimStatus, SimTrouble } from './types.js';
+/** A change to the faults in force (null removes a field). */
+export type { FaultPatch } from './faults.js';
 /** The identity provider's options and token answers. */
 export type { SimOidcOptions, SimTokenSet } from './oidc.js';
 /** The endpoint keys used by faults and request counts. */
 export { ENDPOINT_KEYS } from './faults.js';
 /** Seeds a lived-in demo platform. */
-export { seedDemo } from './demo.js';
+export { seedDemo, type DemoOptions } from './demo.js';
 
 /** A simulator listening on a port, with handles to steer it from tests. */
 export interface RunningSimulator {
@@ -49,6 +53,16 @@ export interface RunningSimulator {
   setFaults(faults: SimFaults): void;
   /** Removes every fault. */
   clearFaults(): void;
+  /** Changes some faults (validated; a field set to null is removed), as `PATCH /_sim/faults` does. */
+  patchFaults(patch: FaultPatch): void;
+  /** Changes faults `inSeconds` clock seconds from now (a metrics outage that starts and ends, for instance). */
+  scheduleFaults(inSeconds: number, patch: FaultPatch): void;
+  /** Preempts a session now: it goes back to Pending with no pod, and runs again after `queuedSeconds` clock seconds. */
+  preempt(id: string, queuedSeconds: number): void;
+  /** The interactive-session cap `/context` reports and launches enforce. */
+  maxInteractiveSessions(): number;
+  /** Changes the interactive-session cap while running. */
+  setMaxInteractiveSessions(max: number): void;
   /** Pre-creates a session in a given state and age; returns its id. */
   seedSession(spec: SeedSessionSpec): string;
   /** Appends text to the end of a session's log, after what its container prints (a big or growing log). */
@@ -137,6 +151,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clearFaults: () => {
       world.faults = {};
     },
+    patchFaults: (patch) => {
+      world.faults = mergeFaults(world.faults, patch);
+    },
+    scheduleFaults: (inSeconds, patch) => {
+      checkSeconds(inSeconds, 'inSeconds');
+      mergeFaults({}, patch);
+      world.scheduleFaults(world.now() + inSeconds * 1000, patch);
+    },
+    preempt: (id, queuedSeconds) => preemptSession(world, id, queuedSeconds),
+    maxInteractiveSessions: () => config.maxInteractiveSessions,
+    setMaxInteractiveSessions: (max) => setInteractiveCap(config, max),
     seedSession: (spec) => seedSession(world, spec),
     seedReplicas: (spec, count) => seedReplicas(world, spec, count),
     appendLog: (id, text) => {

@@ -1,31 +1,42 @@
 import { LIFETIMES, scaledDeadline } from './lifecycle.js';
+import { planPod } from './pods.js';
 import { unit } from './random.js';
 import type { SimSession } from './types.js';
 import type { SimWorld } from './world.js';
 
 /** What a new Job is made from: its identity, request and command; times default to the seeded lifecycle. */
 export type SessionPlan = Pick<SimSession, 'id' | 'appId' | 'user' | 'kind' | 'name' | 'image' | 'resources' | 'cmd' | 'args'> &
-  Partial<Pick<SimSession, 'outcome' | 'env' | 'createdAt'>> & {
-    /** Creation → Running in ms; default 5–8 simulated seconds (seeded). */
+  Partial<Pick<SimSession, 'outcome' | 'env' | 'createdAt' | 'trouble' | 'renew'>> & {
+    /** Creation → Kueue admission in ms (default 0: admitted at once). */
+    queuedMs?: number;
+    /** Creation → Running in ms, queued time included; default queued + 5–8 simulated seconds (seeded). */
     pendingMs?: number;
-    /** Headless: Running → exit in ms; default headlessRunSeconds. */
+    /** Headless (and crash-loop attempts): Running → exit in ms; default headlessRunSeconds (crash loop: 10 simulated seconds). */
     runMs?: number;
+    /** Crash loop: the first back-off in ms (default 10 simulated seconds). */
+    backoffMs?: number;
   };
 
-/** The seeded pending time (5–8 simulated seconds) of a session, in ms. */
+/** The seeded pending time (5–8 simulated seconds) of a session's pod, in ms. */
 export function defaultPendingMs(world: SimWorld, id: string, appId = ''): number {
   return world.scaled(5 + 3 * unit(world.config.seed, id, appId, 'pending'));
 }
 
-/** Builds a Job from a plan: start time ~1 s after creation, Running after the pending time, deadlines and TTLs by kind. */
+/** The run time of a new Job's command, if it has one that ends. */
+function defaultRunMs(world: SimWorld, plan: SessionPlan): number | undefined {
+  if (plan.trouble === 'crash-loop') return world.scaled(10);
+  return plan.kind === 'headless' ? world.scaled(world.config.headlessRunSeconds) : undefined;
+}
+
+/** Builds a Job from a plan: queued, then a pod that is Running after its pending time; deadlines and TTLs by kind. */
 export function buildSession(world: SimWorld, plan: SessionPlan): SimSession {
   const createdAt = plan.createdAt ?? world.now();
-  const pendingMs = plan.pendingMs ?? defaultPendingMs(world, plan.id, plan.appId);
+  const queuedMs = plan.queuedMs ?? 0;
+  const unready = plan.trouble === 'image-pull' || plan.trouble === 'unschedulable';
+  const pendingMs = unready ? Infinity : (plan.pendingMs ?? queuedMs + defaultPendingMs(world, plan.id, plan.appId));
+  if (!(queuedMs >= 0) || queuedMs >= pendingMs) throw new RangeError('the queued time must be >= 0 and shorter than the pending time');
   const headless = plan.kind === 'headless';
   const speed = world.config.speed;
-  // the Job controller sets status.startTime (whole seconds) right after the Job is created
-  const startAt = Math.floor((createdAt + Math.min(world.scaled(1), pendingMs / 2)) / 1000) * 1000;
-  const readyAt = createdAt + pendingMs;
   return {
     id: plan.id,
     appId: plan.appId,
@@ -34,10 +45,12 @@ export function buildSession(world: SimWorld, plan: SessionPlan): SimSession {
     name: plan.name,
     image: plan.image,
     createdAt,
-    startAt,
-    readyAt,
-    runEndAt: headless ? readyAt + (plan.runMs ?? world.scaled(world.config.headlessRunSeconds)) : undefined,
+    pods: [planPod(createdAt + queuedMs, pendingMs - queuedMs, world.scaled(1))],
+    runMs: plan.runMs ?? defaultRunMs(world, plan),
     outcome: plan.outcome ?? 'Completed',
+    trouble: plan.trouble,
+    backoffMs: plan.backoffMs ?? world.scaled(10),
+    renew: plan.renew ?? 'ok',
     deadlineSeconds: scaledDeadline(headless ? LIFETIMES.headlessDeadline : LIFETIMES.interactiveDeadline, speed),
     ttlMs: world.scaled(headless ? LIFETIMES.headlessTtl : LIFETIMES.interactiveTtl),
     terminationMs: world.scaled(2 + 2 * unit(world.config.seed, plan.id, plan.appId ?? '', 'terminating')),

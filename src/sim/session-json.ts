@@ -1,6 +1,7 @@
 import type { SimConfig } from './config.js';
 import { makeUser } from './config.js';
-import { expiryAt } from './lifecycle.js';
+import { expiryOf } from './lifecycle.js';
+import { containerAt, podAt } from './pods.js';
 import type { LiveSession } from './store.js';
 import type { SimSession } from './types.js';
 import { usageAt } from './usage.js';
@@ -31,8 +32,11 @@ export function connectUrl(s: SimSession, sessionsHost: string, homeBase: string
 export function sessionJson(live: LiveSession, config: SimConfig, now: number): Record<string, GsonValue> {
   const { session: s, status } = live;
   const user = config.usersByName.get(s.user) ?? makeUser(s.user);
-  const started = now >= s.startAt;
-  const usage = status === 'Running' ? usageAt(s, now, config.seed, config.speed) : undefined;
+  // a Job Kueue has not admitted (or has preempted) has no pod, no startTime and no URL
+  const pod = podAt(s, now);
+  const started = pod !== undefined && now >= pod.startAt ? pod : undefined;
+  const run = status === 'Running' && pod ? containerAt(s, pod, now) : undefined;
+  const usage = run ? usageAt(s, run, now, config.seed, config.speed) : undefined;
   const r = s.resources;
   return {
     id: s.id,
@@ -45,9 +49,9 @@ export function sessionJson(live: LiveSession, config: SimConfig, now: number): 
     type: s.kind,
     status,
     name: s.name,
-    startTime: started ? javaOffsetDateTime(s.startAt) : undefined,
-    expiryTime: started ? javaInstant(expiryAt(s)) : undefined,
-    connectURL: connectUrl(s, config.sessionsHost, config.homeBase),
+    startTime: started ? javaOffsetDateTime(started.startAt) : undefined,
+    expiryTime: started ? javaInstant(expiryOf(s, started)) : undefined,
+    connectURL: pod ? connectUrl(s, config.sessionsHost, config.homeBase) : undefined,
     requestedRAM: r.fixed ? formatGB(r.ramRequestGiB * GIB) : undefined,
     requestedCPUCores: r.fixed ? formatCores(r.cpuRequest) : undefined,
     requestedGPUCores: String(r.gpus),
@@ -64,6 +68,12 @@ export function publicSessionJson(live: LiveSession, now: number): Record<string
     userid: s.user,
     type: s.kind,
     status: live.status,
-    startTime: now >= s.startAt ? javaOffsetDateTime(s.startAt) : undefined,
+    startTime: startTimeAt(s, now),
   };
+}
+
+/** The Job's startTime at `now`: set while it has a pod, absent while queued. */
+function startTimeAt(s: SimSession, now: number): string | undefined {
+  const pod = podAt(s, now);
+  return pod && now >= pod.startAt ? javaOffsetDateTime(pod.startAt) : undefined;
 }

@@ -1,11 +1,10 @@
 import { textResponse } from './auth.js';
 import { handleCreate } from './create.js';
 import { eventsTable, podEventsAt } from './events.js';
-import { LIFETIMES, scaledDeadline } from './lifecycle.js';
 import { logsAt } from './logs.js';
 import type { Params } from './params.js';
 import { publicSessionJson, sessionJson } from './session-json.js';
-import { statsBody } from './stats.js';
+import { renewSession } from './renew.js';
 import type { LiveSession } from './store.js';
 import type { SimResponse, SimUser } from './types.js';
 import { toGson, type GsonValue } from './wire-format.js';
@@ -24,7 +23,7 @@ export function listSessions(world: SimWorld, user: SimUser, params: Params): Si
   const type = params.first('type');
   const status = params.first('status');
   const now = world.now();
-  if (view === 'stats') return { status: 200, contentType: 'application/json', body: statsBody(world.config, world.store.live()) };
+  if (view === 'stats') return { status: 200, contentType: 'application/json', body: world.statsSnapshot() };
   const byStatus = (l: LiveSession): boolean => sameText(l.status, status);
   // desktop-apps only show when asked for by type
   const byType = (l: LiveSession): boolean =>
@@ -69,9 +68,10 @@ export function handleSessionItem(world: SimWorld, user: SimUser, method: string
     }
     const live = store.find(user.name, id);
     if (view === 'events') {
-      if (!live) return textResponse(404, `session ${id} not found.`);
-      const body = eventsTable(podEventsAt(live.session, now, config.seed, config.speed));
-      return { status: 200, contentType: 'text/plain', body };
+      // Skaha looks the pod up: a queued (or preempted) Job has none, so this 404 does not mean the session is gone
+      const events = live && podEventsAt(live.session, now, config.seed, config.speed);
+      if (!events) return textResponse(404, `session ${id} not found.`);
+      return { status: 200, contentType: 'text/plain', body: eventsTable(events) };
     }
     if (!live) return textResponse(404, `session ${id} not found`);
     return jsonResponse(sessionJson(live, config, now));
@@ -80,10 +80,7 @@ export function handleSessionItem(world: SimWorld, user: SimUser, method: string
     const action = params.first('action');
     if (action === undefined) return textResponse(400, 'Cannot modify an existing session');
     if (action.toLowerCase() !== 'renew') return textResponse(400, 'unrecognized action');
-    const target = store.find(user.name, id);
-    const expiry = scaledDeadline(LIFETIMES.interactiveDeadline, config.speed);
-    if (!target || !store.renew(user.name, id, expiry)) return textResponse(400, `No active job for user ${user.name} with session ${id}`);
-    return { status: 200, contentType: 'text/plain', body: '' };
+    return renewSession(world, user, id);
   }
   if (method === 'DELETE') {
     store.delete(user.name, id);

@@ -18,6 +18,35 @@ export interface SimResources {
   fixed: boolean;
 }
 
+/** How a session's pod goes wrong, as the real platform shows it (skaha-api.md §9.10). */
+export const SIM_TROUBLES = ['oom', 'crash-loop', 'image-pull', 'unschedulable'] as const;
+
+/**
+ * One trouble: `oom` (memory climbs to the limit, then Failed, no event says why; headless only),
+ * `crash-loop` (the container exits 1 and is restarted with BackOff events, then the Job fails),
+ * `image-pull` (ErrImagePull/ImagePullBackOff events, stays Pending), `unschedulable`
+ * (FailedScheduling "Insufficient memory", stays Pending).
+ */
+export type SimTrouble = (typeof SIM_TROUBLES)[number];
+
+/** How the server answers a renew of an active session. */
+export const RENEW_OUTCOMES = ['ok', 'error', 'ignored'] as const;
+
+/** `ok` renews; `error` answers 500 (skaha 1.4 when patching the Job fails); `ignored` answers 200 and changes nothing (before 1.4). */
+export type RenewOutcome = (typeof RENEW_OUTCOMES)[number];
+
+/** One pod of a Job: Kueue admits the Job (the pod is created, the Job's startTime set); a preemption deletes it and queues the Job again. */
+export interface SimPod {
+  /** When Kueue admitted the Job (simulated epoch ms). */
+  admittedAt: number;
+  /** The Job's `status.startTime` while this pod lives, whole seconds (reset on every admission). */
+  startAt: number;
+  /** When the pod is ready (Running); Infinity when it never gets there. */
+  readyAt: number;
+  /** When Kueue preempted it (the Job is suspended and queued again). */
+  preemptedAt?: number;
+}
+
 /**
  * One simulated Job. Only the plan is stored (times in simulated epoch ms); status, usage, logs and
  * events are computed from the clock, so a fake clock moves everything.
@@ -31,15 +60,18 @@ export interface SimSession {
   name: string;
   image: string;
   createdAt: number;
-  /** The Job's `status.startTime`, whole seconds. */
-  startAt: number;
-  /** When the pod becomes ready (Running). */
-  readyAt: number;
-  /** Headless only: when the command exits. */
-  runEndAt?: number;
+  /** Its pods in order (at least one); the gaps before each admission are time spent queued. */
+  pods: SimPod[];
+  /** How long the command runs once the container is ready (headless; each attempt of a crash loop); undefined: until the deadline. */
+  runMs?: number;
   /** How a headless command exits. */
   outcome: 'Completed' | 'Failed';
-  /** `activeDeadlineSeconds`, counted from startAt; renew changes it. */
+  trouble?: SimTrouble;
+  /** Crash loop: the first back-off delay before a restart (it doubles each time). */
+  backoffMs: number;
+  /** How a renew of this session is answered (a renew fault overrides it). */
+  renew: RenewOutcome;
+  /** `activeDeadlineSeconds`, counted from the current pod's startAt; renew changes it. */
   deadlineSeconds: number;
   /** `ttlSecondsAfterFinished` in ms: how long a finished Job stays listed. */
   ttlMs: number;
@@ -62,35 +94,8 @@ export interface SimUser {
   groups: number[];
 }
 
-/** Faults the simulator injects; endpoint keys match exactly, by prefix (`session` covers `session.list`), or `*`. */
-export interface SimFaults {
-  /** Added delay before every /skaha answer, in ms (on the injected clock). */
-  latencyMs?: number;
-  /** An error status per endpoint key, e.g. `{"session": 500}`. */
-  status?: Record<string, number>;
-  /** Endpoint keys that never answer. */
-  hang?: string[];
-  /** Endpoint keys whose connection is reset. */
-  reset?: string[];
-  /** Endpoint keys whose JSON answers are cut in half (still a complete HTTP response). */
-  malformed?: string[];
-  /** Endpoint keys whose answers stop half-way (Content-Length promises more). */
-  truncated?: string[];
-  /** Endpoint keys that answer with a huge body. */
-  huge?: string[];
-  /** Size of a huge body in bytes (default 100 MB). */
-  hugeBytes?: number;
-  /** `view=stats` answers 503. */
-  statsUnavailable?: boolean;
-  /** Every token is rejected with 401, as if it had expired. */
-  expiredToken?: boolean;
-  /** Headless jobs created from now on exit with status 1. */
-  failJobs?: boolean;
-  /** Fraction (0–1) of /skaha requests answered with `flakyStatus`, chosen by the seeded generator. */
-  flakyRate?: number;
-  /** Status for flaky answers (default 500). */
-  flakyStatus?: number;
-}
+/** The faults and platform switches in force (defined in fault-types.ts). */
+export type { PreemptSwitch, SimFaults } from './fault-types.js';
 
 /** What a handler answers; the server applies faults and writes it. */
 export interface SimResponse {
@@ -119,13 +124,15 @@ export interface SeedSessionSpec {
   user?: string;
   name?: string;
   image?: string;
-  /** The status it should have now; default Running. */
+  /** The status it should have now; default Running (Pending for the image-pull, unschedulable and crash-loop troubles). */
   status?: SimStatus;
   /** Seconds since creation. */
   ageSeconds?: number;
-  /** Seconds from creation to Running. */
+  /** Seconds from creation to Running (queued time included). */
   pendingSeconds?: number;
-  /** Headless: seconds from Running to exit. */
+  /** Seconds from creation to Kueue's admission: until then it is Pending with no pod, no startTime and no URL. */
+  queuedSeconds?: number;
+  /** Headless: seconds from Running to exit; crash-loop: how long each attempt runs. */
   runSeconds?: number;
   /** Sets the deadline so that expiryTime is this many seconds from now. */
   expiresInSeconds?: number;
@@ -133,6 +140,14 @@ export interface SeedSessionSpec {
   finishedSecondsAgo?: number;
   /** Headless still running: how it will exit. */
   outcome?: 'Completed' | 'Failed';
+  /** How its pod goes wrong. */
+  trouble?: SimTrouble;
+  /** Crash-loop: seconds before the first restart (doubling after each crash). */
+  backoffSeconds?: number;
+  /** How a renew of it is answered (default ok). */
+  renew?: RenewOutcome;
+  /** Preempt it `inSeconds` from now and queue it again for `queuedSeconds`. */
+  preempt?: { inSeconds: number; queuedSeconds: number };
   cores?: number;
   ram?: number;
   gpus?: number;

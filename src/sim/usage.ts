@@ -1,5 +1,6 @@
 import { GIB } from './wire-format.js';
 import { unit } from './random.js';
+import type { ContainerRun } from './pods.js';
 import type { SimSession } from './types.js';
 
 /** Live usage of a session's first container: cores and bytes. */
@@ -20,13 +21,14 @@ export function smoothNoise(seed: number, key: string, t: number, period: number
 }
 
 /**
- * Usage of a running session at `now`: a deterministic function of seed, id and time that moves
+ * Usage of a running container at `now`: a deterministic function of seed, id and time that moves
  * smoothly and stays within the CPU and memory limits. `speed` makes it move faster with the clock.
+ * A job headed for an OOM kill climbs to its memory limit instead.
  */
-export function usageAt(s: SimSession, now: number, seed: number, speed: number): Usage {
+export function usageAt(s: SimSession, run: ContainerRun, now: number, seed: number, speed: number): Usage {
   const key = `${s.id}/${s.appId ?? ''}`;
-  // simulated seconds since the pod became ready
-  const t = Math.max(0, ((now - s.readyAt) * speed) / 1000);
+  // simulated seconds since the container became ready
+  const t = Math.max(0, ((now - run.readyAt) * speed) / 1000);
   const cpuLimit = s.resources.cpuLimit;
   const ramLimit = s.resources.ramLimitGiB * GIB;
   const busy = smoothNoise(seed, `${key}:cpu`, t, 30);
@@ -45,5 +47,12 @@ export function usageAt(s: SimSession, now: number, seed: number, speed: number)
   const warmUp = 1 - Math.exp(-t / 90);
   const wobble = 0.85 + 0.3 * smoothNoise(seed, `${key}:ram`, t, 60);
   const ramBytes = Math.min(ramLimit * 0.98, Math.max(0.06e9, (0.15e9 + plateau * warmUp) * wobble));
+  if (s.trouble === 'oom') return { cores, ramBytes: oomClimb(ramLimit, run, now) };
   return { cores, ramBytes };
+}
+
+/** Memory of a job that runs out of it: from a third of the limit, climbing to the limit over the first 80 % of its run. */
+function oomClimb(ramLimit: number, run: ContainerRun, now: number): number {
+  const progress = Number.isFinite(run.exitAt) ? (now - run.readyAt) / (run.exitAt - run.readyAt) : 0;
+  return ramLimit * Math.min(1, 0.3 + 0.7 * Math.max(0, progress / 0.8));
 }

@@ -3,7 +3,15 @@ import type { SimConfig } from './config.js';
 import { createRng, randomId, type Rng } from './random.js';
 import { SessionStore } from './store.js';
 import type { SimOidc } from './oidc.js';
+import { mergeFaults, type FaultPatch } from './faults.js';
+import { statsBody } from './stats.js';
 import type { SimFaults } from './types.js';
+
+/** A fault change that applies at simulated time `at`. */
+export interface ScheduledFaults {
+  at: number;
+  patch: FaultPatch;
+}
 
 /** The simulator's mutable state: config, clock (plus an offset that `advance` moves), Jobs, faults and the id generator. */
 export class SimWorld {
@@ -12,12 +20,14 @@ export class SimWorld {
   readonly rng: Rng;
   /** A separate sequence for flaky faults, so injecting them does not change ids. */
   readonly faultRng: Rng;
-  faults: SimFaults;
   /** Text appended to a session's log after what its container prints (benchmarks: a big, growing log). */
   readonly extraLogs = new Map<string, string>();
   /** The identity provider whose JWT access tokens are accepted besides the static tokens (set by startSimulator). */
   oidc: SimOidc | null = null;
   private offsetMs = 0;
+  private currentFaults: SimFaults;
+  private readonly schedule: ScheduledFaults[] = [];
+  private stats?: { takenAt: number; body: string };
 
   constructor(
     readonly config: SimConfig,
@@ -27,7 +37,55 @@ export class SimWorld {
     this.store = new SessionStore(() => this.now());
     this.rng = createRng(config.seed);
     this.faultRng = createRng(config.seed ^ 0x5f3759df);
-    this.faults = { ...faults };
+    this.currentFaults = { ...faults };
+  }
+
+  /** The faults in force now, after applying every scheduled change that has come due. */
+  get faults(): SimFaults {
+    this.applyDueFaults();
+    return this.currentFaults;
+  }
+
+  /** Replaces the faults in force (scheduled changes still apply when due). */
+  set faults(faults: SimFaults) {
+    this.currentFaults = faults;
+  }
+
+  /** Schedules a fault change (merged like PATCH, null removes a field) for simulated time `at`. */
+  scheduleFaults(at: number, patch: FaultPatch): void {
+    this.schedule.push({ at, patch });
+    this.schedule.sort((a, b) => a.at - b.at);
+  }
+
+  /** The fault changes still to come, earliest first. */
+  scheduledFaults(): ScheduledFaults[] {
+    this.applyDueFaults();
+    return this.schedule.map((entry) => ({ ...entry }));
+  }
+
+  /** Forgets every scheduled fault change. */
+  clearSchedule(): void {
+    this.schedule.length = 0;
+  }
+
+  private applyDueFaults(): void {
+    const now = this.now();
+    while (this.schedule.length > 0 && this.schedule[0].at <= now) {
+      this.currentFaults = mergeFaults(this.currentFaults, this.schedule.shift()!.patch);
+    }
+  }
+
+  /**
+   * The `view=stats` body: a snapshot of the cluster that the metrics backend keeps for
+   * `statsRefreshSeconds` (simulated), so values change only every few minutes.
+   */
+  statsSnapshot(): string {
+    const now = this.now();
+    const periodMs = this.scaled(this.config.statsRefreshSeconds);
+    if (this.stats === undefined || now - this.stats.takenAt >= periodMs) {
+      this.stats = { takenAt: now, body: statsBody(this.config, this.store.live(), now, periodMs) };
+    }
+    return this.stats.body;
   }
 
   /** Simulated time: the clock plus whatever `advance` added. */
@@ -37,7 +95,7 @@ export class SimWorld {
 
   /** Moves simulated time forward by `ms`. */
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new RangeError(`advance needs a non-negative number of ms, got ${ms}`);
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance needs a finite number of ms >= 0, got ${ms}`);
     this.offsetMs += ms;
   }
 

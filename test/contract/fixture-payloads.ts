@@ -48,12 +48,12 @@ export const STATS = {
   ram: { requestedRAM: '137.439G', ramAvailable: '549.756G', maxRAM: { ram: '24G', withCPUCores: 8.0 } },
 };
 
-/** File-mode context with a string maxInteractiveSessions. */
+/** File-mode context with a string maxInteractiveSessions (room for two launches next to the 3 interactive sessions above). */
 export const CONTEXT = {
   cores: { default: 2, defaultRequest: 1, defaultLimit: 8, options: [1, 2, 4, 8, 16] },
   memoryGB: { default: 8, defaultRequest: 4, defaultLimit: 32, options: [1, 2, 4, 8, 16, 32] },
   gpus: { options: [1, 2, 4] },
-  maxInteractiveSessions: '3',
+  maxInteractiveSessions: '5',
 };
 
 /** A small catalogue. */

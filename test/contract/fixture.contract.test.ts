@@ -3,8 +3,10 @@ import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
 import { defineContractSuite, expectSession, type ContractBackend } from './contract-suite.js';
 import { startFixtureBackend } from './fixture-backend.js';
+import { definePlatformSuite } from './platform-suite.js';
 
 defineContractSuite('fixture server (real-shaped payloads)', startFixtureBackend);
+definePlatformSuite('fixture server (real-shaped payloads)', startFixtureBackend);
 
 describe('fixture backend: the real-shaped payloads parse as expected', () => {
   let backend: ContractBackend;
@@ -34,7 +36,7 @@ describe('fixture backend: the real-shaped payloads parse as expected', () => {
     ]);
     expect(await client.getEvents('gspc0n8m')).toEqual([]);
     expect(await client.getStats()).toEqual({ cpu: { allocated: 12.5, capacity: 64, maxPerSession: 8 }, ramGB: { allocated: 137.439, capacity: 549.756, maxPerSession: 24 } });
-    expect((await client.getContext()).maxInteractiveSessions).toBe(3);
+    expect((await client.getContext()).maxInteractiveSessions).toBe(5);
     expect(await client.listAllSessions({ kind: 'notebook' })).toEqual(expect.arrayContaining([{ user: 'fixture', kind: 'notebook', status: 'Running', startedAt: '2026-07-01T12:00:00Z' }]));
     expect(await client.getAvailability()).toEqual({ available: true, note: 'Skaha Service Available.' });
   });

@@ -4,11 +4,15 @@ import { startSimulator } from '../../src/sim/index.js';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { definePlatformSuite } from './platform-suite.js';
+import { startSimulatorPlatform } from './sim-scenarios.js';
 
 defineContractSuite('simulator', async () => {
   const sim = await startSimulator({ port: 0, seed: 7 });
   return { baseUrl: sim.baseUrl, token: sim.token, close: () => sim.close() };
 });
+
+definePlatformSuite('simulator', startSimulatorPlatform);
 
 describe('simulator through the client: the quirks the client must absorb', () => {
   it('parses a fresh Pending session (no startTime yet) and follows it to Running with a 4-day expiry', async () => {

@@ -27,6 +27,19 @@ describe('skaha-tui sim', () => {
     expect(await runSimulatorCli(['--help'], c.io)).toBe(0);
     expect(c.out()).toContain('Usage: skaha-tui sim');
     expect(c.out()).toContain('--fault SPEC');
+    expect(c.out()).toContain('docs/simulator.md');
+    expect(c.out()).toMatch(/GET, PUT, PATCH or POST \/_sim\/faults/);
+  });
+
+  test('--fault switches the platform behaviours: queue, preempt, trouble, renew', () => {
+    let faults = applyFaultFlag({}, 'queue=120');
+    faults = applyFaultFlag(faults, 'preempt=30');
+    faults = applyFaultFlag(faults, 'trouble=image-pull');
+    faults = applyFaultFlag(faults, 'renew=error');
+    expect(faults).toEqual({ queueSeconds: 120, preempt: { afterSeconds: 30, queuedSeconds: 60 }, trouble: 'image-pull', renew: 'error' });
+    expect(applyFaultFlag({}, 'preempt=10:5').preempt).toEqual({ afterSeconds: 10, queuedSeconds: 5 });
+    expect(() => applyFaultFlag({}, 'trouble=fire')).toThrow('--fault trouble=fire: trouble must be one of oom, crash-loop, image-pull, unschedulable; got "fire"');
+    expect(() => applyFaultFlag({}, 'queue=soon')).toThrow('--fault queue=soon: the queue time must be a number');
   });
 
   test.each([

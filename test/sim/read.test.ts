@@ -126,8 +126,8 @@ describe('list views', () => {
     expect(interactive.map((s) => s.type)).toEqual(['notebook']);
   });
 
-  test('view=stats reflects what every session allocates', async () => {
-    t = await startTestSim();
+  test('view=stats reflects what every session allocates (snapshots not cached here)', async () => {
+    t = await startTestSim({ statsRefreshSeconds: 0 });
     const stats = async () =>
       t.json<{ cores: { requestedCPUCores: number; cpuCoresAvailable: number; maxCPUCores: { cpuCores: number; withRam: string } }; ram: { requestedRAM: string; ramAvailable: string; maxRAM: { ram: string; withCPUCores: number } } }>(
         '/session?view=stats',

@@ -25,6 +25,8 @@ export interface TestSim {
   create(query: string): Promise<string>;
   /** Moves the fake clock by seconds. */
   tick(seconds: number): void;
+  /** Calls the admin API (`/_sim<path>`) with the admin token and a JSON body; answers the status, headers and parsed JSON. */
+  admin(method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,14 @@ export async function startTestSim(options: SimulatorOptions = {}): Promise<Test
       return a.text.trim();
     },
     tick: (seconds) => clock.advance(seconds * 1000),
+    admin: async (method, path, body) => {
+      const res = await fetch(`${sim.adminUrl}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${sim.adminToken}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+    },
     close: () => sim.close(),
   };
   return t;
@@ -82,3 +92,15 @@ export const NOTEBOOK = 'images.canfar.net/skaha/astroml:latest';
 
 /** The public headless image of the spec's examples. */
 export const TERMINAL = 'images.canfar.net/skaha/terminal:1.1.1';
+
+/** The reasons of an events table (empty for `<none>`). */
+export function eventReasons(table: string): string[] {
+  if (table === '<none>\n') return [];
+  return table.trim().split('\n').slice(1).map((row) => row.split(/\s{2,}/)[1]);
+}
+
+/** The rows of an events table split into their five columns. */
+export function eventRows(table: string): string[][] {
+  if (table === '<none>\n') return [];
+  return table.trim().split('\n').slice(1).map((row) => row.split(/\s{2,}/));
+}
