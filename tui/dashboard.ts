@@ -18,6 +18,7 @@ import { FLASH } from './text.js';
 import { handleKey } from './controller/key-handler.js';
 import { loadServerName, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
+import { HistorySync } from './controller/history-sync.js';
 import { attachMouse } from './controller/mouse.js';
 import { nextWake } from './controller/wake.js';
 import type { TimerHandle } from '../src/ports/clock.js';
@@ -42,6 +43,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   let resolveDone: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
   const cache: AppliedCache = new Map();
+  const histories = new HistorySync((params) => connection.request('history', params));
   const size = () => ({ cols: Math.max(1, widgets.screen.width as number), rows: Math.max(1, widgets.screen.height as number) });
   const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull);
 
@@ -54,6 +56,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     if (synced !== model.view) model = { ...model, view: synced };
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
+    if (model.connection.state === 'connected') histories.want(model.state, row?.type === 'session' ? row.session.id : null);
   }
 
   const ctl: Controller = {
@@ -125,6 +128,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     onState: (state) => onState(ctl, state),
     onEvent: (topic, data) => onEvent(ctl, topic, data),
     onStatus: (status) => {
+      if (status.state !== 'connected') histories.reset();
       onStatus(ctl, status, wasConnected);
       // The first frame with the daemon's state is drawn at once, not after the render loop's coalescing pause.
       if (status.state === 'connected' && !wasConnected) loop.flush();

@@ -5,6 +5,7 @@ import { handleConfigGet } from './config-get.js';
 import { handleContext } from './context.js';
 import { handleDelete } from './delete.js';
 import { handleEvents } from './events.js';
+import { handleHistory } from './history.js';
 import { handleImages } from './images.js';
 import { handleLaunch } from './launch.js';
 import { handleLogsSubscribe } from './logs-subscribe.js';
@@ -28,6 +29,7 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   images: handleImages,
   context: handleContext,
   'stats.history': handleStatsHistory,
+  history: handleHistory,
   'config.get': handleConfigGet,
   shutdown: handleShutdown,
 };

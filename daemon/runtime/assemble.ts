@@ -80,7 +80,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     clock,
     logger,
     gate,
-    welcome: (histories) => makeWelcome(o.version, late.runtime!.state(), histories),
+    welcome: () => makeWelcome(o.version, late.runtime!.state()),
     onRequest: async (client, request) => {
       if (stopping) throw new AppError('DAEMON_UNAVAILABLE', 'the daemon is shutting down');
       return handleRequest(request, late.handlers!, client);

@@ -19,7 +19,7 @@ export interface ClientDeps {
   logger: Logger;
   frameLimitBytes: number;
   helloTimeoutMs: number;
-  welcome: (histories: boolean) => WelcomeFrame;
+  welcome: () => WelcomeFrame;
   onRequest: (client: ClientConnection, request: AnyRequest) => Promise<unknown>;
   onReady: (client: ClientConnection) => void;
   onClose: (client: ClientConnection) => void;
@@ -154,7 +154,7 @@ export class ClientConnection {
     this.greeted = true;
     this.name = hello.client;
     this.deps.logger.debug('websocket client connected', { client: this.id, name: this.name });
-    this.send(this.deps.welcome(hello.histories !== false));
+    this.send(this.deps.welcome());
     this.deps.onReady(this);
   }
 

@@ -67,9 +67,13 @@ export interface StatePatch {
   fields?: Partial<Pick<DaemonState, WholeField>>;
 }
 
-/** The state as sent to clients: the daemon's emitted-keys bookkeeping is left out. */
-export function clientSnapshot(state: DaemonState, histories = true): DaemonState {
-  return histories ? { ...state, emitted: {} } : { ...state, emitted: {}, usage: {}, statsHistory: emptyStats() };
+/**
+ * The state as sent to clients: without the daemon's emitted-keys bookkeeping, and without the
+ * histories (a day of them for thousands of sessions is over 100 MB): clients ask `history` for
+ * the ones they draw.
+ */
+export function clientSnapshot(state: DaemonState): DaemonState {
+  return { ...state, emitted: {}, usage: {}, statsHistory: emptyStats() };
 }
 
 const ids = arrayOf(str(1, 200));

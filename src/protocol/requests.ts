@@ -4,7 +4,8 @@ import type { ErrorJson } from '../domain/errors.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
 import type { DaemonState } from '../state/state.js';
 import type { StatsPoint } from '../state/usage.js';
-import { arrayOf, num, object, oneOf, optional, str, type Check } from './check.js';
+import { arrayOf, bool, num, object, oneOf, optional, str, type Check } from './check.js';
+import type { HistoryParams, HistoryResult } from './history-result.js';
 
 /** Every request a client can make. */
 export const REQUEST_METHODS = [
@@ -19,6 +20,7 @@ export const REQUEST_METHODS = [
   'images',
   'context',
   'stats.history',
+  'history',
   'config.get',
   'shutdown',
 ] as const;
@@ -42,6 +44,7 @@ export interface RequestParams {
   images: { kind?: string };
   context: Record<string, never>;
   'stats.history': Record<string, never>;
+  history: HistoryParams;
   'config.get': Record<string, never>;
   shutdown: Record<string, never>;
 }
@@ -59,6 +62,7 @@ export interface RequestResults {
   images: Image[];
   context: ResourceContext;
   'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
+  history: HistoryResult;
   /** The effective config, secrets removed; its shape is the config file's. */
   'config.get': Record<string, unknown>;
   shutdown: { stopping: true };
@@ -102,6 +106,7 @@ export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
   images: object({ kind: optional(str(1, 100)) }, true),
   context: none,
   'stats.history': none,
+  history: object({ ids: optional(arrayOf(str(1, 200), MAX_BULK_IDS)), stats: optional(bool) }, true),
   'config.get': none,
   shutdown: none,
 };

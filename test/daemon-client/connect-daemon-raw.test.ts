@@ -1,4 +1,5 @@
 // connectDaemon against bare websocket servers that misbehave in ways the fake daemon does not.
+import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -66,7 +67,7 @@ describe('connectDaemon against misbehaving servers', () => {
       server,
       verifyClient: (info, cb) => (info.req.headers.authorization === 'Bearer right' ? cb(true) : cb(false, 401)),
     });
-    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: 2, daemonVersion: 'tcp', snapshot: initialState() }))));
+    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: 'tcp', snapshot: initialState() }))));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     try {

@@ -9,6 +9,7 @@ import { FakeClock } from '../helpers/fake-clock.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { NO_ANSWER, startFakeDaemon, type FakeDaemon } from './fake-daemon.js';
 import { makeStaleSocket, shortTempDir, waitUntil } from './socket-helpers.js';
+import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 
 let tmp: ReturnType<typeof shortTempDir>;
 let socketPath: string;
@@ -144,11 +145,11 @@ describe('connectDaemon', () => {
     const error = await rejectionOf(connectDaemon({ socketPath, clientName: 't' }));
     expect(error.code).toBe('DAEMON_PROTOCOL_ERROR');
     expect(error.message).toContain('skaha-tui daemon restart');
-    expect(error.message).toContain('protocol 2');
+    expect(error.message).toContain(`protocol ${PROTOCOL_VERSION}`);
   });
 
   it('adds the restart hint to a version refusal that lacks one', async () => {
-    fake = await startFakeDaemon({ socketPath, protocol: 3, refusedMessage: 'wrong protocol' });
+    fake = await startFakeDaemon({ socketPath, protocol: PROTOCOL_VERSION + 1, refusedMessage: 'wrong protocol' });
     const error = await rejectionOf(connectDaemon({ socketPath, clientName: 't' }));
     expect(error.code).toBe('DAEMON_PROTOCOL_ERROR');
     expect(error.message).toBe('wrong protocol — restart the daemon (skaha-tui daemon restart)');

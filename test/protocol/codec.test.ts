@@ -30,6 +30,7 @@ const validParams: Record<string, unknown> = {
   images: { kind: 'notebook' },
   context: {},
   'stats.history': {},
+  history: { ids: ['s1'], stats: true },
   'config.get': {},
   shutdown: {},
 };

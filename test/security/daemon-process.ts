@@ -20,7 +20,7 @@ export interface SecurityHome {
 export function securityHome(server: { baseUrl: string; token: string } | null): SecurityHome {
   const home = mkdtempSync(join(tmpdir(), 'sks-'));
   const appHome = join(home, 'h');
-  const base = server ? { SKAHA_URL: server.baseUrl, SKAHA_TOKEN: server.token } : {};
+  const base: Record<string, string> = server ? { SKAHA_URL: server.baseUrl, SKAHA_TOKEN: server.token } : {};
   return {
     home,
     runtimeDir: join(appHome, 'run'),

@@ -7,7 +7,7 @@ import { stateProblem } from '../state-check.js';
 /** The frame type of Welcome. */
 export const WELCOME = 'welcome';
 
-/** Daemon → client, answer to a matching hello: versions and the full state snapshot. */
+/** Daemon → client, answer to a matching hello: versions and the state snapshot (without histories: ask `history` for those). */
 export interface WelcomeFrame {
   type: typeof WELCOME;
   protocol: number;
@@ -27,7 +27,7 @@ export function isWelcome(value: unknown): value is WelcomeFrame {
   return welcomeProblem(value) === null;
 }
 
-/** Builds the welcome for a state (its emitted-keys bookkeeping left out; its histories too when `histories` is false). */
-export function makeWelcome(daemonVersion: string, state: DaemonState, histories = true): WelcomeFrame {
-  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, snapshot: clientSnapshot(state, histories) };
+/** Builds the welcome for a state (its emitted-keys bookkeeping and its histories left out). */
+export function makeWelcome(daemonVersion: string, state: DaemonState): WelcomeFrame {
+  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, snapshot: clientSnapshot(state) };
 }
