@@ -39,6 +39,12 @@ export function makeHandlerContext(parts: HandlerParts): HandlerContext {
     pollSoon: () => void poller.pollNow(),
     images: (kind) => side.images(kind),
     context: () => side.context(),
+    events: (sessionId) => side.events(sessionId),
+    async knownSession(sessionId) {
+      if (Object.hasOwn(runtime.state().sessions, sessionId)) return true;
+      await poller.refresh();
+      return Object.hasOwn(runtime.state().sessions, sessionId);
+    },
     logs: {
       subscribe: (sessionId, clientId) => logHub.subscribe(sessionId, clientId),
       unsubscribe: (sessionId, clientId) => logHub.unsubscribe(sessionId, clientId),

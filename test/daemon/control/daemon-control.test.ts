@@ -8,6 +8,7 @@ import type { ControlOptions } from '../../../daemon/control/control-options.js'
 import { compileFakeDaemon, type CompiledFakeDaemon } from '../../daemon-client/compile-child.js';
 import { shortTempDir, waitUntil } from '../../daemon-client/socket-helpers.js';
 import { memoryIo } from './control-harness.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 
 let compiled: CompiledFakeDaemon;
 let tmp: ReturnType<typeof shortTempDir>;
@@ -137,7 +138,7 @@ describe('daemon status', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^skaha-tui daemon is running\n/);
     expect(result.stdout).toContain(`pid:        ${pid}\n`);
-    expect(result.stdout).toContain('version:    daemon fake-child, protocol 2\n');
+    expect(result.stdout).toContain(`version:    daemon fake-child, protocol ${PROTOCOL_VERSION}\n`);
     expect(result.stdout).toMatch(/health: +ok since \S+ \(1m ago\)/);
     expect(result.stdout).toContain('sessions:   2\n');
     expect(result.stdout).toMatch(/last poll: +\S+ \(\d+s ago\)/);
@@ -146,7 +147,7 @@ describe('daemon status', () => {
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout);
     expect(Object.keys(parsed)).toEqual(['running', 'pid', 'socket', 'pidFile', 'log', 'daemonVersion', 'protocol', 'health', 'sessions', 'stale', 'lastPollAt', 'leftovers', 'error']);
-    expect(parsed).toMatchObject({ running: true, pid, daemonVersion: 'fake-child', protocol: 2, sessions: 2, stale: false, health: { state: 'ok', lastError: null }, error: null });
+    expect(parsed).toMatchObject({ running: true, pid, daemonVersion: 'fake-child', protocol: PROTOCOL_VERSION, sessions: 2, stale: false, health: { state: 'ok', lastError: null }, error: null });
     expect(parsed.lastPollAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 });

@@ -5,6 +5,7 @@ import { runDoctor } from '../../../daemon/control/run-doctor.js';
 import { startFakeDaemon, type FakeDaemon } from '../../daemon-client/fake-daemon.js';
 import { shortTempDir } from '../../daemon-client/socket-helpers.js';
 import { memoryIo } from './control-harness.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 
 const TOKEN = 'doctor-secret-token-8f3a91';
 let tmp: ReturnType<typeof shortTempDir>;
@@ -68,7 +69,7 @@ describe('doctor', () => {
     fake = await startFakeDaemon({ socketPath: paths.socketPath, daemonVersion: '0.1.0-test' });
     const { stdout } = await doctor();
     expect(stdout).toContain('ok   skaha-tui daemon is running');
-    expect(stdout).toContain('daemon 0.1.0-test, protocol 2');
+    expect(stdout).toContain(`daemon 0.1.0-test, protocol ${PROTOCOL_VERSION}`);
     expect(stdout).toContain('a daemon answers');
   });
 

@@ -16,6 +16,7 @@ import { startTestDaemon } from '../../helpers/start-daemon.js';
 import { compileChild, type CompiledChild } from '../../daemon-client/compile-child.js';
 import { shortTempDir, waitUntil, waitUntilAsync } from '../../daemon-client/socket-helpers.js';
 import { memoryIo } from './control-harness.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 
 describe('against the real daemon in this process', () => {
   it('mirrors its state and patches, answers requests, and status/doctor/stop work on it', async () => {
@@ -32,7 +33,7 @@ describe('against the real daemon in this process', () => {
 
       const status = memoryIo(td.env);
       expect(await runDaemonControl(['status', '--json'], status.io)).toBe(0);
-      expect(JSON.parse(status.stdout())).toMatchObject({ running: true, daemonVersion: packageVersion(), protocol: 2, error: null });
+      expect(JSON.parse(status.stdout())).toMatchObject({ running: true, daemonVersion: packageVersion(), protocol: PROTOCOL_VERSION, error: null });
 
       const doctor = memoryIo({ ...td.env, SKAHA_URL: td.sim.apiUrl, SKAHA_TOKEN: td.sim.token });
       expect(await runDoctor([], doctor.io, { skahaTimeoutMs: 2_000 })).toBe(0);

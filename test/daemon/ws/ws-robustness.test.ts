@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseFrame } from '../../../src/protocol/messages/response.js';
 import { startTestDaemon, type TestDaemon } from '../../helpers/start-daemon.js';
 import { waitUntil } from '../../helpers/wait-until.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 
 const FRAME_LIMIT = 64 * 1024;
 let t: TestDaemon;
@@ -71,8 +72,8 @@ describe('websocket robustness', () => {
   it('refuses a protocol version mismatch with 4001 and a message saying what to do', async () => {
     const client = await t.client({ protocol: 99 });
     const refused = client.frames.find((f) => f.type === 'refused');
-    expect(refused).toMatchObject({ type: 'refused', protocol: 2, error: { code: 'DAEMON_PROTOCOL_ERROR' } });
-    expect(JSON.stringify(refused)).toMatch(/protocol 99, this daemon speaks 2: restart the daemon/);
+    expect(refused).toMatchObject({ type: 'refused', protocol: PROTOCOL_VERSION, error: { code: 'DAEMON_PROTOCOL_ERROR' } });
+    expect(JSON.stringify(refused)).toMatch(/protocol 99, this daemon speaks \d+: restart the daemon/);
     expect((await client.closed).code).toBe(4001);
   });
 
@@ -91,7 +92,7 @@ describe('websocket robustness', () => {
     const beats = await startTestDaemon({ extra: { timing: { pingIntervalMs: 150, watchDebounceMs: 50, missingDirPollMs: 50 } } });
     try {
       const ws = new WebSocket(`ws+unix://${beats.paths.socketPath}:/`, { autoPong: false });
-      ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 2, client: 'dead' })));
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'dead' })));
       const live = await beats.client({ name: 'live' });
       const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
       expect(code).toBe(1006);
