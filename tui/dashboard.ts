@@ -19,6 +19,7 @@ import { handleKey } from './controller/key-handler.js';
 import { loadServerName, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
 import { HistorySync } from './controller/history-sync.js';
+import { NoticeDesk } from './controller/notices.js';
 import { attachMouse } from './controller/mouse.js';
 import { nextWake } from './controller/wake.js';
 import type { TimerHandle } from '../src/ports/clock.js';
@@ -124,8 +125,12 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   }
 
   const loop = createRenderLoop(clock, draw);
+  const notices = new NoticeDesk(ctl);
   const unsubscribe = connection.subscribe({
-    onState: (state) => onState(ctl, state),
+    onState: (state) => {
+      onState(ctl, state);
+      notices.show(state);
+    },
     onEvent: (topic, data) => onEvent(ctl, topic, data),
     onStatus: (status) => {
       if (status.state !== 'connected') histories.reset();
@@ -147,6 +152,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   widgets.screen.on('resize', onResize);
   if (options.mouse) attachMouse(widgets, ctl, geometry);
   if (connection.status.state === 'connected') void loadServerName(ctl);
+  notices.show(connection.state);
   draw();
 
   let stopped = false;

@@ -168,6 +168,7 @@ export const FLASH = {
   noLogs: 'no log open: press l on a session first',
   versionMismatch: 'the daemon speaks another protocol version: restart it with `skaha-tui daemon restart`',
   warning: (message: string) => `daemon warning: ${message}`,
+  notice: (message: string) => `daemon notice: ${message}`,
   groupNoUrl: 'a replica group has no URL: expand it (Enter) and pick a session',
 } as const;
 

@@ -10,6 +10,7 @@ import { handleImages } from './images.js';
 import { handleLaunch } from './launch.js';
 import { handleLogsSubscribe } from './logs-subscribe.js';
 import { handleLogsUnsubscribe } from './logs-unsubscribe.js';
+import { handleNoticesAck } from './notices-ack.js';
 import { handleRefresh } from './refresh.js';
 import { handleRenew } from './renew.js';
 import { handleShutdown } from './shutdown.js';
@@ -30,6 +31,7 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   context: handleContext,
   'stats.history': handleStatsHistory,
   history: handleHistory,
+  'notices.ack': handleNoticesAck,
   'config.get': handleConfigGet,
   shutdown: handleShutdown,
 };

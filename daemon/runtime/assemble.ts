@@ -24,6 +24,9 @@ import { SessionPoller } from './session-poller.js';
 import { SidePollers } from './side-pollers.js';
 import { StateRuntime } from './state-runtime.js';
 
+/** How long the final state and history writes may take at shutdown. */
+export const FINAL_WRITE_MS = 4_000;
+
 /** Protocol timings (the defaults are the documented ones; tests shorten them). */
 export interface DaemonTiming {
   helloTimeoutMs: number;
@@ -100,7 +103,10 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   }
   if (loaded.warning) logger.warn(loaded.warning);
   const hooks = new HookDispatcher(() => config.hooks, logger);
-  const initial = reduce(loaded.state, { type: 'daemon.started', at: clock.now() });
+  const startedAt = clock.now();
+  let initial = reduce(loaded.state, { type: 'daemon.started', at: startedAt });
+  // A file moved aside is said once by the clients too (status, dashboard), not only in the log.
+  if (loaded.warning) initial = reduce(initial, { type: 'notice.raised', notice: { key: `store:${startedAt}`, message: loaded.warning, at: startedAt }, at: startedAt });
   const runtime = new StateRuntime(initial, {
     clock, logger, store, notifier: o.notifier, hooks, config: () => config,
     broadcast: (frame) => ws.broadcast(frame),
@@ -149,7 +155,15 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
       await ws.close(CLOSE_CODES.goingAway, 'daemon shutting down');
       await runtime.idle(3_000);
       await hooks.idle(2_000);
-      await store.close().catch((error: unknown) => logger.error('final state write failed', { error: (error as Error).message }));
+      // Bounded: a disk that hangs must not keep a stopping daemon alive.
+      const closed = store.close().then(
+        () => true,
+        (error: unknown) => {
+          logger.error('final state write failed', { error: (error as Error).message });
+          return true;
+        },
+      );
+      if (!(await boundedWait(closed, FINAL_WRITE_MS))) logger.error('final state write did not finish in time; stopping without it', { waitedMs: FINAL_WRITE_MS });
       logger.info('daemon stopped', { reason });
       resolveStopped(reason);
     })();

@@ -51,6 +51,7 @@ export const WHOLE_FIELDS = [
   'lastActivityAt',
   'config',
   'settings',
+  'notices',
 ] as const;
 
 /** A field a patch replaces whole. */

@@ -2,7 +2,7 @@ import { LAUNCHABLE_KINDS } from '../domain/session.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
-import type { DaemonState } from '../state/state.js';
+import { MAX_NOTICES, type DaemonState } from '../state/state.js';
 import type { StatsPoint } from '../state/usage.js';
 import { arrayOf, bool, num, object, oneOf, optional, str, type Check } from './check.js';
 import type { HistoryParams, HistoryResult } from './history-result.js';
@@ -21,6 +21,7 @@ export const REQUEST_METHODS = [
   'context',
   'stats.history',
   'history',
+  'notices.ack',
   'config.get',
   'shutdown',
 ] as const;
@@ -45,6 +46,7 @@ export interface RequestParams {
   context: Record<string, never>;
   'stats.history': Record<string, never>;
   history: HistoryParams;
+  'notices.ack': { keys: string[] };
   'config.get': Record<string, never>;
   shutdown: Record<string, never>;
 }
@@ -63,6 +65,7 @@ export interface RequestResults {
   context: ResourceContext;
   'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
   history: HistoryResult;
+  'notices.ack': { acknowledged: number };
   /** The effective config, secrets removed; its shape is the config file's. */
   'config.get': Record<string, unknown>;
   shutdown: { stopping: true };
@@ -107,6 +110,7 @@ export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
   context: none,
   'stats.history': none,
   history: object({ ids: optional(arrayOf(str(1, 200), MAX_BULK_IDS)), stats: optional(bool) }, true),
+  'notices.ack': object({ keys: arrayOf(str(1, 500), MAX_NOTICES, 1) }, true),
   'config.get': none,
   shutdown: none,
 };

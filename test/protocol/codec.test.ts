@@ -31,6 +31,7 @@ const validParams: Record<string, unknown> = {
   context: {},
   'stats.history': {},
   history: { ids: ['s1'], stats: true },
+  'notices.ack': { keys: ['moved:1'] },
   'config.get': {},
   shutdown: {},
 };
