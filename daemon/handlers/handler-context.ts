@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/ports/clock.js';
+import type { DaemonMetrics } from '../../src/protocol/daemon-metrics.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SkahaApi } from '../../src/ports/skaha-api.js';
 import type { Action } from '../../src/state/actions.js';
@@ -44,6 +45,8 @@ export interface HandlerContext {
   };
   /** The effective config, secrets removed. */
   effectiveConfig(): Record<string, unknown>;
+  /** The daemon process's memory, handles and event-loop delay, plus its client and session counts. */
+  metrics(): DaemonMetrics;
   /** Starts the one shutdown path (after the current response went out). */
   shutdown(reason: string): void;
   /** A new unique id with a prefix (launch ids). */

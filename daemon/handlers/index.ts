@@ -3,6 +3,7 @@ import type { RequestMethod } from '../../src/protocol/requests.js';
 import type { Handler, HandlerContext, RequestClient } from './handler-context.js';
 import { handleConfigGet } from './config-get.js';
 import { handleContext } from './context.js';
+import { handleDaemonMetrics } from './daemon-metrics.js';
 import { handleDelete } from './delete.js';
 import { handleEvents } from './events.js';
 import { handleHistory } from './history.js';
@@ -32,6 +33,7 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   'stats.history': handleStatsHistory,
   history: handleHistory,
   'notices.ack': handleNoticesAck,
+  'daemon.metrics': handleDaemonMetrics,
   'config.get': handleConfigGet,
   shutdown: handleShutdown,
 };

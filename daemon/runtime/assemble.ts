@@ -20,6 +20,7 @@ import { restartOnlyChanges } from './effective-config.js';
 import { makeHandlerContext } from './handler-wiring.js';
 import { HookDispatcher } from './hook-dispatch.js';
 import { LogHub } from './log-hub.js';
+import { ProcessMetrics } from './process-metrics.js';
 import { SessionPoller } from './session-poller.js';
 import { SidePollers } from './side-pollers.js';
 import { StateRuntime } from './state-runtime.js';
@@ -142,9 +143,11 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   let resolveStopped = (_reason: string): void => undefined;
   const stopped = new Promise<string>((resolve) => (resolveStopped = resolve));
 
+  const metrics = new ProcessMetrics(clock);
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       logger.info('daemon stopping', { reason });
+      metrics.stop();
       poller.stop();
       side.stop();
       logHub.stop();
@@ -176,6 +179,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     clock, logger, runtime, connection, poller, side, logHub,
     config: () => config,
     rawConfig: () => raw,
+    metrics: () => ({ ...metrics.read(), clients: ws.clientCount(), sessions: Object.keys(runtime.state().sessions).length, logFollows: logHub.activeSessions().length }),
     stop: (reason) => void stop(reason),
   });
   release();

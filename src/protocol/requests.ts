@@ -6,6 +6,7 @@ import { MAX_NOTICES, type DaemonState } from '../state/state.js';
 import type { StatsPoint } from '../state/usage.js';
 import { arrayOf, bool, num, object, oneOf, optional, str, type Check } from './check.js';
 import type { HistoryParams, HistoryResult } from './history-result.js';
+import type { DaemonMetrics } from './daemon-metrics.js';
 
 /** Every request a client can make. */
 export const REQUEST_METHODS = [
@@ -22,6 +23,7 @@ export const REQUEST_METHODS = [
   'stats.history',
   'history',
   'notices.ack',
+  'daemon.metrics',
   'config.get',
   'shutdown',
 ] as const;
@@ -47,6 +49,7 @@ export interface RequestParams {
   'stats.history': Record<string, never>;
   history: HistoryParams;
   'notices.ack': { keys: string[] };
+  'daemon.metrics': Record<string, never>;
   'config.get': Record<string, never>;
   shutdown: Record<string, never>;
 }
@@ -66,6 +69,7 @@ export interface RequestResults {
   'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
   history: HistoryResult;
   'notices.ack': { acknowledged: number };
+  'daemon.metrics': DaemonMetrics;
   /** The effective config, secrets removed; its shape is the config file's. */
   'config.get': Record<string, unknown>;
   shutdown: { stopping: true };
@@ -111,6 +115,7 @@ export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
   'stats.history': none,
   history: object({ ids: optional(arrayOf(str(1, 200), MAX_BULK_IDS)), stats: optional(bool) }, true),
   'notices.ack': object({ keys: arrayOf(str(1, 500), MAX_NOTICES, 1) }, true),
+  'daemon.metrics': none,
   'config.get': none,
   shutdown: none,
 };

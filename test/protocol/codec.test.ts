@@ -32,6 +32,7 @@ const validParams: Record<string, unknown> = {
   'stats.history': {},
   history: { ids: ['s1'], stats: true },
   'notices.ack': { keys: ['moved:1'] },
+  'daemon.metrics': {},
   'config.get': {},
   shutdown: {},
 };
