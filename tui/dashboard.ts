@@ -127,7 +127,9 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const loop = createRenderLoop(clock, draw);
   const notices = new NoticeDesk(ctl);
   const unsubscribe = connection.subscribe({
-    onState: (state) => {
+    onState: (state, reason) => {
+      // A snapshot (a new connection's welcome, or a state:snapshot) holds no histories.
+      if (reason === 'snapshot') histories.reset();
       onState(ctl, state);
       notices.show(state);
     },
