@@ -135,7 +135,6 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     },
     onEvent: (topic, data) => onEvent(ctl, topic, data),
     onStatus: (status) => {
-      if (status.state !== 'connected') histories.reset();
       onStatus(ctl, status, wasConnected);
       // The first frame with the daemon's state is drawn at once, not after the render loop's coalescing pause.
       if (status.state === 'connected' && !wasConnected) loop.flush();

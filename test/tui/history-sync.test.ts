@@ -48,6 +48,6 @@ describe('the dashboard asks for the histories it draws', () => {
     connection.pushStatus({ state: 'connected' });
     connection.pushState(connection.state, 'snapshot');
     await h.settle();
-    expect(asked.slice(2)).toEqual([{ ids: [], stats: true }, { ids: [firstId], stats: false }]);
+    expect(asked.slice(2)).toEqual([{ ids: [firstId], stats: true }]);
   });
 });

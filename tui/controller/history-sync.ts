@@ -16,7 +16,7 @@ export class HistorySync {
 
   constructor(private readonly request: HistoryRequest) {}
 
-  /** A new connection: its state holds no history yet. */
+  /** A snapshot arrived (a new connection's welcome, or a state:snapshot): the state holds no history. */
   reset(): void {
     this.asked.clear();
   }
