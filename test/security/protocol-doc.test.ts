@@ -3,26 +3,19 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import { assertBuilt, BIN, ROOT } from '../cli/spawn-cli.js';
-import { hasRawControl, securityHome, startDaemonProcess, type DaemonProcess, type SecurityHome } from './daemon-process.js';
-import { startHostileSkaha, wireSession, type HostileSkaha } from './hostile-skaha.js';
+import { hasRawControl, securityHome, startDaemonProcess } from './daemon-process.js';
+import { startHostileSkaha, wireSession } from './hostile-skaha.js';
+import { useSecurityRig } from './security-rig.js';
 
 // The docs of the build under test (SKAHA_TUI_TEST_BIN names another checkout's dist/bin/skaha-tui.js).
 const BUILD_ROOT = resolve(dirname(BIN), '..', '..');
 const DOC = join(BUILD_ROOT, 'docs/protocol.md');
 const EXAMPLE = join(BUILD_ROOT, 'docs/examples/client.mjs');
 
-let skaha: HostileSkaha | undefined;
-let home: SecurityHome | undefined;
-let daemon: DaemonProcess | undefined;
-afterEach(async () => {
-  await daemon?.stop();
-  await skaha?.close();
-  home?.cleanup();
-  daemon = skaha = home = undefined;
-});
+const rig = useSecurityRig();
 
 function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -56,10 +49,10 @@ describe('docs/protocol.md', { timeout: 60_000 }, () => {
     const example = readFileSync(EXAMPLE, 'utf8');
     expect(readFileSync(DOC, 'utf8')).toContain(`\`\`\`js\n${example}\`\`\``);
     assertBuilt();
-    skaha = await startHostileSkaha();
+    const skaha = (rig.skaha = await startHostileSkaha());
     skaha.sessions.push(wireSession({ id: 'abcd1234', name: 'first' }), wireSession({ id: 'efgh5678', name: 'evil\u001b]0;owned\u0007' }));
-    home = securityHome(skaha);
-    daemon = await startDaemonProcess(home, home.env());
+    const home = (rig.home = securityHome(skaha));
+    rig.daemon = await startDaemonProcess(home, home.env());
     const run = await runNode([EXAMPLE, join(home.runtimeDir, 'daemon.sock')]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -4,22 +4,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../helpers/fixture-server.js';
 import { assertBuilt } from '../cli/spawn-cli.js';
-import { securityHome, startDaemonProcess, type DaemonProcess, type SecurityHome } from './daemon-process.js';
+import { securityHome, startDaemonProcess } from './daemon-process.js';
 import { quietPolling, writeConfig } from './home-files.js';
 import { startHostileSkaha, wireSession, type HostileSkaha } from './hostile-skaha.js';
 import { openRawDaemonClient, type RawDaemonClient } from './raw-daemon-client.js';
+import { useSecurityRig } from './security-rig.js';
 
-let skaha: HostileSkaha | undefined;
-let home: SecurityHome | undefined;
-let daemon: DaemonProcess | undefined;
+const rig = useSecurityRig();
 let clients: RawDaemonClient[] = [];
 afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await daemon?.stop();
-  await skaha?.close();
-  home?.cleanup();
-  daemon = skaha = home = undefined;
-  clients = [];
+  await Promise.all(clients.splice(0).map((c) => c.close()));
 });
 
 const CONTEXT = {
@@ -30,17 +24,17 @@ const CONTEXT = {
 };
 
 /** A daemon on a hostile Skaha whose answers are slow, with `count` clients attached once it read its catalogue. */
-async function slowSkahaWithClients(count: number): Promise<{ socketPath: string; lines: () => string[] }> {
+async function slowSkahaWithClients(count: number): Promise<{ skaha: HostileSkaha; lines: () => string[] }> {
   assertBuilt();
-  skaha = await startHostileSkaha();
+  const skaha = (rig.skaha = await startHostileSkaha());
   skaha.sessions.push(wireSession({ id: 'abcd1234', name: 'known' }));
   const authed = (reply: (req: RecordedRequest) => object) => (req: RecordedRequest) =>
-    req.headers.authorization === `Bearer ${skaha!.token}` ? { ...reply(req), delayMs: 300 } : { status: 401, body: 'no\n' };
+    req.headers.authorization === `Bearer ${skaha.token}` ? { ...reply(req), delayMs: 300 } : { status: 401, body: 'no\n' };
   skaha.route('GET', '/skaha/v1/context', authed(() => ({ json: CONTEXT })));
   skaha.route('GET', /^\/skaha\/v1\/session\/abcd1234$/, authed(() => ({ body: 'Type Reason Age From Message\nNormal Scheduled 1s default-scheduler ok\n' })));
-  home = securityHome(skaha);
+  const home = (rig.home = securityHome(skaha));
   writeConfig(home, quietPolling());
-  daemon = await startDaemonProcess(home, home.env());
+  rig.daemon = await startDaemonProcess(home, home.env());
   const socketPath = `${home.runtimeDir}/daemon.sock`;
   for (let i = 0; i < count; i++) clients.push(await openRawDaemonClient(socketPath, `security-hammer-${i}`));
   // The start-up reads (first poll, catalogue) are done before the burst is counted.
@@ -50,7 +44,7 @@ async function slowSkahaWithClients(count: number): Promise<{ socketPath: string
     await new Promise((r) => setTimeout(r, 50));
   }
   await new Promise((r) => setTimeout(r, 500));
-  return { socketPath, lines: () => skaha!.requestLines() };
+  return { skaha, lines: () => skaha.requestLines() };
 }
 
 function countSince(lines: string[], from: number, prefix: string): number {
@@ -93,12 +87,12 @@ describe('local clients cannot make the daemon hammer Skaha', { timeout: 60_000 
   });
 
   it('a client refreshing in a loop polls Skaha at most once a second', async () => {
-    const { lines } = await slowSkahaWithClients(1);
+    const { skaha, lines } = await slowSkahaWithClients(1);
     const starts: number[] = [];
-    skaha!.route('GET', '/skaha/v1/session', (req) => {
+    skaha.route('GET', '/skaha/v1/session', (req) => {
       if (req.query.get('view') === 'stats') return { json: {} };
       starts.push(Date.now());
-      return { json: skaha!.sessions };
+      return { json: skaha.sessions };
     });
     const before = lines().length;
     for (let i = 0; i < 5; i++) expect((await clients[0].call('refresh')).frame.ok).toBe(true);

@@ -1,46 +1,39 @@
 // Issue 9, bounded welcomes and backlogs: a day of history for 5,000 sessions no longer rides on the
 // welcome, histories come in bounded frames, and a client that stops reading is dropped at 8 MiB.
 import type { Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import { assertBuilt } from '../cli/spawn-cli.js';
-import { securityHome, startDaemonProcess, type DaemonProcess, type SecurityHome } from './daemon-process.js';
+import { securityHome, startDaemonProcess } from './daemon-process.js';
 import { manyWireSessions, quietPolling, writeConfig, writeDayOfHistory } from './home-files.js';
-import { startHostileSkaha, type HostileSkaha } from './hostile-skaha.js';
+import { startHostileSkaha } from './hostile-skaha.js';
 import { openRawDaemonClient, socketUrl } from './raw-daemon-client.js';
+import { useSecurityRig } from './security-rig.js';
 
 const MiB = 1024 * 1024;
 
-let skaha: HostileSkaha | undefined;
-let home: SecurityHome | undefined;
-let daemon: DaemonProcess | undefined;
-afterEach(async () => {
-  await daemon?.stop();
-  await skaha?.close();
-  home?.cleanup();
-  daemon = skaha = home = undefined;
-});
+const rig = useSecurityRig();
 
 async function daemonWith(sessions: number, dayOfHistory: boolean): Promise<{ socketPath: string; historyBytes: number }> {
   assertBuilt();
-  skaha = await startHostileSkaha();
+  const skaha = (rig.skaha = await startHostileSkaha());
   skaha.sessions = manyWireSessions(sessions);
-  home = securityHome(skaha);
+  const home = (rig.home = securityHome(skaha));
   writeConfig(home, quietPolling());
   const historyBytes = dayOfHistory ? writeDayOfHistory(home, skaha.sessions) : 0;
-  daemon = await startDaemonProcess(home, home.env(), [], 60_000);
+  rig.daemon = await startDaemonProcess(home, home.env(), [], 60_000);
   return { socketPath: `${home.runtimeDir}/daemon.sock`, historyBytes };
 }
 
 async function waitForLog(pattern: RegExp, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const log = daemon!.log();
+    const log = rig.daemon!.log();
     if (pattern.test(log)) return log;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`the daemon log never matched ${pattern}:\n${daemon!.log().slice(-2000)}`);
+  throw new Error(`the daemon log never matched ${pattern}:\n${rig.daemon!.log().slice(-2000)}`);
 }
 
 describe('bounded welcomes and history frames', { timeout: 180_000 }, () => {
