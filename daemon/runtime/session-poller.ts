@@ -69,6 +69,8 @@ export class SessionPoller {
    */
   refresh(): Promise<void> {
     this.nextRefresh ??= (async () => {
+      // A tick first, so `??=` has stored this promise before it is cleared below.
+      await Promise.resolve();
       if (this.task.running) await this.task.runNow();
       const wait = this.lastStartAt + REFRESH_GAP_MS - this.deps.clock.now();
       if (wait > 0) await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, wait));
