@@ -18,6 +18,8 @@ import { FLASH } from './text.js';
 import { handleKey } from './controller/key-handler.js';
 import { loadServerName, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
+import { HistorySync } from './controller/history-sync.js';
+import { NoticeDesk } from './controller/notices.js';
 import { attachMouse } from './controller/mouse.js';
 import { nextWake } from './controller/wake.js';
 import { checkIdentity } from './controller/daemon-identity.js';
@@ -44,6 +46,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   let resolveDone: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
   const cache: AppliedCache = new Map();
+  const histories = new HistorySync((params) => connection.request('history', params));
   const size = () => ({ cols: Math.max(1, widgets.screen.width as number), rows: Math.max(1, widgets.screen.height as number) });
   const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull);
 
@@ -56,6 +59,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     if (synced !== model.view) model = { ...model, view: synced };
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
+    if (model.connection.state === 'connected') histories.want(model.state, row?.type === 'session' ? row.session.id : null);
   }
 
   const ctl: Controller = {
@@ -123,8 +127,14 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   }
 
   const loop = createRenderLoop(clock, draw);
+  const notices = new NoticeDesk(ctl);
   const unsubscribe = connection.subscribe({
-    onState: (state) => onState(ctl, state),
+    onState: (state, reason) => {
+      // A snapshot (a new connection's welcome, or a state:snapshot) holds no histories.
+      if (reason === 'snapshot') histories.reset();
+      onState(ctl, state);
+      notices.show(state);
+    },
     onEvent: (topic, data) => onEvent(ctl, topic, data),
     onStatus: (status) => {
       onStatus(ctl, status, wasConnected);
@@ -148,6 +158,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     void loadServerName(ctl);
     void checkIdentity(ctl);
   }
+  notices.show(connection.state);
   draw();
 
   let stopped = false;

@@ -178,6 +178,7 @@ export const FLASH = {
   restartFailed: (message: string) => `could not restart the daemon: ${message}`,
   versionMismatch: 'the daemon speaks another protocol version: restart it with `skaha-tui daemon restart`',
   warning: (message: string) => `daemon warning: ${message}`,
+  notice: (message: string) => `daemon notice: ${message}`,
   groupNoUrl: 'a replica group has no URL: expand it (Enter) and pick a session',
 } as const;
 

@@ -17,6 +17,14 @@ export function platformSpecs(count: number, user?: string): SeedSessionSpec[] {
   });
 }
 
+/** Pure: the `n`th session a churning account starts: a kind of each in turn, Pending for a few seconds, jobs running a few minutes. */
+export function churnSpec(n: number, user?: string): SeedSessionSpec {
+  const kind = KINDS[n % KINDS.length];
+  const spec: SeedSessionSpec = { kind, user, name: `churn-${kind}-${n + 1}`, status: 'Pending', ageSeconds: 1, pendingSeconds: 3 + (n % 5) };
+  if (kind === 'headless') Object.assign(spec, { cmd: 'python', args: `step.py ${n}`, runSeconds: 120 + (n % 7) * 30 });
+  return spec;
+}
+
 /** Pure: `lines` log lines of exactly `lineBytes` bytes each (newline included), numbered from `first`. */
 export function logLines(first: number, lines: number, lineBytes: number): string {
   let out = '';

@@ -1,7 +1,7 @@
 // A Skaha simulator in its own process, so its CPU never counts against what a case measures.
 import { seedDemo, startSimulator, type SeedSessionSpec } from '../../src/sim/index.js';
 import { serveChild } from './child.js';
-import { logLines, platformSpecs } from './platform.js';
+import { churnSpec, logLines, platformSpecs } from './platform.js';
 
 /** Options of the simulator child. */
 export interface SimChildOptions {
@@ -25,6 +25,8 @@ await serveChild(async (options: SimChildOptions) => {
   const ids = options.demo ? seedDemo(sim, options.speed ?? 1) : platformSpecs(options.sessions ?? 0).map((spec) => sim.seedSession(spec));
   let growth: NodeJS.Timeout | null = null;
   let grownBytes = 0;
+  let churning: NodeJS.Timeout | null = null;
+  let churned = 0;
   return {
     info: { baseUrl: sim.baseUrl, token: sim.token, ids } satisfies SimChildInfo,
     methods: {
@@ -46,6 +48,21 @@ await serveChild(async (options: SimChildOptions) => {
         }, o.tickMs);
         return initialLines * o.lineBytes;
       },
+      /**
+       * Every `everyMs`, deletes the `perTick` oldest sessions (through the API, as a user would,
+       * sparing `keep`) and seeds as many new ones, so the count stays while sessions come and go.
+       */
+      churn(o: { everyMs: number; perTick: number; keep: string[] }) {
+        const queue = ids.filter((id) => !o.keep.includes(id));
+        churning = setInterval(() => {
+          for (const id of queue.splice(0, o.perTick)) {
+            void fetch(`${sim.baseUrl}/v1/session/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sim.token}` } }).catch(() => undefined);
+          }
+          for (let i = 0; i < o.perTick; i++) queue.push(sim.seedSession(churnSpec(churned++)));
+        }, o.everyMs);
+      },
+      /** How many sessions the churn replaced so far. */
+      churned: () => churned,
       /** Stops the growth; returns how many bytes were appended after the initial log. */
       stopLog() {
         if (growth) clearInterval(growth);
@@ -55,6 +72,7 @@ await serveChild(async (options: SimChildOptions) => {
     },
     async close() {
       if (growth) clearInterval(growth);
+      if (churning) clearInterval(churning);
       await sim.close();
     },
   };

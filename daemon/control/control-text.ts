@@ -88,6 +88,7 @@ export const STATUS_LABELS = {
   sessions: 'sessions',
   lastPoll: 'last poll',
   problem: 'problem',
+  notice: 'notice',
   leftover: 'leftover',
   staleSocket: 'stale socket file (its daemon is gone)',
   stalePid: (pid: number) => `stale pid file (pid ${pid} is gone)`,

@@ -34,6 +34,8 @@ export interface DaemonReport {
 export interface InspectOptions {
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Acknowledge the daemon's notices once read (`daemon status` shows them, so it says each one once). */
+  acknowledgeNotices?: boolean;
 }
 
 /**
@@ -69,6 +71,8 @@ export async function inspectDaemon(paths: Pick<Paths, 'socketPath' | 'pidFile' 
     report.daemonVersion = conn.daemonVersion;
     report.protocol = PROTOCOL_VERSION;
     report.state = conn.state;
+    const keys = conn.state?.notices.map((n) => n.key) ?? [];
+    if (options.acknowledgeNotices && keys.length > 0) await conn.request('notices.ack', { keys });
     await conn.close();
   } catch (error) {
     report.error = toAppError(error).toJSON();

@@ -54,7 +54,7 @@ export async function runDaemonControl(argv: readonly string[], io: CliIo = proc
         return await daemonStart(paths, out, daemonEnv(io), options);
       }
       case 'status': {
-        const report = await inspectDaemon(paths);
+        const report = await inspectDaemon(paths, { acknowledgeNotices: true });
         if (json) out.printJson(statusJson(report));
         else out.print(statusText(report, io.now()));
         return report.running ? 0 : report.socket === 'untrusted' ? 1 : 3;

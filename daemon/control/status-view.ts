@@ -20,6 +20,8 @@ export interface DaemonStatusJson {
   stale: boolean | null;
   lastPollAt: string | null;
   leftovers: { staleSocket: boolean; stalePid: number | null };
+  /** What the daemon must say once (a file it moved aside); `daemon status` acknowledges them, so the next one no longer lists them. */
+  notices: Array<{ message: string; at: string | null }>;
   error: ErrorJson | null;
 }
 
@@ -41,6 +43,7 @@ export function statusJson(report: DaemonReport): DaemonStatusJson {
     stale: state ? state.health.stale : null,
     lastPollAt: iso(state?.lastPollAt),
     leftovers: { staleSocket: report.socket === 'stale', stalePid: report.stalePid },
+    notices: (state?.notices ?? []).map((n) => ({ message: n.message, at: iso(n.at) })),
     error: report.error,
   };
 }
@@ -70,6 +73,7 @@ export function statusFields(report: DaemonReport, now: number): Array<[string, 
     fields.push([L.sessions, health.stale ? `${count} (${L.staleData})` : count]);
     fields.push([L.lastPoll, state.lastPollAt === null ? L.never : ago(state.lastPollAt)]);
   }
+  for (const notice of state?.notices ?? []) fields.push([L.notice, notice.message]);
   if (report.error) fields.push([L.problem, report.error.message]);
   if (report.socket === 'stale') fields.push([L.leftover, L.staleSocket]);
   if (report.stalePid !== null) fields.push([L.leftover, L.stalePid(report.stalePid)]);

@@ -1,10 +1,11 @@
 import type { Clock } from '../../src/ports/clock.js';
+import type { DaemonMetrics } from '../../src/protocol/daemon-metrics.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SkahaApi } from '../../src/ports/skaha-api.js';
 import type { Action } from '../../src/state/actions.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
-import type { Image, ResourceContext } from '../../src/domain/platform.js';
+import type { Image, ResourceContext, SessionEvent } from '../../src/domain/platform.js';
 
 /** The client a request came from. */
 export interface RequestClient {
@@ -31,8 +32,12 @@ export interface HandlerContext {
   pollSoon(): void;
   /** The image catalogue (cached when fresh). */
   images(kind?: string): Promise<Image[]>;
-  /** The resource context, read now. */
+  /** The resource context (a read of the last few seconds is reused). */
   context(): Promise<ResourceContext>;
+  /** A session's Kubernetes events (a read of the last few seconds is reused). */
+  events(sessionId: string): Promise<SessionEvent[]>;
+  /** Whether `sessionId` is one of the user's sessions, after one fresh poll when the state does not hold it. */
+  knownSession(sessionId: string): Promise<boolean>;
   /** Log subscriptions: subscribe sends `logs:reset` to the client before returning the line count. */
   logs: {
     subscribe(sessionId: string, clientId: string): number;
@@ -40,6 +45,8 @@ export interface HandlerContext {
   };
   /** The effective config, secrets removed. */
   effectiveConfig(): Record<string, unknown>;
+  /** The daemon process's memory, handles and event-loop delay, plus its client and session counts. */
+  metrics(): DaemonMetrics;
   /** Starts the one shutdown path (after the current response went out). */
   shutdown(reason: string): void;
   /** A new unique id with a prefix (launch ids). */

@@ -3,12 +3,15 @@ import type { RequestMethod } from '../../src/protocol/requests.js';
 import type { Handler, HandlerContext, RequestClient } from './handler-context.js';
 import { handleConfigGet } from './config-get.js';
 import { handleContext } from './context.js';
+import { handleDaemonMetrics } from './daemon-metrics.js';
 import { handleDelete } from './delete.js';
 import { handleEvents } from './events.js';
+import { handleHistory } from './history.js';
 import { handleImages } from './images.js';
 import { handleLaunch } from './launch.js';
 import { handleLogsSubscribe } from './logs-subscribe.js';
 import { handleLogsUnsubscribe } from './logs-unsubscribe.js';
+import { handleNoticesAck } from './notices-ack.js';
 import { handleRefresh } from './refresh.js';
 import { handleRenew } from './renew.js';
 import { handleShutdown } from './shutdown.js';
@@ -28,6 +31,9 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   images: handleImages,
   context: handleContext,
   'stats.history': handleStatsHistory,
+  history: handleHistory,
+  'notices.ack': handleNoticesAck,
+  'daemon.metrics': handleDaemonMetrics,
   'config.get': handleConfigGet,
   shutdown: handleShutdown,
 };

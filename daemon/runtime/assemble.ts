@@ -21,9 +21,13 @@ import { restartOnlyChanges } from './effective-config.js';
 import { makeHandlerContext } from './handler-wiring.js';
 import { HookDispatcher } from './hook-dispatch.js';
 import { LogHub } from './log-hub.js';
+import { ProcessMetrics } from './process-metrics.js';
 import { SessionPoller } from './session-poller.js';
 import { SidePollers } from './side-pollers.js';
 import { StateRuntime } from './state-runtime.js';
+
+/** How long the final state and history writes may take at shutdown. */
+export const FINAL_WRITE_MS = 4_000;
 
 /** Protocol timings (the defaults are the documented ones; tests shorten them). */
 export interface DaemonTiming {
@@ -81,7 +85,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     clock,
     logger,
     gate,
-    welcome: (histories) => makeWelcome(o.version, late.runtime!.state(), histories, late.connection?.identity() ?? null),
+    welcome: () => makeWelcome(o.version, late.runtime!.state(), late.connection?.identity() ?? null),
     onRequest: async (client, request) => {
       if (stopping) throw new AppError('DAEMON_UNAVAILABLE', 'the daemon is shutting down');
       return handleRequest(request, late.handlers!, client);
@@ -101,7 +105,10 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   }
   if (loaded.warning) logger.warn(loaded.warning);
   const hooks = new HookDispatcher(() => config.hooks, logger, () => config.hookQueue);
-  const initial = reduce(loaded.state, { type: 'daemon.started', at: clock.now() });
+  const startedAt = clock.now();
+  let initial = reduce(loaded.state, { type: 'daemon.started', at: startedAt });
+  // A file moved aside is said once by the clients too (status, dashboard), not only in the log.
+  if (loaded.warning) initial = reduce(initial, { type: 'notice.raised', notice: { key: `store:${startedAt}`, message: loaded.warning, at: startedAt }, at: startedAt });
   const runtime = new StateRuntime(initial, {
     clock, logger, store, notifier: o.notifier, hooks, config: () => config,
     broadcast: (frame) => ws.broadcast(frame),
@@ -137,9 +144,11 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   let resolveStopped = (_reason: string): void => undefined;
   const stopped = new Promise<string>((resolve) => (resolveStopped = resolve));
 
+  const metrics = new ProcessMetrics(clock);
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       logger.info('daemon stopping', { reason });
+      metrics.stop();
       poller.stop();
       side.stop();
       logHub.stop();
@@ -150,7 +159,15 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
       await ws.close(CLOSE_CODES.goingAway, 'daemon shutting down');
       await runtime.idle(3_000);
       await hooks.idle(2_000);
-      await store.close().catch((error: unknown) => logger.error('final state write failed', { error: (error as Error).message }));
+      // Bounded: a disk that hangs must not keep a stopping daemon alive.
+      const closed = store.close().then(
+        () => true,
+        (error: unknown) => {
+          logger.error('final state write failed', { error: (error as Error).message });
+          return true;
+        },
+      );
+      if (!(await boundedWait(closed, FINAL_WRITE_MS))) logger.error('final state write did not finish in time; stopping without it', { waitedMs: FINAL_WRITE_MS });
       logger.info('daemon stopped', { reason });
       resolveStopped(reason);
     })();
@@ -164,6 +181,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     clock, logger, runtime, connection, poller, side, logHub,
     config: () => config,
     rawConfig: () => raw,
+    metrics: () => ({ ...metrics.read(), clients: ws.clientCount(), sessions: Object.keys(runtime.state().sessions).length, logFollows: logHub.activeSessions().length }),
     stop: (reason) => void stop(reason),
   });
   // Credentials are resolved (locally, no request) before any client is welcomed: the welcome names them.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
@@ -36,7 +37,9 @@ export function connectionFingerprint(raw: Record<string, unknown> | null): stri
 /**
  * Watches the config file and the credential files. A valid config applies without a restart;
  * new server or credential settings (or a changed certificate) rebuild the connection and poll at
- * once; an invalid file keeps the previous config and raises a `warning` naming the problem.
+ * once; an invalid file keeps the previous config and raises a `warning` naming the problem. So
+ * does a deleted one: until it is back, the connection it named is kept too (a credential file
+ * change waits for it), so a daemon never loses the token of a config that vanished.
  */
 export class ConfigReloader {
   private stopWatching: StopWatching | null = null;
@@ -44,6 +47,12 @@ export class ConfigReloader {
   private fingerprint: string;
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** Whether the config file existed when last read (only a file that was there can be deleted). */
+  private hadFile = false;
+  /** The config file is gone and the last good config is kept. */
+  private deleted = false;
+  /** A reconnect that waits for the deleted config file to be back. */
+  private reconnectLater = false;
 
   constructor(private readonly deps: ConfigReloaderDeps, initialRaw: Record<string, unknown> | null) {
     this.fingerprint = connectionFingerprint(initialRaw);
@@ -51,6 +60,7 @@ export class ConfigReloader {
 
   /** Starts watching. */
   async start(): Promise<void> {
+    this.hadFile = existsSync(this.deps.configFile);
     await this.rewatch();
   }
 
@@ -98,17 +108,29 @@ export class ConfigReloader {
     let applied = false;
     if (changed.some((file) => resolve(file) === configFile)) {
       const loaded = await loadDaemonConfig(this.deps.configFile);
-      if (loaded.problems.length > 0) {
+      if (loaded.missing && (this.hadFile || this.deleted)) {
+        if (!this.deleted) this.reject(`the config file ${this.deps.configFile} was deleted; the last good config (and its connection) is kept until the file is back — write {} there to use the defaults`);
+        this.deleted = true;
+      } else if (loaded.problems.length > 0) {
         this.reject(`the config file was refused and the previous config is kept: ${loaded.problems.join('; ')}`);
       } else {
         const fingerprint = connectionFingerprint(loaded.raw);
-        reconnect ||= fingerprint !== this.fingerprint;
+        reconnect ||= fingerprint !== this.fingerprint || this.reconnectLater;
         this.fingerprint = fingerprint;
+        this.hadFile = !loaded.missing;
+        this.deleted = false;
+        this.reconnectLater = false;
         this.deps.applyConfig(loaded.config, loaded.raw);
         void this.deps.runtime.apply({ type: 'config.changed', at: this.deps.clock.now() });
         this.deps.logger.info('config applied', { file: this.deps.configFile });
         applied = true;
       }
+    }
+    if (reconnect && this.deleted) {
+      // The connector reads the config file: without it the connection would lose its settings.
+      this.reconnectLater = true;
+      this.deps.logger.warn('a credential file changed while the config file is deleted; reconnecting once it is back');
+      reconnect = false;
     }
     if (reconnect) {
       const failure = await this.deps.connection.connect();

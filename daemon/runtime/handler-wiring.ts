@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../src/ports/clock.js';
+import type { DaemonMetrics } from '../../src/protocol/daemon-metrics.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import type { HandlerContext } from '../handlers/handler-context.js';
@@ -21,6 +22,8 @@ export interface HandlerParts {
   logHub: LogHub;
   config: () => DaemonConfig;
   rawConfig: () => Record<string, unknown> | null;
+  /** The process's own figures (the daemon.metrics request). */
+  metrics: () => DaemonMetrics;
   /** Starts the shutdown path. */
   stop: (reason: string) => void;
 }
@@ -39,11 +42,18 @@ export function makeHandlerContext(parts: HandlerParts): HandlerContext {
     pollSoon: () => void poller.pollNow(),
     images: (kind) => side.images(kind),
     context: () => side.context(),
+    events: (sessionId) => side.events(sessionId),
+    async knownSession(sessionId) {
+      if (Object.hasOwn(runtime.state().sessions, sessionId)) return true;
+      await poller.refresh();
+      return Object.hasOwn(runtime.state().sessions, sessionId);
+    },
     logs: {
       subscribe: (sessionId, clientId) => logHub.subscribe(sessionId, clientId),
       unsubscribe: (sessionId, clientId) => logHub.unsubscribe(sessionId, clientId),
     },
     effectiveConfig: () => effectiveConfig(parts.config(), parts.rawConfig()),
+    metrics: parts.metrics,
     // setImmediate lets the response to the shutdown request leave before the sockets close.
     shutdown: (reason) => void setImmediate(() => parts.stop(reason)),
     newId: (prefix) => `${prefix}-${randomBytes(4).toString('hex')}`,

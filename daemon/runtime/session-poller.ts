@@ -9,6 +9,9 @@ import { RepeatingTask } from '../poll/repeating-task.js';
 import type { ApiHolder } from './api-holder.js';
 import type { StateRuntime } from './state-runtime.js';
 
+/** Least time between the starts of two polls that clients asked for (`refresh`, an unknown session id). */
+export const REFRESH_GAP_MS = 1_000;
+
 /** What the session poller needs. */
 export interface SessionPollerDeps {
   clock: Clock;
@@ -36,6 +39,9 @@ export class SessionPoller {
   authFailing = false;
   private readonly task: RepeatingTask;
   private lastErrorCode: string | null = null;
+  private lastStartAt = -Infinity;
+  private stopped = false;
+  private nextRefresh: Promise<void> | null = null;
 
   constructor(private readonly deps: SessionPollerDeps) {
     this.task = new RepeatingTask({ clock: deps.clock, run: () => this.poll(), nextDelay: () => this.nextDelay() });
@@ -48,6 +54,7 @@ export class SessionPoller {
 
   /** Stops scheduling polls (a poll in flight completes). */
   stop(): void {
+    this.stopped = true;
     this.task.stop();
   }
 
@@ -56,10 +63,25 @@ export class SessionPoller {
     return this.task.runNow();
   }
 
-  /** A poll that starts after this call (waits for one in flight first, which may predate a change). */
-  async refresh(): Promise<void> {
-    if (this.task.running) await this.task.runNow();
-    await this.task.runNow();
+  /**
+   * A poll that starts after this call (after the one in flight, which may predate a change). Every
+   * caller until it starts shares it, and it starts at least REFRESH_GAP_MS after the previous
+   * poll did: no number or rate of client requests polls Skaha faster than that.
+   */
+  refresh(): Promise<void> {
+    this.nextRefresh ??= (async () => {
+      // A tick first, so `??=` has stored this promise before it is cleared below.
+      await Promise.resolve();
+      if (this.task.running) await this.task.runNow();
+      const wait = this.lastStartAt + REFRESH_GAP_MS - this.deps.clock.now();
+      if (wait > 0) await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, wait));
+      if (this.stopped) return;
+      if (this.task.running) await this.task.runNow();
+      // Callers from here on need a poll that starts after them: the next one.
+      this.nextRefresh = null;
+      await this.task.runNow();
+    })();
+    return this.nextRefresh;
   }
 
   /** Resolves when no poll is in flight. */
@@ -84,6 +106,7 @@ export class SessionPoller {
   }
 
   private async poll(): Promise<void> {
+    this.lastStartAt = this.deps.clock.now();
     let failure: ErrorJson | null = null;
     let sessions: Session[] | null = null;
     try {

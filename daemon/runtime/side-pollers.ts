@@ -1,10 +1,11 @@
 import { toAppError } from '../../src/domain/errors.js';
-import type { Image, ResourceContext } from '../../src/domain/platform.js';
+import type { Image, ResourceContext, SessionEvent } from '../../src/domain/platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
 import type { ApiHolder } from './api-holder.js';
+import { FlightCache } from './flight-cache.js';
 import type { StateRuntime } from './state-runtime.js';
 
 /** What the side pollers need. */
@@ -18,23 +19,25 @@ export interface SidePollersDeps {
   paused: () => boolean;
 }
 
-/** The catalogue as last read: images, registry hosts and when. */
-interface Catalogue {
-  images: Image[] | null;
-  repositories: string[] | null;
-  at: number | null;
-}
+/** How long a `context` answer is reused for clients (it changes with the platform's configuration, rarely). */
+export const CONTEXT_TTL_MS = 10_000;
+
+/** How long a session's Kubernetes events are reused for clients (they explain a Pending session: seconds matter). */
+export const EVENTS_TTL_MS = 3_000;
 
 /**
  * The slower polls beside the session poller: platform stats (health degraded on failure) and the
- * catalogue (context, images, repositories) on their own non-overlapping loops, plus on-demand reads.
+ * catalogue (context, images, repositories) on their own non-overlapping loops, plus the reads
+ * clients ask for, through one FlightCache: one request per endpoint and id in flight, a fresh
+ * answer reused (the scheduled polls refresh it too).
  */
 export class SidePollers {
   private readonly stats: RepeatingTask;
   private readonly catalogueTask: RepeatingTask;
-  private catalogue: Catalogue = { images: null, repositories: null, at: null };
+  private readonly reads: FlightCache;
 
   constructor(private readonly deps: SidePollersDeps) {
+    this.reads = new FlightCache(deps.clock);
     this.stats = new RepeatingTask({ clock: deps.clock, run: () => this.pollStats(), nextDelay: () => deps.config().polling.statsMs });
     this.catalogueTask = new RepeatingTask({
       clock: deps.clock,
@@ -65,21 +68,24 @@ export class SidePollers {
     for (const task of [this.stats, this.catalogueTask]) while (task.running) await task.runNow();
   }
 
-  /** The image catalogue (optionally of one kind): cached when fresh, else read now. */
+  /** The image catalogue (optionally of one kind): the catalogue poll's when fresh, else read now (once for all callers). */
   async images(kind?: string): Promise<Image[]> {
-    const fresh = this.catalogue.at !== null && this.deps.clock.now() - this.catalogue.at < this.deps.config().polling.catalogueMs;
-    if (!fresh || !this.catalogue.images) {
-      this.catalogue = { ...this.catalogue, images: await this.deps.connection.api().listImages(), at: this.deps.clock.now() };
-    }
-    const images = this.catalogue.images ?? [];
+    const images = await this.reads.get('images', this.deps.config().polling.catalogueMs, () => this.deps.connection.api().listImages());
     return kind === undefined ? images : images.filter((image) => image.types.includes(kind));
   }
 
-  /** The resource context, read now and recorded in the state. */
-  async context(): Promise<ResourceContext> {
-    const context = await this.deps.connection.api().getContext();
-    void this.deps.runtime.apply({ type: 'context.loaded', context, at: this.deps.clock.now() });
-    return context;
+  /** The resource context: a read of the last few seconds, else read now (once for all callers) and recorded in the state. */
+  context(): Promise<ResourceContext> {
+    return this.reads.get('context', CONTEXT_TTL_MS, async () => {
+      const context = await this.deps.connection.api().getContext();
+      void this.deps.runtime.apply({ type: 'context.loaded', context, at: this.deps.clock.now() });
+      return context;
+    });
+  }
+
+  /** A session's Kubernetes events: a read of the last few seconds, else read now (once for all callers). */
+  events(sessionId: string): Promise<SessionEvent[]> {
+    return this.reads.get(`events:${sessionId}`, EVENTS_TTL_MS, () => this.deps.connection.api().getEvents(sessionId));
   }
 
   private async pollStats(): Promise<void> {
@@ -106,12 +112,11 @@ export class SidePollers {
     if (!api) return;
     const [context, images, repositories] = await Promise.allSettled([api.getContext(), api.listImages(), api.listRepositories()]);
     const at = this.deps.clock.now();
-    if (context.status === 'fulfilled') await this.deps.runtime.apply({ type: 'context.loaded', context: context.value, at });
-    this.catalogue = {
-      images: images.status === 'fulfilled' ? images.value : this.catalogue.images,
-      repositories: repositories.status === 'fulfilled' ? repositories.value : this.catalogue.repositories,
-      at: images.status === 'fulfilled' ? at : this.catalogue.at,
-    };
+    if (context.status === 'fulfilled') {
+      this.reads.set('context', context.value);
+      await this.deps.runtime.apply({ type: 'context.loaded', context: context.value, at });
+    }
+    if (images.status === 'fulfilled') this.reads.set('images', images.value);
     for (const result of [context, images, repositories]) {
       if (result.status === 'rejected') this.deps.logger.debug('catalogue read failed', { error: toAppError(result.reason).message });
     }

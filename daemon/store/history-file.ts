@@ -39,6 +39,7 @@ export class HistoryFile {
   private written: Histories | null = null;
   private timer: TimerHandle | null = null;
   private inflight: Promise<void> | null = null;
+  private closed = false;
 
   constructor(file: string, options: HistoryFileOptions) {
     this.file = resolve(file);
@@ -47,34 +48,39 @@ export class HistoryFile {
     this.intervalMs = options.intervalMs ?? DEFAULT_HISTORY_INTERVAL_MS;
   }
 
-  /** Reads the file; a missing file gives no histories, a bad one is moved aside with a warning. */
+  /** Reads the file; a missing file gives no histories, an unusable one (unreadable, a folder, corrupt) is moved aside with a warning. */
   async load(): Promise<HistoryLoad> {
     let bytes: Buffer;
     try {
       bytes = await readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { histories: null, warning: null };
-      return { histories: null, warning: `history file ${this.file} could not be read (${(error as Error).message}); starting without history` };
+      return this.setAside(`it could not be read (${(error as Error).message})`);
     }
     try {
       const histories = decodeHistories(bytes);
       this.written = histories;
       return { histories, warning: null };
     } catch (error) {
-      let note: string;
-      try {
-        note = `moved it to ${await moveAside(this.file, this.clock.now())}`;
-      } catch (moveError) {
-        note = `could not move it aside (${(moveError as Error).message}); it will be overwritten`;
-      }
-      const warning = `history file ${this.file} was not usable: ${(error as Error).message}; ${note}; starting without history`;
-      this.logger.warn(warning);
-      return { histories: null, warning };
+      return this.setAside((error as Error).message);
     }
+  }
+
+  private async setAside(reason: string): Promise<HistoryLoad> {
+    let note: string;
+    try {
+      note = `moved it to ${await moveAside(this.file, this.clock.now())}`;
+    } catch (moveError) {
+      note = `could not move it aside (${(moveError as Error).message}); it will be overwritten`;
+    }
+    const warning = `history file ${this.file} was not usable: ${reason}; ${note}; starting without history`;
+    this.logger.warn(warning);
+    return { histories: null, warning };
   }
 
   /** Notes the current histories; a change is written after the interval (unchanged ones are not written). */
   save(histories: Histories): void {
+    if (this.closed) return;
     this.latest = histories;
     if (this.timer !== null || !this.changed()) return;
     this.timer = this.clock.setTimeout(() => {
@@ -89,6 +95,14 @@ export class HistoryFile {
     this.timer = null;
     while (this.inflight) await this.inflight;
     await this.write();
+  }
+
+  /** The last write (one attempt: a failure is logged, never retried) and no timer left behind, so shutdown ends. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private changed(): boolean {
@@ -111,6 +125,10 @@ export class HistoryFile {
         this.written = histories;
         this.writes++;
       } catch (error) {
+        if (this.closed) {
+          this.logger.error('history file write failed at shutdown; the history since the last write is lost', { file: this.file, error: (error as Error).message });
+          return;
+        }
         this.logger.error('history file write failed; will retry', { file: this.file, error: (error as Error).message });
         if (this.timer === null && this.latest) this.save(this.latest);
       }

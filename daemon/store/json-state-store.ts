@@ -113,15 +113,20 @@ export class JsonStateStore implements StateStore {
     while (this.inflight) await this.inflight;
   }
 
+  /** Flushes the state file, then makes the history file's last write, even when the state write failed; no timer survives it. */
   async close(): Promise<void> {
     if (this.closed) return;
+    let failure: unknown = null;
     try {
       await this.flush();
-      await this.history.flush();
-    } finally {
-      this.closed = true;
-      openFiles.delete(this.file);
+    } catch (error) {
+      failure = error;
     }
+    this.closed = true;
+    this.cancelTimer();
+    openFiles.delete(this.file);
+    await this.history.close();
+    if (failure) throw failure;
   }
 
   private cancelTimer(): void {
@@ -132,7 +137,7 @@ export class JsonStateStore implements StateStore {
 
   /** Sets the write for the pending state: soon for a lasting change, later for live fields only. */
   private schedule(): void {
-    if (this.pending === null || this.inflight) return;
+    if (this.pending === null || this.inflight || this.closed) return;
     const now = this.clock.now();
     const earliest = this.lastWriteAt + this.minIntervalMs;
     const due = this.pendingLasting ? earliest : Math.max(earliest, (this.pendingSince ?? now) + this.volatileIntervalMs);

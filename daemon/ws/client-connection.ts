@@ -10,8 +10,11 @@ import { makeRefused } from '../../src/protocol/messages/refused.js';
 import { errorResponse, okResponse, UNKNOWN_REQUEST_ID } from '../../src/protocol/messages/response.js';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '../../src/protocol/version.js';
 
-/** A client whose unsent data exceeds this is too slow to keep up and is dropped. */
-export const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
+/**
+ * A client whose unsent data exceeds this (8 MiB) is too slow to keep up, or not reading at all,
+ * and is dropped: every frame (welcome, responses, events) goes through this check.
+ */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /** What a client connection needs from the server around it. */
 export interface ClientDeps {
@@ -19,7 +22,7 @@ export interface ClientDeps {
   logger: Logger;
   frameLimitBytes: number;
   helloTimeoutMs: number;
-  welcome: (histories: boolean) => WelcomeFrame;
+  welcome: () => WelcomeFrame;
   onRequest: (client: ClientConnection, request: AnyRequest) => Promise<unknown>;
   onReady: (client: ClientConnection) => void;
   onClose: (client: ClientConnection) => void;
@@ -76,7 +79,12 @@ export class ClientConnection {
   sendText(text: string | Buffer): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.deps.logger.warn('dropping a websocket client that does not read its frames', { client: this.id, name: this.name });
+      this.deps.logger.warn('dropping a websocket client that does not read its frames', {
+        client: this.id,
+        name: this.name,
+        unsentBytes: this.ws.bufferedAmount,
+        limitBytes: MAX_BUFFERED_BYTES,
+      });
       this.ws.terminate();
       return;
     }
@@ -154,7 +162,7 @@ export class ClientConnection {
     this.greeted = true;
     this.name = hello.client;
     this.deps.logger.debug('websocket client connected', { client: this.id, name: this.name });
-    this.send(this.deps.welcome(hello.histories !== false));
+    this.send(this.deps.welcome());
     this.deps.onReady(this);
   }
 

@@ -49,8 +49,7 @@ export function processDaemonAccess(env: Readonly<Record<string, string | undefi
     // No socket file: no daemon. Saying so without loading the websocket code keeps `ps` quick.
     if (!existsSync(socketPath)) throw new AppError('DAEMON_UNAVAILABLE', CLIENT_TEXT.noSocket(socketPath));
     const { connectDaemon } = await import('../daemon-client/connect-daemon.js');
-    // No command of the CLI draws a usage chart: leaving the histories out keeps the welcome small.
-    return connectDaemon({ socketPath, clientName, histories: false, connectTimeoutMs: CLI_CONNECT_TIMEOUT_MS });
+    return connectDaemon({ socketPath, clientName, connectTimeoutMs: CLI_CONNECT_TIMEOUT_MS });
   };
   return {
     connect,

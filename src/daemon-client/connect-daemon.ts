@@ -19,8 +19,6 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export interface ConnectOptions extends DaemonAddress {
   /** Shown in the daemon's log, e.g. `skaha-tui ps`. */
   clientName: string;
-  /** False for a client that draws no chart: snapshots then leave out the histories (default true). */
-  histories?: boolean;
   /** Default 2000 ms. */
   connectTimeoutMs?: number;
   /** Default 30000 ms; each request may override it. */
@@ -35,7 +33,6 @@ export function linkOptions(options: ConnectOptions): LinkOptions {
     socketPath: options.socketPath,
     tcp: options.tcp,
     clientName: options.clientName,
-    histories: options.histories,
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     clock: options.clock ?? systemClock(),

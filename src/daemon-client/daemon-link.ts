@@ -4,6 +4,7 @@ import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { DaemonState } from '../state/state.js';
 import { reviveState, type DaemonStateWire } from '../state/revive.js';
 import { applyPatch } from '../protocol/apply-patch.js';
+import { applyHistoryResult, historyResultProblem, type HistoryResult } from '../protocol/history-result.js';
 import { encode, type Frame, type FrameError } from '../protocol/codec.js';
 import type { AnyEvent } from '../protocol/messages/event.js';
 import { makeRequest, type AnyRequest } from '../protocol/messages/request.js';
@@ -31,7 +32,11 @@ interface Pending {
   reject(error: AppError): void;
 }
 
-/** One welcomed websocket to the daemon: requests by id with timeouts, pushed events, and the mirrored state. */
+/**
+ * One welcomed websocket to the daemon: requests by id with timeouts, pushed events, and the
+ * mirrored state. The state holds the usage histories this link asked for with `history` (they are
+ * put in place as the response arrives, in order with the patches) and keeps only those in step.
+ */
 export class DaemonLink {
   /** The daemon state as of the last snapshot or patch. */
   state: DaemonState;
@@ -68,11 +73,15 @@ export class DaemonLink {
       if (!pending) return;
       this.pending.delete(frame.id);
       this.clock.clearTimeout(pending.timer);
+      if (frame.ok && pending.method === 'history' && historyResultProblem(frame.result) === null) {
+        this.state = applyHistoryResult(this.state, frame.result as HistoryResult);
+        this.handlers.onState?.(this.state, 'patch');
+      }
       if (frame.ok) pending.resolve(frame.result);
       else pending.reject(errorFromJSON(frame.error));
     } else if (frame.type === 'event') {
       if (frame.topic === 'state:patch') {
-        this.state = applyPatch(this.state, frame.data);
+        this.state = applyPatch(this.state, frame.data, { heldUsageOnly: true });
         this.handlers.onState?.(this.state, 'patch');
       } else if (frame.topic === 'state:snapshot') {
         this.state = reviveState(frame.data as DaemonStateWire);

@@ -13,8 +13,6 @@ import { assertTrustedSocket } from './socket-trust.js';
 /** How to open a link: the address, a name for the daemon's logs, timeouts and the clock for them. */
 export interface LinkOptions extends DaemonAddress {
   clientName: string;
-  /** False: the snapshots this client gets leave out the usage and platform histories (default true). */
-  histories?: boolean;
   /** Bound on opening the socket (short: a missing daemon must fail fast). */
   connectTimeoutMs: number;
   /** Bound on the welcome after hello, and the default bound on each request. */
@@ -73,7 +71,7 @@ export function openLink(options: LinkOptions, handlers: LinkHandlers = {}): Pro
     });
     ws.on('open', () => {
       arm(options.requestTimeoutMs, () => new AppError('DAEMON_UNAVAILABLE', CLIENT_TEXT.welcomeTimeout(target.where, options.requestTimeoutMs)));
-      ws.send(encode(makeHello(options.clientName, options.histories ?? true)));
+      ws.send(encode(makeHello(options.clientName)));
     });
     ws.on('unexpected-response', (_request, response) => {
       response.resume();

@@ -1,4 +1,4 @@
-import { dictFrom, dictGet, type Dict } from '../domain/dict.js';
+import { dictFrom, dictGet, emptyDict, hasKey, type Dict } from '../domain/dict.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import { usageAfterPoll } from '../state/records.js';
@@ -30,25 +30,41 @@ function applySessions(base: Readonly<Record<string, Session>>, delta: SessionsD
   return out;
 }
 
-function applyUsage(state: DaemonState, sessions: Dict<Session>, delta: StatePatch['usage']): DaemonState['usage'] {
+/** How a client applies patches. */
+export interface ApplyOptions {
+  /**
+   * True for a client that holds only the usage histories it asked for (`history`): usage changes
+   * then touch only those, instead of starting short histories for every session.
+   */
+  heldUsageOnly?: boolean;
+}
+
+function heldSessions(usage: DaemonState['usage'], sessions: Dict<Session>): Dict<Session> {
+  const out = emptyDict<Session>();
+  for (const id of Object.keys(usage)) if (hasKey(sessions, id)) out[id] = sessions[id];
+  return out;
+}
+
+function applyUsage(state: DaemonState, sessions: Dict<Session>, delta: StatePatch['usage'], heldOnly: boolean): DaemonState['usage'] {
   if (!delta) return state.usage;
-  if (delta.poll !== undefined) return usageAfterPoll(state.usage, sessions, delta.poll);
+  if (delta.poll !== undefined) return usageAfterPoll(state.usage, heldOnly ? heldSessions(state.usage, sessions) : sessions, delta.poll);
   const out = dictFrom(state.usage);
+  const wanted = (id: string) => !heldOnly || hasKey(state.usage, id);
   for (const id of delta.del ?? []) delete out[id];
-  for (const [id, history] of Object.entries(delta.set ?? {})) out[id] = reviveUsage(history);
-  for (const [id, point] of Object.entries(delta.append ?? {})) out[id] = appendUsage(dictGet(out, id), point, point.t);
+  for (const [id, history] of Object.entries(delta.set ?? {})) if (wanted(id)) out[id] = reviveUsage(history);
+  for (const [id, point] of Object.entries(delta.append ?? {})) if (wanted(id)) out[id] = appendUsage(dictGet(out, id), point, point.t);
   return out;
 }
 
 /** Pure: the client's state after a patch from the daemon (a snapshot resets it; a patch moves it on). */
-export function applyPatch(state: DaemonState, patch: StatePatch): DaemonState {
+export function applyPatch(state: DaemonState, patch: StatePatch, options: ApplyOptions = {}): DaemonState {
   const sessions = applySessions(state.sessions, patch.sessions);
   const stats = patch.statsHistory;
   return {
     ...state,
     ...patch.fields,
     sessions,
-    usage: applyUsage(state, sessions, patch.usage),
+    usage: applyUsage(state, sessions, patch.usage, options.heldUsageOnly === true),
     statsHistory: !stats ? state.statsHistory : 'append' in stats ? appendStats(state.statsHistory, stats.append, stats.append.t) : reviveStats(stats.set),
     deletes: applyRecord(state.deletes, patch.deletes),
     notifications: applyList(state.notifications, patch.notifications),

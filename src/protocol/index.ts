@@ -11,5 +11,7 @@ export * from './topics.js';
 export * from './patch.js';
 export * from './make-patch.js';
 export * from './apply-patch.js';
+export * from './history-result.js';
+export * from './daemon-metrics.js';
 export * from './state-check.js';
 export * from './codec.js';

@@ -52,6 +52,7 @@ export const WHOLE_FIELDS = [
   'lastActivityAt',
   'config',
   'settings',
+  'notices',
 ] as const;
 
 /** A field a patch replaces whole. */
@@ -68,9 +69,13 @@ export interface StatePatch {
   fields?: Partial<Pick<DaemonState, WholeField>>;
 }
 
-/** The state as sent to clients: the daemon's emitted-keys bookkeeping is left out. */
-export function clientSnapshot(state: DaemonState, histories = true): DaemonState {
-  return histories ? { ...state, emitted: emptyDict() } : { ...state, emitted: emptyDict(), usage: emptyDict(), statsHistory: emptyStats() };
+/**
+ * The state as sent to clients: without the daemon's emitted-keys bookkeeping, and without the
+ * histories (a day of them for thousands of sessions is over 100 MB): clients ask `history` for
+ * the ones they draw.
+ */
+export function clientSnapshot(state: DaemonState): DaemonState {
+  return { ...state, emitted: emptyDict(), usage: emptyDict(), statsHistory: emptyStats() };
 }
 
 const ids = arrayOf(str(1, 200));

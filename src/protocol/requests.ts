@@ -2,9 +2,11 @@ import { LAUNCHABLE_KINDS } from '../domain/session.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
-import type { DaemonState } from '../state/state.js';
+import { MAX_NOTICES, type DaemonState } from '../state/state.js';
 import type { StatsPoint } from '../state/usage.js';
-import { arrayOf, num, object, oneOf, optional, str, type Check } from './check.js';
+import { arrayOf, bool, num, object, oneOf, optional, str, type Check } from './check.js';
+import type { HistoryParams, HistoryResult } from './history-result.js';
+import type { DaemonMetrics } from './daemon-metrics.js';
 
 /** Every request a client can make. */
 export const REQUEST_METHODS = [
@@ -19,6 +21,9 @@ export const REQUEST_METHODS = [
   'images',
   'context',
   'stats.history',
+  'history',
+  'notices.ack',
+  'daemon.metrics',
   'config.get',
   'shutdown',
 ] as const;
@@ -42,6 +47,9 @@ export interface RequestParams {
   images: { kind?: string };
   context: Record<string, never>;
   'stats.history': Record<string, never>;
+  history: HistoryParams;
+  'notices.ack': { keys: string[] };
+  'daemon.metrics': Record<string, never>;
   'config.get': Record<string, never>;
   shutdown: Record<string, never>;
 }
@@ -59,6 +67,9 @@ export interface RequestResults {
   images: Image[];
   context: ResourceContext;
   'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
+  history: HistoryResult;
+  'notices.ack': { acknowledged: number };
+  'daemon.metrics': DaemonMetrics;
   /** The effective config, secrets removed; its shape is the config file's. */
   'config.get': Record<string, unknown>;
   shutdown: { stopping: true };
@@ -102,6 +113,9 @@ export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
   images: object({ kind: optional(str(1, 100)) }, true),
   context: none,
   'stats.history': none,
+  history: object({ ids: optional(arrayOf(str(1, 200), MAX_BULK_IDS)), stats: optional(bool) }, true),
+  'notices.ack': object({ keys: arrayOf(str(1, 500), MAX_NOTICES, 1) }, true),
+  'daemon.metrics': none,
   'config.get': none,
   shutdown: none,
 };

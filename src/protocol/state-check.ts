@@ -47,6 +47,7 @@ export const STATE_FIELD_CHECKS: Record<string, Check> = {
   lastActivityAt: time,
   config: object({ changedAt: time, warning: nullable(str()) }),
   settings: object({ downAfterMs: num(0) }),
+  notices: arrayOf(object({ key: str(1, 500), message: str(0, 10_000), at: num() })),
 };
 
 const stateCheck = object(STATE_FIELD_CHECKS);

@@ -2,7 +2,7 @@ import type { Session } from '../domain/session.js';
 import type { PlatformStats, ResourceContext } from '../domain/platform.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
-import type { CredentialStatus, Notification, StateSettings } from './state.js';
+import type { CredentialStatus, Notice, Notification, StateSettings } from './state.js';
 
 /** The daemon (re)started: cached data is served but marked stale until a poll succeeds. */
 export interface DaemonStartedAction { type: 'daemon.started'; at: number }
@@ -39,6 +39,11 @@ export interface ConfigChangedAction { type: 'config.changed'; settings?: Partia
 /** An invalid config was refused; the previous one stays. */
 export interface ConfigRejectedAction { type: 'config.rejected'; message: string; at: number }
 
+/** Something the user must hear about once (a file moved aside). */
+export interface NoticeRaisedAction { type: 'notice.raised'; notice: Notice; at: number }
+/** A client showed these notices to the user. */
+export interface NoticesAcknowledgedAction { type: 'notices.acknowledged'; keys: string[]; at: number }
+
 /** Everything that can change the daemon state, as a discriminated union on `type`. */
 export type Action =
   | DaemonStartedAction
@@ -57,7 +62,9 @@ export type Action =
   | NotificationSentAction
   | NotificationsSentAction
   | ConfigChangedAction
-  | ConfigRejectedAction;
+  | ConfigRejectedAction
+  | NoticeRaisedAction
+  | NoticesAcknowledgedAction;
 
 /** One action type. */
 export type ActionType = Action['type'];

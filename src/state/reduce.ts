@@ -1,6 +1,6 @@
 import { dictFrom } from '../domain/dict.js';
 import type { Action } from './actions.js';
-import type { CredentialStatus, DaemonState } from './state.js';
+import { MAX_NOTICES, type CredentialStatus, type DaemonState } from './state.js';
 import { healthAfterPollFailure, healthAfterPollSuccess, healthAfterStats, healthAtStart } from './health.js';
 import { sanitiseLaunchRequest } from './launches.js';
 import { appendStats, statsSample } from './usage.js';
@@ -93,6 +93,12 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
       };
     case 'config.rejected':
       return { ...state, config: { ...state.config, warning: action.message } };
+    case 'notice.raised':
+      return { ...state, notices: [...state.notices.filter((n) => n.key !== action.notice.key), action.notice].slice(-MAX_NOTICES) };
+    case 'notices.acknowledged': {
+      const notices = state.notices.filter((n) => !action.keys.includes(n.key));
+      return notices.length === state.notices.length ? state : { ...state, notices };
+    }
     default:
       // An action from a newer client or a bad frame: ignoring it keeps the reducer total.
       return state;

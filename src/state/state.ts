@@ -15,6 +15,9 @@ export const MAX_LAUNCHES = 20;
 /** How many notifications the log keeps. */
 export const MAX_NOTIFICATIONS = 200;
 
+/** How many unacknowledged notices the state keeps (oldest dropped first). */
+export const MAX_NOTICES = 20;
+
 /** How many already-emitted event keys are remembered (oldest dropped first). */
 export const MAX_EMITTED_KEYS = 5000;
 
@@ -92,6 +95,13 @@ export interface NotificationRecord extends Notification {
   at: number;
 }
 
+/** Something the user must hear about once (a state or history file was moved aside), until a client acknowledges it. */
+export interface Notice {
+  key: string;
+  message: string;
+  at: number;
+}
+
 /** Settings the reducer needs, changed by config.changed. */
 export interface StateSettings {
   /** Session polls failing this long turn health to down. */
@@ -123,6 +133,8 @@ export interface DaemonState {
   lastActivityAt: number | null;
   config: { changedAt: number | null; warning: string | null };
   settings: StateSettings;
+  /** Oldest first, at most MAX_NOTICES; a client shows them and acknowledges them (`notices.ack`). */
+  notices: Notice[];
 }
 
 /** Default reducer settings. */
@@ -156,5 +168,6 @@ export function initialState(): DaemonState {
     lastActivityAt: null,
     config: { changedAt: null, warning: null },
     settings: { ...DEFAULT_SETTINGS },
+    notices: [],
   };
 }

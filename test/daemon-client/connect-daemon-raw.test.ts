@@ -1,4 +1,5 @@
 // connectDaemon against bare websocket servers that misbehave in ways the fake daemon does not.
+import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,6 @@ import { listenExclusive } from '../../daemon/instance/socket-lock.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { shortTempDir, waitUntil } from './socket-helpers.js';
-import { PROTOCOL_VERSION } from '../../src/protocol/version.js';
 
 let tmp: ReturnType<typeof shortTempDir>;
 let socketPath: string;

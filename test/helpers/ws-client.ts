@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import type { DaemonState } from '../../src/state/state.js';
 import { applyPatch } from '../../src/protocol/apply-patch.js';
+import { applyHistoryResult, type HistoryResult } from '../../src/protocol/history-result.js';
 import { reviveState, type DaemonStateWire } from '../../src/state/revive.js';
 import type { DaemonFrame } from '../../src/protocol/codec.js';
 import type { EventTopic, TopicData } from '../../src/protocol/topics.js';
@@ -17,8 +18,6 @@ export interface TestClientOptions {
   hello?: boolean;
   protocol?: number;
   name?: string;
-  /** Sent in the hello when given (false: snapshots without histories). */
-  histories?: boolean;
 }
 
 /** A raw websocket client for daemon tests: records every frame, mirrors the state, waits with bounds. */
@@ -33,6 +32,8 @@ export class TestClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   private nextId = 1;
   private listeners = new Set<() => void>();
+  /** Ids of `history` requests in flight: their results go into the mirrored state as they arrive. */
+  private readonly historyIds = new Set<string>();
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
@@ -42,7 +43,8 @@ export class TestClient {
       this.frames.push(frame);
       if (frame.type === 'welcome') this.state = reviveState(frame.snapshot as DaemonStateWire);
       if (frame.type === 'event' && frame.topic === 'state:snapshot') this.state = reviveState(frame.data as DaemonStateWire);
-      if (frame.type === 'event' && frame.topic === 'state:patch' && this.state) this.state = applyPatch(this.state, frame.data);
+      if (frame.type === 'event' && frame.topic === 'state:patch' && this.state) this.state = applyPatch(this.state, frame.data, { heldUsageOnly: true });
+      if (frame.type === 'response' && this.historyIds.delete(frame.id) && frame.ok && this.state) this.state = applyHistoryResult(this.state, frame.result as HistoryResult);
       for (const listener of [...this.listeners]) listener();
     });
     ws.on('error', () => undefined);
@@ -60,8 +62,7 @@ export class TestClient {
       ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
     });
     if (options.hello !== false) {
-      const histories = options.histories === undefined ? {} : { histories: options.histories };
-      client.sendJson({ type: 'hello', protocol: options.protocol ?? PROTOCOL_VERSION, client: options.name ?? 'test', ...histories });
+      client.sendJson({ type: 'hello', protocol: options.protocol ?? PROTOCOL_VERSION, client: options.name ?? 'test' });
       await client.waitFor((f) => f.type === 'welcome' || f.type === 'refused');
     }
     return client;
@@ -75,6 +76,7 @@ export class TestClient {
   /** Sends a request and resolves with its response frame. */
   async request<M extends RequestMethod>(method: M, params: RequestParams[M] | Record<string, unknown> = {}, timeoutMs = 10_000): Promise<ResponseFrame> {
     const id = `t${this.nextId++}`;
+    if (method === 'history') this.historyIds.add(id);
     this.sendJson({ type: 'request', id, method, params });
     return (await this.waitFor((f) => f.type === 'response' && f.id === id, timeoutMs)) as ResponseFrame;
   }

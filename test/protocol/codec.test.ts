@@ -30,6 +30,9 @@ const validParams: Record<string, unknown> = {
   images: { kind: 'notebook' },
   context: {},
   'stats.history': {},
+  history: { ids: ['s1'], stats: true },
+  'notices.ack': { keys: ['moved:1'] },
+  'daemon.metrics': {},
   'config.get': {},
   shutdown: {},
 };

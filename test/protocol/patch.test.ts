@@ -7,7 +7,8 @@ import { makeEvent } from '../../src/protocol/messages/event.js';
 import type { Action } from '../../src/state/actions.js';
 import { reduce } from '../../src/state/reduce.js';
 import { initialState, type DaemonState } from '../../src/state/state.js';
-import { appendUsage } from '../../src/state/usage.js';
+import { appendUsage, emptyUsage } from '../../src/state/usage.js';
+import { applyHistoryResult, historyResult } from '../../src/protocol/history-result.js';
 import type { Session } from '../../src/domain/session.js';
 import { makeJob, makeSession, T0 } from '../state/builders.js';
 
@@ -47,14 +48,36 @@ function overTheWire(patch: StatePatch): StatePatch {
 describe('makePatch / applyPatch', () => {
   it('keeps a client equal to the daemon over 600 random actions (through the codec)', () => {
     const r = rng(42);
+    const seen = (s: DaemonState): DaemonState => ({ ...s, emitted: {} });
     let daemon = initialState();
-    let client = clientSnapshot(daemon);
+    let client = seen(daemon);
     for (let i = 0; i < 600; i++) {
       const next = reduce(daemon, randomAction(r, T0 + i * 2000 + Math.floor(r() * 1000)));
       const patch = makePatch(daemon, next);
       if (patch) client = applyPatch(client, overTheWire(patch));
-      expect(client).toEqual(clientSnapshot(next));
+      expect(client).toEqual(seen(next));
       daemon = next;
+    }
+  });
+
+  it('keeps only the held usage histories of a client that asked for some, in step with the daemon', () => {
+    const r = rng(7);
+    let daemon = initialState();
+    for (let i = 0; i < 50; i++) daemon = reduce(daemon, randomAction(r, T0 + i * 2000));
+    // The client holds what `history` gave it for "a" (an empty history when "a" reported no use yet).
+    let client = applyHistoryResult(clientSnapshot(daemon), historyResult(daemon, { ids: Object.keys(daemon.sessions), stats: true }));
+    const held = new Set(Object.keys(client.usage));
+    for (let i = 50; i < 400; i++) {
+      const next = reduce(daemon, randomAction(r, T0 + i * 2000 + Math.floor(r() * 1000)));
+      const patch = makePatch(daemon, next);
+      if (patch) client = applyPatch(client, overTheWire(patch), { heldUsageOnly: true });
+      daemon = next;
+      for (const id of Object.keys(client.usage)) {
+        expect(held.has(id)).toBe(true);
+        expect(client.usage[id]).toEqual(daemon.usage[id] ?? emptyUsage());
+      }
+      for (const id of held) if (!daemon.sessions[id]) expect(client.usage[id]).toBeUndefined();
+      expect(client.statsHistory).toEqual(daemon.statsHistory);
     }
   });
 

@@ -1,9 +1,10 @@
 // The built binary's daemon as a real child process, in a short temp home, pointed at a server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, isolatedEnv, runBin, type BinResult } from '../cli/spawn-cli.js';
+import { createConnection } from 'node:net';
 
 /** A temp home (short, for the socket path) and the environment that points the binary at it and at a server. */
 export interface SecurityHome {
@@ -44,9 +45,35 @@ export interface DaemonProcess {
   stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `skaha-tui daemon ARGS` and waits until its socket accepts (`daemon status` exits 0). */
-export async function startDaemonProcess(home: SecurityHome, env: NodeJS.ProcessEnv, args: string[] = [], readyTimeoutMs = 15_000): Promise<DaemonProcess> {
-  const child = spawn(process.execPath, [BIN, 'daemon', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+/** The unprivileged user a test runs the daemon as (nobody), where root would ignore file modes. */
+export const OTHER_UID = 65534;
+
+/** Gives the home (and everything in it) to `uid`, creating its folders first, so a daemon run as that user owns its files. */
+export function giveHomeTo(home: SecurityHome, uid = OTHER_UID): void {
+  for (const dir of [home.runtimeDir, home.stateDir, home.configDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const walk = (path: string): void => {
+    chownSync(path, uid, uid);
+    if (lstatSync(path).isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
+  };
+  walk(home.home);
+}
+
+/** How startDaemonProcess runs the daemon. */
+export interface DaemonProcessOptions {
+  /** Run it as this user (through setpriv); the home must be theirs (giveHomeTo). Readiness is then a socket probe. */
+  uid?: number;
+  /** Tell readiness by a socket probe instead of `daemon status` (which acknowledges the daemon's notices). */
+  probeOnly?: boolean;
+}
+
+/**
+ * Starts `skaha-tui daemon ARGS` and waits until its socket accepts (`daemon status` exits 0; a
+ * socket probe for a daemon run as another user).
+ */
+export async function startDaemonProcess(home: SecurityHome, env: NodeJS.ProcessEnv, args: string[] = [], readyTimeoutMs = 15_000, options: DaemonProcessOptions = {}): Promise<DaemonProcess> {
+  const command = [process.execPath, BIN, 'daemon', ...args];
+  if (options.uid !== undefined) command.unshift('setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups');
+  const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (output += d));
@@ -68,6 +95,15 @@ export async function startDaemonProcess(home: SecurityHome, env: NodeJS.Process
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the daemon exited with ${child.exitCode} before it was ready:\n${output}`);
+    if (options.uid !== undefined || options.probeOnly) {
+      if (await accepts(join(home.runtimeDir, 'daemon.sock'))) return daemon;
+      if (Date.now() > deadline) {
+        await daemon.stop(1_000);
+        throw new Error(`the daemon was not ready within ${readyTimeoutMs} ms:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     const status = await runBin(['daemon', 'status'], env);
     if (status.code === 0) return daemon;
     if (Date.now() > deadline) {
@@ -97,4 +133,13 @@ export function writeDaemonConfig(home: SecurityHome, config: Record<string, unk
 /** Files in the home's state folder (to see a state or history file moved aside as `*.corrupt-*`). */
 export function stateFiles(home: SecurityHome): string[] {
   return existsSync(home.stateDir) ? readdirSync(home.stateDir) : [];
+}
+
+// A bare connect: the clients' own probe refuses a folder that is not the caller's (a daemon run as another uid).
+function accepts(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection(socketPath);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }

@@ -43,11 +43,11 @@ async function setUp(): Promise<{ sim: RunningSimulator; home: SecurityHome; idO
 
 /** The daemon's welcome, in whichever protocol it speaks. */
 async function welcome(socketPath: string): Promise<{ text: string; frame: Record<string, unknown> }> {
-  let client = await TestClient.open({ target: socketPath, histories: false });
+  let client = await TestClient.open({ target: socketPath });
   const refused = client.frames.find((f) => f.type === 'refused') as { protocol?: number } | undefined;
   if (refused) {
     client.ws.close();
-    client = await TestClient.open({ target: socketPath, histories: false, protocol: refused.protocol ?? PROTOCOL_VERSION });
+    client = await TestClient.open({ target: socketPath, protocol: refused.protocol ?? PROTOCOL_VERSION });
   }
   const index = client.frames.findIndex((f) => f.type === 'welcome');
   client.ws.close();

@@ -59,7 +59,7 @@ server.listen(socketPath, () => {
 /** The welcome the attacker sends: a session the victim never launched. */
 function attackerWelcome(): string {
   const session = makeSession({ id: 'evil0001', name: 'attacker-session', user: 'mallory' });
-  return JSON.stringify(makeWelcome('6.6.6', { ...initialState(), sessions: { [session.id]: session }, lastPollAt: Date.now() }, false));
+  return JSON.stringify(makeWelcome('6.6.6', { ...initialState(), sessions: { [session.id]: session }, lastPollAt: Date.now() }));
 }
 
 function waitReady(child: ChildProcess): Promise<void> {

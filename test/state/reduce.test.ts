@@ -2,7 +2,7 @@ import { reviveState } from '../../src/state/revive.js';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/state/actions.js';
 import { reduce, reduceAll } from '../../src/state/reduce.js';
-import { DELETE_WINDOW_MS, initialState, MAX_EMITTED_KEYS, MAX_LAUNCHES, MAX_NOTIFICATIONS, type DaemonState } from '../../src/state/state.js';
+import { DELETE_WINDOW_MS, initialState, MAX_EMITTED_KEYS, MAX_LAUNCHES, MAX_NOTICES, MAX_NOTIFICATIONS, type DaemonState } from '../../src/state/state.js';
 import { historyPoints } from '../../src/state/history.js';
 import { makeSession, T0 } from './builders.js';
 
@@ -196,5 +196,18 @@ describe('reduce', () => {
     let s = reduce(initialState(), { type: 'events.emitted', keys: ['old'], at: T0 });
     s = reduce(s, { type: 'events.emitted', keys: ['new'], at: T0 + 9 * 24 * 3600_000 });
     expect(Object.keys(s.emitted)).toEqual(['new']);
+  });
+
+  it('keeps notices (at most MAX_NOTICES, one per key) until they are acknowledged', () => {
+    let s = initialState();
+    for (let i = 0; i < MAX_NOTICES + 3; i++) s = reduce(s, { type: 'notice.raised', notice: { key: `n${i}`, message: `moved ${i}`, at: T0 + i }, at: T0 + i });
+    s = reduce(s, { type: 'notice.raised', notice: { key: 'n5', message: 'again', at: T0 + 99 }, at: T0 + 99 });
+    expect(s.notices).toHaveLength(MAX_NOTICES);
+    expect(s.notices.at(-1)).toEqual({ key: 'n5', message: 'again', at: T0 + 99 });
+    expect(s.notices.filter((n) => n.key === 'n5')).toHaveLength(1);
+    const acked = reduce(s, { type: 'notices.acknowledged', keys: ['n5', 'n6', 'unknown'], at: T0 + 100 });
+    expect(acked.notices.map((n) => n.key)).not.toContain('n5');
+    expect(acked.notices).toHaveLength(MAX_NOTICES - 2);
+    expect(reduce(acked, { type: 'notices.acknowledged', keys: ['unknown'], at: T0 + 101 })).toBe(acked);
   });
 });

@@ -8,7 +8,7 @@ import { stateProblem } from '../state-check.js';
 /** The frame type of Welcome. */
 export const WELCOME = 'welcome';
 
-/** Daemon → client, answer to a matching hello: versions, the daemon's connection identity and the full state snapshot. */
+/** Daemon → client, answer to a matching hello: versions, the daemon's connection identity and the state snapshot (without histories: ask `history` for those). */
 export interface WelcomeFrame {
   type: typeof WELCOME;
   protocol: number;
@@ -35,7 +35,7 @@ export function isWelcome(value: unknown): value is WelcomeFrame {
   return welcomeProblem(value) === null;
 }
 
-/** Builds the welcome for a state (its emitted-keys bookkeeping left out; its histories too when `histories` is false). */
-export function makeWelcome(daemonVersion: string, state: DaemonState, histories = true, identity: ConnectionIdentity | null = null): WelcomeFrame {
-  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, identity, snapshot: clientSnapshot(state, histories) };
+/** Builds the welcome for a state (its emitted-keys bookkeeping and its histories left out), naming the daemon's connection. */
+export function makeWelcome(daemonVersion: string, state: DaemonState, identity: ConnectionIdentity | null = null): WelcomeFrame {
+  return { type: WELCOME, protocol: PROTOCOL_VERSION, daemonVersion, identity, snapshot: clientSnapshot(state) };
 }

@@ -146,7 +146,7 @@ describe('daemon status', () => {
     const json = await run(['status', '--json']);
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout);
-    expect(Object.keys(parsed)).toEqual(['running', 'pid', 'socket', 'pidFile', 'log', 'daemonVersion', 'protocol', 'health', 'sessions', 'stale', 'lastPollAt', 'leftovers', 'error']);
+    expect(Object.keys(parsed)).toEqual(['running', 'pid', 'socket', 'pidFile', 'log', 'daemonVersion', 'protocol', 'health', 'sessions', 'stale', 'lastPollAt', 'leftovers', 'notices', 'error']);
     expect(parsed).toMatchObject({ running: true, pid, daemonVersion: 'fake-child', protocol: PROTOCOL_VERSION, sessions: 2, stale: false, health: { state: 'ok', lastError: null }, error: null });
     expect(parsed.lastPollAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });

@@ -60,21 +60,28 @@ describe('one poller for every client (simulator and daemon on one fake clock)',
     for (const c of [first, ...others]) await c.waitForState((s) => s.lastPollAt === clock.now());
   });
 
-  it('sends a client that says histories: false snapshots without histories, and the same patches', async () => {
+  it('welcomes clients without histories; `history` brings the asked ones, which patches then keep in step', async () => {
     const clock = new FakeClock();
     t = await startTestDaemon({ clock, sim: { clock }, store: new MemoryStateStore() });
     const id = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'nbuse', ageSeconds: 60 });
+    const other = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'other', ageSeconds: 60 });
     await stepAndPoll(clock, t, 0);
     await stepAndPoll(clock, t, FAST_MS);
     expect(t.daemon.state().usage[id].size).toBeGreaterThan(0);
-    const charts = await t.client();
-    const script = await t.client({ histories: false });
-    expect(charts.state?.usage[id].size).toBe(t.daemon.state().usage[id].size);
-    expect(script.state?.usage).toEqual({});
-    expect(script.state?.statsHistory.size).toBe(0);
-    expect(script.state?.sessions[id].name).toBe('nbuse');
-    await stepAndPoll(clock, t, DEFAULT_DAEMON_CONFIG.polling.normalMs);
-    await script.waitForState((s) => s.lastPollAt === clock.now());
-    expect(script.state?.sessions[id]).toEqual(t.daemon.state().sessions[id]);
+    const client = await t.client();
+    expect(client.state?.usage).toEqual({});
+    expect(client.state?.statsHistory.size).toBe(0);
+    expect(client.state?.sessions[id].name).toBe('nbuse');
+    const result = await client.call('history', { ids: [id, 'nosuchid'], stats: true });
+    expect(result.unknown).toEqual(['nosuchid']);
+    expect(result.rest).toEqual([]);
+    expect(client.state?.usage[id]).toEqual(t.daemon.state().usage[id]);
+    expect(client.state?.statsHistory).toEqual(t.daemon.state().statsHistory);
+    for (let i = 0; i < 3; i++) await stepAndPoll(clock, t, DEFAULT_DAEMON_CONFIG.polling.normalMs);
+    await client.waitForState((s) => s.lastPollAt === clock.now());
+    // The asked history moves with the daemon's; the other session's is never started.
+    expect(client.state?.usage[id]).toEqual(t.daemon.state().usage[id]);
+    expect(client.state?.usage[other]).toBeUndefined();
+    expect(client.state?.sessions[id]).toEqual(t.daemon.state().sessions[id]);
   });
 });

@@ -58,6 +58,19 @@ describe('requests', () => {
     expect(await client.call('config.get')).toMatchObject({ polling: { fastMs: 100 }, notifications: { quiet: false } });
     const missing = await client.request('events', { sessionId: 'zz-none' });
     expect(!missing.ok && missing.error.code).toBe('SKAHA_NOT_FOUND');
+    expect(!missing.ok && missing.error.message).toMatch(/not among your sessions/);
+  });
+
+  it('answers daemon.metrics with its memory, handles, event-loop delay and load', async () => {
+    const client = await t.client();
+    const metrics = await client.call('daemon.metrics');
+    expect(metrics.pid).toBe(process.pid);
+    expect(metrics.rssBytes).toBeGreaterThan(metrics.heapUsedBytes);
+    expect(metrics.handles.total).toBeGreaterThan(0);
+    expect(metrics.eventLoopDelayMs.mean).toBeGreaterThanOrEqual(0);
+    expect(metrics.eventLoopDelayMs.windowMs).toBeGreaterThanOrEqual(0);
+    expect(metrics.clients).toBeGreaterThanOrEqual(1);
+    expect(metrics.sessions).toBe(Object.keys(t.daemon.state().sessions).length);
   });
 
   it('streams logs to subscribers only: reset first (before the response), then new lines; closing a client ends its subscription', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,5 +90,29 @@ describe('HistoryFile', () => {
     expect(result.warning).toMatch(/history file .* was not usable: it is not a skaha-tui history file; moved it to .*corrupt/);
     expect(readdirSync(dir).some((name) => name.startsWith('history.bin.corrupt-'))).toBe(true);
     expect(readFileSync(join(dir, readdirSync(dir).find((n) => n.includes('corrupt'))!), 'utf8')).toBe('garbage');
+  });
+
+  it('moves a history path that is a folder aside like a corrupt file', async () => {
+    mkdirSync(join(file, 'inside'), { recursive: true });
+    const result = await new HistoryFile(file, { clock }).load();
+    expect(result.histories).toBeNull();
+    expect(result.warning).toMatch(/history file .* was not usable: it could not be read \(.*EISDIR.*\); moved it to .*corrupt/);
+    expect(existsSync(file)).toBe(false);
+    expect(statSync(join(dir, readdirSync(dir).find((n) => n.includes('corrupt'))!, 'inside')).isDirectory()).toBe(true);
+  });
+
+  it('closes with one last write attempt and leaves no retry timer behind when that write fails', async () => {
+    const store = new HistoryFile(join(dir, 'missing-folder', 'history.bin'), { clock });
+    store.save(histories());
+    expect(clock.pending()).toBe(1);
+    await store.flush();
+    // A failed write while running retries after the interval.
+    expect(store.writes).toBe(0);
+    expect(clock.pending()).toBe(1);
+    await store.close();
+    expect(store.writes).toBe(0);
+    expect(clock.pending()).toBe(0);
+    store.save(histories());
+    expect(clock.pending()).toBe(0);
   });
 });

@@ -257,3 +257,18 @@ async function reopen(store: JsonStateStore): Promise<JsonStateStore> {
   await store.close();
   return open();
 }
+
+describe('JsonStateStore at shutdown', () => {
+  it('still makes the history file its last write when the state write fails, and leaves no timer behind', async () => {
+    const store = open();
+    await store.load();
+    // A folder where the state's temp file goes makes its write fail, even for root.
+    mkdirSync(join(dir, 'state', `state.json.tmp-${process.pid}`));
+    store.save(reduce(polled(3), { type: 'launch.requested', launchId: 'L1', request: { name: 'n', image: 'i', kind: 'notebook' }, at: T0 }));
+    await expect(store.close()).rejects.toMatchObject({ code: 'STORE_ERROR' });
+    expect(clock.pending()).toBe(0);
+    expect(existsSync(join(dir, 'state', 'history.bin'))).toBe(true);
+    store.save(polled(4));
+    expect(clock.pending()).toBe(0);
+  });
+});
