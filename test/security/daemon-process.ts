@@ -92,24 +92,29 @@ export async function startDaemonProcess(home: SecurityHome, env: NodeJS.Process
       return result;
     },
   };
-  const deadline = Date.now() + readyTimeoutMs;
+  try {
+    await untilReady(home, env, readyTimeoutMs, options, () => child.exitCode);
+  } catch (error) {
+    // Never leave a daemon behind (it may run as another user, whom the test's clean-up does not reach).
+    await daemon.stop(1_000);
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return daemon;
+}
+
+/** Waits until the daemon answers: `daemon status` exits 0, or (for another user's daemon, or probeOnly) its socket accepts. */
+async function untilReady(home: SecurityHome, env: NodeJS.ProcessEnv, timeoutMs: number, options: DaemonProcessOptions, exitCode: () => number | null): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the daemon exited with ${child.exitCode} before it was ready:\n${output}`);
+    if (exitCode() !== null) throw new Error(`the daemon exited with ${exitCode()} before it was ready`);
     if (options.uid !== undefined || options.probeOnly) {
-      if (await accepts(join(home.runtimeDir, 'daemon.sock'))) return daemon;
-      if (Date.now() > deadline) {
-        await daemon.stop(1_000);
-        throw new Error(`the daemon was not ready within ${readyTimeoutMs} ms:\n${output}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-      continue;
+      if (await accepts(join(home.runtimeDir, 'daemon.sock'))) return;
+    } else {
+      const status = await runBin(['daemon', 'status'], env);
+      if (status.code === 0) return;
+      if (Date.now() > deadline) throw new Error(`the daemon was not ready within ${timeoutMs} ms: ${status.stdout}${status.stderr}`);
     }
-    const status = await runBin(['daemon', 'status'], env);
-    if (status.code === 0) return daemon;
-    if (Date.now() > deadline) {
-      await daemon.stop(1_000);
-      throw new Error(`the daemon was not ready within ${readyTimeoutMs} ms:\n${output}\n${status.stdout}${status.stderr}`);
-    }
+    if (Date.now() > deadline) throw new Error(`the daemon was not ready within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
