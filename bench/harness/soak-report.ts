@@ -21,7 +21,7 @@ const minutes = (ms: number) => (ms / 60_000).toFixed(1).padStart(5);
 
 /** Pure: the header of the sample table. */
 export function sampleHeader(): string {
-  return '  min    RSS MB  heap MB  handles  loop delay ms (mean/p99/max)  clients  sessions  follows';
+  return '  min    RSS MB  heap MB  heap total  external MB  handles  loop delay ms (mean/p99/max)  clients  sessions  follows';
 }
 
 /** Pure: one sample as a table line. */
@@ -32,6 +32,8 @@ export function sampleLine(sample: SoakSample): string {
     minutes(sample.atMs),
     mb(m.rssBytes).padStart(9),
     mb(m.heapUsedBytes).padStart(8),
+    mb(m.heapTotalBytes).padStart(11),
+    mb(m.externalBytes).padStart(12),
     String(m.handles.total).padStart(8),
     `${delay.mean}/${delay.p99}/${delay.max}`.padStart(29),
     String(m.clients).padStart(8),

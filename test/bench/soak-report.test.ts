@@ -37,8 +37,8 @@ describe('soak report', () => {
   });
 
   it('prints one aligned line per sample', () => {
-    expect(sampleHeader()).toMatch(/RSS MB +heap MB +handles/);
-    expect(sampleLine(sample(5, 100))).toBe('  5.0     100.0     20.0       12                    0.5/4.2/12        3       500        1');
+    expect(sampleHeader()).toMatch(/RSS MB +heap MB +heap total +external MB +handles/);
+    expect(sampleLine(sample(5, 100))).toBe('  5.0     100.0     20.0        30.0          1.0       12                    0.5/4.2/12        3       500        1');
   });
 
   it('churns sessions of every kind, Pending first, jobs that end within minutes', () => {
