@@ -1,5 +1,7 @@
 // Every user-facing string of the dashboard, in one place (titles, empty states, prompts, flashes, help).
 
+import { agree, plural } from '../src/domain/plural.js';
+
 /** Pane titles. */
 export const TITLES = {
   sessions: 'Sessions',
@@ -58,7 +60,7 @@ export const HEADER = {
   loginUntil: (left: string) => `refreshed automatically, login ends in ${left}`,
   credentialsUnknown: 'expiry unknown',
   credentialsNone: 'none configured',
-  sessionsCount: (shown: number, total: number) => (shown === total ? `${total} sessions` : `${shown} of ${total} sessions`),
+  sessionsCount: (shown: number, total: number) => (shown === total ? plural(total, 'session') : `${shown} of ${plural(total, 'session')}`),
   marked: (n: number) => `${n} marked`,
   plainText: '(not a regex: matched as text)',
   otherConnection: (daemon: string, mine: string) => `another connection (D: restart the daemon with yours) — daemon: ${daemon}; dashboard: ${mine}`,
@@ -164,9 +166,14 @@ export const FLASH = {
   copied: (name: string) => `copied the URL of ${name} (OSC 52)`,
   refreshing: 'refreshing…',
   refreshed: 'refreshed',
-  launched: (names: string[]) => `launched ${names.join(', ')} — it shows as Pending until it starts`,
-  deleted: (n: number) => `delete requested for ${n} session${n === 1 ? '' : 's'}`,
-  renewed: (n: number) => `renewed ${n} session${n === 1 ? '' : 's'}`,
+  launched: (names: readonly string[], typed: { as: string; stored: string } | null) => {
+    const n = names.length;
+    const which = n > 3 ? `${names[0]} … ${names[n - 1]} (${plural(n, 'session')})` : names.join(', ');
+    const lowered = typed ? `; Skaha lowercases names: '${typed.as}' is stored as '${typed.stored}'` : '';
+    return `launched ${which} — ${agree(n, 'it shows', 'they show')} as Pending until ${agree(n, 'it starts', 'they start')}${lowered}`;
+  },
+  deleted: (n: number) => `delete requested for ${plural(n, 'session')}`,
+  renewed: (n: number) => `renewed ${plural(n, 'session')}`,
   partial: (action: string, failed: number, total: number, message: string) => `${action}: ${failed} of ${total} failed — ${message}`,
   requestFailed: (action: string, code: string, message: string) => `${action} failed — ${code}: ${message}`,
   reconnected: 'daemon back — data resynchronised',
@@ -184,8 +191,8 @@ export const FLASH = {
 
 /** Confirmation dialogs. */
 export const CONFIRM = {
-  deleteTitle: (n: number) => `Delete ${n} session${n === 1 ? '' : 's'}? This cannot be undone.`,
-  renewTitle: (n: number) => `Renew ${n} session${n === 1 ? '' : 's'}? Their expiry moves later.`,
+  deleteTitle: (n: number) => `Delete ${plural(n, 'session')}? This cannot be undone.`,
+  renewTitle: (n: number) => `Renew ${plural(n, 'session')}? ${agree(n, 'Its', 'Their')} expiry moves later.`,
   willGo: 'These will go:',
   willRenew: 'These will be renewed:',
   command: 'The same from a shell:',

@@ -86,7 +86,7 @@ describe('delete', () => {
     const a = api();
     const r = await run(['rm', 'aaaa0001', 'zzzz9999'], a, { stdinTTY: true, answers: ['y'] });
     expect(r.code).toBe(0);
-    expect(r.prompts).toEqual(['Confirm deletion of 2 session(s)? [y/N] ']);
+    expect(r.prompts).toEqual(['Confirm deletion of 2 sessions? [y/N] ']);
     expect(r.stderr).toMatch(/aaaa0001\s+one\s+notebook\s+Running/);
     expect(r.stderr).toMatch(/zzzz9999\s+-\s+-\s+not found/);
     expect(a.calls).toContain('delete aaaa0001');
