@@ -43,6 +43,10 @@ describe('watch lines', () => {
       "launch of 'fit' failed (1/3 replicas): 500",
     ]);
   });
+  it('says the time really left when an expiry warning comes late', () => {
+    const late = topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: new Date(NOW + 53_000).toISOString() });
+    expect(eventText(late)).toMatch(/^session 'mynb' \(abcd1234\) expires in 53s \(/);
+  });
   it('prints nothing for state, log, health and notification topics', () => {
     expect(watchLine(topicEvent('state:patch', {}), false, NOW)).toBeNull();
     expect(watchLine(topicEvent('logs:append', { sessionId: 'a', lines: ['x'] }), true, NOW)).toBeNull();
