@@ -23,7 +23,7 @@ export const SUMMARY: Record<string, string> = {
   sim: 'Run the Skaha simulator (a local fake server for trying things out).',
   demo: 'Try the dashboard on a seeded simulator with its own daemon (what npm start runs).',
   daemon: 'Run the background daemon, or manage it: daemon start|stop|restart|status|install.',
-  doctor: 'Check paths, credentials, the server and the daemon.',
+  doctor: 'Check paths, credentials, the server and the daemon (exit 1 when a check fails).',
   completion: 'Print a shell completion script for bash, zsh or fish (completion --help says how to install it).',
   help: 'Show help for a command.',
   version: 'Print the versions of skaha-tui, Node, the protocol and the running daemon.',
@@ -126,7 +126,7 @@ export const HELP = {
   globalOptions: 'Global options (anywhere on the line):',
   examples: 'Examples:',
   more: `Run '${PROGRAM} help COMMAND' for a command's options.`,
-  exitCodes: 'Exit codes: 0 ok, 1 the operation failed, 2 a usage or validation error (nothing was sent), 3 no daemon runs (daemon status), 130 interrupted.',
+  exitCodes: 'Exit codes: 0 ok, 1 the operation failed (doctor: a check failed), 2 a usage or validation error (nothing was sent), 3 no daemon runs (daemon status), 130 interrupted.',
   credentials: 'Credentials: --token/--cert, else SKAHA_TOKEN/SKAHA_CERT (or CANFAR_*), else ~/.canfar/config.yaml.',
   daemon: 'When the skaha-tui daemon runs, ps, info and stats answer from its cache, and launch, delete, renew and prune go through it.',
 } as const;

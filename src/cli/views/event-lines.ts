@@ -6,6 +6,7 @@ import type { TopicEvent } from '../daemon-events.js';
 import { DAEMON_EVENT_TYPES, secondsLeft } from '../../state/events.js';
 import { formatDuration, formatTimestamp } from '../format.js';
 import { jsonLine } from '../json-output.js';
+import { watchEventJson } from './watch-json.js';
 import { createStyle, type Style } from '../style.js';
 import { WATCH_TEXT as T } from '../watch-text.js';
 
@@ -52,7 +53,7 @@ export function eventText(event: TopicEvent, style: Style = createStyle(false)):
 /** Pure: one `watch` line: "TIME  text" for people, `{"topic","data"}` with --json; null for topics not printed. */
 export function watchLine(event: TopicEvent, json: boolean, now: number, style: Style = createStyle(false)): string | null {
   if (!WATCH_TOPICS.has(event.topic)) return null;
-  if (json) return jsonLine({ topic: event.topic, data: event.data });
+  if (json) return jsonLine(watchEventJson(event));
   const text = eventText(event, style);
   if (text === null) return null;
   const at = 'at' in event.data && typeof event.data.at === 'number' ? event.data.at : now;
