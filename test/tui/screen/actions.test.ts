@@ -158,10 +158,16 @@ describe('open, copy, refresh, filter, sort, all', () => {
     expect(h.lines().at(-1)).toBe('copied the URL of carta-soon (OSC 52)');
   });
 
-  it('R refreshes through the daemon', async () => {
+  it('R refreshes through the daemon and says how the poll it made went', async () => {
     const { h, connection } = await start();
     await h.keys('R');
     expect(connection.methods()).toContain('refresh');
+    expect(h.lines().at(-1)).toBe('refreshed');
+    connection.on('refresh', () => {
+      throw new AppError('SKAHA_UNAUTHORIZED', 'GET https://x/session: 401 Unauthorized — renew your credentials');
+    });
+    await h.keys('R');
+    expect(h.lines().at(-1)).toBe('refresh failed — SKAHA_UNAUTHORIZED: GET https://x/session: 401 Unauthorized — renew your credentials');
   });
 
   it('/ filters rows live (regex, ! inverts); Esc clears', async () => {
