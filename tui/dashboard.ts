@@ -36,7 +36,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs, charts: widgets.charts !== null && colour && glyphs.unicode };
   let model: DashboardModel = {
     state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
-    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo,
+    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse,
     otherConnection: null,
   };
   let lastFrame: Frame | null = null;

@@ -247,6 +247,9 @@ export const FORM = {
 export const HELP = {
   intro: 'skaha-tui dashboard: sessions on the CANFAR Science Platform, live from the daemon.',
   close: 'Esc or ? closes this help.',
+  mouse: 'Mouse: click a row to select it or a pane to focus it; the wheel moves through the table and scrolls the details and the logs (scrolling the logs to the bottom follows again). --no-mouse turns it off.',
+  mouseOff: 'Mouse: off (started with --no-mouse); start without it to click and scroll.',
+  more: (n: number) => `↓ ${n} more lines: j/k or PgDn/PgUp scroll`,
   sections: { global: 'Everywhere', table: 'Sessions table', details: 'Details pane', logs: 'Logs pane', form: 'Launch form' },
   readonly: 'Read-only mode: launch, renew and delete are disabled.',
 } as const;

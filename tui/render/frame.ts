@@ -3,7 +3,7 @@
 import type { Image } from '../../src/domain/platform.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
-import { TITLES } from '../text.js';
+import { HELP, TITLES } from '../text.js';
 import type { ViewState } from '../view-state.js';
 import type { FormEnv } from '../form/launch-form.js';
 import { computeGeometry, dialogRect, innerHeight, innerWidth, type Geometry, type Rect } from './geometry.js';
@@ -34,6 +34,8 @@ export interface DashboardModel {
   user: string | null;
   readonly: boolean;
   demo: boolean;
+  /** Whether the mouse works (not --no-mouse). */
+  mouse?: boolean;
   /** Set while the daemon uses another server or credential than this dashboard would. */
   otherConnection: OtherConnection | null;
 }
@@ -92,7 +94,7 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   let lines: string[];
   if (modal.type === 'help') {
     label = TITLES.help;
-    lines = helpLines(model.readonly, width - 3, ctx).slice(model.view.modalTop);
+    lines = helpLines(model.readonly, width - 3, ctx, model.mouse ?? true).slice(model.view.modalTop);
   } else if (modal.type === 'restart-daemon') {
     label = TITLES.restartDaemon;
     lines = restartLines(model.otherConnection, width - 3, ctx);
@@ -105,7 +107,10 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
     lines = launchFormLines(modal.form, formEnv(model), width - 3, ctx);
   }
   const rect = dialogRect(cols, rows, lines.length, width);
-  return { label, content: lines.slice(0, innerHeight(rect)).join('\n'), focused: true, rect };
+  const room = innerHeight(rect);
+  // A dialog taller than the screen says that it scrolls, rather than hiding its end.
+  const shown = lines.length > room && modal.type === 'help' ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))] : lines.slice(0, room);
+  return { label, content: shown.join('\n'), focused: true, rect };
 }
 
 /** Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are); no raw control character in any text. */
