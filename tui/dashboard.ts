@@ -16,7 +16,7 @@ import { createRenderLoop } from './screen/render-loop.js';
 import { keyName } from './keys.js';
 import { FLASH } from './text.js';
 import { handleKey } from './controller/key-handler.js';
-import { loadServerName, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
+import { loadDaemonConfig, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
 import { HistorySync } from './controller/history-sync.js';
 import { NoticeDesk } from './controller/notices.js';
@@ -36,7 +36,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs, charts: widgets.charts !== null && colour && glyphs.unicode };
   let model: DashboardModel = {
     state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
-    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse,
+    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse, terminalNotify: null,
     otherConnection: null,
   };
   let lastFrame: Frame | null = null;
@@ -155,7 +155,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   widgets.screen.on('resize', onResize);
   if (options.mouse) attachMouse(widgets, ctl, geometry);
   if (connection.status.state === 'connected') {
-    void loadServerName(ctl);
+    void loadDaemonConfig(ctl);
     void checkIdentity(ctl);
   }
   notices.show(connection.state);

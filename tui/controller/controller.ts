@@ -14,7 +14,8 @@ export interface DashboardOptions {
   readonly: boolean;
   /** Shows a DEMO badge (the demo command runs a simulator). */
   demo: boolean;
-  terminalNotify: TerminalNotifySetting;
+  /** From the flag or the environment; null: the config file's `notifications.terminal` (read from the daemon), else auto. */
+  terminalNotify: TerminalNotifySetting | null;
   mouse: boolean;
   /** The server to name in the header when the daemon's config does not say. */
   serverUrl?: string | null;

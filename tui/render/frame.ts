@@ -1,6 +1,7 @@
 // Pure: the whole screen as data (geometry, and the tagged text of every pane), from the model.
 
 import type { Image } from '../../src/domain/platform.js';
+import type { TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
 import { HELP, TITLES } from '../text.js';
@@ -36,6 +37,8 @@ export interface DashboardModel {
   demo: boolean;
   /** Whether the mouse works (not --no-mouse). */
   mouse?: boolean;
+  /** The config file's terminal-notification setting, as the daemon last reported it (null until read). */
+  terminalNotify?: TerminalNotifySetting | null;
   /** Set while the daemon uses another server or credential than this dashboard would. */
   otherConnection: OtherConnection | null;
 }
