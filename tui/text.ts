@@ -14,6 +14,14 @@ export const TITLES = {
   confirmDelete: 'Delete',
   confirmRenew: 'Renew',
   restartDaemon: 'Restart the daemon',
+  openUrl: 'Open in the browser',
+} as const;
+
+/** The dialog shown when no browser could open a session's URL. */
+export const URL_DIALOG = {
+  noBrowser: 'No browser could be opened here (over SSH there is none; set BROWSER to the command to use).',
+  copied: (name: string) => `The URL of ${name} was copied to the clipboard with OSC 52 (if your terminal allows it). Open it yourself:`,
+  keys: '[Esc] or [Enter] close   [y] copy again',
 } as const;
 
 /** Column headers of the sessions table. */
@@ -156,7 +164,8 @@ export const FLASH = {
   noSelection: 'no session selected',
   noUrl: (name: string) => `${name} has no URL (headless jobs have none)`,
   opening: (name: string) => `opening ${name} in the browser`,
-  openFailed: (message: string) => `could not open the browser: ${message}`,
+  noBrowser: (name: string) => `no browser here: the URL of ${name} is shown, and copied (OSC 52)`,
+  noBrowserUrl: (name: string, url: string) => `no browser here; copied the URL of ${name} (OSC 52): ${url}`,
   armed: (name: string) => `${name} will open in the browser once it is Running`,
   disarmed: (name: string) => `${name} will no longer open when ready`,
   ready: (name: string) => `${name} is ready — press o to open it`,

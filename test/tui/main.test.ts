@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDashboard, type DashboardIo } from '../../tui/main.js';
 import { parseDashboardArgs } from '../../tui/options.js';
 import { installTerminalGuard } from '../../tui/terminal-guard.js';
-import { openerCommand } from '../../tui/open-url.js';
 import { FakeConnection } from './helpers/fake-connection.js';
 import { fakeTerminal } from './helpers/headless.js';
 import { demoSessions, stateWith } from './helpers/states.js';
@@ -95,11 +94,6 @@ describe('options', () => {
     expect(parseDashboardArgs(['--terminal-notify=osc9']).terminalNotify).toBe('osc9');
     expect(parseDashboardArgs([], { SKAHA_TUI_TERMINAL_NOTIFY: 'bel' }).terminalNotify).toBe('bel');
     expect(() => parseDashboardArgs(['--terminal-notify=loud'])).toThrow(/one of auto, osc777/);
-  });
-
-  it('picks the browser opener per platform', () => {
-    expect(openerCommand('darwin')).toBe('open');
-    expect(openerCommand('linux')).toBe('xdg-open');
   });
 });
 

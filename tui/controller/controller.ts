@@ -28,8 +28,8 @@ export interface DashboardDeps {
   /** Where escape sequences (notifications, OSC 52) go: the terminal. */
   output: Writable;
   env: Readonly<Record<string, string | undefined>>;
-  /** Opens a URL in the browser. */
-  openUrl(url: string): Promise<void>;
+  /** Opens a URL in the browser ($BROWSER, else xdg-open or open): false when none could (over SSH, usually). */
+  openUrl(url: string): Promise<boolean>;
   /** Folder for saved logs. */
   saveDir: string;
   options: DashboardOptions;

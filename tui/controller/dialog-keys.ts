@@ -3,7 +3,7 @@
 import { TEXT_FIELDS, type FormAction } from '../form/launch-form.js';
 import { formEnv } from '../render/frame.js';
 import type { Controller } from './controller.js';
-import { runBulk } from './session-actions.js';
+import { copyText, runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
 import { restartDaemon } from './daemon-identity.js';
 
@@ -67,6 +67,11 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'confirm') return yesOrNo(ctl, name, () => void runBulk(ctl, modal.action, modal.ids));
   if (modal?.type === 'restart-daemon') return yesOrNo(ctl, name, () => void restartDaemon(ctl));
+  if (modal?.type === 'url') {
+    if (name === 'escape' || name === 'enter' || name === 'q' || name === 'o') ctl.dispatch({ type: 'close-modal' });
+    else if (name === 'y') copyText(ctl, modal.name, modal.url);
+    return true;
+  }
   if (modal?.type === 'launch') {
     formKey(ctl, name);
     return true;

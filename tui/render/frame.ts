@@ -18,6 +18,7 @@ import { helpLines } from './help.js';
 import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
 import { launchFormLines } from './launch-form.js';
+import { urlDialogLines } from './url-dialog.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
@@ -105,6 +106,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
     lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+  } else if (modal.type === 'url') {
+    label = TITLES.openUrl;
+    lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);
   } else {
     label = TITLES.launch;
     lines = launchFormLines(modal.form, formEnv(model), width - 3, ctx);

@@ -41,7 +41,7 @@ export interface Headless {
 /** Starts a dashboard against `connection` on a headless blessed screen. */
 export async function startHeadless(
   connection: FakeConnection,
-  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; clock?: FakeClock } = {},
+  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; clock?: FakeClock; noBrowser?: boolean } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...(options.env ?? {}) };
@@ -55,6 +55,7 @@ export async function startHeadless(
     env,
     openUrl: async (url) => {
       opened.push(url);
+      return !options.noBrowser;
     },
     saveDir: options.saveDir ?? '/nonexistent',
     ownIdentity: options.ownIdentity,
