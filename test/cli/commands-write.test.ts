@@ -37,6 +37,18 @@ describe('launch', () => {
     expect(text.stdout).toBe("Successfully created session 'job-1' (ID: aaaa0001)\n");
     expect(text.stderr).toBe("error: failed to create session 'job-2': POST http://x/session: 500\n");
   });
+  it('says Skaha stores a mixed-case name in lower case, and shows the stored name (in --json too)', async () => {
+    const api = new FakeApi();
+    const r = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'MixedCase'], api);
+    expect(r.code).toBe(0);
+    expect(api.launched[0].name).toBe('MixedCase');
+    expect(r.stdout).toBe("Successfully created session 'mixedcase' (ID: new00001)\n");
+    expect(r.stderr).toBe("note: Skaha lowercases names: 'MixedCase' is stored as 'mixedcase'\n");
+    const json = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'MixedCase', '--json'], api);
+    expect(JSON.parse(json.stdout)).toEqual([{ name: 'mixedcase', id: 'new00001' }]);
+    const lower = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'lower'], api);
+    expect(lower.stderr).toBe('');
+  });
   it('prints validation warnings on stderr and still launches', async () => {
     const api = new FakeApi();
     const r = await run(['launch', 'desktop', 'skaha/desktop:latest', '--cores', '2'], api);
