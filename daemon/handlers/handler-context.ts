@@ -27,6 +27,8 @@ export interface HandlerContext {
   api(): SkahaApi;
   /** Most requests one bulk operation runs at once. */
   concurrency(): number;
+  /** Whether the connection has private-registry credentials (never which). */
+  registryConfigured(): boolean;
   /** A poll that starts after this call, awaited: its outcome (null when the daemon stopped first). */
   refresh(): Promise<PollOutcome | null>;
   /** Polls as soon as possible without waiting (after launch, delete, renew). */
