@@ -1,6 +1,7 @@
 // The controller: daemon events and keys → actions → view state → frame → widgets.
 
 import { writeFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { DashboardHandle } from './controller/handle.js';
 import type { DashboardDeps, Controller } from './controller/controller.js';
 import type { Widgets } from './screen/layout.js';
@@ -16,6 +17,8 @@ import { createRenderLoop } from './screen/render-loop.js';
 import { keyName } from './keys.js';
 import { FLASH } from './text.js';
 import { handleKey } from './controller/key-handler.js';
+import { handlePaste, textInputFocused } from './controller/dialog-keys.js';
+import { textChunk } from './controller/text-chunk.js';
 import { loadDaemonConfig, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
 import { HistorySync } from './controller/history-sync.js';
@@ -143,7 +146,23 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
       if (status.state === 'connected') wasConnected = true;
     },
   });
+  // A paste (or a non-ASCII character) for a text prompt is read from the raw chunk, before blessed
+  // splits it into keys; the keys it makes are then swallowed (they come in the same tick).
+  let swallowing = false;
+  const decoder = new StringDecoder('utf8');
+  const input = widgets.screen.program.input as unknown as NodeJS.EventEmitter;
+  const onData = (data: Buffer | string) => {
+    const chunk = typeof data === 'string' ? data : decoder.write(data);
+    const text = textInputFocused(ctl) ? textChunk(chunk) : null;
+    if (!text) return;
+    swallowing = true;
+    queueMicrotask(() => (swallowing = false));
+    handlePaste(ctl, text.text);
+    if (text.enter) handleKey(ctl, 'enter');
+  };
+  input.prependListener('data', onData);
   const onKey = (ch: string | undefined, key: { full?: string; name?: string; ctrl?: boolean; meta?: boolean }) => {
+    if (swallowing) return;
     const name = keyName(ch, key);
     if (name) handleKey(ctl, name);
   };
@@ -169,6 +188,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     loop.dispose();
     if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
     widgets.screen.removeListener('keypress', onKey);
+    input.removeListener('data', onData);
     widgets.screen.removeListener('resize', onResize);
     const logs = model.view.logs.sessionId;
     if (logs && connection.status.state === 'connected') await connection.request('logs.unsubscribe', { sessionId: logs }, { timeoutMs: 500 }).catch(() => undefined);

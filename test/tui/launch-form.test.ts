@@ -68,6 +68,48 @@ describe('launch form state', () => {
     expect(run(all, { type: 'down' }, { type: 'up' }).imagePick).toBe(-1);
   });
 
+  it('accepts a full image name as typed: Tab moves on, nothing to complete or pick', () => {
+    const typed = run({ ...newLaunchForm(env), focus: 'image' }, ...type('skaha/astroml:latest'));
+    expect(formErrors(typed, env)).toEqual({});
+    expect(formRequest(typed).image).toBe('images.canfar.net/skaha/astroml:latest');
+    expect(run(typed, { type: 'next-field' })).toMatchObject({ focus: 'name', image: 'skaha/astroml:latest' });
+  });
+
+  it('narrows the suggestions as you type; Tab completes the highlighted one, a second Tab moves on', () => {
+    const start = { ...newLaunchForm(env), focus: 'image' as const };
+    expect(imageCandidates(run(start, ...type('astro')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml-cuda:24.04', 'images.canfar.net/skaha/astroml:latest']);
+    expect(imageCandidates(run(start, ...type('astroml:')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest']);
+    const completed = run(start, ...type('astroml:'), { type: 'next-field' });
+    expect(completed).toMatchObject({ image: 'images.canfar.net/skaha/astroml:latest', focus: 'image' });
+    expect(run(completed, { type: 'next-field' }).focus).toBe('name');
+    const second = run(start, ...type('astro'), { type: 'down' }, { type: 'next-field' });
+    expect(second.image).toBe('images.canfar.net/skaha/astroml:latest');
+  });
+
+  it('refuses an image the catalogue does not list, with the closest match, unless registry credentials are there', () => {
+    const typo = { ...newLaunchForm(env), kind: 'headless' as const, image: 'skaha/astroml:lates' };
+    expect(formErrors(typo, env).image).toMatch(/^skaha\/astroml:lates is not in the image catalogue — did you mean skaha\/astroml:latest\?/);
+    expect(formErrors(typo, { ...env, registry: true }).image).toBeUndefined();
+    expect(formErrors({ ...typo, registryUser: 'me', registrySecret: 's' }, env).image).toBeUndefined();
+    expect(formErrors({ ...typo, image: 'skaha/desktop:1.0' }, env).image).toBe('skaha/desktop:1.0 does not run as headless: the image catalogue lists it for desktop — pick one of those kinds, or an image for headless (`skaha-tui images --kind headless`)');
+  });
+
+  it('edits text fields at a cursor: ←/→, Home/End, Ctrl-U/W, typing in the middle', () => {
+    const headless = { ...newLaunchForm(env), kind: 'headless' as const, focus: 'cmd' as const };
+    const typed = run(headless, ...type('pythn job.py'), { type: 'edit', edit: { type: 'home' } }, { type: 'right' }, { type: 'right' }, { type: 'right' }, { type: 'right' }, ...type('o'));
+    expect(typed.cmd).toBe('python job.py');
+    expect(run(typed, { type: 'edit', edit: { type: 'end' } }, { type: 'edit', edit: { type: 'kill-word' } }).cmd).toBe('python ');
+    expect(run(typed, { type: 'edit', edit: { type: 'kill-start' } }).cmd).toBe('n job.py');
+    expect(run(typed, { type: 'left' }).kind).toBe('headless');
+    expect(run(typed, { type: 'next-field' })).toMatchObject({ focus: 'args', cursor: null });
+  });
+
+  it('offers only launches the server accepted under Recent launches', () => {
+    const refused: LaunchRecord = { ...launch, id: 'l9', request: { ...launch.request, name: 'typo' }, results: [{ name: 'typo', error: { code: 'SKAHA_BAD_REQUEST', message: 'no' } }] };
+    const failed: LaunchRecord = { ...launch, id: 'l8', request: { ...launch.request, name: 'bad' }, results: null, error: { code: 'VALIDATION_ERROR', message: 'image: x' } };
+    expect(recentLaunches([launch, refused, failed]).map((r) => r.request.name)).toEqual(['fit']);
+  });
+
   it('fills from a recent launch with one key (secrets never kept)', () => {
     const filled = run(newLaunchForm(env), { type: 'recent', index: 0 });
     expect(filled).toMatchObject({ kind: 'headless', image: launch.request.image, name: 'fit', cmd: 'python', replicas: '3', fixed: true, cores: 4, ram: 16, registryUser: 'me', registrySecret: '' });
@@ -122,9 +164,27 @@ describe('launch form render', () => {
 
   it('flags an image that matches nothing, and any invalid field after a submit attempt', () => {
     const form = { ...newLaunchForm(env), focus: 'image' as const, image: 'zzz' };
-    expect(launchFormLines(form, env, 100, ctx).map(stripTags)[1]).toMatch(/^Image\s+zzz▏\s+— must look like project\/name/);
+    const lines = launchFormLines(form, env, 100, ctx).map(stripTags);
+    expect(lines[1]).toBe('Image            zzz▏');
+    expect(lines[2]).toMatch(/^\s{17}— must look like project\/name/);
     const tried = { ...newLaunchForm(env), attempted: true };
     expect(launchFormLines(tried, env, 100, ctx).map(stripTags)[1]).toMatch(/^Image\s+— is required/);
+  });
+
+  it('shows the equivalent command whole, wrapped where a shell allows, never cut', () => {
+    const long = { ...newLaunchForm(env), kind: 'headless' as const, image: 'skaha/terminal:1.1.1', cmd: 'python3', args: '/arc/home/alice/pipelines/reduce.py --input /arc/projects/survey/raw --output /arc/projects/survey/reduced --verbose', replicas: '4' };
+    const lines = launchFormLines(long, env, 80, ctx).map(stripTags);
+    const from = lines.indexOf('Equivalent command:') + 1;
+    const command = lines.slice(from, lines.indexOf('', from));
+    expect(command.length).toBeGreaterThan(1);
+    expect(command.join('\n')).not.toContain('…');
+    for (const line of command) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(command.map((l) => l.trim().replace(/ \\$/, '')).join(' ')).toBe(launchCommandLine(formRequest(long)));
+  });
+
+  it('says a mixed-case name is stored in lower case', () => {
+    const lines = launchFormLines({ ...newLaunchForm(env), name: 'MyNotebook', image: 'skaha/astroml:latest' }, env, 100, ctx).map(stripTags);
+    expect(lines).toContain("! stored as 'mynotebook': Skaha lowercases names");
   });
 
   it('masks the registry secret', () => {

@@ -6,6 +6,8 @@ import { isActive, isInteractiveKind } from '../../src/domain/session.js';
 import { validateLaunch } from '../../src/client/validate-launch.js';
 import { normaliseImage } from '../../src/client/normalise-image.js';
 import { isSecretEnvName, REDACTED } from '../../src/state/launches.js';
+import { catalogueProblem } from '../../src/domain/image-catalogue.js';
+import { storedName } from '../../src/domain/launch.js';
 import { FORM } from '../text.js';
 import type { FormEnv, FormField, LaunchForm } from './launch-form.js';
 
@@ -54,6 +56,10 @@ export function formErrors(form: LaunchForm, env: FormEnv): FormErrors {
   const errors: FormErrors = {};
   const image = fieldError(() => normaliseImage(form.image));
   if (image) errors.image = image;
+  // The same check the daemon makes before it sends, shown while the form is filled.
+  const registry = env.registry === true || form.registryUser !== '';
+  const unlisted = image ? null : catalogueProblem(normaliseImage(form.image), form.kind, env.images, registry);
+  if (unlisted) errors.image = unlisted.message.replace(/^[\w.]+: /, '');
   if (form.kind === 'headless' && !/^\d+$/.test(form.replicas.trim() || '1')) errors.replicas = 'must be a whole number from 1 to 512';
   if (form.env.includes(REDACTED)) errors.env = `re-enter the values shown as ${REDACTED}`;
   if (form.fixed && form.cores === null) errors.cores = 'pick a number of cores';
@@ -70,11 +76,13 @@ export function formErrors(form: LaunchForm, env: FormEnv): FormErrors {
   return errors;
 }
 
-/** Things worth knowing that do not block a launch (a taken name, the interactive cap). */
+/** Things worth knowing that do not block a launch (a name Skaha lowercases, a taken name, the interactive cap). */
 export function formWarnings(form: LaunchForm, env: FormEnv): string[] {
   const warnings: string[] = [];
   const active = env.sessions.filter(isActive);
-  if (active.some((s) => s.name === form.name.trim())) warnings.push(FORM.nameTaken(form.name.trim()));
+  const name = form.name.trim();
+  if (storedName(name) !== name) warnings.push(FORM.storedAs(storedName(name)));
+  if (active.some((s) => s.name === storedName(name))) warnings.push(FORM.nameTaken(storedName(name)));
   const max = env.context?.maxInteractiveSessions ?? null;
   const interactive = active.filter((s) => isInteractiveKind(s.kind)).length;
   if (max !== null && isInteractiveKind(form.kind) && interactive >= max) warnings.push(FORM.atCap(interactive, max));

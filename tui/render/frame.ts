@@ -17,7 +17,7 @@ import { footerLine } from './footer.js';
 import { helpLines } from './help.js';
 import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
-import { launchFormLines } from './launch-form.js';
+import { launchFormWindow } from './launch-form.js';
 import { urlDialogLines } from './url-dialog.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
@@ -80,7 +80,10 @@ export function selectedRow(model: Pick<DashboardModel, 'table' | 'view'>): Tabl
 /** The form's view of the daemon state. */
 export function formEnv(model: Pick<DashboardModel, 'state' | 'images'>): FormEnv {
   const state = model.state;
-  return { context: state?.context ?? null, images: model.images, sessions: Object.values(state?.sessions ?? {}), launches: state?.launches ?? [] };
+  return {
+    context: state?.context ?? null, images: model.images, sessions: Object.values(state?.sessions ?? {}), launches: state?.launches ?? [],
+    registry: state?.credentials?.registry === true,
+  };
 }
 
 /** Pure: the header lines including the banner, so layout can size the header. */
@@ -111,7 +114,8 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
     lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);
   } else {
     label = TITLES.launch;
-    lines = launchFormLines(modal.form, formEnv(model), width - 3, ctx);
+    // The form scrolls itself to keep the focused field in view (a dialog is at most rows - 2 high, with its border).
+    lines = launchFormWindow(modal.form, formEnv(model), width - 3, Math.max(3, rows - 4), ctx);
   }
   const rect = dialogRect(cols, rows, lines.length, width);
   const room = innerHeight(rect);
