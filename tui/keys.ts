@@ -67,8 +67,9 @@ export const KEYMAP: readonly KeyBinding[] = [
 
 /** Keys inside the launch form, confirmation and prompts (handled by the dialog, listed in help). */
 export const DIALOG_KEYS: readonly { label: string; help: string }[] = [
-  { label: '↑/↓ Tab', help: 'launch form: previous/next field (in the image list: pick)' },
-  { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs)' },
+  { label: '↑/↓ Tab', help: 'launch form: previous/next field (Shift-Tab back); in the image field ↑/↓ move through the suggestions and Tab completes the highlighted one' },
+  { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs), or move the cursor in a text field' },
+  { label: 'Ctrl-A/E/U/W', help: 'launch form text: start/end of line (also Home/End), delete to the start / the word before the cursor; paste works' },
   { label: '1-9 Ctrl-R', help: 'launch form: fill from a recent launch' },
   { label: 'Enter', help: 'launch form: launch; confirmation: yes; filter/search: apply' },
   { label: 'y / n', help: 'confirmation: yes / no' },
