@@ -149,16 +149,18 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   // A paste (or a non-ASCII character) for a text prompt is read from the raw chunk, before blessed
   // splits it into keys; the keys it makes are then swallowed (they come in the same tick).
   let swallowing = false;
+  let inPaste = false;
   const decoder = new StringDecoder('utf8');
   const input = widgets.screen.program.input as unknown as NodeJS.EventEmitter;
   const onData = (data: Buffer | string) => {
     const chunk = typeof data === 'string' ? data : decoder.write(data);
-    const text = textInputFocused(ctl) ? textChunk(chunk) : null;
+    const text = textInputFocused(ctl) ? textChunk(chunk, inPaste) : null;
+    inPaste = text?.inPaste ?? false;
     if (!text) return;
     swallowing = true;
     queueMicrotask(() => (swallowing = false));
     handlePaste(ctl, text.text);
-    if (text.enter) handleKey(ctl, 'enter');
+    for (const key of text.keys) handleKey(ctl, key);
   };
   input.prependListener('data', onData);
   const onKey = (ch: string | undefined, key: { full?: string; name?: string; ctrl?: boolean; meta?: boolean }) => {

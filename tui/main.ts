@@ -11,6 +11,7 @@ import { createWidgets } from './screen/layout.js';
 import { createDashboard } from './dashboard.js';
 import { parseDashboardArgs, type DashboardArgs } from './options.js';
 import { openInBrowser } from '../src/cli/browser.js';
+import { BRACKETED_PASTE } from './controller/text-chunk.js';
 import { installTerminalGuard } from './terminal-guard.js';
 import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
@@ -92,9 +93,12 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
   const connection = (io.connect ?? defaultConnect)(paths, io.env);
   const widgets = createWidgets({ input: io.input, output: io.output, env: io.env }, { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env) });
   let restored = false;
+  // Marked pastes: a pasted line break goes into a text field instead of pressing Enter.
+  io.output.write(BRACKETED_PASTE.on);
   const restore = () => {
     if (restored) return;
     restored = true;
+    io.output.write(BRACKETED_PASTE.off);
     widgets.screen.destroy();
   };
   const dashboard = createDashboard(widgets, {

@@ -84,12 +84,13 @@ describe('dashboard in tmux against the simulator', { timeout: 120_000 }, () => 
     app.keys(['n']);
     await app.waitFor(/Launch a session/);
     app.keys(['Down']);
-    app.keys(['astroml:latest'], true);
-    await app.waitFor(/^│\s+│\s+images\.canfar\.net\/skaha\/astroml:latest\s+│/m);
-    app.keys(['Down']);
+    app.keys(['astroml:lat'], true);
     await app.waitFor(/> images\.canfar\.net\/skaha\/astroml:latest/);
-    app.keys(['Enter']);
-    app.keys(['BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace']);
+    // Tab completes the highlighted suggestion, a second Tab moves on to the name, Ctrl-U clears it.
+    app.keys(['Tab']);
+    await app.waitFor(/Image\s+images\.canfar\.net\/skaha\/astroml:latest▏/);
+    app.keys(['Tab']);
+    app.keys(['C-u']);
     app.keys(['e2enb'], true);
     await app.waitFor(/skaha-tui launch notebook images\.canfar\.net\/skaha\/astroml\S* --name e2enb/);
     app.keys(['Enter']);

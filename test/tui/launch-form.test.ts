@@ -63,7 +63,7 @@ describe('launch form state', () => {
     expect(imageCandidates(form, images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml-cuda:24.04']);
     const all = { ...newLaunchForm(env), focus: 'image' as const };
     expect(imageCandidates(all, images)).toHaveLength(2);
-    const picked = run(all, { type: 'down' }, { type: 'down' }, { type: 'accept-pick' });
+    const picked = run(all, { type: 'down' }, { type: 'accept-pick' });
     expect(picked).toMatchObject({ image: 'images.canfar.net/skaha/astroml:latest', focus: 'name' });
     expect(run(all, { type: 'down' }, { type: 'up' }).imagePick).toBe(-1);
   });
@@ -77,13 +77,13 @@ describe('launch form state', () => {
 
   it('narrows the suggestions as you type; Tab completes the highlighted one, a second Tab moves on', () => {
     const start = { ...newLaunchForm(env), focus: 'image' as const };
-    expect(imageCandidates(run(start, ...type('astro')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml-cuda:24.04', 'images.canfar.net/skaha/astroml:latest']);
+    expect(imageCandidates(run(start, ...type('astro')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest', 'images.canfar.net/skaha/astroml-cuda:24.04']);
     expect(imageCandidates(run(start, ...type('astroml:')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest']);
     const completed = run(start, ...type('astroml:'), { type: 'next-field' });
     expect(completed).toMatchObject({ image: 'images.canfar.net/skaha/astroml:latest', focus: 'image' });
     expect(run(completed, { type: 'next-field' }).focus).toBe('name');
     const second = run(start, ...type('astro'), { type: 'down' }, { type: 'next-field' });
-    expect(second.image).toBe('images.canfar.net/skaha/astroml:latest');
+    expect(second.image).toBe('images.canfar.net/skaha/astroml-cuda:24.04');
   });
 
   it('refuses an image the catalogue does not list, with the closest match, unless registry credentials are there', () => {
@@ -155,7 +155,8 @@ describe('launch form render', () => {
     expect(lines[0]).toMatch(/^Kind\s+notebook$/);
     // While typing a query with matches the format error waits; the matches are shown instead.
     expect(lines[1]).toBe('Image            astro▏');
-    expect(lines[2]).toMatch(/> images\.canfar\.net\/skaha\/astroml-cuda:24\.04|  images\.canfar\.net\/skaha\/astroml/);
+    expect(lines[2]).toBe('                 > images.canfar.net/skaha/astroml:latest');
+    expect(lines[3]).toBe('                   images.canfar.net/skaha/astroml-cuda:24.04');
     expect(lines).toContain('Equivalent command:');
     expect(lines.some((l) => l.startsWith('  skaha-tui launch notebook astro --name notebook2'))).toBe(true);
     expect(lines).toContain('  1 headless images.canfar.net/skaha/terminal:1.1.1 fit');

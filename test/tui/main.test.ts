@@ -38,6 +38,9 @@ describe('runDashboard', () => {
     const out = terminal.written();
     expect(out.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(out.lastIndexOf('nb-main'));
     expect(out).toContain('\u001b[?25h');
+    // Bracketed paste (pastes are marked, so a pasted line break is text) is on while it runs, off after.
+    expect(out.indexOf('\u001b[?2004h')).toBeGreaterThanOrEqual(0);
+    expect(out.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(out.lastIndexOf('nb-main'));
     expect(connection.closed).toBe(true);
   });
 

@@ -14,19 +14,29 @@ export function typedImage(text: string): string | null {
   }
 }
 
-/** Catalogue images of the form's kind matching every word typed: the typed image itself first, then those whose name starts with it, then the rest by name. */
+/**
+ * Catalogue images of the form's kind matching every word typed, best first: the typed image itself,
+ * then those the text names whole (`astroml` → `skaha/astroml:*`), then those starting with it (at any
+ * `/`), then the rest; `latest` before other tags, a shorter name first, then by name.
+ */
 export function imageCandidates(form: Pick<LaunchForm, 'image' | 'kind'>, images: readonly Image[] | null): Image[] {
   if (!images) return [];
   const typed = form.image.trim().toLowerCase();
   const words = typed.split(/\s+/).filter(Boolean);
   const exact = typedImage(form.image);
-  // A name starting with the text (at any `/`) comes before one that only contains it.
-  const starts = (id: string) => id.toLowerCase().split('/').some((_, i, parts) => parts.slice(i).join('/').startsWith(typed));
-  const rank = (image: Image) => (image.id === exact ? 0 : starts(image.id) ? 1 : 2);
+  const rank = (image: Image) => {
+    const id = image.id.toLowerCase();
+    const base = id.replace(/[:@][^/]*$/, '');
+    if (image.id === exact) return 0;
+    if (base === typed || base.endsWith(`/${typed}`)) return 1;
+    return id.split('/').some((_, i, parts) => parts.slice(i).join('/').startsWith(typed)) ? 2 : 3;
+  };
+  const latest = (image: Image) => (image.id.endsWith(':latest') ? 0 : 1);
+  const baseLength = (image: Image) => image.id.replace(/[:@][^/]*$/, '').length;
   return images
     .filter((image) => image.types.includes(form.kind))
     .filter((image) => words.every((w) => image.id.toLowerCase().includes(w)))
-    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+    .sort((a, b) => rank(a) - rank(b) || latest(a) - latest(b) || baseLength(a) - baseLength(b) || a.id.localeCompare(b.id));
 }
 
 /** The index of the highlighted suggestion: the one moved to with ↓/↑, else the first once something is typed; -1 for none. */
