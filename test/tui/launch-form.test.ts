@@ -183,9 +183,27 @@ describe('launch form render', () => {
     expect(command.map((l) => l.trim().replace(/ \\$/, '')).join(' ')).toBe(launchCommandLine(formRequest(long)));
   });
 
+  it('never breaks the command inside a quoted word (a backslash there would change it), and warns that Command is one program name', () => {
+    const form = { ...newLaunchForm(env), kind: 'headless' as const, image: 'skaha/terminal:1.1.1', cmd: 'python3 /arc/home/alice/pipelines/reduce.py --title x' };
+    const lines = launchFormLines(form, env, 70, ctx).map(stripTags);
+    const from = lines.indexOf('Equivalent command:') + 1;
+    const command = lines.slice(from, lines.indexOf('', from));
+    expect(command.length).toBeGreaterThan(1);
+    for (const line of command.slice(0, -1)) {
+      expect(line).toMatch(/ \\$/);
+      expect((line.match(/'/g) ?? []).length % 2, line).toBe(0);
+    }
+    expect(lines.join(' ')).toContain('! Skaha runs Command as one program name: put its arguments under Arguments');
+  });
+
   it('says a mixed-case name is stored in lower case', () => {
     const lines = launchFormLines({ ...newLaunchForm(env), name: 'MyNotebook', image: 'skaha/astroml:latest' }, env, 100, ctx).map(stripTags);
     expect(lines).toContain("! stored as 'mynotebook': Skaha lowercases names");
+  });
+
+  it('when no image of the kind matches, says which kinds the matching images are for', () => {
+    const form = { ...newLaunchForm(env), kind: 'desktop' as const, focus: 'image' as const, image: 'term' };
+    expect(launchFormLines(form, env, 100, ctx).map(stripTags)).toContain('                 no desktop image matches: skaha/terminal:1.1.1 is for headless');
   });
 
   it('masks the registry secret', () => {

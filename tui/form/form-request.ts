@@ -86,6 +86,8 @@ export function formWarnings(form: LaunchForm, env: FormEnv): string[] {
   const max = env.context?.maxInteractiveSessions ?? null;
   const interactive = active.filter((s) => isInteractiveKind(s.kind)).length;
   if (max !== null && isInteractiveKind(form.kind) && interactive >= max) warnings.push(FORM.atCap(interactive, max));
+  // Skaha runs the command as one program name (its entrypoint): arguments typed with it would be part of the name.
+  if (form.kind === 'headless' && /\s/.test(form.cmd.trim())) warnings.push(FORM.commandOneWord);
   return warnings;
 }
 
@@ -94,8 +96,8 @@ export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The `skaha-tui launch …` command that does the same launch; secret-looking env values are redacted. */
-export function launchCommandLine(request: LaunchRequest): string {
+/** The `skaha-tui launch …` command that does the same launch, as shell words (quoted where needed); secret-looking env values are redacted. */
+export function launchCommandWords(request: LaunchRequest): string[] {
   const words = ['skaha-tui', 'launch', request.kind, request.image || 'IMAGE', '--name', request.name || 'NAME'];
   if (request.cores !== undefined) words.push('--cores', String(request.cores));
   if (request.ram !== undefined) words.push('--ram', String(request.ram));
@@ -106,5 +108,10 @@ export function launchCommandLine(request: LaunchRequest): string {
   }
   if (request.replicas !== undefined && request.replicas !== 1) words.push('--replicas', String(request.replicas));
   const tail = request.cmd ? ['--', request.cmd, ...(request.args ? request.args.split(/\s+/) : [])] : [];
-  return [...words, ...tail].map((w) => (w === '--' ? w : shellQuote(w))).join(' ');
+  return [...words, ...tail].map((w) => (w === '--' ? w : shellQuote(w)));
+}
+
+/** The `skaha-tui launch …` command line that does the same launch. */
+export function launchCommandLine(request: LaunchRequest): string {
+  return launchCommandWords(request).join(' ');
 }

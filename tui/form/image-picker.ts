@@ -39,6 +39,13 @@ export function imageCandidates(form: Pick<LaunchForm, 'image' | 'kind'>, images
     .sort((a, b) => rank(a) - rank(b) || latest(a) - latest(b) || baseLength(a) - baseLength(b) || a.id.localeCompare(b.id));
 }
 
+/** Catalogue images of other kinds matching what is typed (to say why none of the form's kind does). */
+export function otherKindMatches(form: Pick<LaunchForm, 'image' | 'kind'>, images: readonly Image[] | null): Image[] {
+  const words = form.image.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!images || words.length === 0) return [];
+  return images.filter((image) => !image.types.includes(form.kind) && words.every((w) => image.id.toLowerCase().includes(w)));
+}
+
 /** The index of the highlighted suggestion: the one moved to with ↓/↑, else the first once something is typed; -1 for none. */
 export function highlightedIndex(form: Pick<LaunchForm, 'image' | 'kind' | 'imagePick'>, images: readonly Image[] | null): number {
   const count = imageCandidates(form, images).length;

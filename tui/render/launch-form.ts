@@ -3,9 +3,10 @@
 
 import { EMPTY, FORM } from '../text.js';
 import { TEXT_FIELDS, visibleFields, type FormEnv, type FormField, type LaunchForm } from '../form/launch-form.js';
-import { highlightedIndex, imageCandidates } from '../form/image-picker.js';
+import { highlightedIndex, imageCandidates, otherKindMatches } from '../form/image-picker.js';
+import { shortImage } from '../../src/domain/image-catalogue.js';
 import { recentLaunches } from '../form/recent-launches.js';
-import { formErrors, formRequest, formWarnings, launchCommandLine } from '../form/form-request.js';
+import { formErrors, formRequest, formWarnings, launchCommandWords } from '../form/form-request.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags } from './paint.js';
@@ -15,6 +16,8 @@ import type { RenderContext } from './context.js';
 const LABEL_WIDTH = 16;
 const PICKER_ROWS = 6;
 const INDENT = ' '.repeat(LABEL_WIDTH + 1);
+// Keeps the spaces inside a quoted shell word from being taken as places to wrap.
+const NO_BREAK = '\ue000';
 
 function fieldValue(form: LaunchForm, field: FormField): string {
   switch (field) {
@@ -70,7 +73,12 @@ function fieldLines(form: LaunchForm, field: FormField, error: string | undefine
 function pickerLines(form: LaunchForm, env: FormEnv, width: number, ctx: RenderContext): string[] {
   if (env.images === null) return [INDENT + ctx.paint.fg('gray', EMPTY.imagesLoading)];
   const candidates = imageCandidates(form, env.images);
-  if (candidates.length === 0) return [INDENT + ctx.paint.fg('gray', EMPTY.imagesNone)];
+  if (candidates.length === 0) {
+    // Say where the text does match: an image of another kind is the usual reason.
+    const others = otherKindMatches(form, env.images).slice(0, 2).map((i) => FORM.imageKinds(shortImage(i.id), i.types));
+    const text = others.length > 0 ? FORM.noImageOfKind(form.kind, others) : EMPTY.imagesNone;
+    return wrapWords(terminalLine(text), Math.max(10, width - LABEL_WIDTH - 1)).map((l) => INDENT + ctx.paint.fg('gray', escapeTags(l)));
+  }
   const highlighted = highlightedIndex(form, env.images);
   const start = Math.max(0, Math.min(highlighted - PICKER_ROWS + 1, candidates.length - PICKER_ROWS));
   const lines = candidates.slice(start, start + PICKER_ROWS).map((image, i) => {
@@ -98,8 +106,9 @@ export function launchFormView(form: LaunchForm, env: FormEnv, width: number, ct
   }
   for (const warning of formWarnings(form, env)) lines.push(...wrapWords(`! ${terminalLine(warning)}`, width).map((l) => paint.fg('yellow', escapeTags(l))));
   const request = formRequest(form);
-  // The whole command, wrapped where a shell allows (` \` at each break), so it can be copied as is.
-  const command = wrapWords(terminalLine(launchCommandLine(request)), width - 2, { suffix: ' \\', indent: '    ' });
+  // The whole command, wrapped only between shell words (` \` at each break), so it can be copied as is.
+  const words = launchCommandWords(request).map((w) => terminalLine(w).replace(/ /g, NO_BREAK));
+  const command = wrapWords(words.join(' '), width - 2, { suffix: ' \\', indent: '    ' }).map((l) => l.replaceAll(NO_BREAK, ' '));
   lines.push('', FORM.command, ...command.map((l) => '  ' + paint.fg('cyan', escapeTags(l))));
   if (request.registryAuth) lines.push('  ' + paint.fg('gray', FORM.registryNotShown));
   const recent = recentLaunches(env.launches);
