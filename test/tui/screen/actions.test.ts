@@ -86,6 +86,17 @@ describe('launch', () => {
     expect(h.lines().at(-1)).toBe('notebook1 is ready — press o to open it');
   });
 
+  it('says how many were launched, in the right number, for replicas', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    connection.on('launch', (r) => ({ launchId: 'l2', results: [1, 2, 3].map((i) => ({ name: `${r.name}-${i}`, id: `rep0000${i}` })) }));
+    const { h } = await start(connection);
+    await h.keys('n', 'left', 'tab', ...'skaha/x'.split(''), 'tab', 'C-u', ...'fit'.split(''));
+    for (let i = 0; i < 6; i++) await h.keys('tab');
+    await h.keys('C-u', '3', 'enter');
+    expect(sent(connection, 'launch')).toEqual([expect.objectContaining({ name: 'fit', replicas: 3 })]);
+    expect(h.lines().at(-1)).toBe('launched fit-1, fit-2, fit-3 — they show as Pending until they start');
+  });
+
   it('says when a launched session fails to start', async () => {
     const connection = new FakeConnection(stateWith(demoSessions()));
     connection.on('launch', (r) => ({ launchId: 'l1', results: [{ name: r.name, id: 'bad00001' }] }));
