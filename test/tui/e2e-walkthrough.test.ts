@@ -1,14 +1,14 @@
 // A new user's walk through the built dashboard in tmux, against the simulator: launch through the
 // form by typing a full image name, then press `o` where no browser can open (as over SSH) and find
 // the URL on screen. Set SKAHA_TUI_E2E_BIN to test another build than dist/.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
 import { TmuxPane } from './helpers/tmux.js';
+import { e2eHome, stopDaemon } from './helpers/e2e-home.js';
 
 const BIN = path.resolve(process.env.SKAHA_TUI_E2E_BIN ?? 'dist/bin/skaha-tui.js');
 
@@ -17,19 +17,8 @@ let dir: string;
 let home: string;
 let app: TmuxPane;
 
-function stopDaemon(): void {
-  try {
-    process.kill(Number(readFileSync(path.join(home, 'run', 'daemon.pid'), 'utf8').trim()), 'SIGTERM');
-  } catch {
-    // not running
-  }
-}
-
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'skt-walk-'));
-  home = path.join(dir, 'home');
-  mkdirSync(path.join(home, 'config'), { recursive: true, mode: 0o700 });
-  writeFileSync(path.join(home, 'config', 'config.json'), JSON.stringify({ notifications: { desktop: false } }));
+  ({ dir, home } = e2eHome('skt-walk-'));
   sim = await startSimulator({ port: 0, speed: 2, seed: 12 });
   sim.seedSession({ kind: 'carta', name: 'cube-viewer', ageSeconds: 600 });
   app = new TmuxPane(dir, 'walk');
@@ -42,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   app?.kill();
-  stopDaemon();
+  stopDaemon(home);
   await sim?.close();
   await new Promise((resolve) => setTimeout(resolve, 300));
   rmSync(dir, { recursive: true, force: true });
