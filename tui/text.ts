@@ -164,6 +164,7 @@ export const FLASH = {
   noSelection: 'no session selected',
   noUrl: (name: string) => `${name} has no URL (headless jobs have none)`,
   opening: (name: string) => `opening ${name} in the browser`,
+  openFailed: (message: string) => `could not open the browser: ${message}`,
   noBrowser: (name: string) => `no browser here: the URL of ${name} is shown, and copied (OSC 52)`,
   noBrowserUrl: (name: string, url: string) => `no browser here; copied the URL of ${name} (OSC 52): ${url}`,
   armed: (name: string) => `${name} will open in the browser once it is Running`,

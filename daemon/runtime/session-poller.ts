@@ -116,12 +116,11 @@ export class SessionPoller {
   }
 
   private async poll(): Promise<void> {
-    const error = await this.pollOnce();
-    this.lastOutcome = { at: this.deps.clock.now(), error };
+    this.lastOutcome = await this.pollOnce();
   }
 
-  /** One poll; its failure, or null. */
-  private async pollOnce(): Promise<ErrorJson | null> {
+  /** One poll: when it was recorded (the state's lastPollAt when it succeeded), and its failure. */
+  private async pollOnce(): Promise<PollOutcome> {
     this.lastStartAt = this.deps.clock.now();
     let failure: ErrorJson | null = null;
     let sessions: Session[] | null = null;
@@ -131,25 +130,27 @@ export class SessionPoller {
       failure = toAppError(error).toJSON();
     }
     if (sessions) {
+      const at = this.deps.clock.now();
       try {
-        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at: this.deps.clock.now() });
+        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at });
         this.succeeded();
         this.deps.afterPoll?.(sessions);
-        return null;
+        return { at, error: null };
       } catch (error) {
         // A failure of the daemon's own bookkeeping counts like a network failure: it backs off too.
         failure = new AppError('INTERNAL_ERROR', `processing a session poll failed: ${toAppError(error).message}`).toJSON();
         this.deps.logger.error('processing a session poll failed', { error: failure.message });
       }
     }
-    if (!failure) return null;
-    this.failed(failure);
+    const error = failure ?? new AppError('INTERNAL_ERROR', 'the session poll ended without sessions or an error').toJSON();
+    this.failed(error);
+    const at = this.deps.clock.now();
     try {
-      await this.deps.runtime.apply({ type: 'poll.failed', error: failure, at: this.deps.clock.now() });
-    } catch (error) {
-      this.deps.logger.error('recording a failed session poll failed', { error: toAppError(error).message });
+      await this.deps.runtime.apply({ type: 'poll.failed', error, at });
+    } catch (applyError) {
+      this.deps.logger.error('recording a failed session poll failed', { error: toAppError(applyError).message });
     }
-    return failure;
+    return { at, error };
   }
 
   private succeeded(): void {

@@ -76,11 +76,12 @@ export async function openSession(ctl: Controller): Promise<void> {
 export async function openUrl(ctl: Controller, session: Session, message: string): Promise<void> {
   const url = session.url;
   if (!url) return;
-  let opened = false;
+  let opened: boolean;
   try {
     opened = await ctl.deps.openUrl(url);
-  } catch {
-    // A URL that is not http(s) is never handed to a browser: show it instead, as for no browser.
+  } catch (error) {
+    // A URL that is not http(s) is refused: it is neither opened, nor copied, nor offered.
+    return ctl.flash('error', FLASH.openFailed(error instanceof Error ? error.message : String(error)));
   }
   if (opened) return ctl.flash('info', message);
   ctl.deps.output.write(osc52(url, Boolean(ctl.deps.env.TMUX)));

@@ -36,7 +36,7 @@ describe('requests', () => {
   it('refresh answers with the outcome of the poll it triggered: its failure, not the last good poll', async () => {
     const client = await t.client();
     const ok = await client.call('refresh');
-    expect(ok.polledAt).toBe(client.state?.lastPollAt ?? ok.polledAt);
+    expect(ok.polledAt).toBe(t.daemon.state().lastPollAt);
     t.sim.setFaults({ status: { 'session.list': 500 } });
     const failed = await client.request('refresh', {});
     t.sim.clearFaults();

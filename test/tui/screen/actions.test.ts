@@ -172,6 +172,16 @@ describe('open, copy, refresh, filter, sort, all', () => {
     expect(h.text()).not.toContain('Open in the browser');
   });
 
+  it('o on a URL that is not http(s) refuses it: nothing opened, copied or shown', async () => {
+    const sessions = demoSessions().map((s) => (s.id === 'cr000006' ? { ...s, url: 'javascript:alert(1)' } : s));
+    const connection = new FakeConnection(stateWith(sessions));
+    const { h } = await start(connection, { noBrowser: true });
+    await h.keys('j', 'o');
+    expect(h.lines().at(-1)).toMatch(/^could not open the browser: refusing to open "javascript:alert\(1\)"/);
+    expect(h.terminal.written()).not.toContain('\u001b]52;');
+    expect(h.text()).not.toContain('Open in the browser');
+  });
+
   it('o on a Pending session arms open-when-ready; it opens when the session turns Running', async () => {
     const connection = new FakeConnection(stateWith(demoSessions()));
     const { h } = await start(connection);
