@@ -51,7 +51,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['r'], panes: ALL, command: 'renew', label: 'r', help: 'renew (asks first)', hint: ['table'], short: 'renew' },
   { keys: ['d', 'C-d'], panes: ALL, command: 'delete', label: 'd/Ctrl-D', help: 'delete (asks first, listing what will go)', hint: ['table'], short: 'delete' },
   { keys: ['space'], panes: LISTS, command: 'mark', label: 'Space', help: 'mark for bulk delete or renew', hint: ['table'], short: 'mark' },
-  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: open when ready)', hint: ['table'], short: 'open' },
+  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open' },
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
   { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter' },
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort' },
@@ -67,8 +67,9 @@ export const KEYMAP: readonly KeyBinding[] = [
 
 /** Keys inside the launch form, confirmation and prompts (handled by the dialog, listed in help). */
 export const DIALOG_KEYS: readonly { label: string; help: string }[] = [
-  { label: '↑/↓ Tab', help: 'launch form: previous/next field (in the image list: pick)' },
-  { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs)' },
+  { label: '↑/↓ Tab', help: 'launch form: previous/next field (Shift-Tab back); in the image field ↑/↓ move through the suggestions and Tab completes the highlighted one' },
+  { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs), or move the cursor in a text field' },
+  { label: 'Ctrl-A/E/U/W', help: 'launch form text: start/end of line (also Home/End), delete to the start / the word before the cursor; paste works' },
   { label: '1-9 Ctrl-R', help: 'launch form: fill from a recent launch' },
   { label: 'Enter', help: 'launch form: launch; confirmation: yes; filter/search: apply' },
   { label: 'y / n', help: 'confirmation: yes / no' },

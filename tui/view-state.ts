@@ -35,7 +35,9 @@ export type Modal =
   | { type: 'help' }
   | { type: 'confirm'; action: 'delete' | 'renew'; ids: string[] }
   | { type: 'restart-daemon' }
-  | { type: 'launch'; form: LaunchForm };
+  | { type: 'launch'; form: LaunchForm }
+  /** No browser opened a session's URL: it is shown whole (and was copied). */
+  | { type: 'url'; name: string; url: string };
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
 export interface ViewState {

@@ -1,4 +1,5 @@
 import type { LogLevel } from '../../src/ports/logger.js';
+import type { TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 import { LOG_LEVELS } from '../../src/ports/logger.js';
 import type { HookConfig } from '../notify/hook-runner.js';
 import { DEFAULT_HOOK_QUEUE, type HookQueueLimits } from '../notify/hook-queue.js';
@@ -20,6 +21,8 @@ export interface NotificationConfig {
   kinds: Record<string, boolean>;
   expiringMinutes: number[];
   credentialHours: number[];
+  /** How dashboards raise notifications in the terminal (they read it from config.get); flags and SKAHA_TUI_TERMINAL_NOTIFY win over it. */
+  terminal: TerminalNotifySetting;
 }
 
 /** One auto-renew rule: interactive sessions whose name matches get renewed within the threshold. */
@@ -52,7 +55,7 @@ export interface DaemonConfig {
 /** The daemon's defaults (the numbers). */
 export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
   polling: { ...DEFAULT_POLL_INTERVALS, statsMs: 60_000, catalogueMs: 30 * 60_000 },
-  notifications: { quiet: false, desktop: true, kinds: {}, expiringMinutes: [60, 10], credentialHours: [72, 24, 1] },
+  notifications: { quiet: false, desktop: true, kinds: {}, expiringMinutes: [60, 10], credentialHours: [72, 24, 1], terminal: 'auto' },
   hooks: [],
   hookQueue: { ...DEFAULT_HOOK_QUEUE },
   autoRenew: [],

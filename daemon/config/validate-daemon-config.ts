@@ -6,6 +6,7 @@ import {
   type AutoRenewRule, type DaemonConfig, type ListenConfig, type NotificationConfig, type PollingConfig,
 } from './daemon-config.js';
 import type { HookConfig } from '../notify/hook-runner.js';
+import { isTerminalNotifySetting, TERMINAL_NOTIFY_SETTINGS, type TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
 const SECOND = 1_000;
 const DAY = 86_400_000;
@@ -68,7 +69,15 @@ function notifications(raw: unknown, errors: FieldErrors): NotificationConfig {
     kinds,
     expiringMinutes: o.expiringMinutes === undefined ? D.notifications.expiringMinutes : arrayAt(o.expiringMinutes, 'notifications.expiringMinutes', errors, positive('minutes')),
     credentialHours: o.credentialHours === undefined ? D.notifications.credentialHours : arrayAt(o.credentialHours, 'notifications.credentialHours', errors, positive('hours')),
+    terminal: terminalSetting(o.terminal, errors),
   };
+}
+
+function terminalSetting(raw: unknown, errors: FieldErrors): TerminalNotifySetting {
+  if (raw === undefined) return D.notifications.terminal;
+  if (isTerminalNotifySetting(raw)) return raw;
+  errors.add('notifications.terminal', `must be one of ${TERMINAL_NOTIFY_SETTINGS.join(', ')} (got ${JSON.stringify(raw)})`);
+  return D.notifications.terminal;
 }
 
 function hook(raw: unknown, path: string, errors: FieldErrors): HookConfig | undefined {

@@ -6,6 +6,7 @@ import type { Action } from '../../src/state/actions.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
 import type { Image, ResourceContext, SessionEvent } from '../../src/domain/platform.js';
+import type { PollOutcome } from '../runtime/session-poller.js';
 
 /** The client a request came from. */
 export interface RequestClient {
@@ -26,8 +27,10 @@ export interface HandlerContext {
   api(): SkahaApi;
   /** Most requests one bulk operation runs at once. */
   concurrency(): number;
-  /** A poll that starts after this call, awaited. */
-  refresh(): Promise<void>;
+  /** Whether the connection has private-registry credentials (never which). */
+  registryConfigured(): boolean;
+  /** A poll that starts after this call, awaited: its outcome (null when the daemon stopped first). */
+  refresh(): Promise<PollOutcome | null>;
   /** Polls as soon as possible without waiting (after launch, delete, renew). */
   pollSoon(): void;
   /** The image catalogue (cached when fresh). */

@@ -1,4 +1,5 @@
-import type { DaemonEvent } from '../../src/state/events.js';
+import { secondsLeft, type DaemonEvent } from '../../src/state/events.js';
+import { plural } from '../../src/domain/plural.js';
 import type { Notification, Urgency } from '../../src/state/state.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
@@ -62,8 +63,7 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)} s`;
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
   if (seconds < 86400) return `${Math.round(seconds / 3600)} h`;
-  const days = Math.round(seconds / 86400);
-  return `${days} day${days === 1 ? '' : 's'}`;
+  return plural(Math.round(seconds / 86400), 'day');
 }
 
 const FINISHED = ['Completed', 'Succeeded', 'Failed', 'Error'];
@@ -92,8 +92,9 @@ function sessionDraft(event: DaemonEvent): Draft | null {
       return draft('vanished', `Session ${name} vanished`, 'it left the listing before its expiry; check the platform', 'critical');
     }
     case 'session:expiring': {
-      const title = `Session ${event.session.name} expires in ${formatDuration(event.thresholdSec)}`;
-      const body = `at ${event.expiresAt}; renew it with: skaha-tui renew ${event.session.id}`;
+      // The title says the time really left; the threshold that fired is named as such.
+      const title = `Session ${event.session.name} expires in ${formatDuration(secondsLeft(event))}`;
+      const body = `at ${event.expiresAt} (the ${formatDuration(event.thresholdSec)} warning); renew it with: skaha-tui renew ${event.session.id}`;
       return draft('expiring', title, body, event.thresholdSec <= 600 ? 'critical' : 'normal', event.session.url);
     }
     default:
@@ -121,8 +122,9 @@ function jobDraft(event: DaemonEvent): Draft | null {
 function platformDraft(event: DaemonEvent): Draft | null {
   switch (event.type) {
     case 'credentials:expiring': {
-      const title = `Your ${event.kind} expires in ${formatDuration(event.thresholdSec)}`;
-      return draft('credentials', title, `it expires at ${event.expiresAt}; ${credentialRenewHint(event.kind)}`, event.thresholdSec <= 3600 ? 'critical' : 'normal');
+      const title = `Your ${event.kind} expires in ${formatDuration(secondsLeft(event))}`;
+      const body = `it expires at ${event.expiresAt} (the ${formatDuration(event.thresholdSec)} warning); ${credentialRenewHint(event.kind)}`;
+      return draft('credentials', title, body, event.thresholdSec <= 3600 ? 'critical' : 'normal');
     }
     case 'credentials:expired':
       return draft('credentials', `Your ${event.kind} has expired`, `it expired at ${event.expiresAt}; ${credentialRenewHint(event.kind)}`, 'critical');

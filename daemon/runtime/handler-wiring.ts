@@ -38,6 +38,7 @@ export function makeHandlerContext(parts: HandlerParts): HandlerContext {
     apply: (...actions) => runtime.apply(...actions),
     api: () => connection.api(),
     concurrency: () => connection.concurrency(),
+    registryConfigured: () => connection.credentials()?.registry === true,
     refresh: () => poller.refresh(),
     pollSoon: () => void poller.pollNow(),
     images: (kind) => side.images(kind),

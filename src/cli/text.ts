@@ -1,5 +1,7 @@
 // Every user-facing sentence of the CLI, in one place, worded like the official `canfar` CLI where it has one.
 
+import { agree, plural } from '../domain/plural.js';
+
 /** The program name as users type it. */
 export const PROGRAM = 'skaha-tui';
 
@@ -21,7 +23,7 @@ export const SUMMARY: Record<string, string> = {
   sim: 'Run the Skaha simulator (a local fake server for trying things out).',
   demo: 'Try the dashboard on a seeded simulator with its own daemon (what npm start runs).',
   daemon: 'Run the background daemon, or manage it: daemon start|stop|restart|status|install.',
-  doctor: 'Check paths, credentials, the server and the daemon.',
+  doctor: 'Check paths, credentials, the server and the daemon (exit 1 when a check fails).',
   completion: 'Print a shell completion script for bash, zsh or fish (completion --help says how to install it).',
   help: 'Show help for a command.',
   version: 'Print the versions of skaha-tui, Node, the protocol and the running daemon.',
@@ -124,7 +126,7 @@ export const HELP = {
   globalOptions: 'Global options (anywhere on the line):',
   examples: 'Examples:',
   more: `Run '${PROGRAM} help COMMAND' for a command's options.`,
-  exitCodes: 'Exit codes: 0 ok, 1 the operation failed, 2 a usage or validation error (nothing was sent), 3 no daemon runs (daemon status), 130 interrupted.',
+  exitCodes: 'Exit codes: 0 ok, 1 the operation failed (doctor: a check failed), 2 a usage or validation error (nothing was sent), 3 no daemon runs (daemon status), 130 interrupted.',
   credentials: 'Credentials: --token/--cert, else SKAHA_TOKEN/SKAHA_CERT (or CANFAR_*), else ~/.canfar/config.yaml.',
   daemon: 'When the skaha-tui daemon runs, ps, info and stats answer from its cache, and launch, delete, renew and prune go through it.',
 } as const;
@@ -141,7 +143,7 @@ export const USAGE_ERRORS = {
   badChoice: (flag: string, value: string, choices: readonly string[]) =>
     `invalid value '${value}' for '${flag}' (choose from ${choices.join(', ')})`,
   missingArgument: (name: string) => `missing argument ${name}`,
-  tooManyArguments: (extra: readonly string[]) => `unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((a) => `'${a}'`).join(' ')}`,
+  tooManyArguments: (extra: readonly string[]) => `unexpected ${agree(extra.length, 'argument', 'arguments')} ${extra.map((a) => `'${a}'`).join(' ')}`,
   noDoubleDash: (command: string) => `'--' is only allowed with launch (not '${command}')`,
   forceWithoutTerminal: 'delete asks for confirmation, but no terminal is attached: add --force to delete without asking',
   pruneWithoutTerminal: 'prune asks for confirmation, but no terminal is attached: add --force to delete without asking',
@@ -163,15 +165,16 @@ export const MESSAGES = {
   emptyLogs: (id: string) => `No logs for session ${id} yet.`,
   logsTruncated: 'note: the log was too large; only its end is shown.',
   created: (name: string, id: string) => `Successfully created session '${name}' (ID: ${id})`,
+  lowercased: (typed: string, stored: string) => `note: Skaha lowercases names: '${typed}' is stored as '${stored}'`,
   launchFailed: (name: string, message: string) => `failed to create session '${name}': ${message}`,
-  confirmList: (count: number) => `About to delete ${count} session(s):`,
-  confirmQuestion: (count: number) => `Confirm deletion of ${count} session(s)? [y/N] `,
+  confirmList: (count: number) => `About to delete ${plural(count, 'session')}:`,
+  confirmQuestion: (count: number) => `Confirm deletion of ${plural(count, 'session')}? [y/N] `,
   unknownSession: 'not found (nothing to delete)',
   aborted: 'Aborted: nothing was deleted.',
   deleted: (id: string) => `Deleted session ${id}.`,
-  deletedSummary: (ok: number, total: number) => `Successfully deleted ${ok} of ${total} session(s).`,
+  deletedSummary: (ok: number, total: number) => `Successfully deleted ${ok} of ${plural(total, 'session')}.`,
   renewed: (id: string, expiry: string) => `Renewed session ${id}${expiry ? `: expires ${expiry}` : ''}.`,
-  renewedSummary: (ok: number, total: number) => `Successfully renewed ${ok} of ${total} session(s).`,
+  renewedSummary: (ok: number, total: number) => `Successfully renewed ${ok} of ${plural(total, 'session')}.`,
   failedFor: (id: string, message: string) => `${id}: ${message}`,
   statsNote: 'Allocated is what sessions requested; capacity is the whole cluster.',
   staleCache: (age: string, reason: string) => `showing the daemon's cached data from ${age} ago (${reason})`,

@@ -56,7 +56,8 @@ export interface RequestParams {
 
 /** The result of each request method when `ok` is true. */
 export interface RequestResults {
-  refresh: { polledAt: number | null };
+  /** When the poll the refresh triggered ended (its failure is the response's error). */
+  refresh: { polledAt: number };
   snapshot: DaemonState;
   launch: { launchId: string; results: LaunchResult[] };
   delete: { results: BulkResult[] };

@@ -144,3 +144,13 @@ export function newEvents<E extends { key: string }>(events: readonly E[], emitt
     return true;
   });
 }
+
+/**
+ * Pure: how long was left, in seconds, when an expiry warning fired: its `expiresAt` minus when it was
+ * observed (a poll may see it well inside the threshold: 53 s left of a 10-minute warning). The
+ * threshold itself when `expiresAt` cannot be read.
+ */
+export function secondsLeft(event: Pick<SessionExpiringEvent | CredentialsExpiringEvent, 'expiresAt' | 'at' | 'thresholdSec'>): number {
+  const at = Date.parse(event.expiresAt);
+  return Number.isNaN(at) ? event.thresholdSec : Math.max(0, (at - event.at) / 1000);
+}

@@ -56,6 +56,8 @@ export interface CredentialStatus {
   path?: string;
   /** Set when the daemon refreshes the token itself (an OIDC login from the canfar config). */
   refresh?: CredentialRefresh;
+  /** True when private-registry credentials are configured (launches of images outside the catalogue are then sent); never the username or secret. */
+  registry?: boolean;
 }
 
 /** How a self-refreshing login stands: refreshed as needed, or refused by the identity provider. */

@@ -49,6 +49,8 @@ export class FakeApi implements SkahaApi {
   };
   launchResults: ((request: LaunchRequest) => LaunchResult[]) | null = null;
   launched: LaunchRequest[] = [];
+  /** Whether the connection behind this API has private-registry credentials. */
+  registryAuth = false;
 
   private fail(id: string): void {
     const error = this.failures.get(id);
@@ -172,7 +174,7 @@ export async function run(argv: string[], api: FakeApi = new FakeApi(), options:
     system: deps.system ?? new FakeSystem(),
     openApi: async () => {
       opened = true;
-      return { api, concurrency: 4, secrets, close: async () => void (closed = true) };
+      return { api, concurrency: 4, secrets, registryAuth: api.registryAuth, close: async () => void (closed = true) };
     },
   });
   return { code, stdout: m.stdout(), stderr: m.stderr(), prompts: m.prompts, opened, closed };

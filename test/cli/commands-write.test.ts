@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import type { LaunchRequest } from '../../src/domain/launch.js';
 import { launchRequestFromArgs } from '../../src/cli/commands/launch.js';
+import { buildCatalogue } from '../../src/sim/catalogue.js';
 import { parseArgs } from '../../src/cli/parse-args.js';
 import { SCIENTISTS } from '../../src/cli/scientist-names.js';
 import { FakeApi, run, session } from './cli-harness.js';
@@ -36,6 +37,38 @@ describe('launch', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toBe("Successfully created session 'job-1' (ID: aaaa0001)\n");
     expect(text.stderr).toBe("error: failed to create session 'job-2': POST http://x/session: 500\n");
+  });
+  it('says Skaha stores a mixed-case name in lower case, and shows the stored name (in --json too)', async () => {
+    const api = new FakeApi();
+    const r = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'MixedCase'], api);
+    expect(r.code).toBe(0);
+    expect(api.launched[0].name).toBe('MixedCase');
+    expect(r.stdout).toBe("Successfully created session 'mixedcase' (ID: new00001)\n");
+    expect(r.stderr).toBe("note: Skaha lowercases names: 'MixedCase' is stored as 'mixedcase'\n");
+    const json = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'MixedCase', '--json'], api);
+    expect(JSON.parse(json.stdout)).toEqual([{ name: 'mixedcase', id: 'new00001' }]);
+    const lower = await run(['launch', 'notebook', 'skaha/astroml', '--name', 'lower'], api);
+    expect(lower.stderr).toBe('');
+  });
+  it('refuses an image the catalogue does not list (without registry credentials) before sending, with the closest match', async () => {
+    const api = new FakeApi();
+    api.images = buildCatalogue('images.canfar.net');
+    const r = await run(['launch', 'headless', 'skaha/astroml:lates', '--name', 'typo', '--no-daemon'], api);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: image: skaha\/astroml:lates is not in the image catalogue — did you mean skaha\/astroml:latest\?/);
+    expect(api.launched).toEqual([]);
+    api.registryAuth = true;
+    expect((await run(['launch', 'headless', 'skaha/astroml:lates', '--name', 'typo', '--no-daemon'], api)).code).toBe(0);
+    expect(api.launched).toHaveLength(1);
+  });
+  it('refuses a kind the image does not run as, naming the kinds it does', async () => {
+    const api = new FakeApi();
+    api.images = buildCatalogue('images.canfar.net');
+    api.registryAuth = true;
+    const r = await run(['launch', 'carta', 'skaha/astroml', '--no-daemon', '--json'], api);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stderr).error).toEqual({ code: 'VALIDATION_ERROR', message: 'image: skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless — pick one of those kinds, or an image for carta (`skaha-tui images --kind carta`)' });
+    expect(api.launched).toEqual([]);
   });
   it('prints validation warnings on stderr and still launches', async () => {
     const api = new FakeApi();
@@ -86,7 +119,7 @@ describe('delete', () => {
     const a = api();
     const r = await run(['rm', 'aaaa0001', 'zzzz9999'], a, { stdinTTY: true, answers: ['y'] });
     expect(r.code).toBe(0);
-    expect(r.prompts).toEqual(['Confirm deletion of 2 session(s)? [y/N] ']);
+    expect(r.prompts).toEqual(['Confirm deletion of 2 sessions? [y/N] ']);
     expect(r.stderr).toMatch(/aaaa0001\s+one\s+notebook\s+Running/);
     expect(r.stderr).toMatch(/zzzz9999\s+-\s+-\s+not found/);
     expect(a.calls).toContain('delete aaaa0001');

@@ -42,6 +42,22 @@ describe('writes through a running daemon', { timeout: 60_000 }, () => {
     expect(state().deletes[id]).toEqual(expect.any(Number));
   });
 
+  it('an image the catalogue does not list, or a kind it does not run as, is refused before anything is sent', async () => {
+    const creates = td.sim.requestCount('session.create');
+    const typo = await runBin(['launch', 'headless', 'skaha/astroml:lates', '--name', 'typo'], env());
+    expect(typo.code, typo.stderr).toBe(2);
+    expect(typo.stderr).toContain('skaha/astroml:lates is not in the image catalogue — did you mean skaha/astroml:latest?');
+    const kind = await runBin(['launch', 'carta', 'skaha/astroml', '--name', 'wrongkind'], env());
+    expect(kind.code, kind.stderr).toBe(2);
+    expect(kind.stderr).toContain('skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless');
+    expect(td.sim.requestCount('session.create')).toBe(creates);
+    // With registry credentials an image outside the catalogue is sent: private images are not in it.
+    const creds = { SKAHA_REGISTRY_USERNAME: 'alice', SKAHA_REGISTRY_SECRET: 'registry-secret-1' };
+    const priv = await runBin(['launch', 'headless', 'myproject/private:1', '--name', 'priv', '--json'], env(creds));
+    expect(priv.code, priv.stderr).toBe(0);
+    expect(td.sim.requestCount('session.create')).toBe(creates + 1);
+  });
+
   it('prune deletes only the Completed headless jobs whose names match', async () => {
     const keep = [
       td.sim.seedSession({ kind: 'headless', name: 'prn-failed', status: 'Failed', finishedSecondsAgo: 5 }),

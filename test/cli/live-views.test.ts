@@ -43,6 +43,20 @@ describe('watch lines', () => {
       "launch of 'fit' failed (1/3 replicas): 500",
     ]);
   });
+  it('--json gives every time as ISO-8601 UTC, as the rest of --json does', () => {
+    for (const event of samples) {
+      const line = JSON.parse(watchLine(event, true, NOW)!) as { topic: string; data: Record<string, unknown> };
+      expect(line.topic).toBe(event.topic);
+      expect(line.data.at).toBe(new Date(NOW).toISOString().replace('.000Z', 'Z'));
+      for (const key of ['since', 'downSince']) if (key in line.data) expect(line.data[key]).toBe('2026-11-22T11:58:00Z');
+      const text = JSON.stringify(line);
+      expect(text).not.toMatch(/":\s*1\d{12}\b/);
+    }
+  });
+  it('says the time really left when an expiry warning comes late', () => {
+    const late = topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: new Date(NOW + 53_000).toISOString() });
+    expect(eventText(late)).toMatch(/^session 'mynb' \(abcd1234\) expires in 53s \(/);
+  });
   it('prints nothing for state, log, health and notification topics', () => {
     expect(watchLine(topicEvent('state:patch', {}), false, NOW)).toBeNull();
     expect(watchLine(topicEvent('logs:append', { sessionId: 'a', lines: ['x'] }), true, NOW)).toBeNull();

@@ -72,7 +72,7 @@ describe('server error text never controls the terminal', { timeout: 90_000 }, (
     expect(JSON.parse(statusJson.stdout).health.lastError.message).toContain(PAYLOAD);
 
     const doctor = await skahaTui(['doctor'], home.env());
-    expect(doctor.code).toBe(0);
+    expect(doctor.code, "listing the sessions fails: doctor exits 1").toBe(1);
     expectVisibleOnly(doctor, `note ${VISIBLE}`, `poll broke ${VISIBLE}`);
     const doctorJson = await skahaTui(['doctor', '--json'], home.env());
     expect(hasRawControl(doctorJson.stdout)).toBe(false);

@@ -69,15 +69,25 @@ export async function openSession(ctl: Controller): Promise<void> {
   await openUrl(ctl, session, FLASH.opening(session.name));
 }
 
-/** Opens a session's URL and says so (or why it could not). */
+/**
+ * Opens a session's URL and says so. With no browser (over SSH, the usual case) the URL is copied
+ * with OSC 52 and shown whole in a dialog (or in the footer when another dialog is open), saying both.
+ */
 export async function openUrl(ctl: Controller, session: Session, message: string): Promise<void> {
-  if (!session.url) return;
+  const url = session.url;
+  if (!url) return;
+  let opened: boolean;
   try {
-    await ctl.deps.openUrl(session.url);
-    ctl.flash('info', message);
+    opened = await ctl.deps.openUrl(url);
   } catch (error) {
-    ctl.flash('error', FLASH.openFailed(error instanceof Error ? error.message : String(error)));
+    // A URL that is not http(s) is refused: it is neither opened, nor copied, nor offered.
+    return ctl.flash('error', FLASH.openFailed(error instanceof Error ? error.message : String(error)));
   }
+  if (opened) return ctl.flash('info', message);
+  ctl.deps.output.write(osc52(url, Boolean(ctl.deps.env.TMUX)));
+  if (ctl.model().view.modal) return ctl.flash('warn', FLASH.noBrowserUrl(session.name, url));
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'url', name: session.name, url } });
+  ctl.flash('info', FLASH.noBrowser(session.name));
 }
 
 /** `y`: copies the selected session's URL with OSC 52 (works over SSH in terminals that allow it). */
@@ -85,8 +95,13 @@ export function copyUrl(ctl: Controller): void {
   const session = selectedSession(ctl);
   if (!session) return;
   if (!session.url) return ctl.flash('warn', FLASH.noUrl(session.name));
-  ctl.deps.output.write(osc52(session.url, Boolean(ctl.deps.env.TMUX)));
-  ctl.flash('info', FLASH.copied(session.name));
+  copyText(ctl, session.name, session.url);
+}
+
+/** Puts a session's URL on the clipboard with OSC 52 and says so. */
+export function copyText(ctl: Controller, name: string, url: string): void {
+  ctl.deps.output.write(osc52(url, Boolean(ctl.deps.env.TMUX)));
+  ctl.flash('info', FLASH.copied(name));
 }
 
 /** The sessions a bulk action applies to: the marked ones, else the selected row's. */

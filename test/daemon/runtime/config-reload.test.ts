@@ -46,9 +46,9 @@ describe('config reload', () => {
     writeConfig(t.paths.configFile, { polling: POLLING });
     await waitUntil(() => t!.daemon.config().polling.normalMs === 1_000, 'the first config file');
 
-    writeConfig(t.paths.configFile, { polling: { ...POLLING, normalMs: 3_000 }, notifications: { quiet: true } });
+    writeConfig(t.paths.configFile, { polling: { ...POLLING, normalMs: 3_000 }, notifications: { quiet: true, terminal: 'bel' } });
     await waitUntil(() => t!.daemon.config().notifications.quiet, 'quiet to apply');
-    expect(await client.call('config.get')).toMatchObject({ polling: { normalMs: 3_000 }, notifications: { quiet: true } });
+    expect(await client.call('config.get')).toMatchObject({ polling: { normalMs: 3_000 }, notifications: { quiet: true, terminal: 'bel' } });
     await client.waitForState((s) => s.config.changedAt !== null && s.config.warning === null);
 
     writeConfig(t.paths.configFile, { polling: { ...POLLING, fastMs: 'fast' }, notifications: { quiet: false } });

@@ -33,6 +33,19 @@ describe('requests', () => {
     expect((await client.call('renew', { ids: [nb] })).results).toEqual([{ id: nb, ok: true }]);
   });
 
+  it('refresh answers with the outcome of the poll it triggered: its failure, not the last good poll', async () => {
+    const client = await t.client();
+    const ok = await client.call('refresh');
+    expect(ok.polledAt).toBe(t.daemon.state().lastPollAt);
+    t.sim.setFaults({ status: { 'session.list': 500 } });
+    const failed = await client.request('refresh', {});
+    t.sim.clearFaults();
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.error).toMatchObject({ code: 'SKAHA_SERVER_ERROR' });
+    const again = await client.call('refresh');
+    expect(again.polledAt).toBeGreaterThanOrEqual(ok.polledAt!);
+  });
+
   it('launch failures answer with the code, are recorded, and raise launch:failed', async () => {
     const client = await t.client();
     const response = await client.request('launch', { name: 'bad name!', image: 'images.canfar.net/skaha/terminal:1.1.1', kind: 'headless' });

@@ -27,6 +27,10 @@ describe('header', () => {
     expect(lines[2]).toMatch(/filter \/nb\/\s+sort AGE ↑\s+active only \(a: all\)\s+1 of 6 sessions/);
   });
 
+  it('counts one session as "1 session"', () => {
+    expect(stripTags(header(stateWith([demoSessions()[0]]))[2])).toMatch(/active only \(a: all\)\s+1 session$/);
+  });
+
   it('says when the filter is not a valid regex (it is then matched as text)', () => {
     const line = stripTags(header(stateWith(demoSessions()), { view: { ...initialView(), filter: 'nb(' } })[2]);
     expect(line).toContain('filter /nb(/ (not a regex: matched as text)');

@@ -124,4 +124,9 @@ describe('confirmation', () => {
     expect(lines[0]).toBe('Renew 12 sessions? Their expiry moves later.');
     expect(lines).toContain('  … and 7 more');
   });
+
+  it('puts the words in the number of one session', () => {
+    expect(confirmLines('renew', [makeSession({ id: 'a1' })], 80, 5, ctx).map(stripTags)[0]).toBe('Renew 1 session? Its expiry moves later.');
+    expect(confirmLines('delete', [makeSession({ id: 'a1' })], 80, 5, ctx).map(stripTags)[0]).toBe('Delete 1 session? This cannot be undone.');
+  });
 });
