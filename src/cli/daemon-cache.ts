@@ -13,7 +13,7 @@ const warned = new WeakSet<DaemonConnection>();
 /** Pure: the one-line warning for a cache that is stale (not from a fresh poll, or the platform is down), or null. */
 export function staleWarning(state: DaemonState, now: number): string | null {
   const { health } = state;
-  if (!health.stale && health.state !== 'down') return null;
+  if (!health.stale && health.state !== 'down' && health.state !== 'refused') return null;
   const age = state.lastPollAt === null ? '-' : formatDuration(now - state.lastPollAt);
   return MESSAGES.staleCache(age, health.lastError?.message ?? MESSAGES.staleReason(health.state));
 }

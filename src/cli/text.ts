@@ -175,7 +175,7 @@ export const MESSAGES = {
   failedFor: (id: string, message: string) => `${id}: ${message}`,
   statsNote: 'Allocated is what sessions requested; capacity is the whole cluster.',
   staleCache: (age: string, reason: string) => `showing the daemon's cached data from ${age} ago (${reason})`,
-  staleReason: (state: string) => (state === 'down' ? 'the platform is down' : 'not refreshed yet'),
+  staleReason: (state: string) => (state === 'down' ? 'the platform is down' : state === 'refused' ? 'Skaha refuses the credentials' : 'not refreshed yet'),
   notFound: (id: string) => `session ${id} not found (it is not one of your sessions, or it is gone)`,
   logsReset: '--- the log started over (the container restarted, or the platform cut its start); printing it again ---',
   logsSessionGone: (id: string) => `session ${id} is gone: no more logs.`,

@@ -42,6 +42,7 @@ const eventData: Record<string, unknown> = {
   'state:patch': { sessions: { set: { s1: session }, del: ['s0'] }, fields: { lastPollAt: T0 } },
   'session:added': { type: 'session:added', key: 'added:s1', at: T0, session },
   'session:status-changed': { type: 'session:status-changed', key: 'status:s1:Running', at: T0, session, from: 'Pending', to: 'Running' },
+  'session:preempted': { type: 'session:preempted', key: 'preempted:s1:1', at: T0, session, since: T0 },
   'session:removed': { type: 'session:removed', key: 'removed:s1', at: T0, session, reason: 'vanished' },
   'session:expiring': { type: 'session:expiring', key: 'e', at: T0, session, thresholdSec: 600, expiresAt: '2026-11-22T13:00:00Z' },
   'job:finished': { type: 'job:finished', key: 'j', at: T0, session, status: 'Completed' },
