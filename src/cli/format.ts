@@ -44,6 +44,17 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** A time for people in the local zone, short: "14:02 Thu" (the weekday says which of the next days); "-" when unknown. */
+export function formatClockDay(iso: string | null | undefined): string {
+  const at = parseTime(iso);
+  if (at === null) return '-';
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())} ${WEEKDAYS[d.getDay()]}`;
+}
+
 /** Up to `digits` decimals with trailing zeros dropped: 2 → "2", 1.367 → "1.37". */
 export function formatNumber(value: number, digits = 2): string {
   return String(Number(value.toFixed(digits)));
