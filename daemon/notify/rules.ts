@@ -3,7 +3,7 @@ import type { Notification, Urgency } from '../../src/state/state.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
 import { credentialRenewHint } from '../../src/state/credential-events.js';
-import type { FailureInfo } from '../../src/state/insight.js';
+import { causeText } from '../../src/cli/answer-text.js';
 
 /** The kinds of notification a user can switch on or off. */
 export const NOTIFICATION_KINDS = [
@@ -71,10 +71,6 @@ export function formatDuration(seconds: number): string {
 
 const FINISHED = ['Completed', 'Succeeded', 'Failed', 'Error'];
 
-/** "likely out of memory (inferred)": a failure cause as a notification says it. */
-export function causeText(failure: FailureInfo): string {
-  return failure.inferred ? `${failure.cause} (inferred)` : failure.cause;
-}
 
 function statusDraft(event: Extract<DaemonEvent, { type: 'session:status-changed' }>): Draft | null {
   const s = event.session;

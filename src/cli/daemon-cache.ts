@@ -53,11 +53,3 @@ export async function mySessions(ctx: CommandContext, filters: ListOptions = {})
   if (conn?.state) return filterSessions(Object.values(conn.state.sessions), filters);
   return (await ctx.api()).listSessions(filters);
 }
-
-/** One session: from the cache when `conn` holds it, else `GET /session/{id}` (SKAHA_NOT_FOUND when it is not yours). */
-export async function oneSession(ctx: CommandContext, conn: DaemonConnection | null, id: string): Promise<Session> {
-  const cached = conn?.state?.sessions[id];
-  if (cached) return cached;
-  if (conn) ctx.log.info(DIAGNOSTICS.notInCache, { id });
-  return (await ctx.api()).getSession(id);
-}

@@ -9,9 +9,9 @@ export const DEFAULT_LIFETIME_MS = 4 * 86_400_000;
 
 /** The words of each outcome (one place, so the CLI, the dashboard and the docs agree). */
 export const RENEW_TEXT = {
-  headless: 'not needed: headless jobs are not renewed (they run until they finish, up to 14 days)',
-  queued: 'not needed: it has no expiry yet (queued, no pod)',
-  notNeeded: (left: string, lifetime: string) => `not needed yet: it has ${left} left, more than a renew gives (${lifetime})`,
+  headless: 'a headless job needs none (it runs until it finishes, up to 14 days)',
+  queued: 'it has no expiry yet (queued, no pod)',
+  notNeeded: (left: string, lifetime: string) => `not needed yet (it has ${left} left, more than a renew gives: ${lifetime})`,
   notRenewed: 'the server did not renew it (its expiry did not move)',
   gone: 'the session is gone',
 } as const;

@@ -42,9 +42,9 @@ describe('renew check', () => {
   it('unchanged: the server did not renew it, unless it is headless or has more time left than the lifetime', () => {
     expect(checkRenew(nb, nb, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' });
     const job = makeJob({ expiresAt: iso(T0 + 13 * 86_400_000) });
-    expect(checkRenew(job, job, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: expect.stringMatching(/^not needed: headless jobs are not renewed/) });
+    expect(checkRenew(job, job, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'a headless job needs none (it runs until it finishes, up to 14 days)' });
     const long = makeSession({ expiresAt: iso(T0 + 6 * 86_400_000) });
-    expect(checkRenew(long, long, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'not needed yet: it has 6d left, more than a renew gives (4d)' });
+    expect(checkRenew(long, long, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'not needed yet (it has 6d left, more than a renew gives: 4d)' });
     expect(checkRenew(nb, null, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-renewed', why: 'the session is gone' });
     expect(failedRenew('unexpected exception: x', nb, T0)).toEqual({ outcome: 'failed', at: T0, expiresAt: nb.expiresAt, why: 'unexpected exception: x' });
   });

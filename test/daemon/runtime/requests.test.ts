@@ -49,7 +49,7 @@ describe('requests', () => {
     await client.waitForState((s) => Boolean(s.sessions[ignored] && s.sessions[job]));
     const { results } = await client.call('renew', { ids: [ignored, job, 'nosuch01'] });
     expect(results[0]).toMatchObject({ id: ignored, ok: true, check: { outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' } });
-    expect(results[1]).toMatchObject({ id: job, ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^not needed: headless jobs/) } });
+    expect(results[1]).toMatchObject({ id: job, ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^a headless job needs none/) } });
     expect(results[2]).toMatchObject({ id: 'nosuch01', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: expect.stringMatching(/^no session nosuch01/) } });
     const state = await client.waitForState((s) => s.insights[ignored]?.renew?.outcome === 'not-renewed');
     expect(state.insights[job]?.renew?.outcome).toBe('not-needed');
