@@ -51,7 +51,8 @@ export function sessionJson(session: Session, answer?: SessionAnswer): SessionJs
   const f = answer?.failure;
   return {
     ...plainSessionJson(session),
-    ramGiB: { requested: toGiB(num(session.ramGB?.requested)), used: toGiB(num(session.ramGB?.used)) },
+    // Two decimals: Skaha gives decimal GB to two, so a third decimal of GiB would be noise (8.59 GB is 8 GiB).
+    ramGiB: { requested: toGiB(num(session.ramGB?.requested), 2), used: toGiB(num(session.ramGB?.used), 2) },
     pending: pendingJson(answer),
     failure: f ? { code: f.code, cause: f.cause, inferred: f.inferred, detail: f.detail } : null,
   };

@@ -30,13 +30,14 @@ function printKept(ctx: CommandContext, kept: KeptLog): number {
 export const logsCommand: CommandHandler = async (ctx) => {
   const { args, out, api } = ctx;
   const id = args.positionals[0];
+  // Following checks the id on its own path (through the daemon it starts, or one listing).
+  if (flagOption(args, 'follow')) return (await import('./logs-follow.js')).followLogs(ctx, id);
   const { found, unknown } = await lookUpSessions(ctx, [id]);
   if (unknown.length > 0) {
     const kept = await keptLog(ctx, id);
     if (kept) return printKept(ctx, kept);
     throw noSessionError(id);
   }
-  if (flagOption(args, 'follow')) return (await import('./logs-follow.js')).followLogs(ctx, id);
   const logs = await (await api()).getLogs(id);
   if (logs.text === '') {
     const kept = await keptLog(ctx, id);

@@ -5,7 +5,7 @@ import type { CommandHandler } from '../command-context.js';
 import { formatClockDay, formatTimeLeft } from '../format.js';
 import { lookUpSessions } from '../known-sessions.js';
 import { renewChecked } from '../renew-checked.js';
-import { MESSAGES } from '../text.js';
+import { LABELS, MESSAGES } from '../text.js';
 
 /**
  * `renew ID...`: renews each session (through the daemon when it runs), then reads it again: "renewed
@@ -23,7 +23,7 @@ export const renewCommand: CommandHandler = async (ctx) => {
   let ok = unknown.length === 0;
   for (const { id, check, error } of results) {
     if (check?.outcome === 'renewed') {
-      out.print(`${MESSAGES.renewedUntil(id, formatClockDay(check.expiresAt), formatTimeLeft(check.expiresAt, io.now()))}\n`);
+      out.print(`${MESSAGES.renewedUntil(id, formatClockDay(check.expiresAt), LABELS.inTime(formatTimeLeft(check.expiresAt, io.now())))}\n`);
       continue;
     }
     ok = false;
