@@ -235,5 +235,10 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     config: () => config,
     stop,
     stopped,
+    async idle() {
+      await poller.idle();
+      await Promise.all([insightPoller.idle(), keeper.idle(), renewer.idle(), side.idle()]);
+      await runtime.idle(2_000);
+    },
   };
 }

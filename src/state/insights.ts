@@ -54,7 +54,8 @@ function nextInsight(state: DaemonState, session: Session, at: number, waits: { 
   }
   if (session.status === 'Running') {
     const waited = insight.pending;
-    if (waited && before?.status === 'Pending' && waited.exact && waited.code !== 'crash-backoff') {
+    // A queue wait: from launch, or from a preemption; a crashed container's back-off is no queue.
+    if (waited && before?.status === 'Pending' && waited.exact && (!waited.requeued || waited.code === 'preempted')) {
       waits.list = appendWait(waits.list, waitRecord(session, at - waited.since, at));
     }
     return waited || insight.failure ? { ...insight, pending: null, failure: null } : insight;
