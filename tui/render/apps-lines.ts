@@ -17,7 +17,7 @@ export interface AppsView {
 export function appsLines(s: Session, view: AppsView | null, readonly: boolean, ctx: RenderContext): string[] {
   if (s.kind !== 'desktop') return [];
   const { paint } = ctx;
-  const lines = ['', paint.bold(escapeTags(readonly ? APPS.titleReadonly : APPS.title))];
+  const lines = [paint.bold(escapeTags(readonly ? APPS.titleReadonly : APPS.title))];
   const mine = view && view.sessionId === s.id ? view : null;
   if (!mine || mine.apps === null) return [...lines, paint.fg('gray', EMPTY.appsLoading)];
   if (mine.error) return [...lines, paint.fg('red', tagSafe(mine.error))];

@@ -66,6 +66,8 @@ function sessionLines(s: Session, o: DetailsOptions, ghost: boolean, ctx: Render
   // Why it waits or failed matters most, so it comes first.
   const answers = answerLines(s, insight, o.waits ?? [], ctx);
   lines.push(...answers);
+  // A desktop's apps come early: the pane is short.
+  lines.push(...appsLines(s, o.apps ?? null, o.readonly ?? false, ctx));
   if (s.status === 'Pending') {
     lines.push(answers.length > 0 ? paint.fg('gray', ANSWERS.latestEvents) : paint.fg('yellow', DETAILS.pendingWhy));
     lines.push(...eventLines(events && events.sessionId === s.id ? events : null, ctx).slice(-3));
@@ -80,7 +82,6 @@ function sessionLines(s: Session, o: DetailsOptions, ghost: boolean, ctx: Render
   lines.push(label(DETAILS.cpu) + `${formatCores(s.cpu.used)} ${DETAILS.used} / ${formatCores(s.cpu.requested)} ${DETAILS.requested}${mode}`);
   lines.push(label(DETAILS.ram) + `${formatGiB(s.ramGB.used)} ${DETAILS.used} / ${formatGiB(s.ramGB.requested)} ${DETAILS.requested} GiB`);
   if (s.gpus.requested) lines.push(label(DETAILS.gpus) + String(s.gpus.requested));
-  lines.push(...appsLines(s, o.apps ?? null, o.readonly ?? false, ctx));
   return lines;
 }
 

@@ -37,11 +37,17 @@ const COLUMN_PRIORITY: Column[] = [
 const DISPLAY_ORDER: (keyof typeof COLUMNS)[] = ['id', 'name', 'kind', 'status', 'reason', 'age', 'expires', 'cpu', 'ram', 'image'];
 const MARKER = 2;
 
-/** Pure: which columns fit in `width` and how wide each is. */
-export function tableColumns(width: number): { key: keyof typeof COLUMNS; width: number; align?: 'right' }[] {
+/**
+ * Pure: which columns fit in `width` and how wide each is. The WHY column is there only when some row
+ * has a reason, and no wider than the longest (`reasonWidth`, 0 when none).
+ */
+export function tableColumns(width: number, reasonWidth = 0): { key: keyof typeof COLUMNS; width: number; align?: 'right' }[] {
   let used = MARKER;
   const chosen: Column[] = [];
-  for (const column of COLUMN_PRIORITY) {
+  const reason = (c: Column): Column => ({ ...c, min: Math.min(c.min, reasonWidth), max: Math.max(Math.min(c.min, reasonWidth), Math.min(c.max, reasonWidth)) });
+  for (const candidate of COLUMN_PRIORITY) {
+    if (candidate.key === 'reason' && reasonWidth === 0) continue;
+    const column = candidate.key === 'reason' ? reason(candidate) : candidate;
     if (used + 1 + column.min > width) break;
     chosen.push(column);
     used += 1 + column.min;
@@ -142,7 +148,14 @@ function decorate(line: string, row: TableRow, selected: boolean, focused: boole
 
 /** Pure: the table header and the rows from `top` that fit in `height` lines (header included). */
 export function sessionsTableLines(model: TableModel, view: ViewState, size: { width: number; height: number }, ctx: RenderContext, options: { readonly?: boolean; synced: boolean; insights?: Readonly<Record<string, SessionInsight>> }): string[] {
-  const columns = tableColumns(size.width);
+  const insights = options.insights ?? {};
+  let reasonWidth = 0;
+  for (const row of model.rows) {
+    if (row.type !== 'session') continue;
+    const reason = reasonText(row.session, dictGet(insights, row.session.id), ctx.now);
+    if (reason) reasonWidth = Math.max(reasonWidth, [...terminalLine(reason)].length);
+  }
+  const columns = tableColumns(size.width, reasonWidth);
   const header = ' '.repeat(MARKER) + columns.map((c) => ' ' + fit(COLUMNS[c.key], c.width, c.align ?? 'left')).join('');
   const lines = [ctx.paint.bold(escapeTags(header))];
   const body = Math.max(0, size.height - 1);
@@ -154,7 +167,7 @@ export function sessionsTableLines(model: TableModel, view: ViewState, size: { w
   const index = model.rows.findIndex((r) => r.key === view.selected);
   for (let i = top; i < Math.min(model.rows.length, top + body); i++) {
     const row = model.rows[i];
-    lines.push(decorate(rowLine(row, columns, view, options.insights ?? {}, ctx), row, i === index, view.focus === 'table', ctx));
+    lines.push(decorate(rowLine(row, columns, view, insights, ctx), row, i === index, view.focus === 'table', ctx));
   }
   return lines;
 }
