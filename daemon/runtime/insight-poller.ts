@@ -23,6 +23,11 @@ export interface InsightPollerDeps {
 /** How often the events of a Pending session are read again when nothing else changed. */
 export const EVENTS_REREAD_MS = 10_000;
 
+/** How often they are read while its pod starts (scheduled, pulling, starting): that changes by the second. */
+export const STARTING_REREAD_MS = 2_000;
+
+const STARTING: ReadonlySet<string> = new Set(['unknown', 'scheduled', 'pulling', 'starting']);
+
 /** The most sessions whose events one round reads, and how many at once: a flood of queued jobs costs bounded requests. */
 export const EVENTS_PER_ROUND = 10;
 const CONCURRENCY = 4;
@@ -62,13 +67,14 @@ export class InsightPoller {
     const live = new Set(sessions.map((s) => s.id));
     for (const id of this.seen.keys()) if (!live.has(id)) this.seen.delete(id);
     const insights = this.deps.runtime.state().insights;
-    const reread = this.deps.rereadMs ?? EVENTS_REREAD_MS;
+    const slow = this.deps.rereadMs ?? EVENTS_REREAD_MS;
     const picked: { session: Session; urgency: number }[] = [];
     for (const session of sessions) {
       const last = this.seen.get(session.id);
       const insight = Object.hasOwn(insights, session.id) ? insights[session.id] : undefined;
       if (session.status === 'Pending') {
-        const fresh = !last || last.status !== 'Pending' || insight?.pending?.code === 'unknown' || last.startedAt !== session.startedAt;
+        const reread = STARTING.has(insight?.pending?.code ?? 'unknown') ? Math.min(slow, STARTING_REREAD_MS) : slow;
+        const fresh = !last || last.status !== 'Pending' || last.startedAt !== session.startedAt;
         if (fresh) picked.push({ session, urgency: Infinity });
         else if (now - last.at >= reread) picked.push({ session, urgency: now - last.at });
       } else if ((session.status === 'Failed' || session.status === 'Error') && last?.status !== session.status) {
