@@ -15,7 +15,9 @@ export function staleWarning(state: DaemonState, now: number): string | null {
   const { health } = state;
   if (!health.stale && health.state !== 'down' && health.state !== 'refused') return null;
   const age = state.lastPollAt === null ? '-' : formatDuration(now - state.lastPollAt);
-  return MESSAGES.staleCache(age, health.lastError?.message ?? MESSAGES.staleReason(health.state));
+  const why = health.lastError?.message ?? MESSAGES.staleReason(health.state);
+  // Refused credentials are the user's to fix: say that first, then Skaha's words.
+  return MESSAGES.staleCache(age, health.state === 'refused' && health.lastError ? `${MESSAGES.staleReason('refused')} — ${why}` : why);
 }
 
 /**
