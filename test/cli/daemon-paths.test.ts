@@ -169,3 +169,25 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
     expect(daemon.methods()).toEqual(['renew']);
   });
 });
+
+describe('logs prints the daemon\'s last copy when Skaha no longer has the log', () => {
+  const kept = { sessionId: 'don00001', name: 'job', text: 'step 1\nstep 14\n', takenAt: NOW - 3600_000, truncated: false };
+  it('of a session that left the listing, with a note that it is the last copy', async () => {
+    const daemon = new FakeDaemon([nb]);
+    daemon.handlers['logs.kept'] = (p) => (p.sessionId === 'don00001' ? { ...kept, goneAt: NOW - 60_000 } : null);
+    const r = await run(['logs', 'don00001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(r).toMatchObject({ code: 0, stdout: 'step 1\nstep 14\n' });
+    expect(r.stderr).toBe('note: session don00001 is no longer listed; this is the last copy the daemon kept (taken 2026-11-22 11:00:00 UTC)\n');
+    const none = await run(['logs', 'gone0000'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(none).toMatchObject({ code: 1, stderr: 'error: no session gone0000: it is not one of your sessions (skaha-tui ps --all lists them)\n' });
+  });
+  it('of a listed session whose pod is gone (Skaha answers an empty log)', async () => {
+    const daemon = new FakeDaemon([job]);
+    daemon.handlers['logs.kept'] = () => ({ ...kept, goneAt: null });
+    const api = new FakeApi();
+    api.logs = { text: '', truncated: false };
+    const r = await run(['logs', 'don00001'], api, {}, [], { daemon: fakeAccess(daemon) });
+    expect(r).toMatchObject({ code: 0, stdout: 'step 1\nstep 14\n' });
+    expect(r.stderr).toMatch(/^note: Skaha has no log for session don00001 now \(its pod is gone\); this is the last copy the daemon kept/);
+  });
+});
