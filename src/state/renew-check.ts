@@ -11,7 +11,7 @@ export const DEFAULT_LIFETIME_MS = 4 * 86_400_000;
 export const RENEW_TEXT = {
   headless: 'a headless job needs none (it runs until it finishes, up to 14 days)',
   queued: 'it has no expiry yet (queued, no pod)',
-  notNeeded: (left: string, lifetime: string) => `not needed yet (it has ${left} left, more than a renew gives: ${lifetime})`,
+  notNeeded: (left: string, lifetime: string) => `not needed yet (it has ${left} left; a renew gives ${lifetime})`,
   notRenewed: 'the server did not renew it (its expiry did not move)',
   gone: 'the session is gone',
 } as const;
@@ -43,7 +43,8 @@ export function checkRenew(before: Session, after: Session | null, at: number, l
   const unchanged = (why: string, outcome: RenewCheck['outcome'] = 'not-needed'): RenewCheck => ({ outcome, at, expiresAt: after.expiresAt, why });
   if (!isInteractiveKind(after.kind)) return unchanged(RENEW_TEXT.headless);
   if (!Number.isFinite(now)) return unchanged(RENEW_TEXT.queued);
-  if (now - at > lifetimeMs) return unchanged(RENEW_TEXT.notNeeded(format(now - at), format(lifetimeMs)));
+  // Within a minute of the lifetime: a renew would move it by seconds (Skaha counts whole seconds).
+  if (now - at >= lifetimeMs - 60_000) return unchanged(RENEW_TEXT.notNeeded(format(now - at), format(lifetimeMs)));
   return unchanged(RENEW_TEXT.notRenewed, 'not-renewed');
 }
 

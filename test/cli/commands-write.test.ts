@@ -152,7 +152,7 @@ describe('renew', () => {
       'error: no session nosuch01: it is not one of your sessions (skaha-tui ps --all lists them)',
       'error: stuck001: not renewed: the server did not renew it (its expiry did not move)',
       'error: job00001: not renewed: a headless job needs none (it runs until it finishes, up to 14 days)',
-      'error: long0001: not renewed: not needed yet (it has 6d left, more than a renew gives: 3d)',
+      'error: long0001: not renewed: not needed yet (it has 6d left; a renew gives 3d)',
       '',
     ]);
     expect(a.calls).not.toContain('renew nosuch01');

@@ -142,7 +142,7 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       expect(check(ids.error)).toMatchObject({ ok: false, error: { code: 'SKAHA_SERVER_ERROR' }, check: { outcome: 'failed', why: expect.stringMatching(/^unexpected exception/) } });
       expect(check(ids.ignored)).toMatchObject({ ok: true, check: { outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' } });
       expect(check(ids.headless)).toMatchObject({ ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^a headless job needs none/) } });
-      expect(check(ids.long)).toMatchObject({ ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^not needed yet \(it has 5d 23h left, more than a renew gives: /) } });
+      expect(check(ids.long)).toMatchObject({ ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^not needed yet \(it has 5d 23h left; a renew gives /) } });
       expect(r.state().insights[ids.ignored].renew?.outcome).toBe('not-renewed');
     });
 

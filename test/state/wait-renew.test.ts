@@ -44,7 +44,7 @@ describe('renew check', () => {
     const job = makeJob({ expiresAt: iso(T0 + 13 * 86_400_000) });
     expect(checkRenew(job, job, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'a headless job needs none (it runs until it finishes, up to 14 days)' });
     const long = makeSession({ expiresAt: iso(T0 + 6 * 86_400_000) });
-    expect(checkRenew(long, long, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'not needed yet (it has 6d left, more than a renew gives: 4d)' });
+    expect(checkRenew(long, long, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'not needed yet (it has 6d left; a renew gives 4d)' });
     expect(checkRenew(nb, null, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-renewed', why: 'the session is gone' });
     expect(failedRenew('unexpected exception: x', nb, T0)).toEqual({ outcome: 'failed', at: T0, expiresAt: nb.expiresAt, why: 'unexpected exception: x' });
   });
