@@ -123,13 +123,12 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   const connection: ApiHolder = new ApiHolder(o.connector, logger, (news) => reportCredentialNews(news, { clock, runtime, connection, config: () => config }));
   // Filled in below: the renewer and the pollers need each other.
   const parts: { poller?: SessionPoller; side?: SidePollers } = {};
-  const renewer = new AutoRenewer({
-    clock, logger, runtime, config: () => config,
-    renew: (ids) => renewAndCheck(ids, {
-      clock, state: () => runtime.state(), apply: (...actions) => runtime.apply(...actions),
-      api: () => connection.api(), concurrency: () => connection.concurrency(), refresh: () => parts.poller!.refresh(),
-    }),
+  // One checked renew for the `renew` request and auto-renew alike.
+  const renew = (ids: readonly string[]) => renewAndCheck(ids, {
+    clock, state: () => runtime.state(), apply: (...actions) => runtime.apply(...actions),
+    api: () => connection.api(), concurrency: () => connection.concurrency(), refresh: () => parts.poller!.refresh(),
   });
+  const renewer = new AutoRenewer({ clock, logger, runtime, config: () => config, renew });
   const keeper = new LogKeeper({
     clock, logger, api: () => connection.api(), file: o.keptLogsFile === undefined ? join(o.paths.stateDir, 'kept-logs.json') : o.keptLogsFile,
     limits: { keepMs: config.logs.keepHours * 3600_000 },
@@ -206,7 +205,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   late.logHub = logHub;
   late.connection = connection;
   late.handlers = makeHandlerContext({
-    clock, logger, runtime, connection, poller, side, logHub, keeper,
+    clock, logger, runtime, connection, poller, side, logHub, keeper, renew,
     config: () => config,
     rawConfig: () => raw,
     metrics: () => ({ ...metrics.read(), clients: ws.clientCount(), sessions: Object.keys(runtime.state().sessions).length, logFollows: logHub.activeSessions().length }),

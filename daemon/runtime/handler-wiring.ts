@@ -8,7 +8,7 @@ import type { ApiHolder } from './api-holder.js';
 import { effectiveConfig } from './effective-config.js';
 import type { LogHub } from './log-hub.js';
 import type { LogKeeper } from '../logs/log-keeper.js';
-import { renewAndCheck } from './renew-checker.js';
+import type { BulkResult } from '../../src/protocol/requests.js';
 import type { SessionPoller } from './session-poller.js';
 import type { SidePollers } from './side-pollers.js';
 import type { StateRuntime } from './state-runtime.js';
@@ -23,6 +23,8 @@ export interface HandlerParts {
   side: SidePollers;
   logHub: LogHub;
   keeper: LogKeeper;
+  /** Renews ids and checks each expiry (the one renewAndCheck the auto-renewer uses too). */
+  renew: (ids: readonly string[]) => Promise<BulkResult[]>;
   config: () => DaemonConfig;
   rawConfig: () => Record<string, unknown> | null;
   /** The process's own figures (the daemon.metrics request). */
@@ -34,14 +36,6 @@ export interface HandlerParts {
 /** Builds the HandlerContext over the daemon's running parts. */
 export function makeHandlerContext(parts: HandlerParts): HandlerContext {
   const { clock, logger, runtime, connection, poller, side, logHub, keeper } = parts;
-  const renewDeps = {
-    clock,
-    state: () => runtime.state(),
-    apply: (...actions: Parameters<StateRuntime['apply']>) => runtime.apply(...actions),
-    api: () => connection.api(),
-    concurrency: () => connection.concurrency(),
-    refresh: () => poller.refresh(),
-  };
   return {
     clock,
     logger,
@@ -54,7 +48,7 @@ export function makeHandlerContext(parts: HandlerParts): HandlerContext {
     images: (kind) => side.images(kind),
     context: () => side.context(),
     events: (sessionId) => side.events(sessionId),
-    renewAndCheck: (ids) => renewAndCheck(ids, renewDeps),
+    renewAndCheck: parts.renew,
     keptLog: (sessionId) => keeper.get(sessionId),
     async knownSession(sessionId) {
       if (Object.hasOwn(runtime.state().sessions, sessionId)) return true;
