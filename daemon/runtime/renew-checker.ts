@@ -1,25 +1,14 @@
 import type { Session } from '../../src/domain/session.js';
-import type { Clock } from '../../src/ports/clock.js';
-import type { SkahaApi } from '../../src/ports/skaha-api.js';
 import type { BulkResult } from '../../src/protocol/requests.js';
-import type { Action } from '../../src/state/actions.js';
 import type { RenewCheck } from '../../src/state/insight.js';
 import { checkRenew, failedRenew, lifetimeEstimate } from '../../src/state/renew-check.js';
-import type { DaemonState } from '../../src/state/state.js';
 import { formatDuration } from '../../src/cli/format.js';
+import type { HandlerContext } from '../handlers/handler-context.js';
 import { settleConcurrently } from '../../src/client/limit-concurrency.js';
 import { toAppError } from '../../src/domain/errors.js';
 
-/** What a checked renew needs. */
-export interface RenewCheckerDeps {
-  clock: Clock;
-  state(): DaemonState;
-  apply(...actions: Action[]): Promise<void>;
-  api(): SkahaApi;
-  concurrency(): number;
-  /** A poll that starts after this call, awaited: the sessions are read again. */
-  refresh(): Promise<void>;
-}
+/** What a checked renew needs: the parts of a handler's context it uses. */
+export type RenewCheckerDeps = Pick<HandlerContext, 'clock' | 'state' | 'apply' | 'api' | 'concurrency' | 'refresh'>;
 
 /**
  * Renews each id, then reads the sessions again (one poll for all) and compares each expiry with the
