@@ -21,6 +21,7 @@ import { handlePaste, textInputFocused } from './controller/dialog-keys.js';
 import { textChunk } from './controller/text-chunk.js';
 import { loadDaemonConfig, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
+import { fetchApps } from './controller/app-actions.js';
 import { HistorySync } from './controller/history-sync.js';
 import { NoticeDesk } from './controller/notices.js';
 import { attachMouse } from './controller/mouse.js';
@@ -39,7 +40,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs, charts: widgets.charts !== null && colour && glyphs.unicode };
   let model: DashboardModel = {
     state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
-    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse, terminalNotify: null,
+    events: null, apps: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse, terminalNotify: null,
     otherConnection: null,
   };
   let lastFrame: Frame | null = null;
@@ -62,6 +63,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     if (synced !== model.view) model = { ...model, view: synced };
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
+    // A selected desktop shows its apps in the details pane.
+    if (row?.type === 'session' && row.session.kind === 'desktop' && model.apps?.sessionId !== row.session.id && model.connection.state === 'connected') void fetchApps(ctl, row.session.id);
     if (model.connection.state === 'connected') histories.want(model.state, row?.type === 'session' ? row.session.id : null);
   }
 

@@ -15,6 +15,7 @@ export const TITLES = {
   confirmRenew: 'Renew',
   restartDaemon: 'Restart the daemon',
   openUrl: 'Open in the browser',
+  apps: 'Apps',
 } as const;
 
 /** The dialog shown when no browser could open a session's URL. */
@@ -33,7 +34,8 @@ export const COLUMNS = {
   age: 'AGE',
   expires: 'EXPIRES IN',
   cpu: 'CPU',
-  ram: 'RAM',
+  ram: 'RAM GiB',
+  reason: 'WHY',
   image: 'IMAGE',
 } as const;
 
@@ -59,7 +61,7 @@ export const HEADER = {
   staleSince: (time: string, code: string, message: string) => `stale since ${time} — ${code}: ${message}`,
   staleNoPoll: 'stale — waiting for the first poll',
   staleNoError: (time: string) => `stale since ${time}`,
-  authHint: 'renew your credentials, then press R',
+  authHint: 'Skaha refuses your credentials (CANFAR itself answers): run canfar login or cadc-get-cert, then press R',
   credentialsExpireIn: (left: string) => `expire in ${left}`,
   credentialsExpired: 'EXPIRED — renew them (e.g. canfar login)',
   certificateExpired: 'EXPIRED — run cadc-get-cert -u <user> or canfar login',
@@ -68,6 +70,11 @@ export const HEADER = {
   loginUntil: (left: string) => `refreshed automatically, login ends in ${left}`,
   credentialsUnknown: 'expiry unknown',
   credentialsNone: 'none configured',
+  credentialsRefused: 'credentials refused',
+  credentialsUnusable: 'no usable credentials',
+  loadAsOf: (time: string) => `load as of ${time}`,
+  loadUnavailable: (time: string | null) => `platform load unavailable${time ? ` (last ${time})` : ''}`,
+  loadNotRead: 'load not read yet',
   sessionsCount: (shown: number, total: number) => (shown === total ? plural(total, 'session') : `${shown} of ${plural(total, 'session')}`),
   marked: (n: number) => `${n} marked`,
   plainText: '(not a regex: matched as text)',
@@ -100,7 +107,11 @@ export const EMPTY = {
   logsEmpty: 'The log is empty so far; new lines appear here as the session writes them.',
   logsTruncated: '(older lines were dropped by the daemon buffer)',
   eventsLoading: 'Loading events…',
+  appsLoading: '  loading apps…',
+  appsNone: '  none',
+  appsNoneLaunch: '  none — press A to launch one (CASA, TOPCAT, DS9, xterm …)',
   eventsNone: 'No events.',
+  eventsNoPod: 'No pod, so no events (queued in Kueue, or its pod is gone).',
   imagesLoading: 'loading images…',
   imagesNone: 'no image matches',
 } as const;
@@ -128,6 +139,34 @@ export const DETAILS = {
   removed: '(no longer listed)',
 } as const;
 
+/** The answers in the details pane: why a session waits or failed, and how a renew went. */
+export const ANSWERS = {
+  waiting: 'Waiting',
+  forTime: (waited: string) => `for ${waited}`,
+  estimate: 'Estimate',
+  failed: 'Failed',
+  inferred: '(inferred: no event said so)',
+  renew: 'Renew',
+  latestEvents: 'Latest events:',
+} as const;
+
+/** The desktop's apps in the details pane, and the app picker. */
+export const APPS = {
+  title: 'Apps (A: launch one, X: delete one)',
+  titleReadonly: 'Apps',
+  pickImage: (desk: string) => `Launch an app on ${desk}`,
+  pickApp: (desk: string) => `Delete an app from ${desk}`,
+  keys: '↑↓ choose  Enter: do it  Esc: cancel',
+  keysAscii: 'Up/Down choose  Enter: do it  Esc: cancel',
+  noImages: 'no desktop-app images in the catalogue',
+  noApps: 'this desktop has no apps',
+  loading: 'loading…',
+  notDesktop: 'apps run attached to a desktop session: select a desktop',
+  notRunning: (name: string) => `${name} is not running: apps attach to a running desktop`,
+  launched: (image: string, name: string) => `launched ${image} on ${name}`,
+  deleted: (appId: string, name: string) => `deleted app ${appId} from ${name}`,
+} as const;
+
 /** Resource pane labels. */
 export const RESOURCES = {
   platformCpu: 'Platform CPU',
@@ -135,6 +174,7 @@ export const RESOURCES = {
   cpu: 'CPU',
   ram: 'RAM',
   cores: 'cores',
+  gib: 'GiB',
   platform: 'Platform',
   requested: 'requested',
   last: 'last',
@@ -184,6 +224,8 @@ export const FLASH = {
   },
   deleted: (n: number) => `delete requested for ${plural(n, 'session')}`,
   renewed: (n: number) => `renewed ${plural(n, 'session')}`,
+  renewedOne: (name: string, how: string) => `${name}: ${how}`,
+  notRenewed: (name: string, why: string, bad: number, total: number) => `${name}: ${why}${total > 1 ? ` (${bad} of ${total} not renewed)` : ''}`,
   partial: (action: string, failed: number, total: number, message: string) => `${action}: ${failed} of ${total} failed — ${message}`,
   requestFailed: (action: string, code: string, message: string) => `${action} failed — ${code}: ${message}`,
   reconnected: 'daemon back — data resynchronised',
@@ -228,7 +270,7 @@ export const FORM = {
   name: 'Name',
   resources: 'Resources',
   cores: 'Cores',
-  ram: 'RAM (GB)',
+  ram: 'RAM (GiB)',
   gpus: 'GPUs',
   cmd: 'Command',
   args: 'Arguments',

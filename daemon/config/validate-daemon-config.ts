@@ -130,5 +130,6 @@ function logs(raw: unknown, errors: FieldErrors): DaemonConfig['logs'] {
   return {
     refreshMs: numberAt(o.refreshMs, 'logs.refreshMs', D.logs.refreshMs, 250, 10 * 60 * SECOND, errors),
     bufferLines: numberAt(o.bufferLines, 'logs.bufferLines', D.logs.bufferLines, 100, 1_000_000, errors),
+    keepHours: numberAt(o.keepHours, 'logs.keepHours', D.logs.keepHours, 0, 24 * 30, errors),
   };
 }

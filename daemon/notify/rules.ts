@@ -4,12 +4,14 @@ import type { Notification, Urgency } from '../../src/state/state.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
 import { credentialRenewHint } from '../../src/state/credential-events.js';
+import { causeText } from '../../src/cli/answer-text.js';
 
 /** The kinds of notification a user can switch on or off. */
 export const NOTIFICATION_KINDS = [
   'ready',
   'job-finished',
   'ended',
+  'preempted',
   'expired',
   'vanished',
   'deleted',
@@ -34,6 +36,7 @@ export const DEFAULT_NOTIFICATION_KINDS: Readonly<Record<NotificationKind, boole
   ready: true,
   'job-finished': true,
   ended: true,
+  preempted: true,
   expired: true,
   vanished: true,
   deleted: false,
@@ -68,14 +71,16 @@ export function formatDuration(seconds: number): string {
 
 const FINISHED = ['Completed', 'Succeeded', 'Failed', 'Error'];
 
+
 function statusDraft(event: Extract<DaemonEvent, { type: 'session:status-changed' }>): Draft | null {
   const s = event.session;
   if (event.to === 'Running' && s.kind !== 'headless') return draft('ready', `Session ${s.name} is ready`, s.url ?? `${s.kind} ${s.image}`, 'normal', s.url);
   if (s.kind === 'headless' || !FINISHED.includes(event.to)) return null;
   // Interactive sessions end as Failed when they reach expiresAt: call that what it is.
-  const expired = s.expiresAt !== null && Date.parse(s.expiresAt) <= event.at + 60_000;
+  const expired = event.failure ? event.failure.code === 'expired' : s.expiresAt !== null && Date.parse(s.expiresAt) <= event.at + 60_000;
   if (expired) return draft('expired', `Session ${s.name} expired`, `${s.kind} session reached its expiry time`, 'normal');
-  return draft('ended', `Session ${s.name} ended (${event.to})`, `${s.kind} ${s.image}`, 'normal');
+  const body = event.failure ? `failed: ${causeText(event.failure)}` : `${s.kind} ${s.image}`;
+  return draft('ended', `Session ${s.name} ended (${event.to})`, body, 'normal');
 }
 
 function sessionDraft(event: DaemonEvent): Draft | null {
@@ -84,6 +89,8 @@ function sessionDraft(event: DaemonEvent): Draft | null {
       return draft('added', `Session ${event.session.name} launched`, `${event.session.kind} ${event.session.image}`, 'low');
     case 'session:status-changed':
       return statusDraft(event);
+    case 'session:preempted':
+      return draft('preempted', `Session ${event.session.name} was preempted`, 'preempted — queued again by Kueue; it runs again once admitted', 'normal');
     case 'session:removed': {
       const name = event.session.name;
       if (event.reason === 'expired') return draft('expired', `Session ${name} expired`, 'it is no longer listed', 'normal');
@@ -105,7 +112,8 @@ function sessionDraft(event: DaemonEvent): Draft | null {
 function jobDraft(event: DaemonEvent): Draft | null {
   if (event.type === 'job:finished') {
     const ok = event.status === 'Completed' || event.status === 'Succeeded';
-    return draft('job-finished', `Job ${event.session.name} ${ok ? 'completed' : 'failed'}`, `status ${event.status}`, ok ? 'normal' : 'critical');
+    const body = !ok && event.failure ? `${event.status}: ${causeText(event.failure)}` : `status ${event.status}`;
+    return draft('job-finished', `Job ${event.session.name} ${ok ? 'completed' : 'failed'}`, body, ok ? 'normal' : 'critical');
   }
   if (event.type === 'replicas:summary') {
     const failed = event.failed > 0 ? `, ${event.failed} failed` : '';

@@ -93,9 +93,13 @@ export class FakeApi implements SkahaApi {
     this.calls.push(`delete ${id}`);
     this.fail(id);
   }
+  /** Session id → the expiry a renew sets (a renew of any other id changes nothing, like a server before skaha 1.4). */
+  renewTo = new Map<string, string>();
   async renewSession(id: string): Promise<void> {
     this.calls.push(`renew ${id}`);
     this.fail(id);
+    const expiresAt = this.renewTo.get(id);
+    if (expiresAt) this.sessions = this.sessions.map((s) => (s.id === id ? { ...s, expiresAt } : s));
   }
   async listImages(kind?: string): Promise<Image[]> {
     this.calls.push(`images ${kind ?? ''}`);

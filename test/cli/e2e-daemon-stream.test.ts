@@ -16,7 +16,7 @@ const start = (args: string[]) => {
 
 beforeAll(async () => {
   assertBuilt();
-  td = await startTestDaemon({ sim: { speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000 } } });
+  td = await startTestDaemon({ sim: { speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000, keepHours: 24 } } });
   await waitUntil(() => td.daemon.state().lastPollAt !== null, 'the first poll');
 });
 afterAll(async () => {

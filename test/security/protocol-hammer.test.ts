@@ -80,7 +80,7 @@ describe('local clients cannot make the daemon hammer Skaha', { timeout: 60_000 
     for (const { frame } of answers) {
       expect(frame.ok).toBe(false);
       expect(frame.error?.code).toBe('SKAHA_NOT_FOUND');
-      expect(frame.error?.message).toMatch(/not among your sessions/);
+      expect(frame.error?.message).toMatch(/^no session [^:]+: it is not one of your sessions/);
     }
     expect(lines().slice(before).filter((l) => l === 'GET /skaha/v1/session')).toHaveLength(1);
     expect(lines().slice(before).filter((l) => /zzzz9999|yyyy8888/.test(l))).toEqual([]);

@@ -7,6 +7,7 @@ import type { Controller } from './controller.js';
 import { copyText, runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
 import { restartDaemon } from './daemon-identity.js';
+import { pickerKey } from './app-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -101,6 +102,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'launch') {
     formKey(ctl, name);
+    return true;
+  }
+  if (modal?.type === 'apps') {
+    pickerKey(ctl, modal, name);
     return true;
   }
   if (view.filterEditing) {

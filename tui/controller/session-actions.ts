@@ -2,6 +2,8 @@
 
 import { isActive, type Session } from '../../src/domain/session.js';
 import { FLASH } from '../text.js';
+import { renewText } from '../../src/cli/answer-text.js';
+import type { BulkResult } from '../../src/protocol/requests.js';
 import { selectedRow } from '../render/frame.js';
 import { rowSessionIds } from '../render/table-rows.js';
 import type { Controller } from './controller.js';
@@ -44,7 +46,9 @@ export async function fetchEvents(ctl: Controller, sessionId: string): Promise<v
     if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events, error: null } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events: [], error: message } });
+    // A listed session whose events answer 404 has no pod (queued, or its pod is gone): that is no error.
+    const noPod = (error as { code?: string }).code === 'SKAHA_NOT_FOUND' && Boolean(ctl.model().state?.sessions[sessionId]);
+    if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events: [], error: noPod ? null : message, noPod } });
   }
 }
 
@@ -128,10 +132,24 @@ export async function runBulk(ctl: Controller, action: 'delete' | 'renew', ids: 
   ctl.dispatch({ type: 'clear-marks' });
   const result = await ctl.call(action, { ids }, action);
   if (!result) return;
+  if (action === 'renew') return renewFlash(ctl, result.results);
   const failed = result.results.filter((r) => !r.ok);
   if (failed.length === 0) return ctl.flash('info', action === 'delete' ? FLASH.deleted(ids.length) : FLASH.renewed(ids.length));
   const first = failed[0];
   ctl.flash('error', FLASH.partial(action, failed.length, ids.length, first.ok ? '' : `${first.error.code}: ${first.error.message}`));
+}
+
+/** Says how a renew went, from the daemon's checks: renewed until when, or not renewed and why (the first such). */
+function renewFlash(ctl: Controller, results: readonly BulkResult[]): void {
+  const name = (id: string) => ctl.model().state?.sessions[id]?.name ?? id;
+  const bad = results.filter((r) => r.check?.outcome !== 'renewed');
+  if (bad.length === 0) {
+    const only = results.length === 1 ? results[0].check : null;
+    return ctl.flash('info', only ? FLASH.renewedOne(name(results[0].id), renewText(only)) : FLASH.renewed(results.length));
+  }
+  const first = bad[0];
+  const why = first.check ? renewText(first.check) : first.ok ? '' : `${first.error.code}: ${first.error.message}`;
+  ctl.flash('error', FLASH.notRenewed(name(first.id), why, bad.length, results.length));
 }
 
 /** `R`: asks the daemon to poll now. */

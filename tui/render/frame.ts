@@ -12,6 +12,7 @@ import { bannerLine, headerLines } from './header.js';
 import { sessionsTableLines } from './sessions-table.js';
 import { resourcesPane, type ChartSpec } from './resource-charts.js';
 import { detailsLines, type EventsView } from './details.js';
+import type { AppsView } from './apps-lines.js';
 import { logLines, logTitle } from './log-pane.js';
 import { footerLine } from './footer.js';
 import { helpLines } from './help.js';
@@ -19,6 +20,7 @@ import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
 import { launchFormWindow } from './launch-form.js';
 import { urlDialogLines } from './url-dialog.js';
+import { appPickerLines } from './app-picker.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
@@ -31,6 +33,8 @@ export interface DashboardModel {
   view: ViewState;
   table: TableModel;
   events: EventsView | null;
+  /** The apps of the selected desktop, as last read. */
+  apps: AppsView | null;
   images: readonly Image[] | null;
   serverUrl: string | null;
   user: string | null;
@@ -105,6 +109,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   } else if (modal.type === 'restart-daemon') {
     label = TITLES.restartDaemon;
     lines = restartLines(model.otherConnection, width - 3, ctx);
+  } else if (modal.type === 'apps') {
+    label = TITLES.apps;
+    lines = appPickerLines(modal, model.state?.sessions[modal.sessionId]?.name ?? modal.sessionId, width - 3, ctx);
   } else if (modal.type === 'confirm') {
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
@@ -157,10 +164,12 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
   const table = sessionsTableLines(model.table, view, { width: innerWidth(geometry.table), height: innerHeight(geometry.table) }, ctx, {
     readonly: model.readonly,
     synced: model.state !== null,
+    insights: model.state?.insights,
   });
   const detailsOptions = {
     mode: view.detailsMode, events: model.events, armed: session ? view.openWhenReady.includes(session.id) : false,
     top: view.detailsTop, width: innerWidth(geometry.details), height: innerHeight(geometry.details),
+    insights: model.state?.insights, waits: model.state?.waits, apps: model.apps, readonly: model.readonly,
   };
   const resources = resourcesPane(model.state, session, innerWidth(geometry.resources), innerHeight(geometry.resources), ctx);
   return {

@@ -71,7 +71,7 @@ describe('config reload', () => {
     const slow = { polling: { ...POLLING, backoffCapMs: 600_000 } };
     const { daemon: d, file } = await settingsDaemon({ token: 'not-the-right-token', ...slow });
     await waitUntil(() => d.state().health.lastError?.code === 'SKAHA_UNAUTHORIZED', '401 from the wrong token');
-    expect(d.state().health.state).toBe('down');
+    expect(d.state().health.state).toBe('refused');
     writeConfig(file, { url: sim!.baseUrl, token: sim!.token, ...slow });
     await waitUntil(() => d.state().health.state === 'ok', 'the poll after the reconnect', 5_000);
     expect(d.state().credentials).toMatchObject({ kind: 'token', source: 'config' });

@@ -129,7 +129,7 @@ describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemo
     await waitUntil(() => daemon!.state().health.lastError?.code === 'SKAHA_UNAUTHORIZED', 'the refusal');
     expect(listStatuses().length).toBe(lists + 1);
     expect(sim!.oidc.tokenRequests()).toBe(requests);
-    expect(daemon!.state().health.state).toBe('down');
+    expect(daemon!.state().health.state).toBe('refused');
   });
 
   it('a refused refresh keeps the daemon running, notifies once, shows "login expired" (not "platform down"), and a new login in the file is picked up by itself', async () => {

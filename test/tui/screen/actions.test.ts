@@ -52,7 +52,7 @@ describe('delete and renew', () => {
     });
     const { h } = await start(connection);
     await h.keys('j', 'r', 'y');
-    expect(h.lines().at(-1)).toBe('renew: 1 of 1 failed — SKAHA_NOT_FOUND: gone');
+    expect(h.lines().at(-1)).toBe('carta-soon: SKAHA_NOT_FOUND: gone');
     await h.keys('d', 'y');
     expect(h.lines().at(-1)).toBe('delete failed — SKAHA_UNAVAILABLE: POST https://x: 503');
   });
