@@ -47,6 +47,7 @@ function polling(raw: unknown, errors: FieldErrors): PollingConfig {
     normalMs: ms('normalMs', SECOND, 60 * 60 * SECOND),
     slowMs: ms('slowMs', SECOND, DAY),
     fastAfterActionMs: ms('fastAfterActionMs', 0, 60 * 60 * SECOND),
+    fastWhilePendingMs: ms('fastWhilePendingMs', 0, DAY),
     backoffCapMs: ms('backoffCapMs', SECOND, DAY),
     statsMs: ms('statsMs', SECOND, DAY),
     catalogueMs: ms('catalogueMs', 10 * SECOND, 7 * DAY),

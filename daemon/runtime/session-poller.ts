@@ -5,6 +5,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { nextPollDelay } from '../poll/poll-interval.js';
+import { dictGet } from '../../src/domain/dict.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
 import type { ApiHolder } from './api-holder.js';
 import type { StateRuntime } from './state-runtime.js';
@@ -103,7 +104,7 @@ export class SessionPoller {
     const state = this.deps.runtime.state();
     return nextPollDelay(
       {
-        sessions: Object.values(state.sessions),
+        sessions: Object.values(state.sessions).map((s) => ({ status: s.status, pendingSince: dictGet(state.insights, s.id)?.pending?.since ?? null })),
         clients: this.deps.clients(),
         now: this.deps.clock.now(),
         lastActionAt: state.lastActivityAt,

@@ -16,7 +16,7 @@ import { TIMINGS, type PlatformBackend, type Scenario } from './platform-backend
 export type StartOnClock = (clock: FakeClock) => Promise<PlatformBackend>;
 
 const STEP_S = 5;
-const POLLING = { fastMs: STEP_S * 1000, normalMs: STEP_S * 1000, slowMs: STEP_S * 1000, fastAfterActionMs: 0, backoffCapMs: STEP_S * 1000, statsMs: 120_000, catalogueMs: 3_600_000 };
+const POLLING = { fastMs: STEP_S * 1000, normalMs: STEP_S * 1000, slowMs: STEP_S * 1000, fastAfterActionMs: 0, fastWhilePendingMs: 600_000, backoffCapMs: STEP_S * 1000, statsMs: 120_000, catalogueMs: 3_600_000 };
 
 /** A daemon and a backend on one fake clock, and a websocket client of the daemon. */
 interface Rig {

@@ -19,7 +19,7 @@ import { TestClient } from '../../helpers/ws-client.js';
 
 const LIFETIME_MS = 300_000;
 const STEP_MS = 10_000;
-const POLLING = { fastMs: STEP_MS, normalMs: STEP_MS, slowMs: STEP_MS, fastAfterActionMs: 0, backoffCapMs: STEP_MS, statsMs: 60_000, catalogueMs: 3_600_000 };
+const POLLING = { fastMs: STEP_MS, normalMs: STEP_MS, slowMs: STEP_MS, fastAfterActionMs: 0, fastWhilePendingMs: 600_000, backoffCapMs: STEP_MS, statsMs: 60_000, catalogueMs: 3_600_000 };
 
 let sim: RunningSimulator | undefined;
 let daemon: RunningDaemon | undefined;
