@@ -7,6 +7,15 @@ export interface StoredLaunchRequest extends Omit<LaunchRequest, 'registryAuth'>
   registryUsername?: string;
   /** True when some env values were replaced by `<redacted>` because their name looks secret. */
   envRedacted?: boolean;
+  /** True when cmd, args and env were too long to keep (over MAX_KEPT_PARAMS_CHARS together) and were left out. */
+  paramsTooLarge?: boolean;
+}
+
+/** The most characters of cmd, args and env one kept launch holds (so MAX_LAUNCHES records stay a few MB at most). */
+export const MAX_KEPT_PARAMS_CHARS = 16_384;
+
+function paramsLength(request: Pick<LaunchRequest, 'cmd' | 'args' | 'env'>): number {
+  return (request.cmd?.length ?? 0) + (request.args?.length ?? 0) + (request.env ?? []).reduce((n, e) => n + e.length + 1, 0);
 }
 
 /** The placeholder for a redacted env value. */
@@ -20,7 +29,7 @@ export function isSecretEnvName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** Pure: strips the registry secret (keeping a flag and the username) and redacts secret-looking env values. */
+/** Pure: strips the registry secret (keeping a flag and the username), redacts secret-looking env values, and leaves out a command and env too long to keep. */
 export function sanitiseLaunchRequest(request: LaunchRequest | StoredLaunchRequest): StoredLaunchRequest {
   const { registryAuth, ...rest } = request as LaunchRequest & Partial<StoredLaunchRequest>;
   const out: StoredLaunchRequest = { ...rest, registryAuthUsed: Boolean(registryAuth) || Boolean(rest.registryAuthUsed) };
@@ -36,6 +45,13 @@ export function sanitiseLaunchRequest(request: LaunchRequest | StoredLaunchReque
       return `${entry.slice(0, eq + 1)}${REDACTED}`;
     });
     if (redacted || rest.envRedacted) out.envRedacted = true;
+  }
+  if (paramsLength(out) > MAX_KEPT_PARAMS_CHARS) {
+    delete out.cmd;
+    delete out.args;
+    delete out.env;
+    delete out.envRedacted;
+    out.paramsTooLarge = true;
   }
   return out;
 }
