@@ -15,7 +15,7 @@ export interface ReplicaGroup {
   /** Stable id of the group: from its launch when known, else from its name and first id. */
   key: string;
   base: string;
-  /** How many replicas the group has (the launch's count when known, else the replica numbers seen). */
+  /** How many replicas the group has (the launch's count when known, else the most the replica numbers seen show). */
   total: number;
   /** Ids of every member listed, earlier attempts of rerun replicas included. */
   ids: string[];
@@ -109,7 +109,9 @@ function nameDrafts(sessions: readonly Session[], claimed: ReadonlySet<string>):
       if (!seen || started(session) >= started(seen)) latest.set(replica, session);
     }
     const ids = new Map([...latest].map(([replica, s]) => [replica, s.id]));
-    drafts.push({ key: `replicas:${base}:${first}`, base, total: ids.size, launchId: null, reruns: 0, all: members.map((m) => m.session.id), latest: ids });
+    // Replicas that are no longer listed still counted in REPLICA_COUNT: the highest number seen is a floor.
+    const total = Math.max(ids.size, ...ids.keys());
+    drafts.push({ key: `replicas:${base}:${first}`, base, total, launchId: null, reruns: 0, all: members.map((m) => m.session.id), latest: ids });
   }
   return drafts;
 }
