@@ -2,6 +2,8 @@
 
 import { plural } from '../domain/plural.js';
 
+const listed = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
 /** Messages of launch -f/--profile/--print/--save-profile, relaunch, profiles and --dry-run. */
 export const JOB_TEXT = {
   missingKind: 'missing argument KIND: give KIND IMAGE, a job file (-f FILE) or a profile (--profile NAME)',
@@ -23,7 +25,7 @@ export const JOB_TEXT = {
   flexible: 'flexible',
   notRelaunchable: (id: string, kind: string) => `session ${id} is a ${kind}: it cannot be launched on its own (app launch attaches one to a desktop)`,
   couldNotKnow: (subject: string, what: readonly string[], daemon: boolean) =>
-    `${subject} was not launched through the skaha-tui daemon${daemon ? '' : ' (none runs)'}, so its ${what.join(', ')} could not be known: ` +
+    `${subject} was not launched through the skaha-tui daemon${daemon ? '' : ' (or no daemon was there to ask)'}, so its ${listed(what)} could not be known: ` +
     'the relaunch has only its kind, image and fixed resources — give the rest with --env and -- CMD ARGS, or use a job file',
   tooLargeToKnow: (subject: string) => `${subject}: its command, arguments and environment were too long for the daemon to keep: give them with --env and -- CMD ARGS`,
   replicaNote: (id: string, replica: number, of: number, name: string) => `note: session ${id} is replica ${replica} of ${of} of ${name}: it runs again with REPLICA_ID=${replica} and REPLICA_COUNT=${of}`,

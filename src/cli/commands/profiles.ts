@@ -1,12 +1,13 @@
 import { resolvePaths } from '../../config/paths.js';
 import { listProfiles, profilesDir } from '../../config/profiles.js';
 import { jobToObject, type JobSpec } from '../../domain/job-spec.js';
+import { plural } from '../../domain/plural.js';
 import type { CommandHandler } from '../command-context.js';
 import { JOB_TEXT } from '../job-text.js';
 import { renderTable } from '../table.js';
 
 function resources(job: JobSpec): string {
-  const parts = [job.cores !== undefined ? `${job.cores} cores` : null, job.ram !== undefined ? `${job.ram} GiB` : null, job.gpus ? `${job.gpus} GPU` : null];
+  const parts = [job.cores !== undefined ? plural(job.cores, 'core') : null, job.ram !== undefined ? `${job.ram} GiB` : null, job.gpus ? plural(job.gpus, 'GPU') : null];
   const given = parts.filter((p): p is string => p !== null);
   return given.length > 0 ? given.join(', ') : JOB_TEXT.flexible;
 }
