@@ -75,6 +75,7 @@ export const DIALOG_KEYS: readonly { label: string; help: string }[] = [
   { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs), or move the cursor in a text field' },
   { label: 'Ctrl-A/E/U/W', help: 'launch form text: start/end of line (also Home/End), delete to the start / the word before the cursor; paste works' },
   { label: '1-9 Ctrl-R', help: 'launch form: fill from a recent launch' },
+  { label: 'Ctrl-S', help: 'launch form: save the form as the profile named in the Profile field (Enter there loads one)' },
   { label: 'Enter', help: 'launch form: launch; confirmation: yes; filter/search: apply' },
   { label: 'y / n', help: 'confirmation: yes / no' },
   { label: 'Esc', help: 'cancel the dialog or prompt' },

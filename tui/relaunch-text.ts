@@ -42,8 +42,6 @@ export const RELAUNCH = {
 
 /** The launch form's profile field, and its flashes. */
 export const PROFILE = {
-  field: 'Profile',
-  none: '(none: type a name)',
   saved: (names: readonly string[]) => `saved: ${names.join(', ')}`,
   noneSaved: 'no profiles saved yet',
   hint: 'Enter loads the profile named here · Ctrl-S saves the form under this name',

@@ -1,7 +1,7 @@
 // From a command line (and a job file or profile under it) to the job and the launch request it describes.
 
 import { resolvePaths } from '../config/paths.js';
-import { CONFIGURED_REGISTRY, mergeJobs, type JobSpec } from '../domain/job-spec.js';
+import { mergeJobs, type JobSpec } from '../domain/job-spec.js';
 import type { LaunchRequest } from '../domain/launch.js';
 import { LAUNCHABLE_KINDS, type LaunchableKind } from '../domain/session.js';
 import { JOB_TEXT } from './job-text.js';
@@ -86,15 +86,4 @@ export function requestFromJob(job: JobSpec, command: string, pickName: () => st
   }
   if (job.args) request.args = job.args;
   return request;
-}
-
-/** The job file a launch request describes (never a registry secret: `registry: configured` when it used one). */
-export function jobFromRequest(request: LaunchRequest, registry: boolean): JobSpec {
-  const job: JobSpec = { kind: request.kind, image: request.image, name: request.name };
-  for (const key of ['cores', 'ram', 'gpus', 'cmd', 'args', 'env'] as const) {
-    if (request[key] !== undefined) (job as Record<string, unknown>)[key] = request[key];
-  }
-  if ((request.replicas ?? 1) !== 1) job.replicas = request.replicas;
-  if (registry || request.registryAuth) job.registry = CONFIGURED_REGISTRY;
-  return job;
 }

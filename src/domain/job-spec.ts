@@ -2,6 +2,7 @@
 // and the ordered object written back for one. Reading and writing the file itself is src/config/job-file.ts.
 
 import { AppError } from './errors.js';
+import type { LaunchRequest } from './launch.js';
 import { LAUNCHABLE_KINDS, type LaunchableKind } from './session.js';
 
 /** What a job file describes: a launch without any secret. `registry: configured` asks for the configured registry credentials. */
@@ -153,4 +154,15 @@ export function mergeJobs(base: JobSpec, over: JobSpec): JobSpec {
     out.env = [...(base.env ?? []).filter((e) => !replaced.has(nameOf(e))), ...over.env];
   }
   return out;
+}
+
+/** The job file a launch request describes (never a registry secret: `registry: configured` when it used one). */
+export function jobFromRequest(request: LaunchRequest, registry: boolean): JobSpec {
+  const job: JobSpec = { kind: request.kind, image: request.image, name: request.name };
+  for (const key of ['cores', 'ram', 'gpus', 'cmd', 'args', 'env'] as const) {
+    if (request[key] !== undefined) (job as Record<string, unknown>)[key] = request[key];
+  }
+  if ((request.replicas ?? 1) !== 1) job.replicas = request.replicas;
+  if (registry || request.registryAuth) job.registry = CONFIGURED_REGISTRY;
+  return job;
 }

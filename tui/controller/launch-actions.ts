@@ -7,10 +7,12 @@ import { formEnv } from '../render/frame.js';
 import { newLaunchForm } from '../form/launch-form.js';
 import { formErrors, formRequest } from '../form/form-request.js';
 import type { Controller } from './controller.js';
+import { listFormProfiles } from './profile-actions.js';
 
 /** `n`: opens the launch form and loads the image catalogue once. */
 export async function openLaunchForm(ctl: Controller): Promise<void> {
   ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form: newLaunchForm(formEnv(ctl.model())) } });
+  void listFormProfiles(ctl);
   if (ctl.model().images !== null) return;
   try {
     const images = await ctl.deps.connection.request('images', {});

@@ -8,6 +8,7 @@ import { newLaunchForm } from '../form/launch-form.js';
 import { fillFromRecord } from '../form/recent-launches.js';
 import type { Controller } from './controller.js';
 import { showLaunched } from './launch-actions.js';
+import { listFormProfiles } from './profile-actions.js';
 
 /** `c`: opens the relaunch dialog for the selected row, or says why there is nothing to launch again. */
 export function openRelaunch(ctl: Controller): void {
@@ -25,6 +26,7 @@ function editInForm(ctl: Controller, modal: RelaunchModal): void {
   const env = formEnv(ctl.model());
   const stored = { ...modal.plan.request, registryAuthUsed: modal.plan.registry };
   ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form: fillFromRecord(newLaunchForm(env), { id: 'relaunch', at: 0, results: null, error: null, request: stored }) } });
+  void listFormProfiles(ctl);
 }
 
 /** `y`/Enter in the dialog: sends the launch through the daemon, unless something must be given first. */
