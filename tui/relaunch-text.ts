@@ -44,7 +44,7 @@ export const RELAUNCH = {
 export const PROFILE = {
   saved: (names: readonly string[]) => `saved: ${names.join(', ')}`,
   noneSaved: 'no profiles saved yet',
-  hint: 'Enter loads the profile named here;  Ctrl-S saves the form under this name',
+  hint: 'Enter loads the profile named here; Ctrl-S saves the form under this name',
   loaded: (name: string) => `loaded profile ${name}`,
   savedAs: (name: string, file: string) => `saved the form as profile ${name} (${file})`,
   savedRedacted: (name: string, names: readonly string[]) => `saved profile ${name}; ${listed(names)} written as <redacted> (secrets are never saved)`,

@@ -50,7 +50,7 @@ describe('launch form profiles', () => {
     await h.keys('n');
     await shows(h, 'saved: big, fit');
     await h.keys('up');
-    expect(h.text()).toContain('Enter loads the profile named here;  Ctrl-S saves the form under this name');
+    expect(h.text()).toContain('Enter loads the profile named here; Ctrl-S saves the form under this name');
     await type(h, 'fit');
     await h.keys('enter');
     await shows(h, 'loaded profile fit');
