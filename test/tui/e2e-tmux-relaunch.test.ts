@@ -1,12 +1,11 @@
 // End to end in a real terminal: the dashboard's c key launches a finished session again, and reruns
 // the failed replicas of a job array with their REPLICA_IDs, checked by what the simulator received.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
 import { isolatedEnv, runBin } from '../cli/spawn-cli.js';
 import { TmuxPane } from './helpers/tmux.js';
-import { e2eHome, stopDaemon } from './helpers/e2e-home.js';
+import { closeE2e, e2eHome } from './helpers/e2e-home.js';
 
 const BIN = path.resolve(process.env.SKAHA_TUI_E2E_BIN ?? 'dist/bin/skaha-tui.js');
 
@@ -47,13 +46,7 @@ beforeAll(async () => {
   await app.waitFor(/all sessions/);
 });
 
-afterAll(async () => {
-  app?.kill();
-  stopDaemon(home);
-  await sim?.close();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ pane: app, home, sim, dir }));
 
 describe('relaunch keys in tmux against the simulator', { timeout: 120_000 }, () => {
   it('c on a finished job launches it again, after a dialog with the equivalent command', async () => {

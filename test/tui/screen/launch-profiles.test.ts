@@ -5,12 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readJobFile } from '../../../src/config/job-file.js';
 import { saveProfile } from '../../../src/config/profiles.js';
-import type { LaunchRequest } from '../../../src/domain/launch.js';
-import { buildCatalogue } from '../../../src/sim/catalogue.js';
-import { FakeConnection } from '../helpers/fake-connection.js';
+import { launchingDaemon } from '../helpers/launching-daemon.js';
 import { useHeadlessDashboard } from '../helpers/headless-harness.js';
 import type { Headless } from '../helpers/headless.js';
-import { demoSessions, stateWith } from '../helpers/states.js';
 
 const start = useHeadlessDashboard();
 let dir: string;
@@ -18,17 +15,6 @@ beforeEach(async () => {
   dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'skaha-profiles-')), 'profiles');
 });
 afterEach(async () => rm(path.dirname(dir), { recursive: true, force: true }));
-
-function daemon(): { connection: FakeConnection; launched: LaunchRequest[] } {
-  const connection = new FakeConnection(stateWith(demoSessions()));
-  const launched: LaunchRequest[] = [];
-  connection.on('images', () => buildCatalogue('images.canfar.net'));
-  connection.on('launch', (request) => {
-    launched.push(request);
-    return { launchId: 'l-1', results: [{ name: request.name, id: 'new00001' }] };
-  });
-  return { connection, launched };
-}
 
 const type = (h: Headless, text: string) => h.keys(...[...text].map((c) => (c === ' ' ? 'space' : c)));
 /** Waits for file I/O the dashboard started to finish and the screen to show `text`. */
@@ -45,7 +31,7 @@ describe('launch form profiles', () => {
   it('lists the saved profiles; Enter on Profile fills the form with one, and Enter elsewhere launches it', async () => {
     await saveProfile(dir, 'fit', { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', cores: 2, ram: 8, cmd: 'python', args: 'fit.py --fast', env: ['MODE=fast'], replicas: 3 });
     await saveProfile(dir, 'big', { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', cores: 8, ram: 32 });
-    const { connection, launched } = daemon();
+    const { connection, launched } = launchingDaemon();
     const { h } = await start(connection, { profilesDir: dir, env: { NO_COLOR: '1' } });
     await h.keys('n');
     await shows(h, 'saved: big, fit');
@@ -64,7 +50,7 @@ describe('launch form profiles', () => {
   });
 
   it('Ctrl-S saves the form as a private job file, secret env values redacted; the list shows it', async () => {
-    const { connection, launched } = daemon();
+    const { connection, launched } = launchingDaemon();
     const { h } = await start(connection, { profilesDir: dir, env: { NO_COLOR: '1' } });
     await h.keys('n');
     await shows(h, 'no profiles saved yet');
@@ -93,7 +79,7 @@ describe('launch form profiles', () => {
   it('a profile name that is not saved, breaks the rule, or a broken file, is said so', async () => {
     await saveProfile(dir, 'ok', { kind: 'notebook' });
     await writeFile(path.join(dir, 'bad.yaml'), 'kind: notebook\npassword: x\n');
-    const { connection } = daemon();
+    const { connection } = launchingDaemon();
     const { h } = await start(connection, { profilesDir: dir, env: { NO_COLOR: '1' } });
     await h.keys('n', 'up');
     await type(h, 'nope');
