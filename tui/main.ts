@@ -4,6 +4,7 @@
 import { terminalText } from '../src/domain/terminal-text.js';
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
+import { profilesDir } from '../src/config/profiles.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
 import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
@@ -108,6 +109,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     env: io.env,
     openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
     saveDir: io.saveDir ?? process.cwd(),
+    profilesDir: profilesDir(paths.configDir),
     ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
     restartDaemon: () => restartDaemon(connection, paths, io.env),
     options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },

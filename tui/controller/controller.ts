@@ -32,6 +32,8 @@ export interface DashboardDeps {
   openUrl(url: string): Promise<boolean>;
   /** Folder for saved logs. */
   saveDir: string;
+  /** Folder of the launch profiles (`<config folder>/profiles`); absent: the form offers none. */
+  profilesDir?: string;
   options: DashboardOptions;
   /** This dashboard's own connection identity, to compare with the daemon's (absent: no comparison, e.g. the demo). */
   ownIdentity?: () => Promise<ConnectionIdentity | null>;

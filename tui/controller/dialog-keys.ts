@@ -8,6 +8,8 @@ import { copyText, runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
 import { restartDaemon } from './daemon-identity.js';
 import { pickerKey } from './app-actions.js';
+import { relaunchKey } from './relaunch-actions.js';
+import { loadFormProfile, saveFormProfile } from './profile-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -46,7 +48,10 @@ function formKey(ctl: Controller, name: string): void {
       return form({ type: 'backspace' });
     case 'C-r':
       return form({ type: 'recent', index: 0 });
+    case 'C-s':
+      return void saveFormProfile(ctl);
     case 'enter':
+      if (modal.form.focus === 'profile') return void loadFormProfile(ctl);
       if (modal.form.focus === 'image' && modal.form.imagePick >= 0) return form({ type: 'accept-pick' });
       void submitLaunch(ctl);
       return;
@@ -106,6 +111,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'apps') {
     pickerKey(ctl, modal, name);
+    return true;
+  }
+  if (modal?.type === 'relaunch') {
+    relaunchKey(ctl, modal, name);
     return true;
   }
   if (view.filterEditing) {

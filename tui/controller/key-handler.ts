@@ -11,8 +11,9 @@ import { openLaunchForm } from './launch-actions.js';
 import { saveLog } from './save-log.js';
 import { offerRestart } from './daemon-identity.js';
 import { openAppPicker } from './app-actions.js';
+import { openRelaunch } from './relaunch-actions.js';
 
-const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app' };
+const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app', relaunch: 'relaunch' };
 
 function move(ctl: Controller, command: Command): void {
   const view = ctl.model().view;
@@ -75,6 +76,8 @@ export function runCommand(ctl: Controller, command: Command): void {
       return showEvents(ctl);
     case 'launch':
       return void openLaunchForm(ctl);
+    case 'relaunch':
+      return openRelaunch(ctl);
     case 'renew': case 'delete':
       return confirmBulk(ctl, command);
     case 'mark':

@@ -20,6 +20,8 @@ import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
 import { launchFormWindow } from './launch-form.js';
 import { urlDialogLines } from './url-dialog.js';
+import { relaunchLines } from './relaunch-dialog.js';
+import { RELAUNCH } from '../relaunch-text.js';
 import { appPickerLines } from './app-picker.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
@@ -116,6 +118,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
     lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+  } else if (modal.type === 'relaunch') {
+    label = RELAUNCH.title;
+    lines = relaunchLines(modal, model.state?.credentials?.registry === true, width - 3, ctx);
   } else if (modal.type === 'url') {
     label = TITLES.openUrl;
     lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);
