@@ -115,7 +115,7 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   } else if (modal.type === 'confirm') {
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
-    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx, modal.skipped ?? 0);
   } else if (modal.type === 'url') {
     label = TITLES.openUrl;
     lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);

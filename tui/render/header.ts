@@ -130,7 +130,7 @@ function viewLine(input: HeaderInput, width: number, ctx: RenderContext): string
     `${HEADER.sort} ${COLUMNS[view.sort.column]} ${arrow}`,
     view.showAll ? HEADER.showingAll : HEADER.showingActive,
     HEADER.sessionsCount(table.shown, table.total),
-    ...(view.marks.length > 0 ? [HEADER.marked(view.marks.length)] : []),
+    ...(view.marks.length > 0 ? [HEADER.marked(view.marks.length, view.marks.filter((id) => !table.visible.has(id)).length)] : []),
   ];
   if (table.filterError) plain[0] += ` ${HEADER.plainText}`;
   const parts = plain.map((p, i) => (i === 0 && view.filter ? ctx.paint.fg(table.filterError ? 'yellow' : 'cyan', escapeTags(p)) : i === 4 ? ctx.paint.fg('cyan', p) : escapeTags(p)));

@@ -117,8 +117,7 @@ function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, 
 
 function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: ViewState, insights: Readonly<Record<string, SessionInsight>>, ctx: RenderContext): string {
   const { paint, glyphs } = ctx;
-  const ids = row.type === 'group' ? row.members.map((s) => s.id) : [row.session.id];
-  const marked = ids.length > 0 && ids.every((id) => view.marks.includes(id));
+  const marked = row.marks.length > 0 && row.marks.every((id) => view.marks.includes(id));
   let out = escapeTags(markerCell(marked, row, ctx));
   if (row.type === 'group') {
     const head = columns.filter((c) => c.key === 'id' || c.key === 'name' || c.key === 'kind');

@@ -17,7 +17,7 @@ const opts = { mode: 'details' as const, events: null, armed: false, top: 0, wid
 describe('details pane', () => {
   it('shows URL, image, times and resources of the selected session', () => {
     const s = makeSession({ id: 'nb000001', name: 'nb-main' });
-    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false }, { ...opts, width: 200 }, ctx).map(stripTags);
+    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, width: 200 }, ctx).map(stripTags);
     expect(lines[0]).toBe('nb-main (nb000001) notebook Running');
     expect(lines).toContain(`URL       ${s.url}`);
     expect(lines).toContain('Image     images.canfar.net/skaha/astroml:latest');
@@ -33,11 +33,11 @@ describe('details pane', () => {
       { type: 'Normal', reason: 'Scheduled', message: 'assigned to node-3', firstTime: null, lastTime: '2026-11-22T11:58:00Z' },
       { type: 'Warning', reason: 'FailedScheduling', message: '0/12 nodes are available: insufficient cpu', firstTime: null, lastTime: '2026-11-22T11:59:30Z' },
     ] };
-    const lines = detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false }, { ...opts, events }, ctx);
+    const lines = detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, events }, ctx);
     expect(stripTags(lines[1])).toBe('Why it is waiting (latest events):');
     expect(stripTags(lines[3])).toBe('11:59:30 Warning FailedScheduling: 0/12 nodes are available: insufficient cpu');
     expect(lines[3]).toContain('{yellow-fg}');
-    expect(stripTags(detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false }, opts, ctx)[2])).toBe('Loading events…');
+    expect(stripTags(detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, opts, ctx)[2])).toBe('Loading events…');
   });
 
   it('lists a replica group with counts and members', () => {
@@ -55,7 +55,7 @@ describe('details pane', () => {
 
   it('scrolls within its height', () => {
     const s = makeSession();
-    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false }, { ...opts, top: 2, height: 3 }, ctx).map(stripTags);
+    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, top: 2, height: 3 }, ctx).map(stripTags);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^Image/);
   });
