@@ -53,9 +53,11 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const cache: AppliedCache = new Map();
   const histories = new HistorySync((params) => connection.request('history', params));
   const size = () => ({ cols: Math.max(1, widgets.screen.width as number), rows: Math.max(1, widgets.screen.height as number) });
-  const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull);
+  const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull, model.view.tableFit);
 
   const page = () => Math.max(1, innerHeight(geometry().table) - 1);
+  // The first frame already selects a row and sizes the table to its rows.
+  model = syncTable(model, model, page()).model;
 
   function refreshTable(previous: DashboardModel): void {
     const synced = syncTable(previous, model, page());

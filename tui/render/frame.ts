@@ -155,7 +155,7 @@ function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) =
 
 function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
   const header = headerBlock(model, cols, ctx);
-  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull);
+  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull, model.view.tableFit);
   const { view } = model;
   const row = selectedRow(model);
   const session = row?.type === 'session' ? row.session : null;
