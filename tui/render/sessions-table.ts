@@ -110,7 +110,7 @@ function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, 
   const done = members.filter(isFinished).length;
   const barWidth = 10;
   const filled = Math.round((done / Math.max(1, group.total)) * barWidth);
-  const bar = ctx.glyphs.barFull.repeat(filled) + ctx.glyphs.barEmpty.repeat(barWidth - filled);
+  const bar = ctx.glyphs.progressDone.repeat(filled) + ctx.glyphs.progressLeft.repeat(barWidth - filled);
   const counts = Object.entries(group.countsByStatus).sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${n} ${terminalLine(status)}`);
   return fit(`[${bar}] ${done}/${group.total} done  ${counts.join(' ')}`, width, 'left', ctx.glyphs.ellipsis);
 }

@@ -95,7 +95,7 @@ describe('sessions table: rows', () => {
     const group = model.rows.find((r) => r.type === 'group')!;
     expect(group.type === 'group' && group.group.total).toBe(3);
     const line = lines.find((l) => l.includes(' fit '))!;
-    expect(line).toMatch(/▸ 3x\s+fit\s+headless\s+\[███░░░░░░░\] 1\/3 done  1 Completed 1 Pending 1 Running/);
+    expect(line).toMatch(/▸ 3x\s+fit\s+headless\s+\[━━━───────\] 1\/3 done  1 Completed 1 Pending 1 Running/);
     const expanded = render({ expanded: [group.key] });
     expect(expanded.lines.filter((l) => /fit-\d/.test(l))).toHaveLength(2);
     expect(expanded.lines.find((l) => l.includes('fit-1'))).toMatch(/hl000003\s+ {2}fit-1/);

@@ -16,7 +16,7 @@ describe('dashboard layout (headless blessed screen)', () => {
     expect(text).toMatch(/┌─+ Sessions ─+┐/);
     expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM GiB\s+IMAGE/);
     expect(text).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.1\/8 skaha\/astroml:latest/);
-    expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[███░░░░░░░\] 1\/3 done/);
+    expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[━━━───────\] 1\/3 done/);
     expect(text).toMatch(/┌─+ Resources ─+┐/);
     expect(text).toMatch(/Platform CPU {2}80% 800\/1000 cores +│ desk CPU - cores/);
     expect(text).toMatch(/RAM {2}33% 2421\/7451 GiB +│ \d⡇[\u2800-\u28ff ]+│/);
