@@ -6,7 +6,7 @@ import type { Pane } from './view-state.js';
 export type Command =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
-  | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
+  | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-left' | 'sort-right' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
   | 'app-launch' | 'app-delete';
 
@@ -58,6 +58,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
   { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter' },
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort' },
+  { keys: ['<'], panes: LISTS, command: 'sort-left', label: '<', help: 'sort by the column to the left (the header shows which, and ↑/↓ the order)' },
+  { keys: ['>'], panes: LISTS, command: 'sort-right', label: '>', help: 'sort by the column to the right' },
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },

@@ -25,14 +25,14 @@ export const URL_DIALOG = {
   keys: '[Esc] or [Enter] close   [y] copy again',
 } as const;
 
-/** Column headers of the sessions table. */
+/** Column headers of the sessions table (age and expiry named as in the CLI's `ps`). */
 export const COLUMNS = {
   id: 'ID',
   name: 'NAME',
   kind: 'KIND',
   status: 'STATUS',
   age: 'AGE',
-  expires: 'EXPIRES IN',
+  expires: 'EXPIRES',
   cpu: 'CPU',
   ram: 'RAM GiB',
   reason: 'WHY',

@@ -19,6 +19,11 @@ export const SORT_COLUMNS = ['age', 'name', 'status', 'expires', 'kind', 'cpu', 
 /** A sortable column. */
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
+/** Pure: whether the rows run from the largest value down (CPU and RAM sort the busiest first unless reversed). */
+export function largestFirst(sort: ViewState['sort']): boolean {
+  return (sort.column === 'cpu' || sort.column === 'ram') !== sort.descending;
+}
+
 /** The sortable columns left to right, as the table shows them (`<` and `>` step through these). */
 export const SORT_COLUMNS_SHOWN: readonly SortColumn[] = ['id', 'name', 'kind', 'status', 'age', 'expires', 'cpu', 'ram', 'image'];
 

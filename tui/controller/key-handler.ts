@@ -96,6 +96,9 @@ export function runCommand(ctl: Controller, command: Command): void {
       return ctl.dispatch({ type: 'filter-start' });
     case 'sort':
       return ctl.dispatch({ type: 'sort-next' });
+    case 'sort-left':
+    case 'sort-right':
+      return ctl.dispatch({ type: 'sort-step', delta: command === 'sort-left' ? -1 : 1 });
     case 'sort-reverse':
       return ctl.dispatch({ type: 'sort-reverse' });
     case 'help':

@@ -14,7 +14,7 @@ describe('dashboard layout (headless blessed screen)', () => {
     expect(lines[0]).toMatch(/^skaha-tui {2}server https:\/\/ws-uv\.canfar\.net\/skaha {2}user alice/);
     expect(lines[1]).toMatch(/daemon ● connected\s+platform ● ok\s+load as of \d\d:\d\d\s+interactive 3\/5\s+credentials expire in 3d 1h/);
     expect(text).toMatch(/┌─+ Sessions ─+┐/);
-    expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM GiB\s+IMAGE/);
+    expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE ↑\s+EXPIRES\s+CPU\s+RAM GiB\s+IMAGE/);
     expect(text).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.1\/8 skaha\/astroml:latest/);
     expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[━━━───────\] 1\/3 done/);
     expect(text).toMatch(/┌─+ Resources ─+┐/);
