@@ -73,6 +73,26 @@ describe('footer', () => {
     expect(stripTags(footerLine(view({ focus: 'logs' }), 200, ctx, false))).toMatch(/^f follow\s+w wrap\s+\/ search\s+n next\s+Ctrl-S save\s+F full/);
   });
 
+  it('drops the least important hints first as the terminal narrows, never ? help and q quit', () => {
+    for (const pane of ['table', 'details', 'logs'] as const) {
+      for (const readonly of [false, true]) {
+        let previous: string[] | null = null;
+        for (let width = 200; width >= 16; width--) {
+          const line = stripTags(footerLine(view({ focus: pane }), width, ctx, readonly));
+          expect([...line].length, `${pane} at ${width}`).toBeLessThanOrEqual(width);
+          expect(line, `${pane} at ${width}`).toMatch(/\? help {2}q quit$/);
+          // Narrower never brings a hint back: each width shows a subset of the wider one, in the same order.
+          const hints = line.split('  ');
+          if (previous) expect(previous.filter((h) => hints.includes(h)), `${pane} at ${width}`).toEqual(hints);
+          previous = hints;
+        }
+      }
+    }
+    const at100 = stripTags(footerLine(view(), 100, ctx, false));
+    expect(at100).toMatch(/^Enter details {2}l logs {2}.*n launch {2}.*d delete.*Tab pane {2}\? help {2}q quit$/);
+    expect(at100).not.toContain('s sort');
+  });
+
   it('shows launch, renew and delete as disabled in read-only mode', () => {
     const line = stripTags(footerLine(view(), 200, ctx, true));
     expect(line).toContain('n launch(ro)');
