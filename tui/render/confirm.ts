@@ -6,7 +6,7 @@ import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit } from './cells.js';
 import { escapeTags } from './paint.js';
 import { statusColour, type RenderContext } from './context.js';
-import { wrapWords } from './wrap-words.js';
+import { fitOrWrap, wrapWords } from './wrap-words.js';
 
 const COMMAND_LINES = 4;
 
@@ -34,6 +34,6 @@ export function confirmLines(action: 'delete' | 'renew', sessions: readonly Sess
     const ids = shown.flatMap((l) => l.trim().split(/\s+/)).filter((w) => w !== '\\').length - 2;
     command = [...shown.map((l, i) => (i === shown.length - 1 ? l.replace(/ \\$/, '') : l)), `    ${CONFIRM.moreIds(sessions.length - ids)}`];
   }
-  lines.push('', CONFIRM.command, ...command.map((l) => '  ' + paint.fg('cyan', escapeTags(l))), '', paint.bold(CONFIRM.keys));
+  lines.push('', CONFIRM.command, ...command.map((l) => '  ' + paint.fg('cyan', escapeTags(l))), '', ...fitOrWrap(CONFIRM.keys, width).map((l) => paint.bold(escapeTags(l))));
   return lines;
 }
