@@ -121,11 +121,11 @@ export async function loadDaemonConfig(ctl: Controller): Promise<void> {
   if (server) ctl.update({ serverUrl: server });
 }
 
-/** The user to name in the header: the one most sessions belong to. */
+/** The user to name in the header: the one most sessions belong to, else the one the daemon's credential names. */
 export function mainUser(state: DaemonState | null): string | null {
   const counts = new Map<string, number>();
   for (const s of Object.values(state?.sessions ?? {})) if (s.user) counts.set(s.user, (counts.get(s.user) ?? 0) + 1);
   let best: string | null = null;
   for (const [user, n] of counts) if (best === null || n > counts.get(best)!) best = user;
-  return best;
+  return best ?? state?.credentials?.user ?? null;
 }
