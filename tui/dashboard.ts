@@ -62,7 +62,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   function refreshTable(previous: DashboardModel): void {
     const synced = syncTable(previous, model, page());
     model = synced.model;
-    if (synced.note) ctl.flash('info', synced.note);
+    if (synced.note) ctl.flash('info', synced.note, 'note');
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
     // A selected desktop shows its apps in the details pane.
@@ -86,8 +86,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
       refreshTable(previous);
       loop.request();
     },
-    flash(level, text) {
-      ctl.dispatch({ type: 'flash', level, text, now: clock.now() });
+    flash(level, text, kind) {
+      ctl.dispatch({ type: 'flash', level, text, now: clock.now(), kind });
     },
     async call(method, params, what) {
       try {

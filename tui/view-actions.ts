@@ -3,6 +3,7 @@
 import type { Session } from '../src/domain/session.js';
 import type { LogAction } from './log-view.js';
 import type { FormAction, FormEnv } from './form/launch-form.js';
+import type { FlashKind } from './flash.js';
 import type { FlashLevel, HighlightKind, Modal, Pane } from './view-state.js';
 
 /** Row keys of the table in display order, plus the page height, for selection moves. */
@@ -47,7 +48,7 @@ export type ViewAction =
   | { type: 'open-modal'; modal: Modal }
   | { type: 'close-modal' }
   | { type: 'modal-scroll'; delta: number }
-  | { type: 'flash'; level: FlashLevel; text: string; now: number }
+  | { type: 'flash'; level: FlashLevel; text: string; now: number; kind?: FlashKind }
   | { type: 'expire'; now: number }
   | { type: 'details-mode'; mode: 'details' | 'events' }
   | { type: 'details-scroll'; delta: number }

@@ -9,6 +9,10 @@ import type { AppPicker } from './app-picker.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import { syncRows } from './view-sync.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
+import { nextFlash } from './flash.js';
+
+/** How long each level of flash stays (see flash.ts). */
+export { FLASH_MS } from './flash.js';
 
 /** The panes Tab cycles through. */
 export type Pane = 'table' | 'details' | 'logs';
@@ -35,6 +39,8 @@ export interface Flash {
   level: FlashLevel;
   text: string;
   until: number;
+  /** Until when a daemon notification joins this note instead of replacing it (see flash.ts). */
+  heldUntil?: number;
 }
 
 /** How a row changed recently (shown for a moment). */
@@ -86,7 +92,6 @@ export interface ViewState {
 }
 
 /** How long a flash stays, by level (errors stay longer to be read). */
-export const FLASH_MS: Record<FlashLevel, number> = { info: 4000, warn: 6000, error: 10_000 };
 
 /** How long new, changed and removed rows stay highlighted. */
 export const HIGHLIGHT_MS = 3000;
@@ -165,7 +170,7 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
     case 'close-modal':
       return { ...view, modal: null };
     case 'flash':
-      return { ...view, flash: { level: action.level, text: action.text, until: action.now + FLASH_MS[action.level] } };
+      return { ...view, flash: nextFlash(view.flash, action.level, action.text, action.now, action.kind) };
     case 'expire':
       return expire(view, action.now);
     case 'details-mode':

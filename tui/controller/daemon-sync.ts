@@ -75,7 +75,7 @@ export function onEvent<T extends EventTopic>(ctl: Controller, topic: T, data: T
     // The flag or environment wins; else the config file's setting (hot-reloaded through the daemon).
     const setting = ctl.deps.options.terminalNotify ?? ctl.model().terminalNotify ?? 'auto';
     writeTerminalNotification(ctl.deps.output, ctl.deps.env, setting, n);
-    ctl.flash(n.urgency === 'critical' ? 'warn' : 'info', n.body ? `${n.title}: ${n.body}` : n.title);
+    ctl.flash(n.urgency === 'critical' ? 'warn' : 'info', n.body ? `${n.title}: ${n.body}` : n.title, 'background');
   } else if (topic === 'logs:reset' || topic === 'logs:append') {
     const d = data as TopicData['logs:reset'];
     const action = topic === 'logs:reset' ? { type: 'reset' as const, sessionId: d.sessionId, lines: d.lines, truncated: d.truncated } : { type: 'append' as const, sessionId: d.sessionId, lines: d.lines };

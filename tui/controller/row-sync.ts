@@ -37,12 +37,13 @@ export function leftNote(previous: DashboardModel, model: DashboardModel, before
   if (previous.state !== model.state && before.selected !== null && after.selected !== before.selected && !model.table.rows.some((r) => r.key === before.selected && !(r.type === 'session' && r.ghost))) {
     notes.push(FLASH.cursorMoved(name(before.selected), why(model, before.selected), after.selected === null ? null : label(model, after.selected)));
   }
-  const unmarked = before.marks.filter((id) => !after.marks.includes(id));
+  const shrank = before.modal?.type === 'confirm' && after.modal !== before.modal ? before.modal : null;
+  const kept = after.modal?.type === 'confirm' ? after.modal.ids : [];
+  const dropped = shrank ? shrank.ids.filter((id) => !kept.includes(id)) : [];
+  // A session the open dialog drops is said once, by the dialog's note.
+  const unmarked = before.marks.filter((id) => !after.marks.includes(id) && !dropped.includes(id));
   if (unmarked.length > 0) notes.push(FLASH.unmarked(unmarked.map(name)));
-  if (before.modal?.type === 'confirm' && after.modal !== before.modal) {
-    const kept = after.modal?.type === 'confirm' ? after.modal.ids : [];
-    notes.push(FLASH.confirmShrank(before.modal.action, before.modal.ids.filter((id) => !kept.includes(id)).map(name), kept.length));
-  }
+  if (shrank) notes.push(FLASH.confirmShrank(shrank.action, dropped.map(name), kept.length));
   return notes.length > 0 ? notes.join('; ') : null;
 }
 

@@ -69,6 +69,22 @@ describe('counts and marks agree with the rows', () => {
     expect(sent(connection, 'delete')).toEqual([]);
   });
 
+  it("keeps the note in sight when the daemon's notification about the same session follows it", async () => {
+    const { h, connection } = await start();
+    await h.keys('space', 'space', 'd');
+    connection.pushState(stateWith(without('cr000006')));
+    await h.settle();
+    const notice = (at: number) => ({ key: `vanished:${at}`, title: 'Session carta-soon vanished', body: 'it left the listing before its expiry; check the platform', urgency: 'critical' as const, at });
+    connection.pushEvent('notification', notice(1));
+    await h.settle();
+    expect(h.lines().at(-1)).toBe('carta-soon left: the dialog now lists 1 session · Session carta-soon vanished: it left the listing before its expiry; check the platform');
+    // Once the note has been read, a notification replaces it as before.
+    h.clock.advance(3000);
+    connection.pushEvent('notification', { ...notice(2), title: 'Session desk launched', body: '', urgency: 'low' });
+    await h.settle();
+    expect(h.lines().at(-1)).toBe('Session desk launched');
+  });
+
   it('says when marks are hidden by the filter, and the dialog still lists them all', async () => {
     const { h } = await start();
     await h.keys('space', 'space', '/', 'c', 'a', 'r', 't', 'a', 'enter');
