@@ -117,7 +117,7 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   } else if (modal.type === 'confirm') {
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
-    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx, modal.skipped ?? 0);
   } else if (modal.type === 'relaunch') {
     label = RELAUNCH.title;
     lines = relaunchLines(modal, model.state?.credentials?.registry === true, width - 3, ctx);
@@ -160,7 +160,7 @@ function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) =
 
 function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
   const header = headerBlock(model, cols, ctx);
-  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull);
+  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull, model.view.tableFit);
   const { view } = model;
   const row = selectedRow(model);
   const session = row?.type === 'session' ? row.session : null;
