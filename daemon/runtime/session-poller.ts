@@ -95,6 +95,12 @@ export class SessionPoller {
     return this.nextRefresh;
   }
 
+  /** Joins the poll in flight, whose answer is as fresh as any, or else asks for a refresh (an unknown session id). */
+  async current(): Promise<void> {
+    if (this.task.running) await this.task.runNow();
+    else await this.refresh();
+  }
+
   /** Resolves when no poll is in flight. */
   async idle(): Promise<void> {
     while (this.task.running) await this.task.runNow();
