@@ -1,0 +1,99 @@
+// Pure: what the accounts say about a time window: per session, per kind and hour, and in total.
+// Clients group it by kind, by day (in their own time zone: the hours are UTC clock hours) or by session.
+
+import { AMOUNT_FIELDS, HOUR_MS, hourOf, zeroAmounts, type Amounts } from './account-hours.js';
+import type { UsageAccount } from './usage-accounts.js';
+
+/** One session's use within the window. */
+export interface SessionUsage {
+  id: string;
+  name: string;
+  kind: string;
+  /** Its status when last listed. */
+  status: string;
+  /** True once it left the listing. */
+  gone: boolean;
+  fixed: boolean | null;
+  cores: number | null;
+  ramGiB: number | null;
+  gpus: number | null;
+  /** When it was first and last counted Running (epoch ms). */
+  firstAt: number;
+  lastAt: number;
+  amounts: Amounts;
+}
+
+/** What the sessions of one kind used in one clock hour (`t` is the hour's start, epoch ms). */
+export interface KindHour {
+  t: number;
+  kind: string;
+  amounts: Amounts;
+}
+
+/** The answer to a `usage` request. */
+export interface UsageReport {
+  /** The window asked for, epoch ms (hours overlapping it are counted whole). */
+  since: number;
+  until: number;
+  /** The oldest hour the daemon still keeps (30 days back), or null when it keeps none. */
+  keptFrom: number | null;
+  /** Sessions that ran within the window, most core-hours first. */
+  sessions: SessionUsage[];
+  /** Per kind and hour, oldest first (hours with nothing counted are left out). */
+  hours: KindHour[];
+  total: Amounts;
+}
+
+const WIDTH = AMOUNT_FIELDS.length;
+
+/** Pure: the report for [since, until) from the accounts (every hour that overlaps the window counts whole). */
+export function usageReport(accounts: Readonly<Record<string, UsageAccount>>, since: number, until: number): UsageReport {
+  const first = hourOf(since);
+  const slots = Math.max(0, Math.ceil((until - first) / HOUR_MS));
+  // Per kind, one row of six sums per hour of the window: a typed array, not a map lookup per row.
+  const byKind = new Map<string, Float64Array>();
+  const sessions: SessionUsage[] = [];
+  const total = zeroAmounts();
+  let keptFrom: number | null = null;
+  for (const id of Object.keys(accounts)) {
+    const account = accounts[id];
+    let grid = byKind.get(account.kind);
+    const sums = new Float64Array(WIDTH);
+    let any = false;
+    account.hours.forEachRow(-Infinity, Infinity, (t, values, at) => {
+      if (keptFrom === null || t < keptFrom) keptFrom = t;
+      if (t + HOUR_MS <= since || t >= until) return;
+      if (!grid) byKind.set(account.kind, (grid = new Float64Array(slots * WIDTH)));
+      const slot = ((t - first) / HOUR_MS) * WIDTH;
+      for (let j = 0; j < WIDTH; j++) {
+        grid[slot + j] += values[at + j];
+        sums[j] += values[at + j];
+      }
+      any = true;
+    });
+    if (!any) continue;
+    const amounts = zeroAmounts();
+    AMOUNT_FIELDS.forEach((f, j) => {
+      amounts[f] = sums[j];
+      total[f] += sums[j];
+    });
+    const { name, kind, status, gone, fixed, cores, ramGiB, gpus, firstAt, lastAt } = account;
+    sessions.push({ id, name, kind, status, gone, fixed, cores, ramGiB, gpus, firstAt, lastAt, amounts });
+  }
+  sessions.sort((a, b) => b.amounts.coreHoursRequested - a.amounts.coreHoursRequested || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return { since, until, keptFrom, sessions, hours: kindHours(byKind, first, slots), total };
+}
+
+function kindHours(byKind: ReadonlyMap<string, Float64Array>, first: number, slots: number): KindHour[] {
+  const hours: KindHour[] = [];
+  for (const [kind, grid] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
+    for (let slot = 0; slot < slots; slot++) {
+      const at = slot * WIDTH;
+      if (grid.subarray(at, at + WIDTH).every((x) => x === 0)) continue;
+      const amounts = zeroAmounts();
+      AMOUNT_FIELDS.forEach((f, j) => (amounts[f] = grid[at + j]));
+      hours.push({ t: first + slot * HOUR_MS, kind, amounts });
+    }
+  }
+  return hours.sort((a, b) => a.t - b.t || a.kind.localeCompare(b.kind));
+}
