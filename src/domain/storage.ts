@@ -6,10 +6,11 @@ export interface HomeStorage {
   date: string | null;
 }
 
-/** Home storage read from a node on the Skaha host: what it said, and which node it was. */
+/** Home storage read from a node on the Skaha host: what it said, and which node (whose home) it was. */
 export interface HomeStorageRead extends HomeStorage {
   /** The node's path on the Skaha host, e.g. `/arc/nodes/home/alice`. */
   node: string;
+  user: string;
 }
 
 /** Use as a percentage of the quota, or null without a (positive) quota. */

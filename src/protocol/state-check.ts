@@ -27,6 +27,7 @@ export const storageCheck: Check = object({
   quotaBytes: bytes,
   nodeDate: nullable(str(0, 100)),
   node: nullable(str(0, 2000)),
+  user: nullable(str(0, 200)),
   readAt: time,
   checkedAt: num(0),
   unknown: nullable(str(0, 5000)),

@@ -19,8 +19,9 @@ export interface StorageStatus {
   quotaBytes: number | null;
   /** The node's own date (as the service wrote it), or null. */
   nodeDate: string | null;
-  /** The node read, as a path on the Skaha host (e.g. `/arc/nodes/home/alice`), or null before a good read. */
+  /** The node read, as a path on the Skaha host (e.g. `/arc/nodes/home/alice`), and whose home it is; null before a good read. */
   node: string | null;
+  user: string | null;
   /** When it was last read well, and last tried (epoch ms). */
   readAt: number | null;
   checkedAt: number;
@@ -34,13 +35,13 @@ export interface StorageStatus {
 export function storageAfterRead(prev: StorageStatus | null, read: HomeStorageRead, at: number): StorageStatus {
   const percent = storagePercent(read);
   const high = percent !== null && (percent >= STORAGE_HIGH_PERCENT || (prev?.high === true && percent >= STORAGE_REARM_PERCENT));
-  return { usedBytes: read.usedBytes, quotaBytes: read.quotaBytes, nodeDate: read.date, node: read.node, readAt: at, checkedAt: at, unknown: null, high };
+  return { usedBytes: read.usedBytes, quotaBytes: read.quotaBytes, nodeDate: read.date, node: read.node, user: read.user, readAt: at, checkedAt: at, unknown: null, high };
 }
 
 /** Pure: the status after a read that could not say (the last figures and the alert state are kept). */
 export function storageAfterFailure(prev: StorageStatus | null, why: string, at: number): StorageStatus {
   return {
-    usedBytes: prev?.usedBytes ?? null, quotaBytes: prev?.quotaBytes ?? null, nodeDate: prev?.nodeDate ?? null, node: prev?.node ?? null,
+    usedBytes: prev?.usedBytes ?? null, quotaBytes: prev?.quotaBytes ?? null, nodeDate: prev?.nodeDate ?? null, node: prev?.node ?? null, user: prev?.user ?? null,
     readAt: prev?.readAt ?? null, checkedAt: at, unknown: why, high: prev?.high ?? false,
   };
 }
