@@ -39,6 +39,11 @@ export const COLUMNS = {
   image: 'IMAGE',
 } as const;
 
+/** The WHY cell's own words (the daemon's answers are in src/cli/answer-text.ts). */
+export const REASON = {
+  idle: (idleFor: string, used: string, requested: string | null) => `idle ${idleFor}: ${used}${requested === null ? ' cores (flexible)' : ` of ${requested} cores`} — d to delete`,
+} as const;
+
 /** Header labels and badges. */
 export const HEADER = {
   app: 'skaha-tui',
@@ -78,6 +83,9 @@ export const HEADER = {
   sessionsCount: (shown: number, total: number) => (shown === total ? plural(total, 'session') : `${shown} of ${plural(total, 'session')}`),
   marked: (n: number) => `${n} marked`,
   plainText: '(not a regex: matched as text)',
+  storage: 'home',
+  storageUnknown: 'storage unknown',
+  storageUse: (used: string, quota: string | null, percent: number | null) => (quota === null ? `${used} GiB used` : `${used}/${quota} GiB (${percent}%)`),
   otherConnection: (daemon: string, mine: string) => `another connection (D: restart the daemon with yours) — daemon: ${daemon}; dashboard: ${mine}`,
 } as const;
 
