@@ -6,6 +6,7 @@ import type { Session } from '../src/domain/session.js';
 import { emptyLogView, reduceLog, type LogView } from './log-view.js';
 import { reduceForm, type LaunchForm } from './form/launch-form.js';
 import type { AppPicker } from './app-picker.js';
+import type { UsagePanel } from './usage-panel.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
 
@@ -39,7 +40,8 @@ export type Modal =
   | { type: 'launch'; form: LaunchForm }
   /** No browser opened a session's URL: it is shown whole (and was copied). */
   | { type: 'url'; name: string; url: string }
-  | AppPicker;
+  | AppPicker
+  | UsagePanel;
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
 export interface ViewState {

@@ -8,6 +8,7 @@ import { copyText, runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
 import { restartDaemon } from './daemon-identity.js';
 import { pickerKey } from './app-actions.js';
+import { usageKey } from './usage-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -102,6 +103,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'launch') {
     formKey(ctl, name);
+    return true;
+  }
+  if (modal?.type === 'usage') {
+    usageKey(ctl, modal, name);
     return true;
   }
   if (modal?.type === 'apps') {
