@@ -1,8 +1,9 @@
 // Usage accounts as a daemon holds them after 30 days of polling many sessions, built with the
-// product's own accounting (AccountHours rows, no 30 days of waiting): the input of the usage case.
+// product's own accounting (hourly rows rolled into days, no 30 days of waiting): the input of the usage case.
 import { emptyDict } from '../../src/domain/dict.js';
 import { ACCOUNT_KEEP_MS, AccountHours, HOUR_MS, hourOf } from '../../src/state/account-hours.js';
 import type { UsageAccount } from '../../src/state/usage-accounts.js';
+import { rollUp } from '../../src/state/account-days.js';
 import { wave } from './day-state.js';
 
 /** The kinds the sessions take in turn. */
@@ -29,11 +30,13 @@ export function monthOfAccounts(now: number, count: number, runHours = ACCOUNT_K
         hours: 1, coreHoursRequested: cores, coreHoursUsed: cores * use, gibHoursRequested: gib, gibHoursUsed: gib * use * 0.8, gpuHours: gpus,
       });
     }
+    // What the daemon keeps of them now: hours older than 2 days rolled into days.
+    const kept = rollUp(hours, AccountHours.EMPTY, now);
     const end = start + runHours * HOUR_MS;
     const running = end > last;
     out[`s${String(i).padStart(6, '0')}`] = {
       name: `job-${i}`, kind: KINDS[i % KINDS.length], status: running ? 'Running' : 'Completed', fixed: true, cores, ramGiB: gib, gpus,
-      firstAt: start, lastAt: Math.min(end, now), countedTo: null, seenAt: Math.min(end, now), gone: !running, hours,
+      firstAt: start, lastAt: Math.min(end, now), countedTo: null, seenAt: Math.min(end, now), gone: !running, hours: kept.hours, days: kept.days,
     };
   }
   return out;

@@ -84,27 +84,33 @@ export class AccountHours {
     return new AccountHours(tier);
   }
 
-  /** Pure: these hours without the rows whose hour ended before `cutoff` (the same object when none did). */
-  since(cutoff: number): AccountHours {
+  /** The start of the oldest row, or null. */
+  oldestHour(): number | null {
+    return this.tier.size > 0 ? this.tier.timeAt(0) : null;
+  }
+
+  /** Pure: these rows without those that ended before `cutoff` (`end` gives a row's end from its start); the same object when none did. */
+  since(cutoff: number, end: (t: number) => number = (t) => t + HOUR_MS): AccountHours {
     let drop = 0;
-    while (drop < this.tier.size && this.tier.timeAt(drop) + HOUR_MS <= cutoff) drop++;
+    while (drop < this.tier.size && end(this.tier.timeAt(drop)) <= cutoff) drop++;
     return drop === 0 ? this : new AccountHours(this.tier.dropOldest(drop));
   }
 
   /**
-   * Calls `visit` for each row whose hour overlaps [from, to), oldest first, with the row's values at
-   * `values[offset]` … `values[offset + 5]` (read in place: a report over thousands of rows allocates nothing per row).
+   * Calls `visit` for each row that overlaps [from, to) (`rowEnd` gives a row's end from its start: an
+   * hour unless told), oldest first, with the row's values at `values[offset]` … `values[offset + 5]`
+   * (read in place: a report over thousands of rows allocates nothing per row).
    */
-  forEachRow(from: number, to: number, visit: (t: number, values: ArrayLike<number>, offset: number) => void): void {
+  forEachRow(from: number, to: number, visit: (t: number, values: ArrayLike<number>, offset: number) => void, rowEnd: (t: number) => number = (t) => t + HOUR_MS): void {
     const { block, start, end, last } = this.tier;
     const width = HOURS_LAYOUT.width;
     if (block) {
       for (let i = start; i < end; i++) {
         const t = block.t[i];
-        if (t + HOUR_MS > from && t < to) visit(t, block.v, i * width);
+        if (t < to && rowEnd(t) > from) visit(t, block.v, i * width);
       }
     }
-    if (last && last.t + HOUR_MS > from && last.t < to) visit(last.t, last.v, 0);
+    if (last && last.t < to && rowEnd(last.t) > from) visit(last.t, last.v, 0);
   }
 
   /** Every row, oldest first. */

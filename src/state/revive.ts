@@ -19,12 +19,14 @@ export function reviveStats(value: HistoryWire<StatsHistory>): StatsHistory {
   return value instanceof Series ? value : Series.fromJSON(STATS_KIND, value);
 }
 
-/** A usage account as it arrives: its hours as an AccountHours in-process, as rows in JSON. */
-export type AccountWire = Omit<UsageAccount, 'hours'> & { hours: AccountHours | HourRow[] };
+/** A usage account as it arrives: its hours and days as AccountHours in-process, as rows in JSON. */
+export type AccountWire = Omit<UsageAccount, 'hours' | 'days'> & { hours: AccountHours | HourRow[]; days?: AccountHours | HourRow[] };
 
 /** A usage account from either form. */
 export function reviveAccount(value: AccountWire): UsageAccount {
-  return value.hours instanceof AccountHours ? (value as UsageAccount) : { ...value, hours: AccountHours.fromRows(value.hours) };
+  if (value.hours instanceof AccountHours && value.days instanceof AccountHours) return value as UsageAccount;
+  const rows = (part: AccountHours | HourRow[] | undefined) => (part instanceof AccountHours ? part : AccountHours.fromRows(part ?? []));
+  return { ...value, hours: rows(value.hours), days: rows(value.days) };
 }
 
 /** A DaemonState whose histories and accounts may still be in their JSON form (a decoded snapshot). */

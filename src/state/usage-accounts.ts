@@ -1,10 +1,12 @@
 // Per-session resource accounting that outlives the listing: every poll adds what each Running
-// session requested and used since the previous sample, per clock hour, for 30 days.
+// session requested and used since the previous sample, per clock hour for 2 days, then per local
+// day (account-days.ts), for 30 days.
 
 import { dictGet, emptyDict, type Dict } from '../domain/dict.js';
 import { gbToGiB } from '../domain/memory.js';
 import type { Session } from '../domain/session.js';
 import { ACCOUNT_KEEP_MS, AccountHours, HOUR_MS, hourOf, zeroAmounts, type Amounts } from './account-hours.js';
+import { rollUp } from './account-days.js';
 
 /** A sample stands for at most this long before it: longer gaps (the daemon stopped, polls failed) are not counted beyond it. */
 export const MAX_SAMPLE_GAP_MS = 10 * 60_000;
@@ -33,7 +35,10 @@ export interface UsageAccount {
   seenAt: number;
   /** True once it left the listing. */
   gone: boolean;
+  /** Use per clock hour over the last 2 days. */
   hours: AccountHours;
+  /** Use per local day (the daemon's time zone) before that, up to 30 days back. */
+  days: AccountHours;
 }
 
 const isoTime = (value: string | null): number | null => {
@@ -70,7 +75,7 @@ function addSpan(hours: AccountHours, session: Session, from: number, to: number
   return out;
 }
 
-function described(before: UsageAccount | undefined, session: Session, at: number): Omit<UsageAccount, 'hours' | 'lastAt' | 'firstAt' | 'countedTo'> {
+function described(before: UsageAccount | undefined, session: Session, at: number): Omit<UsageAccount, 'hours' | 'days' | 'lastAt' | 'firstAt' | 'countedTo'> {
   return {
     name: session.name,
     kind: session.kind,
@@ -93,15 +98,21 @@ export function accountAfterSample(before: UsageAccount | undefined, session: Se
   const started = isoTime(session.startedAt);
   const from = Math.min(at, Math.max(before?.countedTo ?? started ?? at, at - MAX_SAMPLE_GAP_MS));
   const hours = addSpan(before?.hours ?? AccountHours.EMPTY, session, from, at);
-  return { ...described(before, session, at), firstAt: before?.firstAt ?? from, lastAt: at, countedTo: at, hours };
+  return { ...described(before, session, at), firstAt: before?.firstAt ?? from, lastAt: at, countedTo: at, hours, days: before?.days ?? AccountHours.EMPTY };
 }
 
-/** Pure: an account of a session no longer listed, without hours older than the cutoff; undefined once nothing is left. */
-function goneAccount(account: UsageAccount, cutoff: number): UsageAccount | undefined {
-  const hours = account.hours.since(cutoff);
-  if (hours.size === 0 && account.seenAt <= cutoff) return undefined;
-  if (account.gone && hours === account.hours) return account;
-  return { ...account, gone: true, countedTo: null, hours };
+/** Pure: the account with its old hours rolled into days and days older than 30 days dropped (the same object when nothing changed). */
+function compacted(account: UsageAccount, at: number): UsageAccount {
+  const { hours, days } = rollUp(account.hours, account.days, at);
+  return hours === account.hours && days === account.days ? account : { ...account, hours, days };
+}
+
+/** Pure: an account of a session no longer listed, compacted at `at`; undefined once nothing is left of its 30 days. */
+function goneAccount(account: UsageAccount, at: number): UsageAccount | undefined {
+  const kept = compacted(account, at);
+  if (kept.hours.size === 0 && kept.days.size === 0 && kept.seenAt <= at - ACCOUNT_KEEP_MS) return undefined;
+  if (account.gone && kept === account) return account;
+  return { ...kept, gone: true, countedTo: null };
 }
 
 /**
@@ -115,17 +126,14 @@ export function accountsAfterPoll(
   at: number,
 ): Dict<UsageAccount> {
   const out = emptyDict<UsageAccount>();
-  const cutoff = at - ACCOUNT_KEEP_MS;
   for (const id of Object.keys(sessions)) {
     const next = accountAfterSample(dictGet(accounts, id), sessions[id], at);
-    if (!next) continue;
-    const hours = next.hours.since(cutoff);
-    out[id] = hours === next.hours ? next : { ...next, hours };
+    if (next) out[id] = compacted(next, at);
   }
   const gone: string[] = [];
   for (const id of Object.keys(accounts)) {
     if (Object.hasOwn(sessions, id)) continue;
-    const kept = goneAccount(accounts[id], cutoff);
+    const kept = goneAccount(accounts[id], at);
     if (!kept) continue;
     out[id] = kept;
     gone.push(id);

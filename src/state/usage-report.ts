@@ -1,8 +1,9 @@
-// Pure: what the accounts say about a time window: per session, per kind and hour, and in total.
-// Clients group it by kind, by day (in their own time zone: the hours are UTC clock hours) or by session.
+// Pure: what the accounts say about a time window: per session, per kind and hour (per local day
+// beyond 2 days back), and in total. Clients group it by kind, by day or by session.
 
 import { AMOUNT_FIELDS, HOUR_MS, hourOf, zeroAmounts, type Amounts } from './account-hours.js';
 import type { UsageAccount } from './usage-accounts.js';
+import { localDayEnd } from './account-days.js';
 
 /** One session's use within the window. */
 export interface SessionUsage {
@@ -23,35 +24,38 @@ export interface SessionUsage {
   amounts: Amounts;
 }
 
-/** What the sessions of one kind used in one clock hour (`t` is the hour's start, epoch ms). */
+/** What the sessions of one kind used in one clock hour, or (beyond 2 days back) one local day of the daemon's; `t` is its start, epoch ms. */
 export interface KindHour {
   t: number;
+  span: 'hour' | 'day';
   kind: string;
   amounts: Amounts;
 }
 
 /** The answer to a `usage` request. */
 export interface UsageReport {
-  /** The window asked for, epoch ms (hours overlapping it are counted whole). */
+  /** The window asked for, epoch ms (hours, and beyond 2 days back days, that overlap it are counted whole). */
   since: number;
   until: number;
   /** The oldest hour the daemon still keeps (30 days back), or null when it keeps none. */
   keptFrom: number | null;
   /** Sessions that ran within the window, most core-hours first. */
   sessions: SessionUsage[];
-  /** Per kind and hour, oldest first (hours with nothing counted are left out). */
+  /** Per kind and hour (or day), oldest first (periods with nothing counted are left out). */
   hours: KindHour[];
   total: Amounts;
 }
 
 const WIDTH = AMOUNT_FIELDS.length;
 
-/** Pure: the report for [since, until) from the accounts (every hour that overlaps the window counts whole). */
+/** Pure: the report for [since, until) from the accounts (every hour, or day, that overlaps the window counts whole). */
 export function usageReport(accounts: Readonly<Record<string, UsageAccount>>, since: number, until: number): UsageReport {
   const first = hourOf(since);
   const slots = Math.max(0, Math.ceil((until - first) / HOUR_MS));
   // Per kind, one row of six sums per hour of the window: a typed array, not a map lookup per row.
   const byKind = new Map<string, Float64Array>();
+  // Days are few (at most 32 per account): one row of six sums per kind and day start.
+  const dayRows = new Map<string, Map<number, Float64Array>>();
   const sessions: SessionUsage[] = [];
   const total = zeroAmounts();
   let keptFrom: number | null = null;
@@ -71,6 +75,19 @@ export function usageReport(accounts: Readonly<Record<string, UsageAccount>>, si
       }
       any = true;
     });
+    account.days.forEachRow(since, until, (t, values, at) => {
+      let kindDays = dayRows.get(account.kind);
+      if (!kindDays) dayRows.set(account.kind, (kindDays = new Map()));
+      let row = kindDays.get(t);
+      if (!row) kindDays.set(t, (row = new Float64Array(WIDTH)));
+      for (let j = 0; j < WIDTH; j++) {
+        row[j] += values[at + j];
+        sums[j] += values[at + j];
+      }
+      any = true;
+    }, localDayEnd);
+    const oldestDay = account.days.oldestHour();
+    if (oldestDay !== null && (keptFrom === null || oldestDay < keptFrom)) keptFrom = oldestDay;
     if (!any) continue;
     const amounts = zeroAmounts();
     AMOUNT_FIELDS.forEach((f, j) => {
@@ -81,18 +98,23 @@ export function usageReport(accounts: Readonly<Record<string, UsageAccount>>, si
     sessions.push({ id, name, kind, status, gone, fixed, cores, ramGiB, gpus, firstAt, lastAt, amounts });
   }
   sessions.sort((a, b) => b.amounts.coreHoursRequested - a.amounts.coreHoursRequested || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return { since, until, keptFrom, sessions, hours: kindHours(byKind, first, slots), total };
+  return { since, until, keptFrom, sessions, hours: kindHours(byKind, dayRows, first, slots), total };
 }
 
-function kindHours(byKind: ReadonlyMap<string, Float64Array>, first: number, slots: number): KindHour[] {
+const toAmounts = (row: ArrayLike<number>, at = 0): Amounts => {
+  const amounts = zeroAmounts();
+  AMOUNT_FIELDS.forEach((f, j) => (amounts[f] = row[at + j]));
+  return amounts;
+};
+
+function kindHours(byKind: ReadonlyMap<string, Float64Array>, dayRows: ReadonlyMap<string, ReadonlyMap<number, Float64Array>>, first: number, slots: number): KindHour[] {
   const hours: KindHour[] = [];
+  for (const [kind, days] of dayRows) for (const [t, row] of days) hours.push({ t, span: 'day', kind, amounts: toAmounts(row) });
   for (const [kind, grid] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
     for (let slot = 0; slot < slots; slot++) {
       const at = slot * WIDTH;
       if (grid.subarray(at, at + WIDTH).every((x) => x === 0)) continue;
-      const amounts = zeroAmounts();
-      AMOUNT_FIELDS.forEach((f, j) => (amounts[f] = grid[at + j]));
-      hours.push({ t: first + slot * HOUR_MS, kind, amounts });
+      hours.push({ t: first + slot * HOUR_MS, span: 'hour', kind, amounts: toAmounts(grid, at) });
     }
   }
   return hours.sort((a, b) => a.t - b.t || a.kind.localeCompare(b.kind));

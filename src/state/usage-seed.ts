@@ -28,7 +28,7 @@ export function accountsFromHistories(usage: Readonly<Record<string, UsageHistor
     out[id] = {
       name: session.name, kind: session.kind, status: session.status, fixed: session.fixed,
       cores: session.cpu.requested, ramGiB: session.ramGB.requested === null ? null : gbToGiB(session.ramGB.requested), gpus: session.gpus.requested,
-      firstAt: first, lastAt: last, countedTo: session.status === 'Running' ? last : null, seenAt: last, gone: false, hours,
+      firstAt: first, lastAt: last, countedTo: session.status === 'Running' ? last : null, seenAt: last, gone: false, hours, days: AccountHours.EMPTY,
     };
   }
   return out;

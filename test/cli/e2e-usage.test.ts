@@ -26,6 +26,7 @@ function account(over: Partial<UsageAccount>, hours: Array<[number, Amounts]>): 
     name: 'x', kind: 'notebook', status: 'Running', fixed: true, cores: null, ramGiB: null, gpus: null,
     firstAt: hours[0][0], lastAt: hours[hours.length - 1][0] + HOUR_MS, countedTo: null, seenAt: hours[hours.length - 1][0] + HOUR_MS, gone: true,
     hours: AccountHours.fromRows(hours.map(([t, a]) => ({ t, amounts: a }))),
+    days: AccountHours.EMPTY,
     ...over,
   };
 }

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { gibToGB } from '../../src/domain/memory.js';
 import type { Session } from '../../src/domain/session.js';
-import { HOUR_MS, MAX_ACCOUNT_ROWS } from '../../src/state/account-hours.js';
+import { HOUR_MS } from '../../src/state/account-hours.js';
+import { localDayStart, MAX_ACCOUNT_DAYS } from '../../src/state/account-days.js';
+import { localDay, usageByDay } from '../../src/state/usage-groups.js';
 import { accountsAfterPoll, MAX_ACCOUNTS, type UsageAccount } from '../../src/state/usage-accounts.js';
 import { usageReport } from '../../src/state/usage-report.js';
 import { nextIdle, DEFAULT_IDLE_SETTINGS } from '../../src/state/idle.js';
@@ -72,10 +74,26 @@ describe('usage accounts', () => {
     expect(acc.a1).toBeUndefined();
   });
 
-  it('is bounded: at most 31 days of hours a session, and MAX_ACCOUNTS sessions (the longest gone dropped first)', () => {
-    const acc = pollEvery(10 * MIN, T0 + 40 * 24 * HOUR_MS, () => ({ a1: running() }));
-    expect(acc.a1.hours.size).toBeLessThanOrEqual(MAX_ACCOUNT_ROWS);
-    expect(acc.a1.hours.size).toBeGreaterThanOrEqual(30 * 24);
+  it('keeps 2 days by the hour and older use per local day, losing nothing of the 30 days', () => {
+    const end = T0 + 40 * 24 * HOUR_MS;
+    const acc = pollEvery(10 * MIN, end, () => ({ a1: running() }));
+    expect(acc.a1.hours.size).toBeLessThanOrEqual(49);
+    expect(acc.a1.hours.size).toBeGreaterThanOrEqual(48);
+    expect(acc.a1.days.size).toBeGreaterThanOrEqual(29);
+    expect(acc.a1.days.size).toBeLessThanOrEqual(MAX_ACCOUNT_DAYS);
+    for (const row of acc.a1.days.rows()) expect(localDayStart(row.t)).toBe(row.t);
+    // 28 whole days back from the last local midnight: all of them counted, 2 cores asked each hour.
+    const since = localDayStart(end) - 28 * 24 * HOUR_MS;
+    const total = usageReport(acc, since, end).total;
+    // Exact in whole-hour time zones; within the half hour a clock hour straddles midnight elsewhere (India: +5:30).
+    expect(Math.abs(total.hours - (end - since) / HOUR_MS)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(total.coreHoursRequested - (2 * (end - since)) / HOUR_MS)).toBeLessThanOrEqual(1);
+    // The by-day rows of the report are one a day, each 24 hours of a session running all day.
+    const days = usageByDay(usageReport(acc, since, localDayStart(end) - 3 * 24 * HOUR_MS), localDay);
+    expect(days.map((d) => Math.round(d.amounts.hours * 1000) / 1000)).toEqual(days.map(() => 24));
+  });
+
+  it('is bounded: MAX_ACCOUNTS sessions (the longest gone dropped first)', () => {
     const many: Record<string, Session> = {};
     for (let i = 0; i < MAX_ACCOUNTS; i++) many[`s${i}`] = running({ id: `s${i}` });
     let big = accountsAfterPoll({}, many, T0 + MIN);
