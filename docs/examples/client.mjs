@@ -8,7 +8,7 @@
 // first session, and exits. The tests run this file against a real daemon.
 import WebSocket from 'ws';
 
-const PROTOCOL = 4;
+const PROTOCOL = 5;
 const socket = process.argv[2];
 if (!socket) {
   console.error('usage: node client.mjs SOCKET   (skaha-tui doctor prints the socket path)');
