@@ -60,7 +60,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort' },
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
-  { keys: ['U'], panes: ALL, command: 'usage', label: 'U', help: 'usage: core-hours and GiB-hours asked and used, a bar per kind and per day (w: 7/30 days)', hint: ['table'], short: 'usage' },
+  { keys: ['U'], panes: ALL, command: 'usage', label: 'U', help: 'usage: core- and GiB-hours asked and used, by kind and by day', hint: ['table'], short: 'usage' },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },
   { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
   { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane' },

@@ -5,7 +5,7 @@ import type { Amounts } from '../../src/state/account-hours.js';
 import { usageByDay, usageByKind, type UsageRow } from '../../src/state/usage-groups.js';
 import type { UsageReport } from '../../src/state/usage-report.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
-import { formatNumber } from '../../src/cli/format.js';
+import { cpuShare, formatHours } from '../../src/cli/views/usage-views.js';
 import { USAGE_VIEW } from '../text.js';
 import type { UsagePanel } from '../usage-panel.js';
 import { fit } from './cells.js';
@@ -13,7 +13,7 @@ import { escapeTags } from './paint.js';
 import { wrapWords } from './wrap-words.js';
 import type { RenderContext } from './context.js';
 
-const hours = (x: number) => formatNumber(x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
+const hours = formatHours;
 
 /** Pure: a bar of `width` cells for `asked` of `max`, the `used` part first and brighter. */
 function bar(used: number, asked: number, max: number, width: number, ctx: RenderContext): string {
@@ -25,7 +25,8 @@ function bar(used: number, asked: number, max: number, width: number, ctx: Rende
 }
 
 function figures(a: Amounts): string {
-  const share = a.coreHoursRequested > 0 ? ` (${Math.round((a.coreHoursUsed / a.coreHoursRequested) * 100)}%)` : '';
+  const used = cpuShare(a);
+  const share = used === null ? '' : ` (${used})`;
   return USAGE_VIEW.figures(hours(a.coreHoursRequested), hours(a.coreHoursUsed), share, hours(a.gibHoursRequested), hours(a.gpuHours));
 }
 

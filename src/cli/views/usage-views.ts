@@ -55,8 +55,19 @@ export function usageCsv(report: UsageReport, by: UsageBy, dayOf: (t: number) =>
   return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))].map((l) => `${l}\n`).join('');
 }
 
-const hours = (x: number) => formatNumber(x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
-const share = (a: Amounts) => (a.coreHoursRequested > 0 ? `${Math.round((a.coreHoursUsed / a.coreHoursRequested) * 100)}%` : '-');
+/** Hours (core-, GiB- or GPU-) as short text: 3 significant figures up to 2 decimals, "<0.01" for a trace. */
+export function formatHours(x: number): string {
+  if (x > 0 && x < 0.005) return '<0.01';
+  return formatNumber(x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
+}
+
+/** The share of the requested core-hours used ("28%"), or null when none were requested. */
+export function cpuShare(a: Amounts): string | null {
+  return a.coreHoursRequested > 0 ? `${Math.round((a.coreHoursUsed / a.coreHoursRequested) * 100)}%` : null;
+}
+
+const hours = formatHours;
+const share = (a: Amounts) => cpuShare(a) ?? '-';
 const figures = (a: Amounts): string[] => [hours(a.hours), hours(a.coreHoursRequested), hours(a.coreHoursUsed), share(a), hours(a.gibHoursRequested), hours(a.gibHoursUsed), hours(a.gpuHours)];
 
 /** Pure: the `usage` table with a total line, the window above it and the method below. */

@@ -67,6 +67,6 @@ describe('usage dialog', () => {
     await h.keys('U');
     expect(h.text()).toMatch(/Could not get the usage from the daemon: the daemon is too old for usage/);
     await h.keys('escape', '?');
-    expect(h.text()).toMatch(/U +usage: core-hours and GiB-hours asked and used, a bar per kind and per day/);
+    expect(h.text()).toMatch(/U +usage: core- and GiB-hours asked and used, by kind and by day\s/);
   });
 });
