@@ -3,6 +3,7 @@ import { toAppError } from '../../src/domain/errors.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { DEFAULT_HOME_NODES, nodePath } from '../../src/client/home-storage.js';
+import { STORAGE_UNKNOWN } from '../../src/state/storage.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
 import type { ApiHolder } from './api-holder.js';
@@ -18,13 +19,6 @@ export interface StoragePollerDeps {
   /** True while Skaha refuses the credentials: storage waits too. */
   paused: () => boolean;
 }
-
-/** Why storage is unknown, in the words the header and `storage` show. */
-export const STORAGE_TEXT = {
-  noUser: 'no session names your user yet (set storage.user in the config to read it now)',
-  noService: 'this server has no storage service (no home node answered)',
-  failed: (message: string) => `could not read it: ${message}`,
-} as const;
 
 /**
  * Reads home storage from its VOSpace node every few minutes (never more often than every 5: the
@@ -88,7 +82,7 @@ export class StoragePoller {
     const user = this.user();
     this.waitingForUser = user === null;
     const at = () => this.deps.clock.now();
-    if (user === null) return this.deps.runtime.apply({ type: 'storage.failed', why: STORAGE_TEXT.noUser, at: at() });
+    if (user === null) return this.deps.runtime.apply({ type: 'storage.failed', why: STORAGE_UNKNOWN.noUser, at: at() });
     const nodes = this.nodes();
     try {
       const storage = await this.deps.connection.api().getHomeStorage(user, nodes);
@@ -97,7 +91,7 @@ export class StoragePoller {
     } catch (error) {
       const failure = toAppError(error);
       this.deps.logger.debug('storage read failed', { code: failure.code, error: failure.message });
-      const why = failure.code === 'SKAHA_NOT_FOUND' ? STORAGE_TEXT.noService : STORAGE_TEXT.failed(failure.message);
+      const why = failure.code === 'SKAHA_NOT_FOUND' ? STORAGE_UNKNOWN.noService : STORAGE_UNKNOWN.failed(failure.message);
       await this.deps.runtime.apply({ type: 'storage.failed', why, at: at() });
     }
   }

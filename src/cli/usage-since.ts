@@ -4,9 +4,6 @@ import { UsageError } from './parse-args.js';
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
-/** The longest window the daemon can answer: it keeps 30 days. */
-export const MAX_SINCE_DAYS = 30;
-
 /**
  * Pure: the epoch ms `text` names, relative to `now`: "7d" (m, h, d, w), a local date "2026-11-20"
  * (its midnight), or a time "2026-11-20T08:00" (local unless it names a zone). A UsageError says

@@ -39,7 +39,4 @@ export const STORAGE_TEXT = {
   noQuota: 'no quota',
   unknown: (why: string) => `storage unknown: ${why}`,
   lastKnown: (at: string) => `last known figures, read ${at}:`,
-  notReadYet: 'storage not read yet: the daemon reads it after its first poll (every 5 minutes after that)',
-  noUser: 'no session names your user, so the home node is unknown: start a session, or ask the daemon (storage.user in its config)',
-  noService: 'this server has no storage service (no home node answered)',
 } as const;

@@ -12,6 +12,13 @@ export const STORAGE_HIGH_PERCENT = 90;
 /** Under this share an alert is armed again (a use hovering at 90 % is said once). */
 export const STORAGE_REARM_PERCENT = 85;
 
+/** Why storage is unknown, in the words the header and `storage` show (the daemon's and the CLI's own reads alike). */
+export const STORAGE_UNKNOWN = {
+  noUser: 'no session names your user yet (set storage.user in the config to read it now)',
+  noService: 'this server has no storage service (no home node answered)',
+  failed: (message: string) => `could not read it: ${message}`,
+} as const;
+
 /** Home storage as the daemon last read it. */
 export interface StorageStatus {
   /** Bytes used and the quota, from the last good read (null before one; quota null when the node has none). */
