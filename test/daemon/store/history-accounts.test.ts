@@ -3,10 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHistories, encodeHistories } from '../../../daemon/store/history-codec.js';
 import { monthOfAccounts } from '../../../bench/harness/month-accounts.js';
-import { emptyStats } from '../../../src/state/usage.js';
+import { appendUsage, emptyStats } from '../../../src/state/usage.js';
+import { accountsFromHistories } from '../../../src/state/usage-seed.js';
+import { gibToGB } from '../../../src/domain/memory.js';
 import { usageReport } from '../../../src/state/usage-report.js';
 import { ACCOUNT_KEEP_MS } from '../../../src/state/account-hours.js';
-import { T0 } from '../../state/builders.js';
+import { makeSession, T0 } from '../../state/builders.js';
 
 const MB = 1024 * 1024;
 
@@ -23,6 +25,23 @@ describe('usage accounts in the history file', () => {
     const { hours: _h, days: _d, ...meta } = accounts[id];
     expect(decoded.accounts[id]).toMatchObject(meta);
     expect(usageReport(decoded.accounts, T0 - ACCOUNT_KEEP_MS, T0)).toEqual(usageReport(accounts, T0 - ACCOUNT_KEEP_MS, T0));
+  });
+
+  it('reads a format-1 file (written before accounts): its histories seed a day of accounts', () => {
+    let usage = undefined as ReturnType<typeof appendUsage> | undefined;
+    for (let t = T0; t <= T0 + 3_600_000; t += 60_000) usage = appendUsage(usage, { t, cpu: 0.5, ram: gibToGB(4) }, t);
+    const bytes = encodeHistories({ usage: { a1: usage! }, statsHistory: emptyStats(), accounts: {} });
+    bytes[4] = 1;
+    const decoded = decodeHistories(bytes);
+    expect(decoded.format).toBe(1);
+    expect(decoded.accounts).toEqual({});
+    const session = makeSession({ id: 'a1', cpu: { requested: 2, used: 0.5 }, ramGB: { requested: gibToGB(8), used: gibToGB(4) } });
+    const seeded = accountsFromHistories(decoded.usage, { a1: session });
+    const total = usageReport(seeded, T0 - 3_600_000, T0 + 2 * 3_600_000).total;
+    expect(total.hours).toBeCloseTo(1, 2);
+    expect(total.coreHoursRequested).toBeCloseTo(2, 2);
+    expect(total.coreHoursUsed).toBeCloseTo(0.5, 2);
+    expect(total.gibHoursUsed).toBeCloseTo(4, 1);
   });
 
   it('refuses an account with rows out of order or too many, saying which', () => {
