@@ -112,16 +112,16 @@ function statusLine(input: HeaderInput, width: number, ctx: RenderContext): stri
   const max = state?.context?.maxInteractiveSessions ?? null;
   const cap = `${interactive}/${max ?? '?'}`;
   const [cred, credPlain] = credentialPart(state, ctx);
-  const [storage, storagePlain] = storageHeaderPart(state?.storage ?? null, ctx);
+  const storage = storageHeaderPart(state?.storage ?? null, ctx);
   const parts = [
     `${HEADER.daemon} ${paint.fg(daemonColour, glyphs.dot)} ${daemonText}`,
     `${HEADER.platform} ${paint.fg(HEALTH_COLOUR[health] ?? 'gray', glyphs.dot)} ${escapeTags(healthText)}`,
     load,
     `${HEADER.interactive} ${max !== null && interactive >= max ? paint.fg('red', cap) : cap}`,
     cred,
-    storage,
+    ...(storage ? [storage[0]] : []),
   ];
-  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, loadPlain, `${HEADER.interactive} ${cap}`, credPlain, storagePlain];
+  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, loadPlain, `${HEADER.interactive} ${cap}`, credPlain, ...(storage ? [storage[1]] : [])];
   return joinFit(parts, plain, width);
 }
 

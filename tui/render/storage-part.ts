@@ -9,14 +9,12 @@ import type { RenderContext } from './context.js';
 const GIB = 2 ** 30;
 const gib = (bytes: number) => (bytes / GIB >= 100 ? String(Math.round(bytes / GIB)) : (Math.round((bytes / GIB) * 10) / 10).toFixed(1));
 
-/** Pure: the tagged storage item and its plain text ("home 37.5/100 GiB (38%)"). */
-export function storageHeaderPart(storage: StorageStatus | null, ctx: RenderContext): [string, string] {
+/** Pure: the tagged storage item and its plain text ("home 37.5/100 GiB (38%)"); null before the daemon tried (or with storage switched off). */
+export function storageHeaderPart(storage: StorageStatus | null, ctx: RenderContext): [string, string] | null {
+  if (!storage) return null;
   const label = `${HEADER.storage} `;
   // Last known figures are still worth showing when a later read failed; with none, it is unknown.
-  if (!storage || storage.usedBytes === null) {
-    const text = storage ? HEADER.storageUnknown : `${label}-`;
-    return [ctx.paint.fg('gray', escapeTags(text)), text];
-  }
+  if (storage.usedBytes === null) return [ctx.paint.fg('gray', escapeTags(HEADER.storageUnknown)), HEADER.storageUnknown];
   const percent = storagePercent({ usedBytes: storage.usedBytes, quotaBytes: storage.quotaBytes });
   const shown = percent === null ? null : Math.round(percent);
   const text = HEADER.storageUse(gib(storage.usedBytes), storage.quotaBytes === null ? null : gib(storage.quotaBytes), shown);

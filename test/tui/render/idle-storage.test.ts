@@ -70,5 +70,7 @@ describe('home storage in the header', () => {
     expect(line(status(null, null, 'this server has no storage service')).plain).toMatch(/storage unknown$/);
     expect(line(status(12, 100, 'could not read it: timeout')).plain).toMatch(/home 12\.0\/100 GiB \(12%\)$/);
     expect(line(status(500, null)).plain).toMatch(/home 500 GiB used$/);
+    // Not tried yet, or switched off (storage.enabled: false): no item at all.
+    expect(line(null).plain).not.toMatch(/home|storage/);
   });
 });
