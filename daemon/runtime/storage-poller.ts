@@ -1,24 +1,12 @@
 import { dictGet } from '../../src/domain/dict.js';
 import { toAppError } from '../../src/domain/errors.js';
-import type { Clock } from '../../src/ports/clock.js';
-import type { Logger } from '../../src/ports/logger.js';
 import { DEFAULT_HOME_NODES, nodePath } from '../../src/client/home-storage.js';
 import { STORAGE_UNKNOWN } from '../../src/state/storage.js';
-import type { DaemonConfig } from '../config/daemon-config.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
-import type { ApiHolder } from './api-holder.js';
-import type { StateRuntime } from './state-runtime.js';
+import type { SidePollersDeps } from './side-pollers.js';
 
-/** What the storage poller needs. */
-export interface StoragePollerDeps {
-  clock: Clock;
-  logger: Logger;
-  runtime: StateRuntime;
-  connection: ApiHolder;
-  config: () => DaemonConfig;
-  /** True while Skaha refuses the credentials: storage waits too. */
-  paused: () => boolean;
-}
+/** What the storage poller needs: what the side pollers need (it waits, like them, while Skaha refuses the credentials). */
+export type StoragePollerDeps = SidePollersDeps;
 
 /**
  * Reads home storage from its VOSpace node every few minutes (never more often than every 5: the

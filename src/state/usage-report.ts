@@ -5,24 +5,11 @@ import { AMOUNT_FIELDS, HOUR_MS, hourOf, zeroAmounts, type Amounts } from './acc
 import type { UsageAccount } from './usage-accounts.js';
 import { localDayEnd } from './account-days.js';
 
-/** One session's use within the window. */
-export interface SessionUsage {
+/** One session's use within the window: its account's description (as last listed) and what it used. */
+export type SessionUsage = Pick<UsageAccount, 'name' | 'kind' | 'status' | 'gone' | 'fixed' | 'cores' | 'ramGiB' | 'gpus' | 'firstAt' | 'lastAt'> & {
   id: string;
-  name: string;
-  kind: string;
-  /** Its status when last listed. */
-  status: string;
-  /** True once it left the listing. */
-  gone: boolean;
-  fixed: boolean | null;
-  cores: number | null;
-  ramGiB: number | null;
-  gpus: number | null;
-  /** When it was first and last counted Running (epoch ms). */
-  firstAt: number;
-  lastAt: number;
   amounts: Amounts;
-}
+};
 
 /** What the sessions of one kind used in one clock hour, or (beyond 2 days back) one local day of the daemon's; `t` is its start, epoch ms. */
 export interface KindHour {

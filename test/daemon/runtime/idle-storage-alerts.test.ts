@@ -9,6 +9,7 @@ import { MemoryStateStore } from '../../../daemon/store/memory-state-store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { recordingNotifier, startTestDaemon, type RecordingNotifier, type TestDaemon } from '../../helpers/start-daemon.js';
 import { waitUntil } from '../../helpers/wait-until.js';
+import { stepAndPoll } from '../../helpers/step-and-poll.js';
 
 const HALF_HOUR = 30 * 60_000;
 let t: TestDaemon | undefined;
@@ -17,10 +18,6 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function stepAndPoll(clock: FakeClock, d: TestDaemon, ms: number): Promise<void> {
-  clock.advance(ms);
-  await waitUntil(() => d.daemon.state().lastPollAt === clock.now(), `the poll at ${clock.now()}`);
-}
 
 async function idleDaemon(idle: Partial<IdleConfig>, hooks = DEFAULT_DAEMON_CONFIG.hooks): Promise<{ clock: FakeClock; notifier: RecordingNotifier; d: TestDaemon }> {
   const clock = new FakeClock();
