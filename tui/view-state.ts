@@ -7,6 +7,7 @@ import { emptyLogView, reduceLog, type LogView } from './log-view.js';
 import { reduceForm, type LaunchForm } from './form/launch-form.js';
 import type { AppPicker } from './app-picker.js';
 import type { RelaunchModal } from './relaunch-dialog.js';
+import type { UsagePanel } from './usage-panel.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import { syncRows } from './view-sync.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
@@ -58,7 +59,8 @@ export type Modal =
   | { type: 'url'; name: string; url: string }
   | AppPicker
   /** A session launched again, or a group's failed replicas rerun (`c`). */
-  | RelaunchModal;
+  | RelaunchModal
+  | UsagePanel;
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
 export interface ViewState {

@@ -147,6 +147,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS }, json],
   },
   { name: 'context', aliases: [], positionals: [], options: [json] },
+  {
+    name: 'usage',
+    aliases: [],
+    positionals: [],
+    options: [
+      { name: 'since', type: 'string', value: '7d|DATE' },
+      { name: 'by', type: 'string', value: 'GROUP', choices: ['kind', 'day', 'session'] },
+      json,
+      { name: 'csv', type: 'boolean' },
+    ],
+  },
+  { name: 'storage', aliases: [], positionals: [], options: [json] },
   { name: 'help', aliases: [], positionals: ['[COMMAND]'], options: [] },
   { name: 'version', aliases: [], positionals: [], options: [json] },
 ];

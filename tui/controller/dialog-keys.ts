@@ -10,6 +10,7 @@ import { restartDaemon } from './daemon-identity.js';
 import { pickerKey } from './app-actions.js';
 import { relaunchKey } from './relaunch-actions.js';
 import { loadFormProfile, saveFormProfile } from './profile-actions.js';
+import { usageKey } from './usage-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -107,6 +108,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'launch') {
     formKey(ctl, name);
+    return true;
+  }
+  if (modal?.type === 'usage') {
+    usageKey(ctl, modal, name);
     return true;
   }
   if (modal?.type === 'apps') {

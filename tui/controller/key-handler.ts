@@ -11,6 +11,7 @@ import { saveLog } from './save-log.js';
 import { offerRestart } from './daemon-identity.js';
 import { openAppPicker } from './app-actions.js';
 import { openRelaunch } from './relaunch-actions.js';
+import { openUsage } from './usage-actions.js';
 
 const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app', relaunch: 'relaunch' };
 
@@ -106,6 +107,8 @@ export function runCommand(ctl: Controller, command: Command): void {
       return ctl.dispatch({ type: 'sort-reverse' });
     case 'help':
       return ctl.dispatch({ type: 'open-modal', modal: { type: 'help' } });
+    case 'usage':
+      return void openUsage(ctl);
     case 'back':
       return ctl.dispatch({ type: 'back' });
     case 'quit':

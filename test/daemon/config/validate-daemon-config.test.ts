@@ -41,6 +41,12 @@ describe('validateDaemonConfig', () => {
     [{ autoRenew: [{ match: '([' }] }, /^autoRenew\[0\]\.match: is not a valid regular expression/],
     [{ listen: { tcp: '0.0.0.0:80' } }, /^listen\.tcp: must be a loopback address/],
     [{ logLevel: 'loud' }, /^logLevel: must be one of debug, info, warn, error/],
+    [{ idle: { afterHours: 0 } }, /^idle\.afterHours: must be a number from 0\.1 to 720/],
+    [{ idle: { fixedPercent: 101 } }, /^idle\.fixedPercent: must be a number from 0 to 100/],
+    [{ storage: { intervalMinutes: 1 } }, /^storage\.intervalMinutes: must be a number from 5 to 1440/],
+    [{ storage: { node: 'https://evil.example.org/home/{user}' } }, /^storage\.node: must be a path on the Skaha server .*no host: the credentials go only to the Skaha server/],
+    [{ storage: { node: '/arc/nodes/../../{user}' } }, /^storage\.node: must be a path on the Skaha server/],
+    [{ storage: { user: 'a b' } }, /^storage\.user: must be a user name/],
     [{ pollig: {} }, /^pollig: unknown setting \(known: url, .*polling/],
     [[1, 2], /^config: must be an object/],
   ])('names the field and the rule: %j', (raw, expected) => {
