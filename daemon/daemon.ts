@@ -45,6 +45,8 @@ export interface StartDaemonOptions {
   fixedLogLevel?: boolean;
   version?: string;
   timing?: Partial<DaemonTiming>;
+  /** Where kept log copies are persisted (default `<stateDir>/kept-logs.json`; null: memory only). */
+  keptLogsFile?: string | null;
 }
 
 /** A daemon running in this process. */
@@ -58,6 +60,8 @@ export interface RunningDaemon {
   stop(reason: string): Promise<void>;
   /** Resolves with the reason once the daemon has stopped (also after a `shutdown` request). */
   readonly stopped: Promise<string>;
+  /** Resolves when nothing the last poll started (events reads, log copies, renews, side polls) is still running. */
+  idle(): Promise<void>;
 }
 
 function connectorFor(options: StartDaemonOptions, logger: Logger): Connector {
@@ -106,6 +110,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<RunningD
     version: options.version ?? packageVersion(),
     timing: options.timing ?? {},
     startProblem: problem,
+    keptLogsFile: options.keptLogsFile,
   });
   return daemon;
 }

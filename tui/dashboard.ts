@@ -1,6 +1,7 @@
 // The controller: daemon events and keys → actions → view state → frame → widgets.
 
 import { writeFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { DashboardHandle } from './controller/handle.js';
 import type { DashboardDeps, Controller } from './controller/controller.js';
 import type { Widgets } from './screen/layout.js';
@@ -16,8 +17,11 @@ import { createRenderLoop } from './screen/render-loop.js';
 import { keyName } from './keys.js';
 import { FLASH } from './text.js';
 import { handleKey } from './controller/key-handler.js';
-import { loadServerName, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
+import { handlePaste, textInputFocused } from './controller/dialog-keys.js';
+import { textChunk } from './controller/text-chunk.js';
+import { loadDaemonConfig, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
+import { fetchApps } from './controller/app-actions.js';
 import { HistorySync } from './controller/history-sync.js';
 import { NoticeDesk } from './controller/notices.js';
 import { attachMouse } from './controller/mouse.js';
@@ -36,7 +40,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs, charts: widgets.charts !== null && colour && glyphs.unicode };
   let model: DashboardModel = {
     state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
-    events: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo,
+    events: null, apps: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse, terminalNotify: null,
     otherConnection: null,
   };
   let lastFrame: Frame | null = null;
@@ -59,6 +63,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     if (synced !== model.view) model = { ...model, view: synced };
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
+    // A selected desktop shows its apps in the details pane.
+    if (row?.type === 'session' && row.session.kind === 'desktop' && model.apps?.sessionId !== row.session.id && model.connection.state === 'connected') void fetchApps(ctl, row.session.id);
     if (model.connection.state === 'connected') histories.want(model.state, row?.type === 'session' ? row.session.id : null);
   }
 
@@ -143,7 +149,25 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
       if (status.state === 'connected') wasConnected = true;
     },
   });
+  // A paste (or a non-ASCII character) for a text prompt is read from the raw chunk, before blessed
+  // splits it into keys; the keys it makes are then swallowed (they come in the same tick).
+  let swallowing = false;
+  let inPaste = false;
+  const decoder = new StringDecoder('utf8');
+  const input = widgets.screen.program.input as unknown as NodeJS.EventEmitter;
+  const onData = (data: Buffer | string) => {
+    const chunk = typeof data === 'string' ? data : decoder.write(data);
+    const text = textInputFocused(ctl) ? textChunk(chunk, inPaste) : null;
+    inPaste = text?.inPaste ?? false;
+    if (!text) return;
+    swallowing = true;
+    queueMicrotask(() => (swallowing = false));
+    handlePaste(ctl, text.text);
+    for (const key of text.keys) handleKey(ctl, key);
+  };
+  input.prependListener('data', onData);
   const onKey = (ch: string | undefined, key: { full?: string; name?: string; ctrl?: boolean; meta?: boolean }) => {
+    if (swallowing) return;
     const name = keyName(ch, key);
     if (name) handleKey(ctl, name);
   };
@@ -155,7 +179,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   widgets.screen.on('resize', onResize);
   if (options.mouse) attachMouse(widgets, ctl, geometry);
   if (connection.status.state === 'connected') {
-    void loadServerName(ctl);
+    void loadDaemonConfig(ctl);
     void checkIdentity(ctl);
   }
   notices.show(connection.state);
@@ -169,6 +193,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     loop.dispose();
     if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
     widgets.screen.removeListener('keypress', onKey);
+    input.removeListener('data', onData);
     widgets.screen.removeListener('resize', onResize);
     const logs = model.view.logs.sessionId;
     if (logs && connection.status.state === 'connected') await connection.request('logs.unsubscribe', { sessionId: logs }, { timeoutMs: 500 }).catch(() => undefined);

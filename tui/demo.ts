@@ -34,10 +34,18 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
   return args;
 }
 
-/** The demo's own config: brisk polling so the screen moves, and no desktop pop-ups from a demo. */
+/**
+ * The demo's own config: brisk polling so the screen moves, no desktop pop-ups from a demo, and
+ * auto-renew of the sessions that expire in 5 minutes, so a renew that works and two that do not
+ * (a 500, and a 200 that moves nothing) show without a key press.
+ */
 function writeDemoConfig(paths: Paths): void {
   mkdirSync(paths.configDir, { recursive: true, mode: 0o700 });
-  const config = { polling: { fastMs: 1000, normalMs: 3000, slowMs: 10_000, statsMs: 5000 }, notifications: { desktop: false } };
+  const config = {
+    polling: { fastMs: 1000, normalMs: 3000, slowMs: 10_000, statsMs: 5000 },
+    notifications: { desktop: false },
+    autoRenew: [{ match: '^(analysis|cube-viewer|spectra)$', thresholdMinutes: 10 }],
+  };
   writeFileSync(paths.configFile, JSON.stringify(config, null, 2));
 }
 

@@ -7,10 +7,11 @@ export type Command =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
   | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
-  | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen';
+  | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
+  | 'app-launch' | 'app-delete';
 
 /** Actions that change sessions, disabled by --readonly. */
-export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete']);
+export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete']);
 
 /** One binding: keys, the panes it works in, the command, and its help. */
 export interface KeyBinding {
@@ -50,8 +51,10 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['n'], panes: LISTS, command: 'launch', label: 'n', help: 'launch a session', hint: ['table'], short: 'launch' },
   { keys: ['r'], panes: ALL, command: 'renew', label: 'r', help: 'renew (asks first)', hint: ['table'], short: 'renew' },
   { keys: ['d', 'C-d'], panes: ALL, command: 'delete', label: 'd/Ctrl-D', help: 'delete (asks first, listing what will go)', hint: ['table'], short: 'delete' },
+  { keys: ['A'], panes: LISTS, command: 'app-launch', label: 'A', help: 'launch an app (CASA, TOPCAT, DS9, xterm …) on the selected desktop', short: 'app' },
+  { keys: ['X'], panes: LISTS, command: 'app-delete', label: 'X', help: "delete one of the selected desktop's apps", short: 'del-app' },
   { keys: ['space'], panes: LISTS, command: 'mark', label: 'Space', help: 'mark for bulk delete or renew', hint: ['table'], short: 'mark' },
-  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: open when ready)', hint: ['table'], short: 'open' },
+  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open' },
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
   { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter' },
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort' },
@@ -67,8 +70,9 @@ export const KEYMAP: readonly KeyBinding[] = [
 
 /** Keys inside the launch form, confirmation and prompts (handled by the dialog, listed in help). */
 export const DIALOG_KEYS: readonly { label: string; help: string }[] = [
-  { label: '↑/↓ Tab', help: 'launch form: previous/next field (in the image list: pick)' },
-  { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs)' },
+  { label: '↑/↓ Tab', help: 'launch form: previous/next field (Shift-Tab back); in the image field ↑/↓ move through the suggestions and Tab completes the highlighted one' },
+  { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs), or move the cursor in a text field' },
+  { label: 'Ctrl-A/E/U/W', help: 'launch form text: start/end of line (also Home/End), delete to the start / the word before the cursor; paste works' },
   { label: '1-9 Ctrl-R', help: 'launch form: fill from a recent launch' },
   { label: 'Enter', help: 'launch form: launch; confirmation: yes; filter/search: apply' },
   { label: 'y / n', help: 'confirmation: yes / no' },

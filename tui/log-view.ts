@@ -116,7 +116,8 @@ export function reduceLog(view: LogView, action: LogAction): LogView {
     case 'scroll': {
       const from = firstVisibleLine(view, action.height);
       const top = clampTop(from + action.delta, view.lines.length, action.height);
-      return { ...view, follow: false, top };
+      // Reaching the bottom, by key or wheel, follows again (as `G` does); anywhere above it pauses.
+      return { ...view, follow: top >= view.lines.length - action.height, top };
     }
     case 'home':
       return { ...view, follow: false, top: 0 };

@@ -10,7 +10,8 @@ import { toAppError } from '../src/domain/errors.js';
 import { createWidgets } from './screen/layout.js';
 import { createDashboard } from './dashboard.js';
 import { parseDashboardArgs, type DashboardArgs } from './options.js';
-import { openInBrowser } from './open-url.js';
+import { openInBrowser } from '../src/cli/browser.js';
+import { BRACKETED_PASTE } from './controller/text-chunk.js';
 import { installTerminalGuard } from './terminal-guard.js';
 import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
@@ -27,7 +28,7 @@ export interface DashboardIo {
   clock?: Clock;
   /** Makes the daemon connection (default: auto-start the daemon, then a resilient connection). */
   connect?: (paths: Paths, env: NodeJS.ProcessEnv) => DaemonConnection;
-  openUrl?: (url: string) => Promise<void>;
+  openUrl?: (url: string) => Promise<boolean>;
   /** Folder for Ctrl-S log files (default: the current directory). */
   saveDir?: string;
   /** Install exit/crash/signal handlers that restore the terminal (default true). */
@@ -92,9 +93,12 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
   const connection = (io.connect ?? defaultConnect)(paths, io.env);
   const widgets = createWidgets({ input: io.input, output: io.output, env: io.env }, { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env) });
   let restored = false;
+  // Marked pastes: a pasted line break goes into a text field instead of pressing Enter.
+  io.output.write(BRACKETED_PASTE.on);
   const restore = () => {
     if (restored) return;
     restored = true;
+    io.output.write(BRACKETED_PASTE.off);
     widgets.screen.destroy();
   };
   const dashboard = createDashboard(widgets, {
@@ -102,7 +106,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     clock: io.clock ?? systemClock(),
     output: io.output,
     env: io.env,
-    openUrl: io.openUrl ?? ((url) => openInBrowser(url)),
+    openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
     saveDir: io.saveDir ?? process.cwd(),
     ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
     restartDaemon: () => restartDaemon(connection, paths, io.env),

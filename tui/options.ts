@@ -1,13 +1,14 @@
 // The dashboard's command-line options.
 
-import type { TerminalNotifySetting } from './notify/terminal-notification.js';
+import { isTerminalNotifySetting, TERMINAL_NOTIFY_SETTINGS, type TerminalNotifySetting } from '../src/domain/terminal-notify.js';
 import { CLI_TEXT } from './text.js';
 
 /** What the command line asked for. */
 export interface DashboardArgs {
   readonly: boolean;
   demo: boolean;
-  terminalNotify: TerminalNotifySetting;
+  /** From the flag or SKAHA_TUI_TERMINAL_NOTIFY; null leaves it to the config file (`notifications.terminal`, default auto). */
+  terminalNotify: TerminalNotifySetting | null;
   mouse: boolean;
   serverUrl: string | null;
   help: boolean;
@@ -21,14 +22,12 @@ export function isDashboardOption(word: string): boolean {
   return (DASHBOARD_OPTIONS as readonly string[]).includes(word.split('=')[0]);
 }
 
-const METHODS: readonly TerminalNotifySetting[] = ['auto', 'osc777', 'osc9', 'osc99', 'bel', 'off'];
-
 /** Parses `[--readonly] [--demo-label] [--no-terminal-notify] [--terminal-notify=M] [--no-mouse] [--server-url=URL]`; throws with a message on anything else. */
 export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): DashboardArgs {
-  const fromEnv = env.SKAHA_TUI_TERMINAL_NOTIFY as TerminalNotifySetting | undefined;
+  const fromEnv = env.SKAHA_TUI_TERMINAL_NOTIFY;
   const args: DashboardArgs = {
     readonly: false, demo: false, mouse: true, serverUrl: null, help: false,
-    terminalNotify: fromEnv && METHODS.includes(fromEnv) ? fromEnv : 'auto',
+    terminalNotify: isTerminalNotifySetting(fromEnv) ? fromEnv : null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -41,8 +40,8 @@ export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record
     else if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--server-url') args.serverUrl = value() || null;
     else if (flag === '--terminal-notify') {
-      const method = value() as TerminalNotifySetting;
-      if (!METHODS.includes(method)) throw new Error(`${CLI_TEXT.unknownOption(`${flag}=${method}`)} (one of ${METHODS.join(', ')})`);
+      const method = value();
+      if (!isTerminalNotifySetting(method)) throw new Error(`${CLI_TEXT.unknownOption(`${flag}=${method}`)} (one of ${TERMINAL_NOTIFY_SETTINGS.join(', ')})`);
       args.terminalNotify = method;
     } else throw new Error(CLI_TEXT.unknownOption(arg));
   }

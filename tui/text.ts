@@ -1,5 +1,7 @@
 // Every user-facing string of the dashboard, in one place (titles, empty states, prompts, flashes, help).
 
+import { agree, plural } from '../src/domain/plural.js';
+
 /** Pane titles. */
 export const TITLES = {
   sessions: 'Sessions',
@@ -12,6 +14,15 @@ export const TITLES = {
   confirmDelete: 'Delete',
   confirmRenew: 'Renew',
   restartDaemon: 'Restart the daemon',
+  openUrl: 'Open in the browser',
+  apps: 'Apps',
+} as const;
+
+/** The dialog shown when no browser could open a session's URL. */
+export const URL_DIALOG = {
+  noBrowser: 'No browser could be opened here (over SSH there is none; set BROWSER to the command to use).',
+  copied: (name: string) => `The URL of ${name} was copied to the clipboard with OSC 52 (if your terminal allows it). Open it yourself:`,
+  keys: '[Esc] or [Enter] close   [y] copy again',
 } as const;
 
 /** Column headers of the sessions table. */
@@ -23,7 +34,8 @@ export const COLUMNS = {
   age: 'AGE',
   expires: 'EXPIRES IN',
   cpu: 'CPU',
-  ram: 'RAM',
+  ram: 'RAM GiB',
+  reason: 'WHY',
   image: 'IMAGE',
 } as const;
 
@@ -49,7 +61,7 @@ export const HEADER = {
   staleSince: (time: string, code: string, message: string) => `stale since ${time} — ${code}: ${message}`,
   staleNoPoll: 'stale — waiting for the first poll',
   staleNoError: (time: string) => `stale since ${time}`,
-  authHint: 'renew your credentials, then press R',
+  authHint: 'Skaha refuses your credentials (CANFAR itself answers): run canfar login or cadc-get-cert, then press R',
   credentialsExpireIn: (left: string) => `expire in ${left}`,
   credentialsExpired: 'EXPIRED — renew them (e.g. canfar login)',
   certificateExpired: 'EXPIRED — run cadc-get-cert -u <user> or canfar login',
@@ -58,7 +70,12 @@ export const HEADER = {
   loginUntil: (left: string) => `refreshed automatically, login ends in ${left}`,
   credentialsUnknown: 'expiry unknown',
   credentialsNone: 'none configured',
-  sessionsCount: (shown: number, total: number) => (shown === total ? `${total} sessions` : `${shown} of ${total} sessions`),
+  credentialsRefused: 'credentials refused',
+  credentialsUnusable: 'no usable credentials',
+  loadAsOf: (time: string) => `load as of ${time}`,
+  loadUnavailable: (time: string | null) => `platform load unavailable${time ? ` (last ${time})` : ''}`,
+  loadNotRead: 'load not read yet',
+  sessionsCount: (shown: number, total: number) => (shown === total ? plural(total, 'session') : `${shown} of ${plural(total, 'session')}`),
   marked: (n: number) => `${n} marked`,
   plainText: '(not a regex: matched as text)',
   otherConnection: (daemon: string, mine: string) => `another connection (D: restart the daemon with yours) — daemon: ${daemon}; dashboard: ${mine}`,
@@ -90,7 +107,11 @@ export const EMPTY = {
   logsEmpty: 'The log is empty so far; new lines appear here as the session writes them.',
   logsTruncated: '(older lines were dropped by the daemon buffer)',
   eventsLoading: 'Loading events…',
+  appsLoading: '  loading apps…',
+  appsNone: '  none',
+  appsNoneLaunch: '  none — press A to launch one (CASA, TOPCAT, DS9, xterm …)',
   eventsNone: 'No events.',
+  eventsNoPod: 'No pod, so no events (queued in Kueue, or its pod is gone).',
   imagesLoading: 'loading images…',
   imagesNone: 'no image matches',
 } as const;
@@ -118,6 +139,34 @@ export const DETAILS = {
   removed: '(no longer listed)',
 } as const;
 
+/** The answers in the details pane: why a session waits or failed, and how a renew went. */
+export const ANSWERS = {
+  waiting: 'Waiting',
+  forTime: (waited: string) => `for ${waited}`,
+  estimate: 'Estimate',
+  failed: 'Failed',
+  inferred: '(inferred: no event said so)',
+  renew: 'Renew',
+  latestEvents: 'Latest events:',
+} as const;
+
+/** The desktop's apps in the details pane, and the app picker. */
+export const APPS = {
+  title: 'Apps (A: launch one, X: delete one)',
+  titleReadonly: 'Apps',
+  pickImage: (desk: string) => `Launch an app on ${desk}`,
+  pickApp: (desk: string) => `Delete an app from ${desk}`,
+  keys: '↑↓ choose  Enter: do it  Esc: cancel',
+  keysAscii: 'Up/Down choose  Enter: do it  Esc: cancel',
+  noImages: 'no desktop-app images in the catalogue',
+  noApps: 'this desktop has no apps',
+  loading: 'loading…',
+  notDesktop: 'apps run attached to a desktop session: select a desktop',
+  notRunning: (name: string) => `${name} is not running: apps attach to a running desktop`,
+  launched: (image: string, name: string) => `launched ${image} on ${name}`,
+  deleted: (appId: string, name: string) => `deleted app ${appId} from ${name}`,
+} as const;
+
 /** Resource pane labels. */
 export const RESOURCES = {
   platformCpu: 'Platform CPU',
@@ -125,6 +174,7 @@ export const RESOURCES = {
   cpu: 'CPU',
   ram: 'RAM',
   cores: 'cores',
+  gib: 'GiB',
   platform: 'Platform',
   requested: 'requested',
   last: 'last',
@@ -155,6 +205,8 @@ export const FLASH = {
   noUrl: (name: string) => `${name} has no URL (headless jobs have none)`,
   opening: (name: string) => `opening ${name} in the browser`,
   openFailed: (message: string) => `could not open the browser: ${message}`,
+  noBrowser: (name: string) => `no browser here: the URL of ${name} is shown, and copied (OSC 52)`,
+  noBrowserUrl: (name: string, url: string) => `no browser here; copied the URL of ${name} (OSC 52): ${url}`,
   armed: (name: string) => `${name} will open in the browser once it is Running`,
   disarmed: (name: string) => `${name} will no longer open when ready`,
   ready: (name: string) => `${name} is ready — press o to open it`,
@@ -164,9 +216,16 @@ export const FLASH = {
   copied: (name: string) => `copied the URL of ${name} (OSC 52)`,
   refreshing: 'refreshing…',
   refreshed: 'refreshed',
-  launched: (names: string[]) => `launched ${names.join(', ')} — it shows as Pending until it starts`,
-  deleted: (n: number) => `delete requested for ${n} session${n === 1 ? '' : 's'}`,
-  renewed: (n: number) => `renewed ${n} session${n === 1 ? '' : 's'}`,
+  launched: (names: readonly string[], typed: { as: string; stored: string } | null) => {
+    const n = names.length;
+    const which = n > 3 ? `${names[0]} … ${names[n - 1]} (${plural(n, 'session')})` : names.join(', ');
+    const lowered = typed ? `; Skaha lowercases names: '${typed.as}' is stored as '${typed.stored}'` : '';
+    return `launched ${which} — ${agree(n, 'it shows', 'they show')} as Pending until ${agree(n, 'it starts', 'they start')}${lowered}`;
+  },
+  deleted: (n: number) => `delete requested for ${plural(n, 'session')}`,
+  renewed: (n: number) => `renewed ${plural(n, 'session')}`,
+  renewedOne: (name: string, how: string) => `${name}: ${how}`,
+  notRenewed: (name: string, why: string, bad: number, total: number) => `${name}: ${why}${total > 1 ? ` (${bad} of ${total} not renewed)` : ''}`,
   partial: (action: string, failed: number, total: number, message: string) => `${action}: ${failed} of ${total} failed — ${message}`,
   requestFailed: (action: string, code: string, message: string) => `${action} failed — ${code}: ${message}`,
   reconnected: 'daemon back — data resynchronised',
@@ -184,8 +243,8 @@ export const FLASH = {
 
 /** Confirmation dialogs. */
 export const CONFIRM = {
-  deleteTitle: (n: number) => `Delete ${n} session${n === 1 ? '' : 's'}? This cannot be undone.`,
-  renewTitle: (n: number) => `Renew ${n} session${n === 1 ? '' : 's'}? Their expiry moves later.`,
+  deleteTitle: (n: number) => `Delete ${plural(n, 'session')}? This cannot be undone.`,
+  renewTitle: (n: number) => `Renew ${plural(n, 'session')}? ${agree(n, 'Its', 'Their')} expiry moves later.`,
   willGo: 'These will go:',
   willRenew: 'These will be renewed:',
   command: 'The same from a shell:',
@@ -211,7 +270,7 @@ export const FORM = {
   name: 'Name',
   resources: 'Resources',
   cores: 'Cores',
-  ram: 'RAM (GB)',
+  ram: 'RAM (GiB)',
   gpus: 'GPUs',
   cmd: 'Command',
   args: 'Arguments',
@@ -225,14 +284,23 @@ export const FORM = {
   command: 'Equivalent command:',
   registryNotShown: '(registry credentials are not shown)',
   recent: 'Recent launches (digit or Ctrl-R fills the form):',
-  keys: '↑↓/Tab field  ←→ choose  type to edit  Enter launch  Esc cancel',
-  keysAscii: 'Up/Down/Tab field  Left/Right choose  type to edit  Enter launch  Esc cancel',
+  keys: '↑↓/Tab field  ←→ choose or move the cursor  Ctrl-A/E/U/W edit  Enter launch  Esc cancel',
+  keysAscii: 'Up/Down/Tab field  Left/Right choose or move the cursor  Ctrl-A/E/U/W edit  Enter launch  Esc cancel',
+  keysImage: 'type a full name or part of one  ↑↓ pick a suggestion  Tab complete it  Enter launch  Esc cancel',
+  keysImageAscii: 'type a full name or part of one  Up/Down pick a suggestion  Tab complete it  Enter launch  Esc cancel',
   submitting: 'launching…',
   serverError: 'The server said:',
   fixErrors: 'fix the flagged fields first',
   nameTaken: (name: string) => `an active session is already called ${name}`,
+  storedAs: (stored: string) => `stored as '${stored}': Skaha lowercases names`,
+  commandOneWord: 'Skaha runs Command as one program name: put its arguments under Arguments',
   atCap: (n: number, max: number) => `you have ${n}/${max} interactive sessions: the platform will refuse another`,
   imagesFor: (kind: string) => `images for ${kind}:`,
+  moreImages: (n: number) => `… ${n} more (keep typing to narrow them)`,
+  imageKinds: (image: string, kinds: readonly string[]) => `${image} is for ${kinds.join(', ')}`,
+  noImageOfKind: (kind: string, others: readonly string[]) => `no ${kind} image matches: ${others.join('; ')}`,
+  moreAbove: (n: number) => `↑ ${n} more lines above`,
+  moreBelow: (n: number) => `↓ ${n} more lines below (↓/Tab moves there)`,
   none: 'none',
 } as const;
 
@@ -240,6 +308,9 @@ export const FORM = {
 export const HELP = {
   intro: 'skaha-tui dashboard: sessions on the CANFAR Science Platform, live from the daemon.',
   close: 'Esc or ? closes this help.',
+  mouse: 'Mouse: click a row to select it or a pane to focus it; the wheel moves through the table and scrolls the details and the logs (scrolling the logs to the bottom follows again). --no-mouse turns it off.',
+  mouseOff: 'Mouse: off (started with --no-mouse); start without it to click and scroll.',
+  more: (n: number) => `↓ ${n} more lines: j/k or PgDn/PgUp scroll`,
   sections: { global: 'Everywhere', table: 'Sessions table', details: 'Details pane', logs: 'Logs pane', form: 'Launch form' },
   readonly: 'Read-only mode: launch, renew and delete are disabled.',
 } as const;

@@ -5,6 +5,7 @@ import { dictFrom, emptyDict, hasKey } from '../src/domain/dict.js';
 import type { Session } from '../src/domain/session.js';
 import { emptyLogView, reduceLog, type LogView } from './log-view.js';
 import { reduceForm, type LaunchForm } from './form/launch-form.js';
+import type { AppPicker } from './app-picker.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
 
@@ -35,7 +36,10 @@ export type Modal =
   | { type: 'help' }
   | { type: 'confirm'; action: 'delete' | 'renew'; ids: string[] }
   | { type: 'restart-daemon' }
-  | { type: 'launch'; form: LaunchForm };
+  | { type: 'launch'; form: LaunchForm }
+  /** No browser opened a session's URL: it is shown whole (and was copied). */
+  | { type: 'url'; name: string; url: string }
+  | AppPicker;
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
 export interface ViewState {

@@ -1,4 +1,5 @@
 import type { LogLevel } from '../../src/ports/logger.js';
+import type { TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 import { LOG_LEVELS } from '../../src/ports/logger.js';
 import type { HookConfig } from '../notify/hook-runner.js';
 import { DEFAULT_HOOK_QUEUE, type HookQueueLimits } from '../notify/hook-queue.js';
@@ -20,6 +21,8 @@ export interface NotificationConfig {
   kinds: Record<string, boolean>;
   expiringMinutes: number[];
   credentialHours: number[];
+  /** How dashboards raise notifications in the terminal (they read it from config.get); flags and SKAHA_TUI_TERMINAL_NOTIFY win over it. */
+  terminal: TerminalNotifySetting;
 }
 
 /** One auto-renew rule: interactive sessions whose name matches get renewed within the threshold. */
@@ -44,20 +47,22 @@ export interface DaemonConfig {
   hookQueue: HookQueueLimits;
   autoRenew: AutoRenewRule[];
   listen: ListenConfig;
-  logs: { refreshMs: number; bufferLines: number };
+  /** Log following, and how long the last copy of a log is kept after its session left the listing. */
+  logs: { refreshMs: number; bufferLines: number; keepHours: number };
   frameLimitBytes: number;
   logLevel: LogLevel;
 }
 
 /** The daemon's defaults (the numbers). */
 export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
-  polling: { ...DEFAULT_POLL_INTERVALS, statsMs: 60_000, catalogueMs: 30 * 60_000 },
-  notifications: { quiet: false, desktop: true, kinds: {}, expiringMinutes: [60, 10], credentialHours: [72, 24, 1] },
+  // Stats are quota snapshots the metrics backend refreshes every few minutes (skaha-api.md §9.5).
+  polling: { ...DEFAULT_POLL_INTERVALS, statsMs: 120_000, catalogueMs: 30 * 60_000 },
+  notifications: { quiet: false, desktop: true, kinds: {}, expiringMinutes: [60, 10], credentialHours: [72, 24, 1], terminal: 'auto' },
   hooks: [],
   hookQueue: { ...DEFAULT_HOOK_QUEUE },
   autoRenew: [],
   listen: { tcp: null, allowedOrigins: [] },
-  logs: { refreshMs: 2_000, bufferLines: 10_000 },
+  logs: { refreshMs: 2_000, bufferLines: 10_000, keepHours: 24 },
   frameLimitBytes: 1024 * 1024,
   logLevel: 'info',
 };

@@ -6,6 +6,7 @@ import {
   type AutoRenewRule, type DaemonConfig, type ListenConfig, type NotificationConfig, type PollingConfig,
 } from './daemon-config.js';
 import type { HookConfig } from '../notify/hook-runner.js';
+import { isTerminalNotifySetting, TERMINAL_NOTIFY_SETTINGS, type TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
 const SECOND = 1_000;
 const DAY = 86_400_000;
@@ -46,6 +47,7 @@ function polling(raw: unknown, errors: FieldErrors): PollingConfig {
     normalMs: ms('normalMs', SECOND, 60 * 60 * SECOND),
     slowMs: ms('slowMs', SECOND, DAY),
     fastAfterActionMs: ms('fastAfterActionMs', 0, 60 * 60 * SECOND),
+    fastWhilePendingMs: ms('fastWhilePendingMs', 0, DAY),
     backoffCapMs: ms('backoffCapMs', SECOND, DAY),
     statsMs: ms('statsMs', SECOND, DAY),
     catalogueMs: ms('catalogueMs', 10 * SECOND, 7 * DAY),
@@ -68,7 +70,15 @@ function notifications(raw: unknown, errors: FieldErrors): NotificationConfig {
     kinds,
     expiringMinutes: o.expiringMinutes === undefined ? D.notifications.expiringMinutes : arrayAt(o.expiringMinutes, 'notifications.expiringMinutes', errors, positive('minutes')),
     credentialHours: o.credentialHours === undefined ? D.notifications.credentialHours : arrayAt(o.credentialHours, 'notifications.credentialHours', errors, positive('hours')),
+    terminal: terminalSetting(o.terminal, errors),
   };
+}
+
+function terminalSetting(raw: unknown, errors: FieldErrors): TerminalNotifySetting {
+  if (raw === undefined) return D.notifications.terminal;
+  if (isTerminalNotifySetting(raw)) return raw;
+  errors.add('notifications.terminal', `must be one of ${TERMINAL_NOTIFY_SETTINGS.join(', ')} (got ${JSON.stringify(raw)})`);
+  return D.notifications.terminal;
 }
 
 function hook(raw: unknown, path: string, errors: FieldErrors): HookConfig | undefined {
@@ -121,5 +131,6 @@ function logs(raw: unknown, errors: FieldErrors): DaemonConfig['logs'] {
   return {
     refreshMs: numberAt(o.refreshMs, 'logs.refreshMs', D.logs.refreshMs, 250, 10 * 60 * SECOND, errors),
     bufferLines: numberAt(o.bufferLines, 'logs.bufferLines', D.logs.bufferLines, 100, 1_000_000, errors),
+    keepHours: numberAt(o.keepHours, 'logs.keepHours', D.logs.keepHours, 0, 24 * 30, errors),
   };
 }

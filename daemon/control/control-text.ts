@@ -17,7 +17,7 @@ export const CONTROL_USAGE = {
     'The service does not get this shell\'s environment: install refuses when the service would connect with',
     'another server or credential than this shell (e.g. a token given only as SKAHA_TOKEN); --force installs anyway.',
   ].join('\n'),
-  doctor: `Usage: ${PROGRAM} doctor [--json] [--url URL] [--token TOKEN] [--cert PATH]\n\nPrints every path, the credentials in use, whether Skaha answers, and the daemon's status.`,
+  doctor: `Usage: ${PROGRAM} doctor [--json] [--url URL] [--token TOKEN] [--cert PATH]\n\nPrints every path, the credentials in use, whether Skaha answers, and the daemon's status.\nExits 1 when any check fails (FAIL), 0 otherwise (warnings do not count), 2 on a usage error.`,
 } as const;
 
 /** Messages of the daemon management commands. */

@@ -23,7 +23,7 @@ export interface DoctorOptions {
 
 /**
  * `skaha-tui doctor [--json] [--url U] [--token T] [--cert P]`: every path, the credentials in use (never the
- * secret), whether Skaha answers, and the daemon's status. Exit 0 even when checks fail (they are marked); 2 on usage errors.
+ * secret), whether Skaha answers, and the daemon's status. Exit 1 when any check fails (scripts can rely on it), 0 otherwise (warnings included); 2 on usage errors.
  */
 export async function runDoctor(argv: readonly string[], rawIo: CliIo = processIo(), options: DoctorOptions = {}): Promise<number> {
   const secrets = new Set<string>(secretsFromEnv(rawIo.env));
@@ -72,5 +72,5 @@ export async function runDoctor(argv: readonly string[], rawIo: CliIo = processI
   };
   if (out.json) out.printJson(doctorJson(report));
   else out.printStyled(doctorText(report, out.style, io.now()));
-  return 0;
+  return report.checks.some((check) => check.status === 'fail') ? 1 : 0;
 }

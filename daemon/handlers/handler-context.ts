@@ -6,6 +6,9 @@ import type { Action } from '../../src/state/actions.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
 import type { Image, ResourceContext, SessionEvent } from '../../src/domain/platform.js';
+import type { PollOutcome } from '../runtime/session-poller.js';
+import type { BulkResult } from '../../src/protocol/requests.js';
+import type { KeptLog } from '../../src/protocol/kept-log.js';
 
 /** The client a request came from. */
 export interface RequestClient {
@@ -26,8 +29,10 @@ export interface HandlerContext {
   api(): SkahaApi;
   /** Most requests one bulk operation runs at once. */
   concurrency(): number;
-  /** A poll that starts after this call, awaited. */
-  refresh(): Promise<void>;
+  /** Whether the connection has private-registry credentials (never which). */
+  registryConfigured(): boolean;
+  /** A poll that starts after this call, awaited: its outcome (null when the daemon stopped first). */
+  refresh(): Promise<PollOutcome | null>;
   /** Polls as soon as possible without waiting (after launch, delete, renew). */
   pollSoon(): void;
   /** The image catalogue (cached when fresh). */
@@ -36,6 +41,10 @@ export interface HandlerContext {
   context(): Promise<ResourceContext>;
   /** A session's Kubernetes events (a read of the last few seconds is reused). */
   events(sessionId: string): Promise<SessionEvent[]>;
+  /** Renews each id, reads the sessions again and says per id whether the expiry moved (see renewAndCheck). */
+  renewAndCheck(ids: readonly string[]): Promise<BulkResult[]>;
+  /** The last copy of a session's log the daemon kept, or null. */
+  keptLog(sessionId: string): KeptLog | null;
   /** Whether `sessionId` is one of the user's sessions, after one fresh poll when the state does not hold it. */
   knownSession(sessionId: string): Promise<boolean>;
   /** Log subscriptions: subscribe sends `logs:reset` to the client before returning the line count. */

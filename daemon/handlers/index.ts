@@ -1,6 +1,7 @@
 import type { AnyRequest } from '../../src/protocol/messages/request.js';
 import type { RequestMethod } from '../../src/protocol/requests.js';
 import type { Handler, HandlerContext, RequestClient } from './handler-context.js';
+import { handleApps, handleAppsDelete, handleAppsLaunch } from './apps.js';
 import { handleConfigGet } from './config-get.js';
 import { handleContext } from './context.js';
 import { handleDaemonMetrics } from './daemon-metrics.js';
@@ -9,6 +10,7 @@ import { handleEvents } from './events.js';
 import { handleHistory } from './history.js';
 import { handleImages } from './images.js';
 import { handleLaunch } from './launch.js';
+import { handleLogsKept } from './logs-kept.js';
 import { handleLogsSubscribe } from './logs-subscribe.js';
 import { handleLogsUnsubscribe } from './logs-unsubscribe.js';
 import { handleNoticesAck } from './notices-ack.js';
@@ -27,7 +29,11 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   renew: handleRenew,
   'logs.subscribe': handleLogsSubscribe,
   'logs.unsubscribe': handleLogsUnsubscribe,
+  'logs.kept': handleLogsKept,
   events: handleEvents,
+  apps: handleApps,
+  'apps.launch': handleAppsLaunch,
+  'apps.delete': handleAppsDelete,
   images: handleImages,
   context: handleContext,
   'stats.history': handleStatsHistory,

@@ -1,5 +1,5 @@
-import { AppError } from '../../src/domain/errors.js';
 import { checkSessionId } from '../../src/domain/session-id.js';
+import { noSessionError } from '../../src/domain/no-session.js';
 import type { HandlerContext } from './handler-context.js';
 
 /**
@@ -10,6 +10,16 @@ import type { HandlerContext } from './handler-context.js';
 export async function requireKnownSession(ctx: HandlerContext, sessionId: string): Promise<void> {
   checkSessionId(sessionId, 'sessionId');
   if (await ctx.knownSession(sessionId)) return;
-  const shown = JSON.stringify(sessionId.slice(0, 64));
-  throw new AppError('SKAHA_NOT_FOUND', `session ${shown} is not among your sessions (checked with a fresh poll): pick an id that skaha-tui ps lists`);
+  throw noSessionError(sessionId);
+}
+
+/**
+ * The ids among `ids` that are not the user's sessions, after one fresh poll (shared with every
+ * caller) when the state does not hold them all: one listing, never a request per id.
+ */
+export async function unknownSessions(ctx: HandlerContext, ids: readonly string[]): Promise<Set<string>> {
+  const missing = () => ids.filter((id) => !Object.hasOwn(ctx.state().sessions, id));
+  if (missing().length === 0) return new Set();
+  await ctx.refresh();
+  return new Set(missing());
 }

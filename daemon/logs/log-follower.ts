@@ -71,6 +71,11 @@ export class LogFollower {
     return [...this.followed].filter(([, e]) => e.subscribers.size > 0).map(([id]) => id);
   }
 
+  /** The lines buffered for a session (empty when it is not followed). */
+  buffered(sessionId: string): string[] {
+    return this.followed.get(sessionId)?.buffer.lines() ?? [];
+  }
+
   /** Forgets a session (it is gone). */
   forget(sessionId: string): void {
     this.followed.get(sessionId)?.task.stop();
@@ -106,6 +111,9 @@ export class LogFollower {
       const logs = await this.options.api.getLogs(sessionId);
       entry.failures = 0;
       entry.lastBytes = logs.text.length;
+      // A log that turns empty lost its pod (the platform deleted it: expiry, a job's clean-up), or a
+      // restarted container has not written yet: the last lines stay until new ones come.
+      if (logs.text === '' && entry.buffer.length > 0) return;
       const change = diffLog(entry.cursor, logs.text, logs.truncated);
       entry.cursor = change.cursor;
       if (change.kind === 'reset') entry.buffer.clear();

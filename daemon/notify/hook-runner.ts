@@ -15,6 +15,10 @@ export interface HookEvent {
   sessionId?: string;
   sessionName?: string;
   status?: string;
+  /** Why a session failed ("likely out of memory"), when it failed. */
+  cause?: string;
+  /** True when the daemon inferred the cause (no event said so). */
+  causeInferred?: boolean;
 }
 
 /** The default time a hook may run before it is killed. */
@@ -25,13 +29,17 @@ export function hookWants(hook: HookConfig, kind: string): boolean {
   return hook.events.includes('*') || hook.events.includes(kind);
 }
 
-/** The environment a hook runs with: the daemon's (credentials removed) plus SKAHA_EVENT, SKAHA_SESSION_ID, SKAHA_SESSION_NAME, SKAHA_STATUS. */
+/** The environment a hook runs with: the daemon's (credentials removed) plus SKAHA_EVENT, SKAHA_SESSION_ID, SKAHA_SESSION_NAME, SKAHA_STATUS and, for a failure, SKAHA_CAUSE and SKAHA_CAUSE_INFERRED. */
 export function hookEnvironment(event: HookEvent, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   // A hook is user code: it gets no credentials from the daemon's environment.
   const env = childEnv(base, { SKAHA_EVENT: event.kind });
   if (event.sessionId) env.SKAHA_SESSION_ID = event.sessionId;
   if (event.sessionName) env.SKAHA_SESSION_NAME = event.sessionName;
   if (event.status) env.SKAHA_STATUS = event.status;
+  if (event.cause) {
+    env.SKAHA_CAUSE = event.cause;
+    env.SKAHA_CAUSE_INFERRED = event.causeInferred ? 'true' : 'false';
+  }
   return env;
 }
 

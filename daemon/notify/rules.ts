@@ -1,14 +1,17 @@
-import type { DaemonEvent } from '../../src/state/events.js';
+import { secondsLeft, type DaemonEvent } from '../../src/state/events.js';
+import { plural } from '../../src/domain/plural.js';
 import type { Notification, Urgency } from '../../src/state/state.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
 import { credentialRenewHint } from '../../src/state/credential-events.js';
+import { causeText } from '../../src/cli/answer-text.js';
 
 /** The kinds of notification a user can switch on or off. */
 export const NOTIFICATION_KINDS = [
   'ready',
   'job-finished',
   'ended',
+  'preempted',
   'expired',
   'vanished',
   'deleted',
@@ -33,6 +36,7 @@ export const DEFAULT_NOTIFICATION_KINDS: Readonly<Record<NotificationKind, boole
   ready: true,
   'job-finished': true,
   ended: true,
+  preempted: true,
   expired: true,
   vanished: true,
   deleted: false,
@@ -62,20 +66,21 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)} s`;
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
   if (seconds < 86400) return `${Math.round(seconds / 3600)} h`;
-  const days = Math.round(seconds / 86400);
-  return `${days} day${days === 1 ? '' : 's'}`;
+  return plural(Math.round(seconds / 86400), 'day');
 }
 
 const FINISHED = ['Completed', 'Succeeded', 'Failed', 'Error'];
+
 
 function statusDraft(event: Extract<DaemonEvent, { type: 'session:status-changed' }>): Draft | null {
   const s = event.session;
   if (event.to === 'Running' && s.kind !== 'headless') return draft('ready', `Session ${s.name} is ready`, s.url ?? `${s.kind} ${s.image}`, 'normal', s.url);
   if (s.kind === 'headless' || !FINISHED.includes(event.to)) return null;
   // Interactive sessions end as Failed when they reach expiresAt: call that what it is.
-  const expired = s.expiresAt !== null && Date.parse(s.expiresAt) <= event.at + 60_000;
+  const expired = event.failure ? event.failure.code === 'expired' : s.expiresAt !== null && Date.parse(s.expiresAt) <= event.at + 60_000;
   if (expired) return draft('expired', `Session ${s.name} expired`, `${s.kind} session reached its expiry time`, 'normal');
-  return draft('ended', `Session ${s.name} ended (${event.to})`, `${s.kind} ${s.image}`, 'normal');
+  const body = event.failure ? `failed: ${causeText(event.failure)}` : `${s.kind} ${s.image}`;
+  return draft('ended', `Session ${s.name} ended (${event.to})`, body, 'normal');
 }
 
 function sessionDraft(event: DaemonEvent): Draft | null {
@@ -84,6 +89,8 @@ function sessionDraft(event: DaemonEvent): Draft | null {
       return draft('added', `Session ${event.session.name} launched`, `${event.session.kind} ${event.session.image}`, 'low');
     case 'session:status-changed':
       return statusDraft(event);
+    case 'session:preempted':
+      return draft('preempted', `Session ${event.session.name} was preempted`, 'preempted — queued again by Kueue; it runs again once admitted', 'normal');
     case 'session:removed': {
       const name = event.session.name;
       if (event.reason === 'expired') return draft('expired', `Session ${name} expired`, 'it is no longer listed', 'normal');
@@ -92,8 +99,9 @@ function sessionDraft(event: DaemonEvent): Draft | null {
       return draft('vanished', `Session ${name} vanished`, 'it left the listing before its expiry; check the platform', 'critical');
     }
     case 'session:expiring': {
-      const title = `Session ${event.session.name} expires in ${formatDuration(event.thresholdSec)}`;
-      const body = `at ${event.expiresAt}; renew it with: skaha-tui renew ${event.session.id}`;
+      // The title says the time really left; the threshold that fired is named as such.
+      const title = `Session ${event.session.name} expires in ${formatDuration(secondsLeft(event))}`;
+      const body = `at ${event.expiresAt} (the ${formatDuration(event.thresholdSec)} warning); renew it with: skaha-tui renew ${event.session.id}`;
       return draft('expiring', title, body, event.thresholdSec <= 600 ? 'critical' : 'normal', event.session.url);
     }
     default:
@@ -104,7 +112,8 @@ function sessionDraft(event: DaemonEvent): Draft | null {
 function jobDraft(event: DaemonEvent): Draft | null {
   if (event.type === 'job:finished') {
     const ok = event.status === 'Completed' || event.status === 'Succeeded';
-    return draft('job-finished', `Job ${event.session.name} ${ok ? 'completed' : 'failed'}`, `status ${event.status}`, ok ? 'normal' : 'critical');
+    const body = !ok && event.failure ? `${event.status}: ${causeText(event.failure)}` : `status ${event.status}`;
+    return draft('job-finished', `Job ${event.session.name} ${ok ? 'completed' : 'failed'}`, body, ok ? 'normal' : 'critical');
   }
   if (event.type === 'replicas:summary') {
     const failed = event.failed > 0 ? `, ${event.failed} failed` : '';
@@ -121,8 +130,9 @@ function jobDraft(event: DaemonEvent): Draft | null {
 function platformDraft(event: DaemonEvent): Draft | null {
   switch (event.type) {
     case 'credentials:expiring': {
-      const title = `Your ${event.kind} expires in ${formatDuration(event.thresholdSec)}`;
-      return draft('credentials', title, `it expires at ${event.expiresAt}; ${credentialRenewHint(event.kind)}`, event.thresholdSec <= 3600 ? 'critical' : 'normal');
+      const title = `Your ${event.kind} expires in ${formatDuration(secondsLeft(event))}`;
+      const body = `it expires at ${event.expiresAt} (the ${formatDuration(event.thresholdSec)} warning); ${credentialRenewHint(event.kind)}`;
+      return draft('credentials', title, body, event.thresholdSec <= 3600 ? 'critical' : 'normal');
     }
     case 'credentials:expired':
       return draft('credentials', `Your ${event.kind} has expired`, `it expired at ${event.expiresAt}; ${credentialRenewHint(event.kind)}`, 'critical');

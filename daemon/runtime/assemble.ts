@@ -20,6 +20,10 @@ import { boundedWait } from './event-frames.js';
 import { restartOnlyChanges } from './effective-config.js';
 import { makeHandlerContext } from './handler-wiring.js';
 import { HookDispatcher } from './hook-dispatch.js';
+import { InsightPoller } from './insight-poller.js';
+import { LogKeeper } from '../logs/log-keeper.js';
+import { renewAndCheck } from './renew-checker.js';
+import { join } from 'node:path';
 import { LogHub } from './log-hub.js';
 import { ProcessMetrics } from './process-metrics.js';
 import { SessionPoller } from './session-poller.js';
@@ -61,6 +65,8 @@ export interface AssembleOptions {
   timing: Partial<DaemonTiming>;
   /** Why the config file was refused at start, if it was. */
   startProblem: string | null;
+  /** Where kept log copies are persisted (default `<stateDir>/kept-logs.json`; null: memory only). */
+  keptLogsFile?: string | null;
 }
 
 /** Wires the daemon's parts, starts them, and returns the handle with the one shutdown path. */
@@ -115,16 +121,36 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     hasClients: () => ws.clientCount() > 0,
   });
   const connection: ApiHolder = new ApiHolder(o.connector, logger, (news) => reportCredentialNews(news, { clock, runtime, connection, config: () => config }));
-  const renewer = new AutoRenewer({ clock, logger, runtime, connection, config: () => config });
+  // Filled in below: the renewer and the pollers need each other.
+  const parts: { poller?: SessionPoller; side?: SidePollers } = {};
+  // One checked renew for the `renew` request and auto-renew alike.
+  const renew = (ids: readonly string[]) => renewAndCheck(ids, {
+    clock, state: () => runtime.state(), apply: (...actions) => runtime.apply(...actions),
+    api: () => connection.api(), concurrency: () => connection.concurrency(), refresh: () => parts.poller!.refresh(),
+  });
+  const renewer = new AutoRenewer({ clock, logger, runtime, config: () => config, renew });
+  const keeper = new LogKeeper({
+    clock, logger, api: () => connection.api(), file: o.keptLogsFile === undefined ? join(o.paths.stateDir, 'kept-logs.json') : o.keptLogsFile,
+    limits: { keepMs: config.logs.keepHours * 3600_000 },
+  });
+  await keeper.load();
+  const insightPoller = new InsightPoller({ clock, logger, runtime, events: (id) => parts.side!.events(id), paused: () => parts.poller!.authFailing });
   const poller = new SessionPoller({
     clock, logger, runtime, connection, config: () => config,
     clients: () => ws.clientCount(),
-    afterPoll: (sessions) => renewer.check(sessions),
+    afterPoll: (sessions) => {
+      insightPoller.check(sessions);
+      keeper.check(sessions);
+      renewer.check(sessions);
+    },
   });
   const side = new SidePollers({ clock, logger, runtime, connection, config: () => config, paused: () => poller.authFailing });
+  parts.poller = poller;
+  parts.side = side;
   const logHub = new LogHub({
     clock, logger, connection, refreshMs: config.logs.refreshMs, bufferLines: config.logs.bufferLines,
     send: (clientId, frame) => ws.sendTo(clientId, frame),
+    keep: (sessionId, lines) => keeper.keepLines(sessionId, runtime.state().sessions[sessionId]?.name ?? '', lines),
   });
   const reloader = new ConfigReloader({
     configFile: o.paths.configFile, clock, logger, runtime, connection,
@@ -155,7 +181,8 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
       runtime.freeze();
       await reloader.stop();
       await connection.close();
-      await boundedWait(Promise.all([poller.idle(), side.idle(), renewer.idle()]), 2_000);
+      await boundedWait(Promise.all([poller.idle(), side.idle(), renewer.idle(), insightPoller.idle()]), 2_000);
+      await boundedWait(keeper.close(), 2_000);
       await ws.close(CLOSE_CODES.goingAway, 'daemon shutting down');
       await runtime.idle(3_000);
       await hooks.idle(2_000);
@@ -178,7 +205,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   late.logHub = logHub;
   late.connection = connection;
   late.handlers = makeHandlerContext({
-    clock, logger, runtime, connection, poller, side, logHub,
+    clock, logger, runtime, connection, poller, side, logHub, keeper, renew,
     config: () => config,
     rawConfig: () => raw,
     metrics: () => ({ ...metrics.read(), clients: ws.clientCount(), sessions: Object.keys(runtime.state().sessions).length, logFollows: logHub.activeSessions().length }),
@@ -207,5 +234,10 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     config: () => config,
     stop,
     stopped,
+    async idle() {
+      await poller.idle();
+      await Promise.all([insightPoller.idle(), keeper.idle(), renewer.idle(), side.idle()]);
+      await runtime.idle(2_000);
+    },
   };
 }

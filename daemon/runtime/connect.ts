@@ -27,9 +27,11 @@ export function connectionSecrets(connection: Connection): string[] {
 export function connectedFrom(connection: Connection, logger: Logger): Connected {
   const client = new SkahaClient(connection, { logger });
   const { kind, source, expiresAt, path: file } = connection.credential;
+  // Only a `true` is written: a connection without registry credentials keeps the shape it had.
+  const registry = connection.registryAuth !== undefined ? { registry: true } : {};
   return {
     api: client,
-    credentials: file === undefined ? { kind, source, expiresAt } : { kind, source, expiresAt, path: file },
+    credentials: file === undefined ? { kind, source, expiresAt, ...registry } : { kind, source, expiresAt, path: file, ...registry },
     identity: connectionIdentity(connection),
     watchFiles: file ? [file] : [],
     secrets: connectionSecrets(connection),

@@ -7,6 +7,8 @@ import type { HandlerContext } from '../handlers/handler-context.js';
 import type { ApiHolder } from './api-holder.js';
 import { effectiveConfig } from './effective-config.js';
 import type { LogHub } from './log-hub.js';
+import type { LogKeeper } from '../logs/log-keeper.js';
+import type { BulkResult } from '../../src/protocol/requests.js';
 import type { SessionPoller } from './session-poller.js';
 import type { SidePollers } from './side-pollers.js';
 import type { StateRuntime } from './state-runtime.js';
@@ -20,6 +22,9 @@ export interface HandlerParts {
   poller: SessionPoller;
   side: SidePollers;
   logHub: LogHub;
+  keeper: LogKeeper;
+  /** Renews ids and checks each expiry (the one renewAndCheck the auto-renewer uses too). */
+  renew: (ids: readonly string[]) => Promise<BulkResult[]>;
   config: () => DaemonConfig;
   rawConfig: () => Record<string, unknown> | null;
   /** The process's own figures (the daemon.metrics request). */
@@ -30,7 +35,7 @@ export interface HandlerParts {
 
 /** Builds the HandlerContext over the daemon's running parts. */
 export function makeHandlerContext(parts: HandlerParts): HandlerContext {
-  const { clock, logger, runtime, connection, poller, side, logHub } = parts;
+  const { clock, logger, runtime, connection, poller, side, logHub, keeper } = parts;
   return {
     clock,
     logger,
@@ -38,11 +43,14 @@ export function makeHandlerContext(parts: HandlerParts): HandlerContext {
     apply: (...actions) => runtime.apply(...actions),
     api: () => connection.api(),
     concurrency: () => connection.concurrency(),
+    registryConfigured: () => connection.credentials()?.registry === true,
     refresh: () => poller.refresh(),
     pollSoon: () => void poller.pollNow(),
     images: (kind) => side.images(kind),
     context: () => side.context(),
     events: (sessionId) => side.events(sessionId),
+    renewAndCheck: parts.renew,
+    keptLog: (sessionId) => keeper.get(sessionId),
     async knownSession(sessionId) {
       if (Object.hasOwn(runtime.state().sessions, sessionId)) return true;
       await poller.refresh();

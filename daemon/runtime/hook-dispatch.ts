@@ -14,6 +14,11 @@ export function hookPayload(event: DaemonEvent): HookPayload {
     payload.sessionName = event.session.name;
     payload.status = event.session.status;
   }
+  // The failure cause as fields of their own, so a hook needs no parsing.
+  if ((event.type === 'job:finished' || event.type === 'session:status-changed') && event.failure) {
+    payload.cause = event.failure.cause;
+    payload.causeInferred = event.failure.inferred;
+  }
   return payload;
 }
 

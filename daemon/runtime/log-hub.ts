@@ -14,6 +14,8 @@ export interface LogHubDeps {
   bufferLines: number;
   /** Sends a frame to one client. */
   send: (clientId: string, frame: DaemonFrame) => void;
+  /** Hears the buffered lines of a followed log whenever they change (the kept copy). */
+  keep?: (sessionId: string, lines: readonly string[]) => void;
 }
 
 /** Per-session log subscriptions of websocket clients, on top of one LogFollower: each update goes only to its subscribers. */
@@ -71,5 +73,6 @@ export class LogHub {
     const topic = update.kind === 'reset' ? 'logs:reset' : 'logs:append';
     const frame = makeEvent(topic, { sessionId: update.sessionId, lines: update.lines });
     for (const clientId of this.subscribers.get(update.sessionId) ?? []) this.deps.send(clientId, frame);
+    this.deps.keep?.(update.sessionId, this.follower.buffered(update.sessionId));
   }
 }

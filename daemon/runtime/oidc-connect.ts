@@ -31,7 +31,7 @@ export async function oidcConnected(connection: Connection, env: NodeJS.ProcessE
   const connected: Connected = {
     api: refreshingApi(client, refresher),
     get credentials() {
-      return refresher.status();
+      return connection.registryAuth !== undefined ? { ...refresher.status(), registry: true } : refresher.status();
     },
     // The current token's: it changes with each refresh, as does the one clients read back from the canfar config.
     get identity() {

@@ -5,12 +5,19 @@ import type { Logger } from '../../src/ports/logger.js';
 import { isAuthFailure } from '../../src/state/health.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { nextPollDelay } from '../poll/poll-interval.js';
+import { dictGet } from '../../src/domain/dict.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
 import type { ApiHolder } from './api-holder.js';
 import type { StateRuntime } from './state-runtime.js';
 
 /** Least time between the starts of two polls that clients asked for (`refresh`, an unknown session id). */
 export const REFRESH_GAP_MS = 1_000;
+
+/** How one session poll ended: when, and the error when it failed. */
+export interface PollOutcome {
+  at: number;
+  error: ErrorJson | null;
+}
 
 /** What the session poller needs. */
 export interface SessionPollerDeps {
@@ -41,7 +48,8 @@ export class SessionPoller {
   private lastErrorCode: string | null = null;
   private lastStartAt = -Infinity;
   private stopped = false;
-  private nextRefresh: Promise<void> | null = null;
+  private nextRefresh: Promise<PollOutcome | null> | null = null;
+  private lastOutcome: PollOutcome | null = null;
 
   constructor(private readonly deps: SessionPollerDeps) {
     this.task = new RepeatingTask({ clock: deps.clock, run: () => this.poll(), nextDelay: () => this.nextDelay() });
@@ -66,20 +74,23 @@ export class SessionPoller {
   /**
    * A poll that starts after this call (after the one in flight, which may predate a change). Every
    * caller until it starts shares it, and it starts at least REFRESH_GAP_MS after the previous
-   * poll did: no number or rate of client requests polls Skaha faster than that.
+   * poll did: no number or rate of client requests polls Skaha faster than that. Resolves with that
+   * poll's outcome (null when the poller stopped first).
    */
-  refresh(): Promise<void> {
+  refresh(): Promise<PollOutcome | null> {
     this.nextRefresh ??= (async () => {
       // A tick first, so `??=` has stored this promise before it is cleared below.
       await Promise.resolve();
       if (this.task.running) await this.task.runNow();
       const wait = this.lastStartAt + REFRESH_GAP_MS - this.deps.clock.now();
       if (wait > 0) await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, wait));
-      if (this.stopped) return;
+      if (this.stopped) return null;
       if (this.task.running) await this.task.runNow();
       // Callers from here on need a poll that starts after them: the next one.
       this.nextRefresh = null;
       await this.task.runNow();
+      // Read at once: the poll just awaited is the last one to have ended.
+      return this.lastOutcome;
     })();
     return this.nextRefresh;
   }
@@ -93,7 +104,7 @@ export class SessionPoller {
     const state = this.deps.runtime.state();
     return nextPollDelay(
       {
-        sessions: Object.values(state.sessions),
+        sessions: Object.values(state.sessions).map((s) => ({ status: s.status, pendingSince: dictGet(state.insights, s.id)?.pending?.since ?? null })),
         clients: this.deps.clients(),
         now: this.deps.clock.now(),
         lastActionAt: state.lastActivityAt,
@@ -106,6 +117,11 @@ export class SessionPoller {
   }
 
   private async poll(): Promise<void> {
+    this.lastOutcome = await this.pollOnce();
+  }
+
+  /** One poll: when it was recorded (the state's lastPollAt when it succeeded), and its failure. */
+  private async pollOnce(): Promise<PollOutcome> {
     this.lastStartAt = this.deps.clock.now();
     let failure: ErrorJson | null = null;
     let sessions: Session[] | null = null;
@@ -115,24 +131,27 @@ export class SessionPoller {
       failure = toAppError(error).toJSON();
     }
     if (sessions) {
+      const at = this.deps.clock.now();
       try {
-        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at: this.deps.clock.now() });
+        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at });
         this.succeeded();
         this.deps.afterPoll?.(sessions);
-        return;
+        return { at, error: null };
       } catch (error) {
         // A failure of the daemon's own bookkeeping counts like a network failure: it backs off too.
         failure = new AppError('INTERNAL_ERROR', `processing a session poll failed: ${toAppError(error).message}`).toJSON();
         this.deps.logger.error('processing a session poll failed', { error: failure.message });
       }
     }
-    if (!failure) return;
-    this.failed(failure);
+    const error = failure ?? new AppError('INTERNAL_ERROR', 'the session poll ended without sessions or an error').toJSON();
+    this.failed(error);
+    const at = this.deps.clock.now();
     try {
-      await this.deps.runtime.apply({ type: 'poll.failed', error: failure, at: this.deps.clock.now() });
-    } catch (error) {
-      this.deps.logger.error('recording a failed session poll failed', { error: toAppError(error).message });
+      await this.deps.runtime.apply({ type: 'poll.failed', error, at });
+    } catch (applyError) {
+      this.deps.logger.error('recording a failed session poll failed', { error: toAppError(applyError).message });
     }
+    return { at, error };
   }
 
   private succeeded(): void {

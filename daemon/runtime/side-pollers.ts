@@ -58,8 +58,13 @@ export class SidePollers {
     this.catalogueTask.stop();
   }
 
-  /** Reads stats now (or joins the read in flight). */
+  /**
+   * Reads stats now (or joins the read in flight), unless a read succeeded within the stats interval:
+   * stats are snapshots the metrics backend refreshes every few minutes, so nothing polls them faster.
+   */
   statsNow(): Promise<void> {
+    const last = this.deps.runtime.state().lastStatsAt;
+    if (last !== null && !this.deps.runtime.state().health.statsFailing && this.deps.clock.now() - last < this.deps.config().polling.statsMs) return Promise.resolve();
     return this.stats.runNow();
   }
 

@@ -47,8 +47,11 @@ const v1ToV2: Migration = (raw) => {
   return out;
 };
 
+/** v2 → v3: the state gains per-session insights and the wait history; both start empty. */
+const v2ToV3: Migration = (raw) => ({ ...raw, schemaVersion: 3, insights: {}, waits: [] });
+
 /** Migrations by the version they start from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2, 2: v2ToV3 };
 
 /** The outcome of migrating a file's JSON: a usable state, or why the file cannot be used. */
 export type MigrateResult =

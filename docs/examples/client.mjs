@@ -1,4 +1,4 @@
-// A skaha-tui daemon client in plain Node, protocol 3 (docs/protocol.md). It needs the `ws` package
+// A skaha-tui daemon client in plain Node, protocol 4 (docs/protocol.md). It needs the `ws` package
 // (npm install ws; inside this repository it is already there). Run it with the daemon's socket,
 // which `skaha-tui doctor` prints:
 //
@@ -8,7 +8,7 @@
 // first session, and exits. The tests run this file against a real daemon.
 import WebSocket from 'ws';
 
-const PROTOCOL = 3;
+const PROTOCOL = 4;
 const socket = process.argv[2];
 if (!socket) {
   console.error('usage: node client.mjs SOCKET   (skaha-tui doctor prints the socket path)');
@@ -35,8 +35,9 @@ async function main(snapshot) {
   const sessions = Object.values(snapshot.sessions);
   console.log(`sessions: ${sessions.length}`);
   for (const s of sessions) console.log(`  ${s.id} ${shown(s.name)} ${shown(s.status)}`);
-  const { polledAt } = await call('refresh');
-  console.log(`refreshed: ${polledAt === null ? 'no successful poll yet' : new Date(polledAt).toISOString()}`);
+  // A refresh answers with the poll it made: the time it ended, or (rejecting) the reason it failed.
+  const refreshed = await call('refresh').then(({ polledAt }) => new Date(polledAt).toISOString(), (error) => `failed (${error.code})`);
+  console.log(`refreshed: ${refreshed}`);
   if (sessions.length > 0) {
     // The welcome carries no histories: ask for the ones you draw (what does not fit comes back in `rest`).
     const { usage } = await call('history', { ids: [sessions[0].id] });

@@ -47,6 +47,8 @@ export interface CommandContext {
   api(): Promise<SkahaApi>;
   /** The most requests a bulk operation runs at once. */
   concurrency(): Promise<number>;
+  /** Whether this command's connection has private-registry credentials (never which). */
+  registryConfigured(): Promise<boolean>;
   /** Diagnostics on stderr at the chosen --log-level (secrets scrubbed). */
   log: Logger;
   /** False with --no-daemon, or with --url/--token/--cert (a running daemon has its own connection): go to Skaha directly. */

@@ -75,7 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'name', short: 'n', type: 'string', value: 'NAME' },
       { name: 'cores', short: 'c', type: 'number', value: 'C', aliases: ['cpu'] },
-      { name: 'ram', short: 'm', type: 'number', value: 'GB', aliases: ['memory'] },
+      { name: 'ram', short: 'm', type: 'number', value: 'GiB', aliases: ['memory'] },
       { name: 'gpus', short: 'g', type: 'number', value: 'G', aliases: ['gpu'] },
       { name: 'env', short: 'e', type: 'list', value: 'KEY=VALUE' },
       { name: 'replicas', short: 'r', type: 'number', value: 'R' },
@@ -105,6 +105,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'logs', aliases: [], positionals: ['ID'], options: [{ name: 'follow', short: 'f', type: 'boolean' }] },
   { name: 'watch', aliases: [], positionals: [], options: [json] },
   { name: 'events', aliases: [], positionals: ['ID'], options: [json] },
+  { name: 'apps', aliases: [], positionals: ['ID'], options: [json] },
+  {
+    name: 'app',
+    aliases: [],
+    positionals: ['ACTION', 'ID', 'IMAGE|APPID'],
+    options: [{ name: 'cores', short: 'c', type: 'number', value: 'C' }, { name: 'ram', short: 'm', type: 'number', value: 'GiB' }, json],
+  },
   { name: 'stats', aliases: [], positionals: [], options: [json] },
   {
     name: 'images',

@@ -107,6 +107,7 @@ export function buildContext(parts: ContextParts): BuiltContext {
     out,
     api: async () => (await open()).api,
     concurrency: async () => (await open()).concurrency,
+    registryConfigured: async () => (await open()).registryAuth === true,
     log,
     useDaemon,
     daemon,

@@ -13,9 +13,11 @@ const warned = new WeakSet<DaemonConnection>();
 /** Pure: the one-line warning for a cache that is stale (not from a fresh poll, or the platform is down), or null. */
 export function staleWarning(state: DaemonState, now: number): string | null {
   const { health } = state;
-  if (!health.stale && health.state !== 'down') return null;
+  if (!health.stale && health.state !== 'down' && health.state !== 'refused') return null;
   const age = state.lastPollAt === null ? '-' : formatDuration(now - state.lastPollAt);
-  return MESSAGES.staleCache(age, health.lastError?.message ?? MESSAGES.staleReason(health.state));
+  const why = health.lastError?.message ?? MESSAGES.staleReason(health.state);
+  // Refused credentials are the user's to fix: say that first, then Skaha's words.
+  return MESSAGES.staleCache(age, health.state === 'refused' && health.lastError ? `${MESSAGES.staleReason('refused')} — ${why}` : why);
 }
 
 /**
@@ -52,12 +54,4 @@ export async function mySessions(ctx: CommandContext, filters: ListOptions = {})
   const conn = await cacheDaemon(ctx);
   if (conn?.state) return filterSessions(Object.values(conn.state.sessions), filters);
   return (await ctx.api()).listSessions(filters);
-}
-
-/** One session: from the cache when `conn` holds it, else `GET /session/{id}` (SKAHA_NOT_FOUND when it is not yours). */
-export async function oneSession(ctx: CommandContext, conn: DaemonConnection | null, id: string): Promise<Session> {
-  const cached = conn?.state?.sessions[id];
-  if (cached) return cached;
-  if (conn) ctx.log.info(DIAGNOSTICS.notInCache, { id });
-  return (await ctx.api()).getSession(id);
 }

@@ -1,4 +1,6 @@
-// Pure value formatting shared by the CLI and (later) the dashboard: no I/O, no colour.
+// Pure value formatting shared by the CLI and the dashboard: no I/O, no colour.
+
+import { gbToGiB } from '../domain/memory.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -42,6 +44,17 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** A time for people in the local zone, short: "14:02 Thu" (the weekday says which of the next days); "-" when unknown. */
+export function formatClockDay(iso: string | null | undefined): string {
+  const at = parseTime(iso);
+  if (at === null) return '-';
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())} ${WEEKDAYS[d.getDay()]}`;
+}
+
 /** Up to `digits` decimals with trailing zeros dropped: 2 → "2", 1.367 → "1.37". */
 export function formatNumber(value: number, digits = 2): string {
   return String(Number(value.toFixed(digits)));
@@ -58,6 +71,18 @@ export function formatGB(gb: number | null | undefined): string {
   if (gb < 1) return `${Math.round(gb * 1000)}M`;
   if (gb < 10) return `${formatNumber(gb, 1)}G`;
   return `${Math.round(gb)}G`;
+}
+
+/**
+ * Memory given in decimal GB (as Skaha reports it) shown in GiB, the unit of the context options and
+ * `--ram`, without a unit (the label says GiB): "8" for 8.59 GB, "0.5", "12.5", "137"; "-" when unknown.
+ */
+export function formatGiB(gb: number | null | undefined): string {
+  if (gb === null || gb === undefined || !Number.isFinite(gb)) return '-';
+  const gib = gbToGiB(gb);
+  if (gib < 1) return formatNumber(gib, 2);
+  if (gib < 10) return formatNumber(gib, 1);
+  return String(Math.round(gib));
 }
 
 /** "used/requested" (e.g. "0.23/2"), just "used" when nothing was requested, "-" when neither is known. */

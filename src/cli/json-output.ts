@@ -4,12 +4,61 @@ import type { PublicSession, Session } from '../domain/session.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
 import type { LaunchResult } from '../domain/launch.js';
 import { toAppError } from '../domain/errors.js';
+import { toGiB } from '../domain/memory.js';
+import type { FailureInfo, PendingCode, RenewCheck } from '../state/insight.js';
+import type { SessionAnswer } from './session-answers.js';
 
 const num = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const str = (value: string | null | undefined): string | null => (typeof value === 'string' ? value : null);
 
-/** A session as `--json` prints it: exactly the documented keys (extra fields such as appId are dropped). */
-export function sessionJson(session: Session): Session {
+/** Why a session is Pending, as `--json` prints it (`since` ISO-8601, null when no daemon watched it). */
+export interface PendingJson {
+  code: PendingCode;
+  reason: string;
+  since: string | null;
+  detail: string | null;
+  /** The remaining wait estimated from past waits: `remainingMs` (null when there is no estimate) and how many waits it rests on. */
+  estimate: { remainingMs: number | null; basis: number } | null;
+}
+
+/** A session as `--json` prints it: the Session keys, then what skaha-tui adds (`ramGiB`, `pending`, `failure`). */
+export interface SessionJson extends Session {
+  /** Memory in GiB, the unit of `--ram` and the context options (`ramGB` is the server's decimal GB). */
+  ramGiB: { requested: number | null; used: number | null };
+  /** Set while Pending: why, since when. */
+  pending: PendingJson | null;
+  /** Set once Failed: why, and whether the cause was inferred. */
+  failure: Pick<FailureInfo, 'code' | 'cause' | 'inferred' | 'detail'> | null;
+}
+
+const isoOf = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString().replace(/\.000Z$/, 'Z'));
+
+function pendingJson(answer: SessionAnswer | undefined): PendingJson | null {
+  const p = answer?.pending;
+  if (!p) return null;
+  const e = p.estimate;
+  const estimate = e === null ? null : { remainingMs: e.kind === 'estimate' ? Math.round(e.remainingMs) : null, basis: e.basis };
+  return { code: p.code, reason: p.reason, since: isoOf(p.since), detail: p.detail, estimate };
+}
+
+/** A renew check as `--json` prints it. */
+export function renewCheckJson(check: RenewCheck): { outcome: RenewCheck['outcome']; expiresAt: string | null; why: string | null } {
+  return { outcome: check.outcome, expiresAt: check.expiresAt, why: check.why };
+}
+
+/** A session as `--json` prints it: exactly the documented keys (extra fields such as appId are dropped), with the answers when given. */
+export function sessionJson(session: Session, answer?: SessionAnswer): SessionJson {
+  const f = answer?.failure;
+  return {
+    ...plainSessionJson(session),
+    // Two decimals: Skaha gives decimal GB to two, so a third decimal of GiB would be noise (8.59 GB is 8 GiB).
+    ramGiB: { requested: toGiB(num(session.ramGB?.requested), 2), used: toGiB(num(session.ramGB?.used), 2) },
+    pending: pendingJson(answer),
+    failure: f ? { code: f.code, cause: f.cause, inferred: f.inferred, detail: f.detail } : null,
+  };
+}
+
+function plainSessionJson(session: Session): Session {
   return {
     id: session.id,
     name: session.name,

@@ -9,6 +9,8 @@ export interface ApiHandle {
   concurrency: number;
   /** Secret values in use (token, registry secret), so the CLI can make sure it never prints them. */
   secrets: string[];
+  /** Whether private-registry credentials are configured (absent: none). */
+  registryAuth?: boolean;
   /** Releases connections so the process can exit. */
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
     api: client,
     concurrency: connection.concurrency,
     secrets,
+    registryAuth: connection.registryAuth !== undefined,
     close: async () => {
       await client.close();
     },

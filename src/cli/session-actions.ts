@@ -3,6 +3,7 @@
 import { errorFromJSON } from '../domain/errors.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import { MAX_BULK_IDS } from '../protocol/requests.js';
+import { checkImageCatalogue } from '../client/check-image-catalogue.js';
 import { runEach, type BulkResult } from './bulk.js';
 import type { CommandContext } from './command-context.js';
 import { DIAGNOSTICS } from './text.js';
@@ -26,7 +27,10 @@ export async function launchSessions(ctx: CommandContext, request: LaunchRequest
   const conn = await ctx.daemon();
   if (!conn) {
     ctx.log.info(DIAGNOSTICS.direct, { request: 'launch' });
-    return (await ctx.api()).launch(request);
+    const api = await ctx.api();
+    // Through the daemon, the daemon checks the same before it sends.
+    await checkImageCatalogue(request, () => api.listImages(), await ctx.registryConfigured(), ctx.log);
+    return api.launch(request);
   }
   ctx.log.info(DIAGNOSTICS.throughDaemon, { request: 'launch' });
   const registryAuth = request.registryAuth ?? registryAuthFromEnv(ctx.io.env);

@@ -10,9 +10,10 @@ export const WATCH_TEXT = {
   added: (s: Session) => `${who(s)} added: ${s.kind}, ${s.status}`,
   statusChanged: (s: Session, from: string | null, to: string) =>
     `${who(s)}: ${from ?? 'new'} → ${to}${to === 'Running' && s.url ? `  ${s.url}` : ''}`,
+  preempted: (s: Session) => `${who(s)} preempted — queued again (Kueue)`,
   removed: (s: Session, reason: string) => `${who(s)} removed (${reason})`,
   expiring: (s: Session, left: string, at: string) => `${who(s)} expires in ${left} (${at})`,
-  jobFinished: (s: Session, status: string) => `${who(s)} finished: ${status}`,
+  jobFinished: (s: Session, status: string, cause: string | null) => `${who(s)} finished: ${status}${cause ? ` — ${cause}` : ''}`,
   replicas: (base: string, total: number, completed: number, failed: number) =>
     `${base}: ${completed}/${total} jobs completed${failed > 0 ? `, ${failed} failed` : ''}`,
   credentialsExpiring: (kind: string, left: string, at: string) => `your ${kind} expires in ${left} (${at}): ${credentialRenewHint(kind)}`,

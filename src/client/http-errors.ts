@@ -1,11 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import { AppError, type ErrorCode } from '../domain/errors.js';
+import { badRequestHint, type BadRequestContext } from './bad-request-hints.js';
 
 /** The longest server text quoted in a message (serverText itself keeps all of it). */
 const MAX_QUOTED_CHARS = 500;
 
 const HINTS: Record<number, string> = {
-  400: 'fix the request as the server says',
   401: 'your credentials were not accepted: renew the certificate with `cadc-get-cert -u <username>`, log in again with `canfar login`, or pass a valid --token',
   403: 'your account is not allowed to do this: check that you belong to the platform\'s user group, and that your certificate is a valid proxy certificate',
   404: 'check the session id (`skaha-tui ps`) and the server URL and API version',
@@ -30,17 +30,31 @@ export function codeForStatus(status: number): ErrorCode | null {
 }
 
 /** Builds the AppError for a non-2xx answer: `GET <url>: 401 Unauthorized — <server text> — <what to do>` (`bodyText` already redacted: it is cut here). */
-export function httpStatusError(method: string, url: string, status: number, bodyText: string, retryAfter?: string): AppError {
+export function httpStatusError(
+  method: string,
+  url: string,
+  status: number,
+  bodyText: string,
+  retryAfter?: string,
+  context: BadRequestContext = { registryAuthSent: false },
+): AppError {
   const code = codeForStatus(status) ?? 'PROTOCOL_ERROR';
   // cadc-rest ends every error body with a newline; the text is otherwise kept verbatim.
   const serverText = bodyText.replace(/[\r\n]+$/, '');
   const quoted = cutText(serverText, MAX_QUOTED_CHARS);
-  let hint = HINTS[status] ?? (status >= 500 ? 'the server failed: try again later, and report it if it persists' : 'check the request');
+  const statusText = STATUS_CODES[status] ?? 'Error';
+  let hint = status === 400 ? badRequestHint(serverText, context) : (HINTS[status] ?? (status >= 500 ? 'the server failed: try again later, and report it if it persists' : 'check the request'));
   if (status === 503 && retryAfter) hint += ` (the server suggests retrying after ${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''})`;
-  const parts = [`${method} ${url}: ${status} ${STATUS_CODES[status] ?? 'Error'}`];
-  if (quoted.trim() !== '') parts.push(quoted);
+  const parts = [`${method} ${url}: ${status} ${statusText}`];
+  // A body that only repeats the status text ("Unauthorized") adds nothing: it is not quoted again.
+  if (quoted.trim() !== '' && !sameWords(quoted, statusText)) parts.push(quoted);
   parts.push(hint);
   return new AppError(code, parts.join(' — '), { status, method, url, serverText });
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.trim().replace(/[.!]+$/, '').toLowerCase();
+  return words(a) === words(b);
 }
 
 const NETWORK_HINT = 'check the URL, your network connection and that the server is up';

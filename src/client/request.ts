@@ -169,7 +169,8 @@ export class HttpTransport {
       return new AppError('PROTOCOL_ERROR', `${method} ${url}: unexpected redirect ${res.statusCode}${location ? ` to ${location}` : ''} — check the service URL`, { method, url, status: res.statusCode });
     }
     const retryAfter = res.headers['retry-after'];
-    return httpStatusError(method, url, res.statusCode, text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+    const registryAuthSent = spec.headers?.['x-skaha-registry-auth'] !== undefined;
+    return httpStatusError(method, url, res.statusCode, text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, { registryAuthSent });
   }
 
   private redact(text: string, spec: RequestSpec): string {

@@ -30,3 +30,8 @@ export type LaunchResult = { name: string; id: string } | { name: string; error:
 export function isLaunchSuccess(result: LaunchResult): result is { name: string; id: string } {
   return 'id' in result;
 }
+
+/** The name Skaha keeps for a session launched as `name`: it lowercases names (its PostAction does). */
+export function storedName(name: string): string {
+  return name.toLowerCase();
+}

@@ -64,6 +64,8 @@ export function applyPatch(state: DaemonState, patch: StatePatch, options: Apply
     ...state,
     ...patch.fields,
     sessions,
+    insights: applyRecord(state.insights, patch.insights),
+    waits: applyList(state.waits, patch.waits),
     usage: applyUsage(state, sessions, patch.usage, options.heldUsageOnly === true),
     statsHistory: !stats ? state.statsHistory : 'append' in stats ? appendStats(state.statsHistory, stats.append, stats.append.t) : reviveStats(stats.set),
     deletes: applyRecord(state.deletes, patch.deletes),

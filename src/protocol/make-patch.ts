@@ -125,6 +125,10 @@ export function makePatch(prev: DaemonState, next: DaemonState): StatePatch | nu
   const patch: StatePatch = {};
   const sessions = diffSessionRecords(prev.sessions, next.sessions);
   if (sessions) patch.sessions = sessions;
+  const insights = diffRecord(prev.insights, next.insights);
+  if (insights) patch.insights = insights;
+  const waits = diffList(prev.waits, next.waits);
+  if (waits) patch.waits = waits;
   const usage = usageDelta(prev, next);
   if (usage) patch.usage = usage;
   const stats = diffHistory(prev.statsHistory, next.statsHistory);

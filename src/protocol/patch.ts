@@ -1,12 +1,13 @@
 import { emptyDict } from '../domain/dict.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonState, LaunchRecord, NotificationRecord } from '../state/state.js';
+import type { SessionInsight, WaitRecord } from '../state/insight.js';
 import type { StatsHistory, StatsPoint, UsageHistory, UsagePoint } from '../state/usage.js';
 import type { HistoryWire } from '../state/revive.js';
 import { emptyStats } from '../state/usage.js';
 import { arrayOf, isRecord, num, object, optional, recordOf, str, type Check } from './check.js';
 import { statsHistoryCheck, usageHistoryCheck } from './history-check.js';
-import { sessionCheck, STATE_FIELD_CHECKS } from './state-check.js';
+import { insightCheck, sessionCheck, STATE_FIELD_CHECKS, waitCheck } from './state-check.js';
 
 /** Changes to a map: entries to set (whole values) and keys to delete. */
 export interface RecordDelta<V> {
@@ -61,6 +62,8 @@ export type WholeField = (typeof WHOLE_FIELDS)[number];
 /** What changed between two states; `emitted` (daemon bookkeeping) is never sent to clients. */
 export interface StatePatch {
   sessions?: SessionsDelta;
+  insights?: RecordDelta<SessionInsight>;
+  waits?: ListDelta<WaitRecord>;
   usage?: UsageDelta;
   statsHistory?: HistoryDelta<StatsPoint, StatsHistory>;
   deletes?: RecordDelta<number>;
@@ -107,6 +110,8 @@ const fieldsCheck: Check = (v, p) => {
 const patchCheck = object(
   {
     sessions: optional(object({ set: optional(recordOf(sessionCheck)), update: optional(recordOf(object({}))), del: optional(ids) }, true)),
+    insights: optional(recordDelta(insightCheck)),
+    waits: optional(listDelta(waitCheck)),
     usage: optional(
       object(
         {

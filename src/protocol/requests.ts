@@ -2,11 +2,14 @@ import { LAUNCHABLE_KINDS } from '../domain/session.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../domain/platform.js';
+import type { DesktopApp } from '../domain/session.js';
+import type { KeptLog } from './kept-log.js';
 import { MAX_NOTICES, type DaemonState } from '../state/state.js';
 import type { StatsPoint } from '../state/usage.js';
 import { arrayOf, bool, num, object, oneOf, optional, str, type Check } from './check.js';
 import type { HistoryParams, HistoryResult } from './history-result.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
+import type { RenewCheck } from '../state/insight.js';
 
 /** Every request a client can make. */
 export const REQUEST_METHODS = [
@@ -17,7 +20,11 @@ export const REQUEST_METHODS = [
   'renew',
   'logs.subscribe',
   'logs.unsubscribe',
+  'logs.kept',
   'events',
+  'apps',
+  'apps.launch',
+  'apps.delete',
   'images',
   'context',
   'stats.history',
@@ -31,8 +38,8 @@ export const REQUEST_METHODS = [
 /** One request method. */
 export type RequestMethod = (typeof REQUEST_METHODS)[number];
 
-/** Per-session outcome of a bulk delete or renew. */
-export type BulkResult = { id: string; ok: true } | { id: string; ok: false; error: ErrorJson };
+/** Per-session outcome of a bulk delete or renew; a renew carries how it went (`check`: the expiry re-read and compared, or the server's refusal). */
+export type BulkResult = { id: string; ok: true; check?: RenewCheck } | { id: string; ok: false; error: ErrorJson; check?: RenewCheck };
 
 /** The params of each request method. */
 export interface RequestParams {
@@ -43,7 +50,11 @@ export interface RequestParams {
   renew: { ids: string[] };
   'logs.subscribe': { sessionId: string };
   'logs.unsubscribe': { sessionId: string };
+  'logs.kept': { sessionId: string };
   events: { sessionId: string };
+  apps: { sessionId: string };
+  'apps.launch': { sessionId: string; image: string; cores?: number; ram?: number };
+  'apps.delete': { sessionId: string; appId: string };
   images: { kind?: string };
   context: Record<string, never>;
   'stats.history': Record<string, never>;
@@ -56,14 +67,21 @@ export interface RequestParams {
 
 /** The result of each request method when `ok` is true. */
 export interface RequestResults {
-  refresh: { polledAt: number | null };
+  /** When the poll the refresh triggered ended (its failure is the response's error). */
+  refresh: { polledAt: number };
   snapshot: DaemonState;
   launch: { launchId: string; results: LaunchResult[] };
   delete: { results: BulkResult[] };
   renew: { results: BulkResult[] };
   'logs.subscribe': { sessionId: string; lines: number };
   'logs.unsubscribe': { sessionId: string };
+  /** The last copy the daemon kept of the session's log, or null when it kept none. */
+  'logs.kept': KeptLog | null;
   events: SessionEvent[];
+  /** The desktop's apps (Skaha lists every desktop's; the daemon keeps this desktop's). */
+  apps: DesktopApp[];
+  'apps.launch': { sessionId: string; appId: string };
+  'apps.delete': { sessionId: string; appId: string };
   images: Image[];
   context: ResourceContext;
   'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
@@ -109,7 +127,11 @@ export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
   renew: ids,
   'logs.subscribe': sessionId,
   'logs.unsubscribe': sessionId,
+  'logs.kept': sessionId,
   events: sessionId,
+  apps: sessionId,
+  'apps.launch': object({ sessionId: str(1, 200), image: str(1, 1000), cores: optional(num(0)), ram: optional(num(0)) }, true),
+  'apps.delete': object({ sessionId: str(1, 200), appId: str(1, 64) }, true),
   images: object({ kind: optional(str(1, 100)) }, true),
   context: none,
   'stats.history': none,

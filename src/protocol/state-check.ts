@@ -7,9 +7,23 @@ const time = nullable(num(0, Number.MAX_SAFE_INTEGER));
 /** Check for a Session (the fields clients index and sort by). */
 export const sessionCheck: Check = object({ id: str(1, 200), name: str(0, 200), kind: str(), status: str() });
 
+const pendingCheck: Check = object({ code: str(1, 40), reason: str(0, 5000), since: num(), exact: bool, requeued: bool, detail: nullable(str()) });
+const failureCheck: Check = object({ code: str(1, 40), cause: str(0, 5000), inferred: bool, detail: nullable(str()) });
+
+/** Check for a SessionInsight (why Pending, why Failed, the last renew). */
+export const insightCheck: Check = object({
+  pending: nullable(pendingCheck),
+  failure: nullable(failureCheck),
+  clue: nullable(object({ code: str(1, 40), cause: str(), at: num() })),
+  renew: nullable(object({ outcome: oneOf(['renewed', 'not-needed', 'not-renewed', 'failed']), at: num(), expiresAt: nullable(str()), why: nullable(str()) })),
+});
+
+/** Check for one past wait. */
+export const waitCheck: Check = object({ kind: str(0, 200), cores: nullable(num()), ramGB: nullable(num()), waitedMs: num(0), at: num() });
+
 /** Check for Health. */
 export const healthCheck: Check = object({
-  state: oneOf(['ok', 'degraded', 'down', 'unknown']),
+  state: oneOf(['ok', 'degraded', 'down', 'refused', 'unknown']),
   since: time,
   lastError: nullable(errorCheck),
   lastSuccessAt: time,
@@ -32,6 +46,8 @@ const launchCheck: Check = object({ id: str(1, 200), request: object({ name: str
 export const STATE_FIELD_CHECKS: Record<string, Check> = {
   schemaVersion: num(0, Number.MAX_SAFE_INTEGER, true),
   sessions: recordOf(sessionCheck),
+  insights: recordOf(insightCheck),
+  waits: arrayOf(waitCheck, 10_000),
   usage: recordOf(usageHistoryCheck),
   stats: nullable(object({})),
   statsHistory: statsHistoryCheck,

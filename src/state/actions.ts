@@ -3,6 +3,8 @@ import type { PlatformStats, ResourceContext } from '../domain/platform.js';
 import type { ErrorJson } from '../domain/errors.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import type { CredentialStatus, Notice, Notification, StateSettings } from './state.js';
+import type { RenewCheck } from './insight.js';
+import type { EventsObservation } from './insights.js';
 
 /** The daemon (re)started: cached data is served but marked stale until a poll succeeds. */
 export interface DaemonStartedAction { type: 'daemon.started'; at: number }
@@ -24,6 +26,10 @@ export interface LaunchRequestedAction { type: 'launch.requested'; launchId: str
 export interface LaunchCompletedAction { type: 'launch.completed'; launchId: string; results: LaunchResult[]; at: number }
 /** A launch failed as a whole (validation, network, …). */
 export interface LaunchFailedAction { type: 'launch.failed'; launchId: string; error: ErrorJson; at: number }
+/** The events of these sessions were read (null events: 404, the session has no pod). */
+export interface EventsObservedAction { type: 'events.observed'; observations: EventsObservation[]; at: number }
+/** Renews were checked by reading the sessions again. */
+export interface RenewCheckedAction { type: 'renew.checked'; checks: { id: string; check: RenewCheck }[]; at: number }
 /** Deletes were requested for these sessions. */
 export interface SessionDeletedAction { type: 'session.deleted'; ids: string[]; at: number }
 /** Renewals were requested for these sessions. */
@@ -58,6 +64,8 @@ export type Action =
   | LaunchFailedAction
   | SessionDeletedAction
   | SessionRenewedAction
+  | EventsObservedAction
+  | RenewCheckedAction
   | EventsEmittedAction
   | NotificationSentAction
   | NotificationsSentAction

@@ -1,3 +1,4 @@
+import { dictGet } from '../domain/dict.js';
 import type { DaemonEvent } from './events.js';
 import { newEvents } from './events.js';
 import type { DaemonState } from './state.js';
@@ -14,6 +15,27 @@ export interface DeriveOptions {
   credentialThresholdsSec?: readonly number[];
 }
 
+/** Pure: session:preempted for each session whose pending reason just became "preempted". */
+export function preemptionEvents(prev: DaemonState, next: DaemonState, now: number): DaemonEvent[] {
+  const events: DaemonEvent[] = [];
+  for (const id of Object.keys(next.insights)) {
+    const pending = next.insights[id].pending;
+    const session = dictGet(next.sessions, id);
+    if (!session || pending?.code !== 'preempted' || dictGet(prev.insights, id)?.pending?.code === 'preempted') continue;
+    events.push({ type: 'session:preempted', key: `preempted:${id}:${pending.since}`, at: now, session, since: pending.since });
+  }
+  return events;
+}
+
+/** Pure: the events with the failure cause of a session that turned Failed attached (for notifications and hooks). */
+function withFailures(events: DaemonEvent[], next: DaemonState): DaemonEvent[] {
+  return events.map((event) => {
+    if (event.type !== 'job:finished' && event.type !== 'session:status-changed') return event;
+    const failure = dictGet(next.insights, event.session.id)?.failure ?? null;
+    return failure ? { ...event, failure } : event;
+  });
+}
+
 /**
  * Pure: every not-yet-emitted event between two states (sessions diff on a new poll, credentials,
  * health, launches; replicas summarised). Record the keys with `events.emitted` afterwards.
@@ -24,15 +46,15 @@ export function deriveEvents(prev: DaemonState, next: DaemonState, options: Deri
   const { now } = options;
   const events: DaemonEvent[] = [];
   if (next.lastPollAt !== null && next.lastPollAt !== prev.lastPollAt) {
-    events.push(
-      ...diffSessions(prev.sessions, next.sessions, {
-        now,
-        expiringThresholdsSec: options.expiringThresholdsSec,
-        deletes: next.deletes,
-        baseline: prev.lastPollAt === null,
-      }),
-    );
+    const diff = diffSessions(prev.sessions, next.sessions, {
+      now,
+      expiringThresholdsSec: options.expiringThresholdsSec,
+      deletes: next.deletes,
+      baseline: prev.lastPollAt === null,
+    });
+    events.push(...withFailures(diff, next));
   }
+  if (next.insights !== prev.insights) events.push(...preemptionEvents(prev, next, now));
   events.push(...credentialEvents(next.credentials, now, options.credentialThresholdsSec));
   events.push(...healthEvents(prev.health, next.health, now));
   events.push(...launchEvents(prev.launches, next.launches, now));

@@ -1,5 +1,6 @@
 import type { Session } from '../domain/session.js';
 import type { ErrorJson } from '../domain/errors.js';
+import type { FailureInfo } from './insight.js';
 
 /** Why a session left the listing. */
 export type RemovalReason = 'deleted' | 'expired' | 'vanished' | 'cleaned-up';
@@ -23,6 +24,16 @@ export interface SessionStatusChangedEvent extends EventBase {
   session: Session;
   from: string | null;
   to: string;
+  /** Why it failed, when it turned Failed (seen in its events, or inferred). */
+  failure?: FailureInfo | null;
+}
+
+/** A Running session went back to Pending with no pod: Kueue preempted it and queued it again. */
+export interface SessionPreemptedEvent extends EventBase {
+  type: 'session:preempted';
+  session: Session;
+  /** When it was seen Pending again (epoch ms). */
+  since: number;
 }
 
 /** A session left the listing. */
@@ -45,6 +56,8 @@ export interface JobFinishedEvent extends EventBase {
   type: 'job:finished';
   session: Session;
   status: string;
+  /** Why it failed, when it failed (seen in its events, or inferred). */
+  failure?: FailureInfo | null;
 }
 
 /** A whole group of replicas launched together finished. */
@@ -99,6 +112,7 @@ export interface LaunchFailedEvent extends EventBase {
 export type DaemonEvent =
   | SessionAddedEvent
   | SessionStatusChangedEvent
+  | SessionPreemptedEvent
   | SessionRemovedEvent
   | SessionExpiringEvent
   | JobFinishedEvent
@@ -113,6 +127,7 @@ export type DaemonEvent =
 export const DAEMON_EVENT_TYPES = [
   'session:added',
   'session:status-changed',
+  'session:preempted',
   'session:removed',
   'session:expiring',
   'job:finished',
@@ -143,4 +158,14 @@ export function newEvents<E extends { key: string }>(events: readonly E[], emitt
     seen.add(event.key);
     return true;
   });
+}
+
+/**
+ * Pure: how long was left, in seconds, when an expiry warning fired: its `expiresAt` minus when it was
+ * observed (a poll may see it well inside the threshold: 53 s left of a 10-minute warning). The
+ * threshold itself when `expiresAt` cannot be read.
+ */
+export function secondsLeft(event: Pick<SessionExpiringEvent | CredentialsExpiringEvent, 'expiresAt' | 'at' | 'thresholdSec'>): number {
+  const at = Date.parse(event.expiresAt);
+  return Number.isNaN(at) ? event.thresholdSec : Math.max(0, (at - event.at) / 1000);
 }

@@ -13,11 +13,13 @@ export function healthStateAt(health: Health, at: number, downAfterMs: number): 
   if (health.failingSince !== null) {
     // An expired login says nothing about the platform: its state is unknown until the user logs in.
     if (health.lastError?.code === 'LOGIN_EXPIRED') return 'unknown';
-    if (isAuthFailure(health.lastError) || at - health.failingSince >= downAfterMs) return 'down';
+    // Refused credentials are the user's to fix, not an outage: a state of their own.
+    if (isAuthFailure(health.lastError)) return 'refused';
+    if (at - health.failingSince >= downAfterMs) return 'down';
     return health.lastSuccessAt === null ? 'unknown' : 'degraded';
   }
-  if (health.lastSuccessAt === null) return 'unknown';
-  return health.statsFailing ? 'degraded' : 'ok';
+  // Stats failing (the metrics backend, 503) leave Skaha's health alone: sessions still answer.
+  return health.lastSuccessAt === null ? 'unknown' : 'ok';
 }
 
 function settle(health: Health, at: number, downAfterMs: number): Health {
@@ -36,10 +38,10 @@ export function healthAfterPollFailure(health: Health, error: ErrorJson, at: num
   return settle({ ...health, failingSince, lastError: error, stale: true }, at, downAfterMs);
 }
 
-/** Pure: health after a stats read succeeded or failed. */
+/** Pure: health after a stats read succeeded or failed: only `statsFailing` follows it (the platform load is shown as unavailable). */
 export function healthAfterStats(health: Health, error: ErrorJson | null, at: number, downAfterMs: number): Health {
-  const next = error ? { ...health, statsFailing: true, lastError: error } : { ...health, statsFailing: false };
-  return settle(next, at, downAfterMs);
+  const statsFailing = error !== null;
+  return settle(statsFailing === health.statsFailing ? health : { ...health, statsFailing }, at, downAfterMs);
 }
 
 /** Pure: health when the daemon starts: the cached snapshot is stale until the first poll succeeds. */

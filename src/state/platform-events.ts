@@ -2,13 +2,15 @@ import { isLaunchSuccess } from '../domain/launch.js';
 import type { DaemonEvent } from './events.js';
 import type { Health, LaunchRecord } from './state.js';
 
-/** Pure: platform:down when health turns down, platform:recovered when it leaves down; keyed by the failure run. */
+const isDown = (h: Health) => h.state === 'down' || h.state === 'refused';
+
+/** Pure: platform:down when health turns down (or the credentials are refused), platform:recovered when it leaves that; keyed by the failure run. */
 export function healthEvents(prev: Health, next: Health, now: number): DaemonEvent[] {
-  if (next.state === 'down' && prev.state !== 'down') {
+  if (isDown(next) && !isDown(prev)) {
     const since = next.failingSince ?? now;
     return [{ type: 'platform:down', key: `down:${since}`, at: now, since, error: next.lastError }];
   }
-  if (prev.state === 'down' && next.state !== 'down' && next.state !== 'unknown') {
+  if (isDown(prev) && !isDown(next) && next.state !== 'unknown') {
     const downSince = prev.failingSince ?? prev.since ?? now;
     return [{ type: 'platform:recovered', key: `recovered:${downSince}`, at: now, downSince }];
   }

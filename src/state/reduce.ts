@@ -4,6 +4,7 @@ import { MAX_NOTICES, type CredentialStatus, type DaemonState } from './state.js
 import { healthAfterPollFailure, healthAfterPollSuccess, healthAfterStats, healthAtStart } from './health.js';
 import { sanitiseLaunchRequest } from './launches.js';
 import { appendStats, statsSample } from './usage.js';
+import { insightsAfterEvents, insightsAfterPoll, insightsAfterRenew } from './insights.js';
 import {
   appendLaunch,
   appendNotification,
@@ -22,9 +23,12 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
       return { ...state, health: healthAtStart(state.health, action.at, down) };
     case 'poll.succeeded': {
       const sessions = sessionsById(action.sessions);
+      const { insights, waits } = insightsAfterPoll(state, sessions, action.at);
       return {
         ...state,
         sessions,
+        insights,
+        waits,
         usage: usageAfterPoll(state.usage, sessions, action.at),
         deletes: recentDeletes(state.deletes, action.at),
         lastPollAt: action.at,
@@ -71,6 +75,12 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
     }
     case 'session.renewed':
       return { ...state, lastActivityAt: action.at };
+    case 'events.observed': {
+      const insights = insightsAfterEvents(state, action.observations, action.at);
+      return insights === state.insights ? state : { ...state, insights };
+    }
+    case 'renew.checked':
+      return { ...state, insights: insightsAfterRenew(state, action.checks) };
     case 'events.emitted':
       return { ...state, emitted: markEmitted(state.emitted, action.keys, action.at) };
     case 'notification.sent':

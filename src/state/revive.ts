@@ -28,7 +28,7 @@ export type DaemonStateWire = Omit<DaemonState, 'usage' | 'statsHistory'> & {
  * map (decoded JSON has Object.prototype under it); a state that already has both is returned as is.
  */
 export function reviveState(state: DaemonStateWire): DaemonState {
-  const maps = isDict(state.sessions) && isDict(state.usage) && isDict(state.deletes) && isDict(state.emitted);
+  const maps = isDict(state.sessions) && isDict(state.insights) && isDict(state.usage) && isDict(state.deletes) && isDict(state.emitted);
   let changed = !maps || !(state.statsHistory instanceof Series);
   const usage = emptyDict<UsageHistory>();
   for (const [id, history] of Object.entries(state.usage)) {
@@ -39,6 +39,7 @@ export function reviveState(state: DaemonStateWire): DaemonState {
   return {
     ...state,
     sessions: dictFrom(state.sessions),
+    insights: dictFrom(state.insights),
     usage,
     deletes: dictFrom(state.deletes),
     emitted: dictFrom(state.emitted),

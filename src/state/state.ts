@@ -5,9 +5,10 @@ import type { LaunchResult } from '../domain/launch.js';
 import { emptyDict } from '../domain/dict.js';
 import { emptyStats, type StatsHistory, type UsageHistory } from './usage.js';
 import type { StoredLaunchRequest } from './launches.js';
+import type { SessionInsight, WaitRecord } from './insight.js';
 
 /** The version of the DaemonState shape; bump it and add a migration when the shape changes. */
-export const STATE_SCHEMA_VERSION = 2;
+export const STATE_SCHEMA_VERSION = 3;
 
 /** How many launch requests the state remembers (for relaunch). */
 export const MAX_LAUNCHES = 20;
@@ -28,7 +29,7 @@ export const EMITTED_KEY_TTL_MS = 8 * 24 * 3600_000;
 export const DELETE_WINDOW_MS = 10 * 60_000;
 
 /** Platform health: how the last polls went. */
-export type HealthState = 'ok' | 'degraded' | 'down' | 'unknown';
+export type HealthState = 'ok' | 'degraded' | 'down' | 'refused' | 'unknown';
 
 /** Platform health as the dashboard shows it; all times are epoch milliseconds. */
 export interface Health {
@@ -56,6 +57,8 @@ export interface CredentialStatus {
   path?: string;
   /** Set when the daemon refreshes the token itself (an OIDC login from the canfar config). */
   refresh?: CredentialRefresh;
+  /** True when private-registry credentials are configured (launches of images outside the catalogue are then sent); never the username or secret. */
+  registry?: boolean;
 }
 
 /** How a self-refreshing login stands: refreshed as needed, or refused by the identity provider. */
@@ -112,6 +115,10 @@ export interface StateSettings {
 export interface DaemonState {
   schemaVersion: number;
   sessions: Record<string, Session>;
+  /** What the daemon worked out about sessions (why Pending, why Failed, renew outcomes); only for sessions in `sessions` with something to say. */
+  insights: Record<string, SessionInsight>;
+  /** The user's past waits in the queue, oldest first, at most MAX_WAITS (for wait estimates). */
+  waits: WaitRecord[];
   /** Per-session usage history (24 h, bounded); only for sessions in `sessions`. */
   usage: Record<string, UsageHistory>;
   stats: PlatformStats | null;
@@ -145,6 +152,8 @@ export function initialState(): DaemonState {
   return {
     schemaVersion: STATE_SCHEMA_VERSION,
     sessions: emptyDict(),
+    insights: emptyDict(),
+    waits: [],
     usage: emptyDict(),
     stats: null,
     statsHistory: emptyStats(),

@@ -15,30 +15,36 @@ function sample(minutes: number, rssMB: number, handles = 12): SoakSample {
 }
 
 describe('soak report', () => {
-  it('measures RSS growth from the first sample after the warm-up to the last', () => {
-    const samples = [sample(0, 70), sample(5, 100), sample(10, 102), sample(30, 104)];
-    const growth = rssGrowth(samples, 5 * 60_000)!;
+  it('measures RSS growth from the median of the first window after the warm-up to the median of the last window', () => {
+    // One sample a minute: a GC-timing dip at 5 min (93) and a spike near the end (140) move neither median.
+    const rss = [77, 110, 104, 112, 118, 93, 121, 124, 121, 119, 122, 120, 125, 119, 121, 124, 120, 118, 119, 122, 121, 120, 123, 119, 121, 122, 120, 118, 140, 121, 121];
+    const samples = rss.map((mb, i) => sample(i, mb));
+    const growth = rssGrowth(samples, 5 * 60_000, 5 * 60_000)!;
     expect(growth.afterWarmup).toBe(true);
-    expect(growth.from.atMs).toBe(5 * 60_000);
-    expect(growth.percent).toBeCloseTo(4, 5);
-    const summary = soakSummary(samples, 5 * 60_000, 5);
+    expect(growth.fromWindow).toEqual([5 * 60_000, 10 * 60_000]);
+    expect(growth.toWindow).toEqual([25 * 60_000, 30 * 60_000]);
+    expect(growth.fromBytes).toBe(121 * MiB);
+    expect(growth.toBytes).toBe(121 * MiB);
+    const summary = soakSummary(samples, 5 * 60_000, 5 * 60_000, 5);
     expect(summary.met).toBe(true);
-    expect(summary.text).toMatch(/RSS growth after the first 5\.0 min: 100\.0 → 104\.0 MB \(\+4\.0 %\), target ≤ 5 %: met/);
-    expect(soakSummary([...samples, sample(35, 110)], 5 * 60_000, 5).met).toBe(false);
+    expect(summary.text).toMatch(/^RSS growth after the first 5\.0 min: median 121\.0 MB \(5\.0–10\.0 min\) → median 121\.0 MB \(25\.0–30\.0 min\), \+0\.0 %, target ≤ 5 %: met\n/);
+    // A real leak moves the late median.
+    const leaking = rss.map((mb, i) => sample(i, i > 15 ? mb + 15 : mb));
+    expect(soakSummary(leaking, 5 * 60_000, 5 * 60_000, 5).met).toBe(false);
   });
 
-  it('falls back to the whole run when it was shorter than the warm-up, and needs two samples', () => {
-    expect(rssGrowth([sample(0, 70)], 0)).toBeNull();
-    expect(soakSummary([sample(0, 70)], 0, 5)).toEqual({ text: 'too few samples to measure growth', met: false });
-    const growth = rssGrowth([sample(0, 70), sample(2, 77)], 5 * 60_000)!;
+  it('compares the two halves of a run too short for two windows, and needs two samples', () => {
+    expect(rssGrowth([sample(0, 70)], 0, 5 * 60_000)).toBeNull();
+    expect(soakSummary([sample(0, 70)], 0, 5 * 60_000, 5)).toEqual({ text: 'too few samples to measure growth', met: false });
+    const growth = rssGrowth([sample(0, 70), sample(1, 70), sample(2, 77), sample(3, 77)], 5 * 60_000, 5 * 60_000)!;
     expect(growth.afterWarmup).toBe(false);
     expect(growth.percent).toBeCloseTo(10, 5);
-    expect(soakSummary([sample(0, 70), sample(2, 77)], 5 * 60_000, 5).text).toMatch(/over the whole run/);
+    expect(soakSummary([sample(0, 70), sample(2, 77)], 5 * 60_000, 5 * 60_000, 5).text).toMatch(/over the whole run/);
   });
 
   it('prints one aligned line per sample', () => {
-    expect(sampleHeader()).toMatch(/RSS MB +heap MB +handles/);
-    expect(sampleLine(sample(5, 100))).toBe('  5.0     100.0     20.0       12                    0.5/4.2/12        3       500        1');
+    expect(sampleHeader()).toMatch(/RSS MB +heap MB +heap total +external MB +handles/);
+    expect(sampleLine(sample(5, 100))).toBe('  5.0     100.0     20.0        30.0          1.0       12                    0.5/4.2/12        3       500        1');
   });
 
   it('churns sessions of every kind, Pending first, jobs that end within minutes', () => {

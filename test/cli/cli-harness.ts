@@ -49,6 +49,8 @@ export class FakeApi implements SkahaApi {
   };
   launchResults: ((request: LaunchRequest) => LaunchResult[]) | null = null;
   launched: LaunchRequest[] = [];
+  /** Whether the connection behind this API has private-registry credentials. */
+  registryAuth = false;
 
   private fail(id: string): void {
     const error = this.failures.get(id);
@@ -91,9 +93,13 @@ export class FakeApi implements SkahaApi {
     this.calls.push(`delete ${id}`);
     this.fail(id);
   }
+  /** Session id → the expiry a renew sets (a renew of any other id changes nothing, like a server before skaha 1.4). */
+  renewTo = new Map<string, string>();
   async renewSession(id: string): Promise<void> {
     this.calls.push(`renew ${id}`);
     this.fail(id);
+    const expiresAt = this.renewTo.get(id);
+    if (expiresAt) this.sessions = this.sessions.map((s) => (s.id === id ? { ...s, expiresAt } : s));
   }
   async listImages(kind?: string): Promise<Image[]> {
     this.calls.push(`images ${kind ?? ''}`);
@@ -172,7 +178,7 @@ export async function run(argv: string[], api: FakeApi = new FakeApi(), options:
     system: deps.system ?? new FakeSystem(),
     openApi: async () => {
       opened = true;
-      return { api, concurrency: 4, secrets, close: async () => void (closed = true) };
+      return { api, concurrency: 4, secrets, registryAuth: api.registryAuth, close: async () => void (closed = true) };
     },
   });
   return { code, stdout: m.stdout(), stderr: m.stderr(), prompts: m.prompts, opened, closed };

@@ -34,8 +34,9 @@ describe('ps', () => {
   it('prints an aligned table with canfar columns plus expiry and usage, humanised ages', async () => {
     const r = await run(['ps'], apiWith(running));
     const [header, row] = r.stdout.split('\n');
-    expect(header).toMatch(/^SESSION ID\s+NAME\s+KIND\s+STATUS\s+IMAGE\s+CREATED\s+EXPIRES\s+CPU\s+RAM$/);
-    expect(row).toMatch(/^run00001\s+nb\s+notebook\s+Running\s+images\.canfar\.net\/skaha\/astroml:latest\s+12m\s+20h\s+0\.5\/2\s+1\.5G\/8G$/);
+    expect(header).toMatch(/^SESSION ID\s+NAME\s+KIND\s+STATUS\s+IMAGE\s+CREATED\s+EXPIRES\s+CPU\s+RAM GiB$/);
+    // Memory in GiB, the unit of --ram: Skaha's decimal 1.5 and 8 GB are 1.4 and 7.5 GiB.
+    expect(row).toMatch(/^run00001\s+nb\s+notebook\s+Running\s+images\.canfar\.net\/skaha\/astroml:latest\s+12m\s+20h\s+0\.5\/2\s+1\.4\/7\.5$/);
     expect(header.indexOf('STATUS')).toBe(row.indexOf('Running'));
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -83,25 +84,25 @@ describe('info', () => {
     expect(JSON.parse(r.stdout).map((s: { id: string }) => s.id)).toEqual(['run00001', 'pen00001']);
     const err = JSON.parse(r.stderr);
     expect(err.error.code).toBe('SKAHA_NOT_FOUND');
-    expect(err.error.message).toMatch(/^nosuch99: /);
+    expect(err.error.message).toBe('no session nosuch99: it is not one of your sessions (skaha-tui ps --all lists them)');
   });
-  it('asks for each id once', async () => {
-    const api = apiWith(running);
-    await run(['info', 'run00001', 'run00001'], api);
-    expect(api.calls).toEqual(['get run00001']);
+  it('looks every id up with one listing, never a request per id', async () => {
+    const api = apiWith(running, pending);
+    await run(['info', 'run00001', 'run00001', 'pen00001', 'nosuch99'], api);
+    expect(api.calls.filter((c) => !c.startsWith('events'))).toEqual(['list {}']);
   });
 });
 
 describe('logs, events, stats, images, context', () => {
   it('prints logs as they are and notes truncation on stderr', async () => {
-    const api = apiWith();
+    const api = apiWith(session({ id: 'abc' }));
     api.logs = { text: '[truncated]\nlast line', truncated: true };
     const r = await run(['logs', 'abc'], api);
     expect(r.stdout).toBe('[truncated]\nlast line\n');
     expect(r.stderr).toContain('only its end is shown');
   });
   it('prints events as a table or as an array of rows', async () => {
-    const api = apiWith();
+    const api = apiWith(session({ id: 'abc' }));
     api.events = [{ type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned', firstTime: '2026-11-22T11:00:00Z', lastTime: null }];
     const table = await run(['events', 'abc'], api);
     expect(table.stdout.split('\n')[0]).toMatch(/^TYPE\s+REASON\s+MESSAGE\s+FIRST-SEEN\s+LAST-SEEN$/);
@@ -115,7 +116,8 @@ describe('logs, events, stats, images, context', () => {
   it('prints stats with allocation against capacity', async () => {
     const r = await run(['stats'], apiWith());
     expect(r.stdout).toMatch(/CPU\s+12\.5\s+64\s+20%\s+8/);
-    expect(r.stdout).toMatch(/RAM\s+137G\s+550G\s+25%\s+24G/);
+    // Skaha's decimal GB shown in GiB (137.439 GB is 128 GiB); the per-session ceiling is a GiB count already.
+    expect(r.stdout).toMatch(/RAM \(GiB\)\s+128\s+512\s+25%\s+24/);
     const json = await run(['stats', '--json'], apiWith());
     expect(JSON.parse(json.stdout)).toEqual({ cpu: { allocated: 12.5, capacity: 64, maxPerSession: 8 }, ramGB: { allocated: 137.439, capacity: 549.756, maxPerSession: 24 } });
   });

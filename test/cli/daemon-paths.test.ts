@@ -60,14 +60,20 @@ describe('ps, info and stats read the daemon cache when a daemon runs', () => {
       expect(JSON.parse(r.stdout)).toHaveLength(1);
     }
   });
-  it('info answers cached ids from the cache and fetches the others; stats uses the cached stats', async () => {
+  it('info answers from the cache, refreshed once for an id it lacks (no request per id); stats uses the cached stats', async () => {
     const daemon = new FakeDaemon([nb]);
     daemon.state.stats = { cpu: { allocated: 1, capacity: 2, maxPerSession: 3 }, ramGB: { allocated: 4, capacity: 5, maxPerSession: 6 } };
+    daemon.handlers.refresh = () => {
+      daemon.state.sessions.don00001 = job;
+      return { polledAt: NOW };
+    };
     const api = apiWith(nb, job);
     const info = await run(['info', 'run00001', 'don00001', 'zzzz0000', '--json'], api, {}, [], { daemon: fakeAccess(daemon) });
     expect(info.code).toBe(1);
-    expect(api.calls).toEqual(['get don00001', 'get zzzz0000']);
+    expect(api.calls).toEqual([]);
+    expect(daemon.methods()).toEqual(['refresh']);
     expect(JSON.parse(info.stdout).map((s: { id: string }) => s.id)).toEqual(['run00001', 'don00001']);
+    expect(JSON.parse(info.stderr).error.message).toMatch(/^no session zzzz0000: /);
     const onlyCached = await run(['info', 'run00001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
     expect(onlyCached).toMatchObject({ code: 0, opened: false });
     const stats = await run(['stats', '--json'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
@@ -139,22 +145,49 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
   it('delete --force sends one delete request and reports each id; the confirmation lists names from the cache', async () => {
     const daemon = new FakeDaemon([nb, job]);
     daemon.handlers.delete = (p) => ({ results: p.ids.map((id) => (id === 'bad00000' ? { id, ok: false as const, error: { code: 'SKAHA_SERVER_ERROR' as const, message: 'DELETE …: 500' } } : { id, ok: true as const })) });
-    const r = await run(['delete', '--force', 'run00001', 'bad00000', 'run00001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
-    expect(r).toMatchObject({ code: 1, opened: false, stdout: 'Deleted session run00001.\n', stderr: 'error: bad00000: DELETE …: 500\n' });
-    expect(daemon.requests).toEqual([{ method: 'delete', params: { ids: ['run00001', 'bad00000'] } }]);
+    const bad = { ...job, id: 'bad00000' };
+    daemon.state.sessions.bad00000 = bad;
+    const r = await run(['delete', '--force', 'run00001', 'bad00000', 'run00001', 'gone0000'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(r).toMatchObject({ code: 1, opened: false, stdout: 'Deleted session run00001.\n' });
+    expect(r.stderr).toBe('error: no session gone0000: it is not one of your sessions (skaha-tui ps --all lists them)\nerror: bad00000: DELETE …: 500\n');
+    expect(daemon.requests).toEqual([{ method: 'refresh', params: {} }, { method: 'delete', params: { ids: ['run00001', 'bad00000'] } }]);
     const asked = await run(['delete', 'don00001'], new FakeApi(), { stdinTTY: true, answers: ['y'] }, [], { daemon: fakeAccess(daemon) });
     expect(asked.code).toBe(0);
     expect(asked.stderr).toMatch(/don00001\s+job\s+headless\s+Completed/);
     expect(asked.opened).toBe(false);
   });
-  it('renew goes through the daemon, then reads the new expiry from its refreshed cache', async () => {
+  it('renew goes through the daemon, which checks each expiry: renewed until when, or not renewed and why (exit 1)', async () => {
+    const daemon = new FakeDaemon([nb, { ...nb, id: 'stuck001' }]);
+    daemon.handlers.renew = (p) => ({
+      results: p.ids.map((id) => id === 'run00001'
+        ? { id, ok: true as const, check: { outcome: 'renewed' as const, at: NOW, expiresAt: '2026-11-26T12:00:00Z', why: null } }
+        : { id, ok: true as const, check: { outcome: 'not-renewed' as const, at: NOW, expiresAt: nb.expiresAt, why: 'the server did not renew it (its expiry did not move)' } }),
+    });
+    const r = await run(['renew', 'run00001', 'stuck001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(r).toMatchObject({ code: 1, opened: false, stdout: expect.stringMatching(/^Renewed session run00001 until \d\d:\d\d \w{3} \(in 4d\)\.\n$/) });
+    expect(r.stderr).toBe('error: stuck001: not renewed: the server did not renew it (its expiry did not move)\n');
+    expect(daemon.methods()).toEqual(['renew']);
+  });
+});
+
+describe('logs prints the daemon\'s last copy when Skaha no longer has the log', () => {
+  const kept = { sessionId: 'don00001', name: 'job', text: 'step 1\nstep 14\n', takenAt: NOW - 3600_000, truncated: false };
+  it('of a session that left the listing, with a note that it is the last copy', async () => {
     const daemon = new FakeDaemon([nb]);
-    daemon.handlers.refresh = () => {
-      daemon.state.sessions.run00001 = { ...nb, expiresAt: '2026-11-26T12:00:00Z' };
-      return { polledAt: NOW };
-    };
-    const r = await run(['renew', 'run00001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
-    expect(r).toMatchObject({ code: 0, opened: false, stdout: 'Renewed session run00001: expires 2026-11-26 12:00:00 UTC (in 4d).\n' });
-    expect(daemon.methods()).toEqual(['renew', 'refresh']);
+    daemon.handlers['logs.kept'] = (p) => (p.sessionId === 'don00001' ? { ...kept, goneAt: NOW - 60_000 } : null);
+    const r = await run(['logs', 'don00001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(r).toMatchObject({ code: 0, stdout: 'step 1\nstep 14\n' });
+    expect(r.stderr).toBe('note: session don00001 is no longer listed; this is the last copy the daemon kept (taken 2026-11-22 11:00:00 UTC)\n');
+    const none = await run(['logs', 'gone0000'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
+    expect(none).toMatchObject({ code: 1, stderr: 'error: no session gone0000: it is not one of your sessions (skaha-tui ps --all lists them)\n' });
+  });
+  it('of a listed session whose pod is gone (Skaha answers an empty log)', async () => {
+    const daemon = new FakeDaemon([job]);
+    daemon.handlers['logs.kept'] = () => ({ ...kept, goneAt: null });
+    const api = new FakeApi();
+    api.logs = { text: '', truncated: false };
+    const r = await run(['logs', 'don00001'], api, {}, [], { daemon: fakeAccess(daemon) });
+    expect(r).toMatchObject({ code: 0, stdout: 'step 1\nstep 14\n' });
+    expect(r.stderr).toMatch(/^note: Skaha has no log for session don00001 now \(its pod is gone\); this is the last copy the daemon kept/);
   });
 });

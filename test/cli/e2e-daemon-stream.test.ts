@@ -16,7 +16,7 @@ const start = (args: string[]) => {
 
 beforeAll(async () => {
   assertBuilt();
-  td = await startTestDaemon({ sim: { speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000 } } });
+  td = await startTestDaemon({ sim: { speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000, keepHours: 24 } } });
   await waitUntil(() => td.daemon.state().lastPollAt !== null, 'the first poll');
 });
 afterAll(async () => {
@@ -53,10 +53,11 @@ describe('streams through a running daemon', { timeout: 60_000 }, () => {
         .stdout()
         .split('\n')
         .filter(Boolean)
-        .map((l) => JSON.parse(l) as { topic: string; data: { to?: string; session?: { id: string } } })
+        .map((l) => JSON.parse(l) as { topic: string; data: { to?: string; at?: unknown; session?: { id: string } } })
         .find((e) => e.topic === 'session:status-changed' && e.data.session?.id === id && e.data.to === 'Running');
     await waitUntil(() => running() !== undefined, 'a status-changed line for the launched session', 15_000);
     expect(Object.keys(running()!).sort()).toEqual(['data', 'topic']);
+    expect(running()!.data.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/);
     watch.child.kill('SIGINT');
     expect(await watch.exited).toEqual({ code: 0, signal: null });
   });

@@ -29,17 +29,36 @@ describe('writes through a running daemon', { timeout: 60_000 }, () => {
     expect(state().launches.at(-1)).toMatchObject({ request: { name: 'via-daemon', kind: 'notebook' }, results: [{ name: 'via-daemon', id }] });
     await cached(id);
 
+    // A session renewed within a second of its start keeps its expiry (Skaha counts whole seconds): renew one that has run a while.
+    const old = td.sim.seedSession({ kind: 'notebook', name: 'renew-me', ageSeconds: 600, expiresInSeconds: 600 });
+    await cached(old);
     const renewsBefore = td.sim.requestCount('session.renew');
     const activityBefore = state().lastActivityAt ?? 0;
-    const renewed = await runBin(['renew', id], env());
+    const renewed = await runBin(['renew', old], env());
     expect(renewed.code, renewed.stderr).toBe(0);
-    expect(renewed.stdout).toMatch(new RegExp(`^Renewed session ${id}: expires \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(in .+\\)\\.\\n$`));
+    expect(renewed.stdout).toMatch(new RegExp(`^Renewed session ${old} until \\d\\d:\\d\\d \\w{3} \\(in .+\\)\\.\\n$`));
     expect(td.sim.requestCount('session.renew')).toBe(renewsBefore + 1);
     expect(state().lastActivityAt).toBeGreaterThan(activityBefore);
 
     const deleted = await runBin(['delete', '--force', id], env());
     expect(deleted).toMatchObject({ code: 0, stdout: `Deleted session ${id}.\n` });
     expect(state().deletes[id]).toEqual(expect.any(Number));
+  });
+
+  it('an image the catalogue does not list, or a kind it does not run as, is refused before anything is sent', async () => {
+    const creates = td.sim.requestCount('session.create');
+    const typo = await runBin(['launch', 'headless', 'skaha/astroml:lates', '--name', 'typo'], env());
+    expect(typo.code, typo.stderr).toBe(2);
+    expect(typo.stderr).toContain('skaha/astroml:lates is not in the image catalogue — did you mean skaha/astroml:latest?');
+    const kind = await runBin(['launch', 'carta', 'skaha/astroml', '--name', 'wrongkind'], env());
+    expect(kind.code, kind.stderr).toBe(2);
+    expect(kind.stderr).toContain('skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless');
+    expect(td.sim.requestCount('session.create')).toBe(creates);
+    // With registry credentials an image outside the catalogue is sent: private images are not in it.
+    const creds = { SKAHA_REGISTRY_USERNAME: 'alice', SKAHA_REGISTRY_SECRET: 'registry-secret-1' };
+    const priv = await runBin(['launch', 'headless', 'myproject/private:1', '--name', 'priv', '--json'], env(creds));
+    expect(priv.code, priv.stderr).toBe(0);
+    expect(td.sim.requestCount('session.create')).toBe(creates + 1);
   });
 
   it('prune deletes only the Completed headless jobs whose names match', async () => {

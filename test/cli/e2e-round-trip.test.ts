@@ -61,7 +61,7 @@ describe('a notebook, on a simulator whose clock only moves when the test says s
     clock.advance(5_000); // renew sets expiry = now + session lifetime, so it moves by what has elapsed
     const renewed = await cli(['renew', id]);
     expect(renewed.code).toBe(0);
-    expect(renewed.stdout).toMatch(new RegExp(`^Renewed session ${id}: expires `));
+    expect(renewed.stdout).toMatch(new RegExp(`^Renewed session ${id} until \\d\\d:\\d\\d \\w{3} `));
     const [after] = await json<JsonSession[]>(sim, ['info', id, '--json']);
     expect(Date.parse(after.expiresAt!)).toBeGreaterThan(Date.parse(before.expiresAt!));
 

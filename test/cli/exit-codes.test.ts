@@ -85,4 +85,10 @@ describe('exit codes', { timeout: 60_000 }, () => {
     expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(1);
     expect(r.stderr).toMatch(/500|unexpected exception/);
   });
+
+  it('doctor exits 1 when a check fails (Skaha fails), and says which', async () => {
+    const r = await runBin(['doctor'], env());
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/FAIL .*500/);
+  });
 });

@@ -40,7 +40,7 @@ export class FakeDaemon implements DaemonConnection {
     launch: (p) => ({ launchId: 'l-1', results: [{ name: p.name, id: 'new00001' }] }),
     delete: (p) => ({ results: p.ids.map((id) => ({ id, ok: true as const })) }),
     renew: (p) => ({ results: p.ids.map((id) => ({ id, ok: true as const })) }),
-    refresh: () => ({ polledAt: this.state.lastPollAt }),
+    refresh: () => ({ polledAt: this.state.lastPollAt ?? 0 }),
     events: () => [],
     'logs.subscribe': (p) => ({ sessionId: p.sessionId, lines: 0 }),
     'logs.unsubscribe': (p) => ({ sessionId: p.sessionId }),

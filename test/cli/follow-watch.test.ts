@@ -45,7 +45,7 @@ describe('logs --follow through the daemon', () => {
     const daemon = new FakeDaemon([nb]);
     const missing = await run(['logs', '-f', 'zzzz0000'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('error: session zzzz0000 not found (it is not one of your sessions, or it is gone)\n');
+    expect(missing.stderr).toBe('error: no session zzzz0000: it is not one of your sessions (skaha-tui ps --all lists them)\n');
     expect(daemon.methods()).toEqual(['refresh']);
     const dying = new FakeDaemon([nb]);
     dying.handlers['logs.subscribe'] = (p) => {
@@ -60,6 +60,7 @@ describe('logs --follow through the daemon', () => {
 describe('logs --follow without a daemon', () => {
   it('polls Skaha every 2 s when the daemon cannot start, printing only new lines, and a marker on a reset', async () => {
     const api = new FakeApi();
+    api.sessions = [nb];
     const system = new FakeSystem();
     const snapshots = ['one\ntw', 'one\ntwo\n', 'one\ntwo\nthree\n', 'restarted\n'];
     api.logs = { text: snapshots[0], truncated: false };
@@ -77,13 +78,14 @@ describe('logs --follow without a daemon', () => {
     expect(system.sleeps.every((ms) => ms === 2_000)).toBe(true);
     expect(api.calls.filter((c) => c === 'logs run00001')).toHaveLength(4);
   });
-  it('with --no-daemon never tries the daemon; a session that is not found fails at once', async () => {
+  it('with --no-daemon never tries the daemon; an id that is not one of the user\'s fails at once (one listing: Skaha answers empty logs for any id)', async () => {
     const api = new FakeApi();
-    api.failures.set('zzzz0000', new AppError('SKAHA_NOT_FOUND', 'GET http://fake/session/zzzz0000?view=logs: 404'));
+    api.sessions = [nb];
     const access = fakeAccess(new FakeDaemon([nb]));
     const r = await run(['logs', '-f', 'zzzz0000', '--no-daemon'], api, {}, [], { daemon: access });
-    expect(r).toMatchObject({ code: 1, stderr: 'error: GET http://fake/session/zzzz0000?view=logs: 404\n' });
+    expect(r).toMatchObject({ code: 1, stderr: 'error: no session zzzz0000: it is not one of your sessions (skaha-tui ps --all lists them)\n' });
     expect(access.starts).toBe(0);
+    expect(api.calls).toEqual(['list {}']);
   });
 });
 

@@ -17,9 +17,10 @@ describe('watch lines', () => {
   const samples = [
     topicEvent('session:added', { type: 'session:added', ...base, session: { ...s, status: 'Pending' } }),
     topicEvent('session:status-changed', { type: 'session:status-changed', ...base, session: s, from: null, to: 'Failed' }),
+    topicEvent('session:preempted', { type: 'session:preempted', ...base, session: { ...s, kind: 'headless', name: 'sweep' }, since: NOW }),
     topicEvent('session:removed', { type: 'session:removed', ...base, session: s, reason: 'expired' }),
     topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: '2026-11-22T12:10:00Z' }),
-    topicEvent('job:finished', { type: 'job:finished', ...base, session: { ...s, kind: 'headless', name: 'fit' }, status: 'Completed' }),
+    topicEvent('job:finished', { type: 'job:finished', ...base, session: { ...s, kind: 'headless', name: 'fit' }, status: 'Failed', failure: { code: 'oom', cause: 'likely out of memory', inferred: true, detail: null } }),
     topicEvent('replicas:summary', { type: 'replicas:summary', ...base, base: 'fit', total: 4, completed: 4, failed: 0, ids: [] }),
     topicEvent('credentials:expiring', { type: 'credentials:expiring', ...base, kind: 'certificate', expiresAt: '2026-11-23T12:00:00Z', thresholdSec: 86_400 }),
     topicEvent('credentials:expired', { type: 'credentials:expired', ...base, kind: 'token', expiresAt: '2026-11-22T11:00:00Z' }),
@@ -32,9 +33,10 @@ describe('watch lines', () => {
     expect(samples.map((e) => eventText(e))).toEqual([
       "session 'mynb' (abcd1234) added: notebook, Pending",
       "session 'mynb' (abcd1234): new → Failed",
+      "job 'sweep' (abcd1234) preempted — queued again (Kueue)",
       "session 'mynb' (abcd1234) removed (expired)",
       "session 'mynb' (abcd1234) expires in 10m (2026-11-22 12:10:00 UTC)",
-      "job 'fit' (abcd1234) finished: Completed",
+      "job 'fit' (abcd1234) finished: Failed — likely out of memory (inferred)",
       'fit: 4/4 jobs completed',
       'your certificate expires in 1d (2026-11-23 12:00:00 UTC): renew it with `cadc-get-cert -u <user>` or `canfar login`; the daemon picks up the new file by itself',
       'your token expired (2026-11-22 11:00:00 UTC): get a new token (e.g. `canfar login`); a token given by flag, environment or config file is not refreshed',
@@ -42,6 +44,23 @@ describe('watch lines', () => {
       'platform recovered (down since 2026-11-22 11:58:00 UTC)',
       "launch of 'fit' failed (1/3 replicas): 500",
     ]);
+  });
+  it('--json gives every time as ISO-8601 UTC, as the rest of --json does', () => {
+    for (const event of samples) {
+      const line = JSON.parse(watchLine(event, true, NOW)!) as { topic: string; data: Record<string, unknown> };
+      expect(line.topic).toBe(event.topic);
+      expect(line.data.at).toBe(new Date(NOW).toISOString().replace('.000Z', 'Z'));
+      const raw = event.data as unknown as Record<string, unknown>;
+      for (const key of ['since', 'downSince']) {
+        if (typeof raw[key] === 'number') expect(line.data[key]).toBe(new Date(raw[key] as number).toISOString().replace('.000Z', 'Z'));
+      }
+      const text = JSON.stringify(line);
+      expect(text).not.toMatch(/":\s*1\d{12}\b/);
+    }
+  });
+  it('says the time really left when an expiry warning comes late', () => {
+    const late = topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: new Date(NOW + 53_000).toISOString() });
+    expect(eventText(late)).toMatch(/^session 'mynb' \(abcd1234\) expires in 53s \(/);
   });
   it('prints nothing for state, log, health and notification topics', () => {
     expect(watchLine(topicEvent('state:patch', {}), false, NOW)).toBeNull();

@@ -39,7 +39,7 @@ describe('prune', () => {
     api.sessions = jobs;
     const no = await run(['prune', 'reduce'], api, { stdinTTY: true, answers: [''] });
     expect(no.code).toBe(1);
-    expect(no.stderr).toMatch(/About to delete 2 session\(s\):\nSESSION ID\s+NAME\s+KIND\s+STATUS\naaaa0001\s+reduce-1\s+headless\s+Completed\n/);
+    expect(no.stderr).toMatch(/About to delete 2 sessions:\nSESSION ID\s+NAME\s+KIND\s+STATUS\naaaa0001\s+reduce-1\s+headless\s+Completed\n/);
     expect(api.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
     const yes = await run(['prune', 'reduce'], api, { stdinTTY: true, answers: ['y'] });
     expect(yes.code).toBe(0);

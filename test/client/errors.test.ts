@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('HTTP status → error code', () => {
   it.each([
-    [401, 'Unauthorized\n', 'SKAHA_UNAUTHORIZED', /401 Unauthorized — Unauthorized — .*cadc-get-cert/],
+    [401, 'Unauthorized\n', 'SKAHA_UNAUTHORIZED', /401 Unauthorized — your credentials were not accepted.*cadc-get-cert/],
     [403, 'Not authorized to use the skaha system\n', 'SKAHA_FORBIDDEN', /403 Forbidden — Not authorized to use the skaha system — /],
     [503, 'temporarily unavailable: /skaha/v1/session\n', 'SKAHA_UNAVAILABLE', /503 Service Unavailable — temporarily unavailable.* — .*try again later/],
     [500, 'unexpected exception: java.lang.NullPointerException\n', 'SKAHA_SERVER_ERROR', /500 Internal Server Error — unexpected exception/],

@@ -1,7 +1,9 @@
 import { startFixtureServer, type FixtureReply, type RecordedRequest } from '../helpers/fixture-server.js';
 import { AVAILABILITY, CONTEXT, EVENTS_TABLE, FLEXIBLE, IMAGE_TYPES, IMAGES, LEGACY_V0, NO_SECONDS, STATS, Y2022 } from './fixture-payloads.js';
 import { scenarioSession, type TimedSession } from './fixture-scenarios.js';
+import { routeApps } from './fixture-apps.js';
 import { TIMINGS, type PlatformBackend } from './platform-backend.js';
+import type { FakeClock } from '../helpers/fake-clock.js';
 
 const TOKEN = 'fixture-token-1234';
 const T0 = Date.parse('2026-12-01T10:00:00Z');
@@ -11,25 +13,28 @@ const isInteractive = (s: Record<string, unknown>): boolean => s.type !== 'headl
 
 /**
  * Starts a fixture server that answers like Skaha v1 with real-shaped payloads: a tiny session store,
- * timed sessions that play the platform's behaviours on a clock of its own, renews, stats snapshots
- * (503 while the metrics backend is down) and the interactive cap.
+ * timed sessions that play the platform's behaviours on a clock of its own (or one shared with a
+ * daemon), renews, stats snapshots (503 while the metrics backend is down), the interactive cap and
+ * the desktop-app sub-resources (§2.10).
  */
-export async function startFixtureBackend(): Promise<PlatformBackend> {
+export async function startFixtureBackend(clock?: FakeClock): Promise<PlatformBackend> {
   const server = await startFixtureServer();
   const sessions = new Map<string, Record<string, unknown>>([LEGACY_V0, NO_SECONDS, FLEXIBLE, Y2022].map((s) => [s.id, { ...s }]));
   const timed = new Map<string, TimedSession>();
   const launchedCores = new Map<string, number>();
-  let now = T0;
+  let own = T0;
+  const current = (): number => (clock ? clock.now() : own);
   let counter = 0;
   let metricsDown = false;
   let snapshot: { takenAt: number; json: unknown } | undefined;
   const authed = (handler: (req: RecordedRequest) => FixtureReply) => (req: RecordedRequest): FixtureReply =>
     req.headers.authorization === `Bearer ${TOKEN}` ? handler(req) : text(401, 'Unauthorized\n');
   const idOf = (req: RecordedRequest): string => decodeURIComponent(req.path.split('/')[4] ?? '');
-  const all = (): Array<Record<string, unknown>> => [...sessions.values(), ...[...timed.values()].map((s) => s.view(now).json)];
+  const all = (): Array<Record<string, unknown>> => [...sessions.values(), ...[...timed.values()].map((s) => s.view(current()).json)];
   const max = Number(CONTEXT.maxInteractiveSessions);
 
   const stats = (): FixtureReply => {
+    const now = current();
     if (metricsDown) return text(503, 'Platform statistics unavailable\n', { 'retry-after': '30' });
     if (!snapshot || now - snapshot.takenAt >= TIMINGS.statsPeriodSeconds * 1000) {
       const extra = [...launchedCores.values()].reduce((a, b) => a + b, 0);
@@ -48,7 +53,7 @@ export async function startFixtureBackend(): Promise<PlatformBackend> {
   server.route('GET', /^\/skaha\/v1\/session\/[^/]+$/, authed((req) => {
     const id = idOf(req);
     const view = req.query.get('view');
-    const played = timed.get(id)?.view(now);
+    const played = timed.get(id)?.view(current());
     if (played) {
       if (view === 'logs') return text(200, played.logs);
       if (view === 'events') return played.events === null ? text(404, `session ${id} not found.\n`) : text(200, played.events);
@@ -65,10 +70,10 @@ export async function startFixtureBackend(): Promise<PlatformBackend> {
     if (action === null) return text(400, 'Cannot modify an existing session\n');
     if (action.toLowerCase() !== 'renew') return text(400, 'unrecognized action\n');
     const played = timed.get(id);
-    const active = played ? isActive(played.view(now).json) : isActive(sessions.get(id) ?? {});
+    const active = played ? isActive(played.view(current()).json) : isActive(sessions.get(id) ?? {});
     if (!active) return text(400, `No active job for user fixture with session ${id}\n`);
     if (!played) return text(200, '');
-    const answer = played.renew(now);
+    const answer = played.renew(current());
     return text(answer.status, answer.body);
   }));
   server.route('POST', '/skaha/v1/session', authed((req) => {
@@ -92,6 +97,10 @@ export async function startFixtureBackend(): Promise<PlatformBackend> {
     for (const store of [sessions, timed, launchedCores]) store.delete(idOf(req));
     return text(200, '');
   }));
+  routeApps(server, authed, (id) => {
+    const s = timed.get(id)?.view(current()).json ?? sessions.get(id);
+    return s?.type === 'desktop' && s.status === 'Running';
+  });
   server.route('GET', '/skaha/v1/image', authed((req) => {
     const type = req.query.get('type');
     if (type && !IMAGE_TYPES.includes(type)) return text(400, `unknown type: ${type}\n`);
@@ -107,12 +116,14 @@ export async function startFixtureBackend(): Promise<PlatformBackend> {
     close: () => server.close(),
     seed: async (scenario) => {
       const id = `s${String(++counter).padStart(7, '0')}`;
-      timed.set(id, scenarioSession(scenario, id, now));
+      timed.set(id, scenarioSession(scenario, id, current()));
       return id;
     },
     advance: async (seconds) => {
-      now += seconds * 1000;
+      if (clock) clock.advance(seconds * 1000);
+      else own += seconds * 1000;
     },
+    statsReads: () => server.requests.filter((r) => r.path === '/skaha/v1/session' && r.query.get('view') === 'stats').length,
     setMetricsDown: async (down) => {
       metricsDown = down;
     },

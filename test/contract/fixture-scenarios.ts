@@ -136,6 +136,14 @@ function notebook(id: string, name: string, start: number, expiry: () => number)
   };
 }
 
+/** A flexible desktop that has run for ten minutes (apps attach to it). */
+function desktop(id: string, t0: number): TimedSession['view'] {
+  const image = 'images.canfar.net/skaha/desktop:1.0.2';
+  const url = `https://workload.example.org/session/desktop/${id}/?password=${id}&path=session/desktop/${id}/`;
+  const fields = { startTime: iso(t0 - 600_000), expiryTime: iso(t0 - 600_000 + 4 * DAY), connectURL: url, ramInUse: '0.71', cpuCoresInUse: '0.250' };
+  return () => ({ json: sessionJson(id, 'desktop', 'desk', image, 'Running', fields), events: table(podRows(t0 - 600_000, image)), logs: 'desktop ready\n' });
+}
+
 /** Builds the timed session of a scenario, seeded at `t0`; renews follow skaha 1.4 (§2.8, §9.1). */
 export function scenarioSession(scenario: Scenario, id: string, t0: number): TimedSession {
   const ok = { status: 200, body: '' };
@@ -150,6 +158,7 @@ export function scenarioSession(scenario: Scenario, id: string, t0: number): Tim
     case 'renew-headless': return fixed('headless', queued(id, t0 - 3600_000));
     case 'expiring': return fixed('notebook', notebook(id, 'scratch', t0 - 3600_000, () => t0 + TIMINGS.expiresInSeconds * 1000));
     case 'renew-not-needed': return fixed('notebook', notebook(id, 'long', t0 - 60_000, () => t0 + 6 * DAY));
+    case 'desktop': return fixed('desktop', desktop(id, t0));
     default: {
       let expiry = t0 + TIMINGS.renewableExpiresInSeconds * 1000;
       const view = notebook(id, 'analysis', t0 - 3600_000, () => expiry);

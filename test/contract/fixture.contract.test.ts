@@ -4,6 +4,7 @@ import { createConnection } from '../../src/config/create-connection.js';
 import { defineContractSuite, expectSession, type ContractBackend } from './contract-suite.js';
 import { startFixtureBackend } from './fixture-backend.js';
 import { definePlatformSuite } from './platform-suite.js';
+import { defineAnswersSuite } from './answers-suite.js';
 
 defineContractSuite('fixture server (real-shaped payloads)', startFixtureBackend);
 definePlatformSuite('fixture server (real-shaped payloads)', startFixtureBackend);
@@ -45,3 +46,5 @@ describe('fixture backend: the real-shaped payloads parse as expected', () => {
     await expect(client.getEvents('nope0000')).rejects.toMatchObject({ code: 'SKAHA_NOT_FOUND', serverText: 'session nope0000 not found.' });
   });
 });
+
+defineAnswersSuite('fixture server (real-shaped payloads)', (clock) => startFixtureBackend(clock));

@@ -36,6 +36,7 @@ export const SCENARIOS = [
   'renew-ignored',
   'renew-headless',
   'renew-not-needed',
+  'desktop',
 ] as const;
 
 /** One scenario. */
@@ -49,4 +50,6 @@ export interface PlatformBackend extends ContractBackend {
   advance(seconds: number): Promise<void>;
   /** Takes the metrics backend down (stats answer 503) or brings it back. */
   setMetricsDown(down: boolean): Promise<void>;
+  /** How many times the stats view was read. */
+  statsReads(): number;
 }

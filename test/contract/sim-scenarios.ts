@@ -18,11 +18,11 @@ export const SIM_SCENARIOS: Record<Scenario, SeedSessionSpec> = {
   'renew-ignored': renewable('ignored'),
   'renew-headless': { kind: 'headless', name: 'job', ageSeconds: 600, runSeconds: 7200 },
   'renew-not-needed': { kind: 'notebook', name: 'long', ageSeconds: 60, expiresInSeconds: 6 * 86_400 },
+  desktop: { kind: 'desktop', name: 'desk', ageSeconds: 600 },
 };
 
-/** A simulator on a fake clock that plays the contract's scenarios. */
-export async function startSimulatorPlatform(): Promise<PlatformBackend> {
-  const clock = new FakeClock();
+/** A simulator on a fake clock (its own, or one shared with a daemon) that plays the contract's scenarios. */
+export async function startSimulatorPlatform(clock = new FakeClock()): Promise<PlatformBackend> {
   const sim = await startSimulator({ port: 0, seed: 9, clock });
   return {
     baseUrl: sim.baseUrl,
@@ -31,5 +31,6 @@ export async function startSimulatorPlatform(): Promise<PlatformBackend> {
     seed: async (scenario) => sim.seedSession(SIM_SCENARIOS[scenario]),
     advance: async (seconds) => clock.advance(seconds * 1000),
     setMetricsDown: async (down) => sim.patchFaults({ statsUnavailable: down ? true : null }),
+    statsReads: () => sim.requestCount('session.stats'),
   };
 }

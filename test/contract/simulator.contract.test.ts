@@ -6,6 +6,7 @@ import { createConnection } from '../../src/config/create-connection.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { definePlatformSuite } from './platform-suite.js';
 import { startSimulatorPlatform } from './sim-scenarios.js';
+import { defineAnswersSuite } from './answers-suite.js';
 
 defineContractSuite('simulator', async () => {
   const sim = await startSimulator({ port: 0, seed: 7 });
@@ -35,3 +36,5 @@ describe('simulator through the client: the quirks the client must absorb', () =
     }
   });
 });
+
+defineAnswersSuite('simulator', (clock) => startSimulatorPlatform(clock));

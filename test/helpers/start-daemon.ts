@@ -17,6 +17,7 @@ export const TEST_POLLING: PollingConfig = {
   normalMs: 200,
   slowMs: 400,
   fastAfterActionMs: 2_000,
+  fastWhilePendingMs: 600_000,
   backoffCapMs: 500,
   statsMs: 300,
   catalogueMs: 60_000,

@@ -4,6 +4,7 @@ import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, isolatedEnv, runBin, type BinResult } from '../cli/spawn-cli.js';
+import { readableBuild } from './readable-build.js';
 import { createConnection } from 'node:net';
 
 /** A temp home (short, for the socket path) and the environment that points the binary at it and at a server. */
@@ -71,9 +72,11 @@ export interface DaemonProcessOptions {
  * socket probe for a daemon run as another user).
  */
 export async function startDaemonProcess(home: SecurityHome, env: NodeJS.ProcessEnv, args: string[] = [], readyTimeoutMs = 15_000, options: DaemonProcessOptions = {}): Promise<DaemonProcess> {
-  const command = [process.execPath, BIN, 'daemon', ...args];
+  // Another user runs a copy they can read when the checkout is private to this one.
+  const build = options.uid !== undefined ? readableBuild() : { root: ROOT, bin: BIN };
+  const command = [process.execPath, build.bin, 'daemon', ...args];
   if (options.uid !== undefined) command.unshift('setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups');
-  const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+  const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: build.root });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (output += d));

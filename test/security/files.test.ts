@@ -68,7 +68,11 @@ describe('files moved aside are said once', { timeout: 60_000 }, () => {
 
   it('a history path that is a folder is moved aside; `daemon status` says so once, then the --json no longer lists it', async () => {
     const { home, daemon } = await startOnFolders(['history.bin']);
-    const aside = readdirSync(home.stateDir).filter((f) => f.startsWith('history.bin.corrupt-'));
+    // The socket accepts before the state is loaded: wait for the move rather than race it.
+    const aside = await until('history.bin moved aside', () => {
+      const found = readdirSync(home.stateDir).filter((f) => f.startsWith('history.bin.corrupt-'));
+      return found.length > 0 && found;
+    });
     expect(aside).toHaveLength(1);
     expect(statSync(join(home.stateDir, aside[0], 'inside')).isDirectory()).toBe(true);
     const first = await skahaTui(['daemon', 'status'], home.env());
@@ -83,7 +87,11 @@ describe('files moved aside are said once', { timeout: 60_000 }, () => {
 
   it('a state path that is a folder is moved aside too; `daemon status --json` lists it once, and the dashboard protocol carries it until acknowledged', async () => {
     const { home } = await startOnFolders(['state.json', 'history.bin']);
-    expect(readdirSync(home.stateDir).filter((f) => f.includes('.corrupt-')).sort()).toHaveLength(2);
+    const aside = await until('both moved aside', () => {
+      const found = readdirSync(home.stateDir).filter((f) => f.includes('.corrupt-'));
+      return found.length >= 2 && found;
+    });
+    expect(aside).toHaveLength(2);
     const client = await openRawDaemonClient(join(home.runtimeDir, 'daemon.sock'), 'security-dashboard');
     const notices = JSON.parse(client.welcome).snapshot.notices as Array<{ key: string; message: string }>;
     await client.close();

@@ -69,9 +69,12 @@ describe('a daemon running with other credentials', { timeout: 60_000 }, () => {
     expect(mine.stderr).toMatch(/answering from the daemon cache/);
     expect(JSON.parse(mine.stdout).map((s: { id: string }) => s.id)).toEqual([idOfA]);
 
-    // Skaha itself answers B's delete of A's id with 200 and deletes nothing: what matters is who asked.
+    // Skaha itself would answer B's delete of A's id with 200 and delete nothing: what matters is who
+    // asked. B's own listing does not hold A's id, so the delete is refused before any request.
     const asB = await skahaTui(['delete', idOfA, '--force', '-v'], home.env({ SKAHA_TOKEN: TOKEN_B }));
     expect(asB.stderr).toMatch(/the running skaha-tui daemon uses another server or credential than this command: asking Skaha directly/);
+    expect(asB.stderr).toContain(`error: no session ${idOfA}: it is not one of your sessions`);
+    expect(asB.code).toBe(1);
     expect(asB.stderr).not.toContain(TOKEN_A);
     const stillThere = await skahaTui(['ps', '--json', '--no-daemon'], home.env());
     expect(JSON.parse(stillThere.stdout).map((s: { id: string }) => s.id)).toEqual([idOfA]);
@@ -80,7 +83,8 @@ describe('a daemon running with other credentials', { timeout: 60_000 }, () => {
     expect(nonsense.code).toBe(1);
     expect(nonsense.stdout).not.toContain(idOfA);
     expect(nonsense.stderr).toMatch(/401|unauthori[sz]ed|credentials/i);
-    expect(sim.requestLog().filter((r) => r.method === 'DELETE').map((r) => r.user)).toEqual(['bob']);
+    expect(sim.requestLog().filter((r) => r.method === 'DELETE')).toEqual([]);
+    expect(sim.requestLog().filter((r) => r.endpoint === 'session.list' && r.user === 'bob')).not.toEqual([]);
   });
 
   it('the dashboard shows the mismatch in its header and restarts the daemon with its own connection on D, y', async () => {

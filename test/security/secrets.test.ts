@@ -165,7 +165,7 @@ describe('secrets stay where they belong', { timeout: 60_000 }, () => {
     writeFileSync(config, JSON.stringify({ url: skaha.baseUrl, token: skaha.token }));
     chmodSync(config, 0o644);
     const run = await skahaTui(['doctor'], home.env({ SKAHA_URL: '', SKAHA_TOKEN: '' }));
-    expect(run.code).toBe(0);
+    expect(run.code, "a failed check: doctor exits 1").toBe(1);
     expect(run.stdout).toMatch(new RegExp(`FAIL config file +${config} — holds a token and others can read it \\(mode 0644\\) — run: chmod 600 "${config}"`));
     expect(run.stdout).not.toContain(skaha.token);
   });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { makeWelcome } from '../../src/protocol/messages/welcome.js';
 import { initialState } from '../../src/state/state.js';
 import { makeSession } from '../helpers/builders.js';
-import { ROOT, isolatedEnv } from '../cli/spawn-cli.js';
+import { isolatedEnv } from '../cli/spawn-cli.js';
+import { readableBuild } from './readable-build.js';
 
 /** The other local user. */
 export const ATTACKER_UID = 65534;
@@ -107,7 +108,7 @@ export async function squatSocketFolder(variant: SquatVariant, server: { baseUrl
   writeFileSync(welcome, attackerWelcome(), { mode: 0o644 });
   writeFileSync(logFile, '', { mode: 0o644 });
   chownSync(logFile, ATTACKER_UID, ATTACKER_UID);
-  const child = spawn('setpriv', [`--reuid=${ATTACKER_UID}`, `--regid=${ATTACKER_UID}`, '--clear-groups', process.execPath, script, ROOT, socketPath, welcome, logFile], {
+  const child = spawn('setpriv', [`--reuid=${ATTACKER_UID}`, `--regid=${ATTACKER_UID}`, '--clear-groups', process.execPath, script, readableBuild().root, socketPath, welcome, logFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
     cwd: attacker,

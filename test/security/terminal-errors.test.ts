@@ -23,6 +23,9 @@ beforeEach(async () => {
   skaha.sessions.push(wireSession({ id: EVIL, name: 'plain' }));
   skaha.route('GET', `/skaha/v1/session/${GONE}`, plain(404, `no session ${PAYLOAD} here\n`));
   skaha.route('DELETE', `/skaha/v1/session/${EVIL}`, plain(500, `delete broke ${PAYLOAD}\n`));
+  // Ids are looked up in the listing first, so the server's words come from a listed session's requests.
+  skaha.route('GET', `/skaha/v1/session/${EVIL}`, plain(500, `read broke ${PAYLOAD}\n`));
+  skaha.route('POST', `/skaha/v1/session/${EVIL}`, plain(500, `renew broke ${PAYLOAD}\n`));
   home = securityHome(skaha);
   mkdirSync(home.configDir, { recursive: true });
   writeFileSync(join(home.configDir, 'config.json'), JSON.stringify({ notifications: { desktop: false }, polling: { fastMs: 500, normalMs: 1_000, backoffCapMs: 1_000 } }));
@@ -49,12 +52,15 @@ async function failsVisibly(args: string[], withJson = true): Promise<void> {
 
 describe('server error text never controls the terminal', { timeout: 90_000 }, () => {
   it('CLI error messages, directly and through a daemon: visible escapes on stderr, exact strings with --json', async () => {
-    await failsVisibly(['info', GONE, '--no-daemon']);
-    await failsVisibly(['events', GONE, '--no-daemon']);
+    await failsVisibly(['events', EVIL, '--no-daemon']);
+    await failsVisibly(['renew', EVIL, '--no-daemon'], false);
     await failsVisibly(['delete', EVIL, '--force', '--no-daemon'], false);
     daemon = await startDaemonProcess(home, home.env());
-    await failsVisibly(['events', GONE]);
+    await failsVisibly(['events', EVIL]);
     await failsVisibly(['delete', EVIL, '--force'], false);
+    // An id that is not listed is refused before any request: the server's 404 text never arrives.
+    const gone = await skahaTui(['info', GONE], home.env());
+    expect(gone).toMatchObject({ code: 1, stderr: `error: no session ${GONE}: it is not one of your sessions (skaha-tui ps --all lists them)\n` });
   });
 
   it('daemon status and doctor show a failing poll\'s body and the availability note with visible escapes', async () => {
@@ -72,7 +78,7 @@ describe('server error text never controls the terminal', { timeout: 90_000 }, (
     expect(JSON.parse(statusJson.stdout).health.lastError.message).toContain(PAYLOAD);
 
     const doctor = await skahaTui(['doctor'], home.env());
-    expect(doctor.code).toBe(0);
+    expect(doctor.code, "listing the sessions fails: doctor exits 1").toBe(1);
     expectVisibleOnly(doctor, `note ${VISIBLE}`, `poll broke ${VISIBLE}`);
     const doctorJson = await skahaTui(['doctor', '--json'], home.env());
     expect(hasRawControl(doctorJson.stdout)).toBe(false);

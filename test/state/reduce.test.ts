@@ -49,29 +49,29 @@ const rows: Row[] = [
     expect: (s) => expect(s.health).toMatchObject({ state: 'down', since: T0 + 121_000, failingSince: T0 + 1000 }),
   },
   {
-    name: 'an auth failure is down at once',
+    name: 'an auth failure is "refused" at once (credentials refused, not the platform down)',
     before: [polled(T0)],
     action: { type: 'poll.failed', error: auth, at: T0 + 1000 },
-    expect: (s) => expect(s.health.state).toBe('down'),
+    expect: (s) => expect(s.health.state).toBe('refused'),
   },
   {
-    name: 'stats.failed while sessions answer is degraded; stats history untouched',
+    name: 'stats.failed while sessions answer leaves health ok (the platform load is unavailable); stats history untouched',
     before: [polled(T0)],
     action: { type: 'stats.failed', error: { code: 'SKAHA_UNAVAILABLE', message: '503' }, at: T0 + 1 },
     expect: (s) => {
-      expect(s.health).toMatchObject({ state: 'degraded', statsFailing: true });
+      expect(s.health).toMatchObject({ state: 'ok', statsFailing: true, lastError: null });
       expect(historyPoints(s.statsHistory)).toEqual([]);
     },
   },
   {
-    name: 'stats.succeeded records stats and history and clears the degraded state',
+    name: 'stats.succeeded records stats and history and clears statsFailing',
     before: [polled(T0), { type: 'stats.failed', error: err, at: T0 + 1 }],
     action: { type: 'stats.succeeded', stats, at: T0 + 2 },
     expect: (s) => {
       expect(s.stats).toEqual(stats);
       expect(s.lastStatsAt).toBe(T0 + 2);
       expect(historyPoints(s.statsHistory)).toEqual([{ t: T0 + 2, cpuAllocated: 10, cpuCapacity: 100, ramAllocated: 40, ramCapacity: 400 }]);
-      expect(s.health.state).toBe('ok');
+      expect(s.health).toMatchObject({ state: 'ok', statsFailing: false });
     },
   },
   {

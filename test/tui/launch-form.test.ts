@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { imageCandidates, newLaunchForm, reduceForm, suggestName, visibleFields, type FormAction, type FormEnv, type LaunchForm } from '../../tui/form/launch-form.js';
+import { imageCandidates, newLaunchForm, suggestName, visibleFields } from '../../tui/form/launch-form.js';
 import { recentLaunches } from '../../tui/form/recent-launches.js';
 import { formErrors, formRequest, formWarnings, launchCommandLine, shellQuote } from '../../tui/form/form-request.js';
-import { launchFormLines } from '../../tui/render/launch-form.js';
-import { renderContext } from '../../tui/render/context.js';
-import { stripTags } from '../../tui/render/paint.js';
 import type { LaunchRecord } from '../../src/state/state.js';
-import { makeSession, T0 } from '../helpers/builders.js';
-import { stateWith } from './helpers/states.js';
-
-const images = [
-  { id: 'images.canfar.net/skaha/astroml:latest', types: ['notebook', 'headless'], digest: null },
-  { id: 'images.canfar.net/skaha/astroml-cuda:24.04', types: ['notebook'], digest: null },
-  { id: 'images.canfar.net/skaha/desktop:1.0', types: ['desktop'], digest: null },
-  { id: 'images.canfar.net/skaha/terminal:1.1.1', types: ['headless'], digest: null },
-];
-const state = stateWith([makeSession({ id: 'a', name: 'notebook1' })]);
-const launch: LaunchRecord = {
-  id: 'l1', at: T0 - 60_000, results: [{ name: 'fit', id: 'x1' }], error: null,
-  request: { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'fit', cmd: 'python', args: 'job.py --fast', env: ['MODE=fast', 'API_TOKEN=<redacted>'], replicas: 3, cores: 4, ram: 16, registryAuthUsed: true, registryUsername: 'me', envRedacted: true },
-};
-const env: FormEnv = { context: state.context, images, sessions: Object.values(state.sessions), launches: [launch] };
-const run = (form: LaunchForm, ...actions: FormAction[]) => actions.reduce((f, a) => reduceForm(f, a, env), form);
-const type = (text: string): FormAction[] => [...text].map((c) => ({ type: 'input', text: c }));
-const ctx = renderContext({ now: T0 });
+import { makeSession } from '../helpers/builders.js';
+import { env, images, launch, run, type } from './form/form-fixtures.js';
 
 describe('launch form state', () => {
   it('starts as a flexible notebook with a free suggested name', () => {
@@ -63,9 +44,51 @@ describe('launch form state', () => {
     expect(imageCandidates(form, images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml-cuda:24.04']);
     const all = { ...newLaunchForm(env), focus: 'image' as const };
     expect(imageCandidates(all, images)).toHaveLength(2);
-    const picked = run(all, { type: 'down' }, { type: 'down' }, { type: 'accept-pick' });
+    const picked = run(all, { type: 'down' }, { type: 'accept-pick' });
     expect(picked).toMatchObject({ image: 'images.canfar.net/skaha/astroml:latest', focus: 'name' });
     expect(run(all, { type: 'down' }, { type: 'up' }).imagePick).toBe(-1);
+  });
+
+  it('accepts a full image name as typed: Tab moves on, nothing to complete or pick', () => {
+    const typed = run({ ...newLaunchForm(env), focus: 'image' }, ...type('skaha/astroml:latest'));
+    expect(formErrors(typed, env)).toEqual({});
+    expect(formRequest(typed).image).toBe('images.canfar.net/skaha/astroml:latest');
+    expect(run(typed, { type: 'next-field' })).toMatchObject({ focus: 'name', image: 'skaha/astroml:latest' });
+  });
+
+  it('narrows the suggestions as you type; Tab completes the highlighted one, a second Tab moves on', () => {
+    const start = { ...newLaunchForm(env), focus: 'image' as const };
+    expect(imageCandidates(run(start, ...type('astro')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest', 'images.canfar.net/skaha/astroml-cuda:24.04']);
+    expect(imageCandidates(run(start, ...type('astroml:')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest']);
+    const completed = run(start, ...type('astroml:'), { type: 'next-field' });
+    expect(completed).toMatchObject({ image: 'images.canfar.net/skaha/astroml:latest', focus: 'image' });
+    expect(run(completed, { type: 'next-field' }).focus).toBe('name');
+    const second = run(start, ...type('astro'), { type: 'down' }, { type: 'next-field' });
+    expect(second.image).toBe('images.canfar.net/skaha/astroml-cuda:24.04');
+  });
+
+  it('refuses an image the catalogue does not list, with the closest match, unless registry credentials are there', () => {
+    const typo = { ...newLaunchForm(env), kind: 'headless' as const, image: 'skaha/astroml:lates' };
+    expect(formErrors(typo, env).image).toMatch(/^skaha\/astroml:lates is not in the image catalogue — did you mean skaha\/astroml:latest\?/);
+    expect(formErrors(typo, { ...env, registry: true }).image).toBeUndefined();
+    expect(formErrors({ ...typo, registryUser: 'me', registrySecret: 's' }, env).image).toBeUndefined();
+    expect(formErrors({ ...typo, image: 'skaha/desktop:1.0' }, env).image).toBe('skaha/desktop:1.0 does not run as headless: the image catalogue lists it for desktop — pick one of those kinds, or an image for headless (`skaha-tui images --kind headless`)');
+  });
+
+  it('edits text fields at a cursor: ←/→, Home/End, Ctrl-U/W, typing in the middle', () => {
+    const headless = { ...newLaunchForm(env), kind: 'headless' as const, focus: 'cmd' as const };
+    const typed = run(headless, ...type('pythn job.py'), { type: 'edit', edit: { type: 'home' } }, { type: 'right' }, { type: 'right' }, { type: 'right' }, { type: 'right' }, ...type('o'));
+    expect(typed.cmd).toBe('python job.py');
+    expect(run(typed, { type: 'edit', edit: { type: 'end' } }, { type: 'edit', edit: { type: 'kill-word' } }).cmd).toBe('python ');
+    expect(run(typed, { type: 'edit', edit: { type: 'kill-start' } }).cmd).toBe('n job.py');
+    expect(run(typed, { type: 'left' }).kind).toBe('headless');
+    expect(run(typed, { type: 'next-field' })).toMatchObject({ focus: 'args', cursor: null });
+  });
+
+  it('offers only launches the server accepted under Recent launches', () => {
+    const refused: LaunchRecord = { ...launch, id: 'l9', request: { ...launch.request, name: 'typo' }, results: [{ name: 'typo', error: { code: 'SKAHA_BAD_REQUEST', message: 'no' } }] };
+    const failed: LaunchRecord = { ...launch, id: 'l8', request: { ...launch.request, name: 'bad' }, results: null, error: { code: 'VALIDATION_ERROR', message: 'image: x' } };
+    expect(recentLaunches([launch, refused, failed]).map((r) => r.request.name)).toEqual(['fit']);
   });
 
   it('fills from a recent launch with one key (secrets never kept)', () => {
@@ -103,34 +126,5 @@ describe('launch form validation and command', () => {
       "skaha-tui launch headless images.canfar.net/skaha/astroml:latest --name notebook2 --cores 2 --ram 8 --gpus 1 --env MODE=fast --env 'MY_TOKEN=<redacted>' --replicas 3 -- python job.py --n 3",
     );
     expect(shellQuote("it's")).toBe("'it'\\''s'");
-  });
-});
-
-describe('launch form render', () => {
-  it('shows fields, the focused one marked, errors, the command, recent launches and the server error verbatim', () => {
-    const form = { ...newLaunchForm(env), focus: 'image' as const, image: 'astro', serverError: 'SKAHA_BAD_REQUEST: image not allowed: foo' };
-    const lines = launchFormLines(form, env, 100, ctx).map(stripTags);
-    expect(lines[0]).toMatch(/^Kind\s+notebook$/);
-    // While typing a query with matches the format error waits; the matches are shown instead.
-    expect(lines[1]).toBe('Image            astro▏');
-    expect(lines[2]).toMatch(/> images\.canfar\.net\/skaha\/astroml-cuda:24\.04|  images\.canfar\.net\/skaha\/astroml/);
-    expect(lines).toContain('Equivalent command:');
-    expect(lines.some((l) => l.startsWith('  skaha-tui launch notebook astro --name notebook2'))).toBe(true);
-    expect(lines).toContain('  1 headless images.canfar.net/skaha/terminal:1.1.1 fit');
-    expect(lines).toContain('SKAHA_BAD_REQUEST: image not allowed: foo');
-  });
-
-  it('flags an image that matches nothing, and any invalid field after a submit attempt', () => {
-    const form = { ...newLaunchForm(env), focus: 'image' as const, image: 'zzz' };
-    expect(launchFormLines(form, env, 100, ctx).map(stripTags)[1]).toMatch(/^Image\s+zzz▏\s+— must look like project\/name/);
-    const tried = { ...newLaunchForm(env), attempted: true };
-    expect(launchFormLines(tried, env, 100, ctx).map(stripTags)[1]).toMatch(/^Image\s+— is required/);
-  });
-
-  it('masks the registry secret', () => {
-    const lines = launchFormLines({ ...newLaunchForm(env), registryUser: 'me', registrySecret: 'hunter2', image: 'a/b' }, env, 100, ctx).map(stripTags);
-    expect(lines.join('\n')).not.toContain('hunter2');
-    expect(lines.some((l) => /^Registry secret\s+\*{7}$/.test(l))).toBe(true);
-    expect(lines).toContain('  (registry credentials are not shown)');
   });
 });

@@ -23,6 +23,15 @@ describe('log pane state', () => {
     expect(reduceLog(view, { type: 'reset', sessionId: 'other', lines: ['x'] })).toBe(view);
   });
 
+  it('scrolling back to the bottom by keys follows again; scrolling up pauses; f pauses even at the bottom', () => {
+    const up = run(opened(), { type: 'scroll', delta: -5, height: 10 });
+    expect(up.follow).toBe(false);
+    expect(run(up, { type: 'scroll', delta: 3, height: 10 }).follow).toBe(false);
+    expect(run(up, { type: 'scroll', delta: 10, height: 10 }).follow).toBe(true);
+    const paused = run(opened(), { type: 'toggle-follow', height: 10 });
+    expect(paused.follow).toBe(false);
+  });
+
   it('follows the tail while following', () => {
     const view = run(opened(), { type: 'append', sessionId: 's1', lines: ['new'] });
     expect(firstVisibleLine(view, 10)).toBe(91);

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDashboard, type DashboardIo } from '../../tui/main.js';
 import { parseDashboardArgs } from '../../tui/options.js';
 import { installTerminalGuard } from '../../tui/terminal-guard.js';
-import { openerCommand } from '../../tui/open-url.js';
 import { FakeConnection } from './helpers/fake-connection.js';
 import { fakeTerminal } from './helpers/headless.js';
 import { demoSessions, stateWith } from './helpers/states.js';
@@ -39,6 +38,9 @@ describe('runDashboard', () => {
     const out = terminal.written();
     expect(out.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(out.lastIndexOf('nb-main'));
     expect(out).toContain('\u001b[?25h');
+    // Bracketed paste (pastes are marked, so a pasted line break is text) is on while it runs, off after.
+    expect(out.indexOf('\u001b[?2004h')).toBeGreaterThanOrEqual(0);
+    expect(out.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(out.lastIndexOf('nb-main'));
     expect(connection.closed).toBe(true);
   });
 
@@ -95,11 +97,6 @@ describe('options', () => {
     expect(parseDashboardArgs(['--terminal-notify=osc9']).terminalNotify).toBe('osc9');
     expect(parseDashboardArgs([], { SKAHA_TUI_TERMINAL_NOTIFY: 'bel' }).terminalNotify).toBe('bel');
     expect(() => parseDashboardArgs(['--terminal-notify=loud'])).toThrow(/one of auto, osc777/);
-  });
-
-  it('picks the browser opener per platform', () => {
-    expect(openerCommand('darwin')).toBe('open');
-    expect(openerCommand('linux')).toBe('xdg-open');
   });
 });
 

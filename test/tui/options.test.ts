@@ -12,4 +12,11 @@ describe('dashboard options', () => {
     expect(isDashboardOption('--readonlyx')).toBe(false);
     expect(() => parseDashboardArgs(['--json'])).toThrow(/unknown dashboard option --json/);
   });
+
+  it('leaves terminal notifications to the config file unless the flag or SKAHA_TUI_TERMINAL_NOTIFY names one', () => {
+    expect(parseDashboardArgs([]).terminalNotify).toBeNull();
+    expect(parseDashboardArgs([], { SKAHA_TUI_TERMINAL_NOTIFY: 'bel' }).terminalNotify).toBe('bel');
+    expect(parseDashboardArgs(['--no-terminal-notify'], { SKAHA_TUI_TERMINAL_NOTIFY: 'bel' }).terminalNotify).toBe('off');
+    expect(() => parseDashboardArgs(['--terminal-notify=osc8'])).toThrow(/one of auto, osc777, osc9, osc99, bel, off/);
+  });
 });

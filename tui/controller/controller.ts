@@ -14,7 +14,8 @@ export interface DashboardOptions {
   readonly: boolean;
   /** Shows a DEMO badge (the demo command runs a simulator). */
   demo: boolean;
-  terminalNotify: TerminalNotifySetting;
+  /** From the flag or the environment; null: the config file's `notifications.terminal` (read from the daemon), else auto. */
+  terminalNotify: TerminalNotifySetting | null;
   mouse: boolean;
   /** The server to name in the header when the daemon's config does not say. */
   serverUrl?: string | null;
@@ -27,8 +28,8 @@ export interface DashboardDeps {
   /** Where escape sequences (notifications, OSC 52) go: the terminal. */
   output: Writable;
   env: Readonly<Record<string, string | undefined>>;
-  /** Opens a URL in the browser. */
-  openUrl(url: string): Promise<void>;
+  /** Opens a URL in the browser ($BROWSER, else xdg-open or open): false when none could (over SSH, usually). */
+  openUrl(url: string): Promise<boolean>;
   /** Folder for saved logs. */
   saveDir: string;
   options: DashboardOptions;

@@ -12,6 +12,7 @@ import type { Controller } from './controller.js';
 import { writeTerminalNotification } from './notify.js';
 import { fetchEvents, openUrl } from './session-actions.js';
 import { checkIdentity } from './daemon-identity.js';
+import { isTerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
 /** Pure: the rows to highlight between two snapshots: added, changed (status or expiry) and removed. */
 export function sessionChanges(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>): { changes: { id: string; kind: HighlightKind }[]; removed: Session[] } {
@@ -58,6 +59,8 @@ export function onState(ctl: Controller, state: DaemonState): void {
   }
   ctl.dispatch({ type: 'pending-drop', ids: Object.keys(state.sessions) });
   announceReady(ctl, state);
+  // The daemon applied a changed config file: read the settings the dashboard takes from it again.
+  if (prev && prev.config.changedAt !== state.config.changedAt) void loadDaemonConfig(ctl);
   // A Pending selection shows why it waits: refresh its events when it changed.
   const events = ctl.model().events;
   if (events && prev && prev.sessions[events.sessionId] !== state.sessions[events.sessionId] && state.sessions[events.sessionId]?.status === 'Pending') {
@@ -69,7 +72,9 @@ export function onState(ctl: Controller, state: DaemonState): void {
 export function onEvent<T extends EventTopic>(ctl: Controller, topic: T, data: TopicData[T]): void {
   if (topic === 'notification') {
     const n = data as NotificationRecord;
-    writeTerminalNotification(ctl.deps.output, ctl.deps.env, ctl.deps.options.terminalNotify, n);
+    // The flag or environment wins; else the config file's setting (hot-reloaded through the daemon).
+    const setting = ctl.deps.options.terminalNotify ?? ctl.model().terminalNotify ?? 'auto';
+    writeTerminalNotification(ctl.deps.output, ctl.deps.env, setting, n);
     ctl.flash(n.urgency === 'critical' ? 'warn' : 'info', n.body ? `${n.title}: ${n.body}` : n.title);
   } else if (topic === 'logs:reset' || topic === 'logs:append') {
     const d = data as TopicData['logs:reset'];
@@ -91,27 +96,29 @@ export function onStatus(ctl: Controller, status: ConnectionStatus, wasConnected
     if (logs && wasConnected) void ctl.call('logs.subscribe', { sessionId: logs }, 'logs');
     const events = ctl.model().events;
     if (events && wasConnected) void fetchEvents(ctl, events.sessionId);
-    void loadServerName(ctl);
+    void loadDaemonConfig(ctl);
     // Every welcome may come from another daemon (a restart): compare its connection with ours again.
     void checkIdentity(ctl);
   }
   if (status.lastError?.code === 'DAEMON_PROTOCOL_ERROR' && status.state !== 'connected') ctl.flash('error', FLASH.versionMismatch);
 }
 
-/** Finds the server URL for the header: the daemon's effective config, else SKAHA_URL. */
-export async function loadServerName(ctl: Controller): Promise<void> {
-  if (ctl.model().serverUrl) return;
+/** Reads the daemon's effective config: the server URL for the header (else SKAHA_URL) and the terminal-notification setting. */
+export async function loadDaemonConfig(ctl: Controller): Promise<void> {
+  let config: Record<string, unknown> = {};
   try {
-    const config = await ctl.deps.connection.request('config.get', {});
-    const url = typeof config.url === 'string' ? config.url : null;
-    if (url) return ctl.update({ serverUrl: url });
+    config = await ctl.deps.connection.request('config.get', {});
   } catch {
-    // Fall through to the environment; nothing else depends on the name.
+    // Fall through to the environment; nothing else depends on it.
   }
+  const terminal = (config.notifications as { terminal?: unknown } | undefined)?.terminal;
+  if (isTerminalNotifySetting(terminal) && terminal !== ctl.model().terminalNotify) ctl.update({ terminalNotify: terminal });
+  if (ctl.model().serverUrl) return;
+  const url = typeof config.url === 'string' ? config.url : null;
   // The daemon's config names the server only when the config file does; a daemon started by this
   // dashboard got its SKAHA_URL from the same environment.
-  const fromEnv = ctl.deps.env.SKAHA_URL;
-  if (fromEnv) ctl.update({ serverUrl: fromEnv });
+  const server = url ?? ctl.deps.env.SKAHA_URL;
+  if (server) ctl.update({ serverUrl: server });
 }
 
 /** The user to name in the header: the one most sessions belong to. */

@@ -1,17 +1,25 @@
 // Keys while a dialog or a prompt has the keyboard: help, confirmation, launch form, filter, log search.
 
 import { TEXT_FIELDS, type FormAction } from '../form/launch-form.js';
+import { oneLine, type EditAction } from '../form/text-edit.js';
 import { formEnv } from '../render/frame.js';
 import type { Controller } from './controller.js';
-import { runBulk } from './session-actions.js';
+import { copyText, runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
 import { restartDaemon } from './daemon-identity.js';
+import { pickerKey } from './app-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
   if (name === 'space') return ' ';
   return [...name].length === 1 ? name : null;
 }
+
+/** Keys that edit the focused text field of the launch form, readline-style. */
+const EDIT_KEYS: Readonly<Record<string, EditAction>> = {
+  home: { type: 'home' }, 'C-a': { type: 'home' }, end: { type: 'end' }, 'C-e': { type: 'end' },
+  'C-u': { type: 'kill-start' }, 'C-k': { type: 'kill-end' }, 'C-w': { type: 'kill-word' }, delete: { type: 'delete' },
+};
 
 function formKey(ctl: Controller, name: string): void {
   const modal = ctl.model().view.modal;
@@ -24,6 +32,8 @@ function formKey(ctl: Controller, name: string): void {
       return ctl.dispatch({ type: 'close-modal' });
     case 'tab':
       return form({ type: 'next-field' });
+    case 'S-tab':
+      return form({ type: 'prev-field' });
     case 'up':
       return form({ type: 'up' });
     case 'down':
@@ -41,9 +51,27 @@ function formKey(ctl: Controller, name: string): void {
       void submitLaunch(ctl);
       return;
   }
+  const edit = EDIT_KEYS[name];
+  if (edit && TEXT_FIELDS.has(modal.form.focus)) return form({ type: 'edit', edit });
   if (text === null) return;
   if (!TEXT_FIELDS.has(modal.form.focus) && /^[1-9]$/.test(text)) return form({ type: 'recent', index: Number(text) - 1 });
   form({ type: 'input', text });
+}
+
+/** Whether a prompt that takes text has the keyboard: a text field of the launch form, the filter, or the log search. */
+export function textInputFocused(ctl: Controller): boolean {
+  const view = ctl.model().view;
+  if (view.modal?.type === 'launch') return TEXT_FIELDS.has(view.modal.form.focus);
+  return view.modal === null && (view.filterEditing || view.logs.searchEditing);
+}
+
+/** Pasted (or non-ASCII) text for the prompt that has the keyboard, inserted whole as one line. */
+export function handlePaste(ctl: Controller, text: string): void {
+  const view = ctl.model().view;
+  const line = oneLine(text);
+  if (view.modal?.type === 'launch') ctl.dispatch({ type: 'form', action: { type: 'input', text: line }, env: formEnv(ctl.model()) });
+  else if (view.filterEditing) ctl.dispatch({ type: 'filter-input', text: line });
+  else if (view.logs.searchEditing) ctl.dispatch({ type: 'log', action: { type: 'search-input', text: line } });
 }
 
 // A yes/no dialog's keys: y or Enter runs `yes`, n, Esc or q closes it; every other key is swallowed.
@@ -67,8 +95,17 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'confirm') return yesOrNo(ctl, name, () => void runBulk(ctl, modal.action, modal.ids));
   if (modal?.type === 'restart-daemon') return yesOrNo(ctl, name, () => void restartDaemon(ctl));
+  if (modal?.type === 'url') {
+    if (name === 'escape' || name === 'enter' || name === 'q' || name === 'o') ctl.dispatch({ type: 'close-modal' });
+    else if (name === 'y') copyText(ctl, modal.name, modal.url);
+    return true;
+  }
   if (modal?.type === 'launch') {
     formKey(ctl, name);
+    return true;
+  }
+  if (modal?.type === 'apps') {
+    pickerKey(ctl, modal, name);
     return true;
   }
   if (view.filterEditing) {

@@ -10,8 +10,9 @@ import { confirmBulk, copyUrl, openLogs, openSession, refresh, showEvents } from
 import { openLaunchForm } from './launch-actions.js';
 import { saveLog } from './save-log.js';
 import { offerRestart } from './daemon-identity.js';
+import { openAppPicker } from './app-actions.js';
 
-const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete' };
+const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app' };
 
 function move(ctl: Controller, command: Command): void {
   const view = ctl.model().view;
@@ -86,6 +87,10 @@ export function runCommand(ctl: Controller, command: Command): void {
       return void refresh(ctl);
     case 'restart-daemon':
       return offerRestart(ctl);
+    case 'app-launch':
+      return void openAppPicker(ctl, 'launch');
+    case 'app-delete':
+      return void openAppPicker(ctl, 'delete');
     case 'toggle-all':
       return ctl.dispatch({ type: 'toggle-all' });
     case 'filter':

@@ -1,6 +1,6 @@
 // The launch form's effects: opening it (with the image catalogue), submitting, tracking the new sessions.
 
-import { isLaunchSuccess } from '../../src/domain/launch.js';
+import { isLaunchSuccess, storedName } from '../../src/domain/launch.js';
 import type { Session } from '../../src/domain/session.js';
 import { FLASH, FORM } from '../text.js';
 import { formEnv } from '../render/frame.js';
@@ -49,7 +49,7 @@ export async function submitLaunch(ctl: Controller): Promise<void> {
     const created = result.results.filter(isLaunchSuccess);
     const failed = result.results.filter((r) => !isLaunchSuccess(r));
     const now = ctl.deps.clock.now();
-    ctl.dispatch({ type: 'pending-add', sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, r.name, form, now)) });
+    ctl.dispatch({ type: 'pending-add', sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, storedName(r.name), form, now)) });
     ctl.dispatch({ type: 'watch-ready', ids: created.map((r) => r.id) });
     if (failed.length > 0 && created.length === 0) {
       const first = failed[0];
@@ -62,7 +62,9 @@ export async function submitLaunch(ctl: Controller): Promise<void> {
       const first = failed[0];
       ctl.flash('error', FLASH.partial('launch', failed.length, result.results.length, 'error' in first ? first.error.message : ''));
     } else {
-      ctl.flash('info', FLASH.launched(created.map((r) => r.name)));
+      const typed = formRequest(form).name;
+      const lowered = storedName(typed) === typed ? null : { as: typed, stored: storedName(typed) };
+      ctl.flash('info', FLASH.launched(created.map((r) => storedName(r.name)), lowered));
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

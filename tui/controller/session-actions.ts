@@ -2,6 +2,8 @@
 
 import { isActive, type Session } from '../../src/domain/session.js';
 import { FLASH } from '../text.js';
+import { renewText } from '../../src/cli/answer-text.js';
+import type { BulkResult } from '../../src/protocol/requests.js';
 import { selectedRow } from '../render/frame.js';
 import { rowSessionIds } from '../render/table-rows.js';
 import type { Controller } from './controller.js';
@@ -44,7 +46,9 @@ export async function fetchEvents(ctl: Controller, sessionId: string): Promise<v
     if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events, error: null } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events: [], error: message } });
+    // A listed session whose events answer 404 has no pod (queued, or its pod is gone): that is no error.
+    const noPod = (error as { code?: string }).code === 'SKAHA_NOT_FOUND' && Boolean(ctl.model().state?.sessions[sessionId]);
+    if (ctl.model().events?.sessionId === sessionId) ctl.update({ events: { sessionId, events: [], error: noPod ? null : message, noPod } });
   }
 }
 
@@ -69,15 +73,25 @@ export async function openSession(ctl: Controller): Promise<void> {
   await openUrl(ctl, session, FLASH.opening(session.name));
 }
 
-/** Opens a session's URL and says so (or why it could not). */
+/**
+ * Opens a session's URL and says so. With no browser (over SSH, the usual case) the URL is copied
+ * with OSC 52 and shown whole in a dialog (or in the footer when another dialog is open), saying both.
+ */
 export async function openUrl(ctl: Controller, session: Session, message: string): Promise<void> {
-  if (!session.url) return;
+  const url = session.url;
+  if (!url) return;
+  let opened: boolean;
   try {
-    await ctl.deps.openUrl(session.url);
-    ctl.flash('info', message);
+    opened = await ctl.deps.openUrl(url);
   } catch (error) {
-    ctl.flash('error', FLASH.openFailed(error instanceof Error ? error.message : String(error)));
+    // A URL that is not http(s) is refused: it is neither opened, nor copied, nor offered.
+    return ctl.flash('error', FLASH.openFailed(error instanceof Error ? error.message : String(error)));
   }
+  if (opened) return ctl.flash('info', message);
+  ctl.deps.output.write(osc52(url, Boolean(ctl.deps.env.TMUX)));
+  if (ctl.model().view.modal) return ctl.flash('warn', FLASH.noBrowserUrl(session.name, url));
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'url', name: session.name, url } });
+  ctl.flash('info', FLASH.noBrowser(session.name));
 }
 
 /** `y`: copies the selected session's URL with OSC 52 (works over SSH in terminals that allow it). */
@@ -85,8 +99,13 @@ export function copyUrl(ctl: Controller): void {
   const session = selectedSession(ctl);
   if (!session) return;
   if (!session.url) return ctl.flash('warn', FLASH.noUrl(session.name));
-  ctl.deps.output.write(osc52(session.url, Boolean(ctl.deps.env.TMUX)));
-  ctl.flash('info', FLASH.copied(session.name));
+  copyText(ctl, session.name, session.url);
+}
+
+/** Puts a session's URL on the clipboard with OSC 52 and says so. */
+export function copyText(ctl: Controller, name: string, url: string): void {
+  ctl.deps.output.write(osc52(url, Boolean(ctl.deps.env.TMUX)));
+  ctl.flash('info', FLASH.copied(name));
 }
 
 /** The sessions a bulk action applies to: the marked ones, else the selected row's. */
@@ -113,10 +132,24 @@ export async function runBulk(ctl: Controller, action: 'delete' | 'renew', ids: 
   ctl.dispatch({ type: 'clear-marks' });
   const result = await ctl.call(action, { ids }, action);
   if (!result) return;
+  if (action === 'renew') return renewFlash(ctl, result.results);
   const failed = result.results.filter((r) => !r.ok);
   if (failed.length === 0) return ctl.flash('info', action === 'delete' ? FLASH.deleted(ids.length) : FLASH.renewed(ids.length));
   const first = failed[0];
   ctl.flash('error', FLASH.partial(action, failed.length, ids.length, first.ok ? '' : `${first.error.code}: ${first.error.message}`));
+}
+
+/** Says how a renew went, from the daemon's checks: renewed until when, or not renewed and why (the first such). */
+function renewFlash(ctl: Controller, results: readonly BulkResult[]): void {
+  const name = (id: string) => ctl.model().state?.sessions[id]?.name ?? id;
+  const bad = results.filter((r) => r.check?.outcome !== 'renewed');
+  if (bad.length === 0) {
+    const only = results.length === 1 ? results[0].check : null;
+    return ctl.flash('info', only ? FLASH.renewedOne(name(results[0].id), renewText(only)) : FLASH.renewed(results.length));
+  }
+  const first = bad[0];
+  const why = first.check ? renewText(first.check) : first.ok ? '' : `${first.error.code}: ${first.error.message}`;
+  ctl.flash('error', FLASH.notRenewed(name(first.id), why, bad.length, results.length));
 }
 
 /** `R`: asks the daemon to poll now. */

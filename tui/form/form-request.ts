@@ -6,6 +6,8 @@ import { isActive, isInteractiveKind } from '../../src/domain/session.js';
 import { validateLaunch } from '../../src/client/validate-launch.js';
 import { normaliseImage } from '../../src/client/normalise-image.js';
 import { isSecretEnvName, REDACTED } from '../../src/state/launches.js';
+import { catalogueProblem } from '../../src/domain/image-catalogue.js';
+import { storedName } from '../../src/domain/launch.js';
 import { FORM } from '../text.js';
 import type { FormEnv, FormField, LaunchForm } from './launch-form.js';
 
@@ -54,6 +56,10 @@ export function formErrors(form: LaunchForm, env: FormEnv): FormErrors {
   const errors: FormErrors = {};
   const image = fieldError(() => normaliseImage(form.image));
   if (image) errors.image = image;
+  // The same check the daemon makes before it sends, shown while the form is filled.
+  const registry = env.registry === true || form.registryUser !== '';
+  const unlisted = image ? null : catalogueProblem(normaliseImage(form.image), form.kind, env.images, registry);
+  if (unlisted) errors.image = unlisted.message.replace(/^[\w.]+: /, '');
   if (form.kind === 'headless' && !/^\d+$/.test(form.replicas.trim() || '1')) errors.replicas = 'must be a whole number from 1 to 512';
   if (form.env.includes(REDACTED)) errors.env = `re-enter the values shown as ${REDACTED}`;
   if (form.fixed && form.cores === null) errors.cores = 'pick a number of cores';
@@ -70,14 +76,18 @@ export function formErrors(form: LaunchForm, env: FormEnv): FormErrors {
   return errors;
 }
 
-/** Things worth knowing that do not block a launch (a taken name, the interactive cap). */
+/** Things worth knowing that do not block a launch (a name Skaha lowercases, a taken name, the interactive cap). */
 export function formWarnings(form: LaunchForm, env: FormEnv): string[] {
   const warnings: string[] = [];
   const active = env.sessions.filter(isActive);
-  if (active.some((s) => s.name === form.name.trim())) warnings.push(FORM.nameTaken(form.name.trim()));
+  const name = form.name.trim();
+  if (storedName(name) !== name) warnings.push(FORM.storedAs(storedName(name)));
+  if (active.some((s) => s.name === storedName(name))) warnings.push(FORM.nameTaken(storedName(name)));
   const max = env.context?.maxInteractiveSessions ?? null;
   const interactive = active.filter((s) => isInteractiveKind(s.kind)).length;
   if (max !== null && isInteractiveKind(form.kind) && interactive >= max) warnings.push(FORM.atCap(interactive, max));
+  // Skaha runs the command as one program name (its entrypoint): arguments typed with it would be part of the name.
+  if (form.kind === 'headless' && /\s/.test(form.cmd.trim())) warnings.push(FORM.commandOneWord);
   return warnings;
 }
 
@@ -86,8 +96,8 @@ export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The `skaha-tui launch …` command that does the same launch; secret-looking env values are redacted. */
-export function launchCommandLine(request: LaunchRequest): string {
+/** The `skaha-tui launch …` command that does the same launch, as shell words (quoted where needed); secret-looking env values are redacted. */
+export function launchCommandWords(request: LaunchRequest): string[] {
   const words = ['skaha-tui', 'launch', request.kind, request.image || 'IMAGE', '--name', request.name || 'NAME'];
   if (request.cores !== undefined) words.push('--cores', String(request.cores));
   if (request.ram !== undefined) words.push('--ram', String(request.ram));
@@ -98,5 +108,10 @@ export function launchCommandLine(request: LaunchRequest): string {
   }
   if (request.replicas !== undefined && request.replicas !== 1) words.push('--replicas', String(request.replicas));
   const tail = request.cmd ? ['--', request.cmd, ...(request.args ? request.args.split(/\s+/) : [])] : [];
-  return [...words, ...tail].map((w) => (w === '--' ? w : shellQuote(w))).join(' ');
+  return [...words, ...tail].map((w) => (w === '--' ? w : shellQuote(w)));
+}
+
+/** The `skaha-tui launch …` command line that does the same launch. */
+export function launchCommandLine(request: LaunchRequest): string {
+  return launchCommandWords(request).join(' ');
 }

@@ -4,6 +4,11 @@ import { LAUNCHABLE_KINDS, isActive, type LaunchableKind, type Session } from '.
 import type { Image, ResourceContext } from '../../src/domain/platform.js';
 import type { LaunchRecord } from '../../src/state/state.js';
 import { fillFromRecord, recentLaunches } from './recent-launches.js';
+import { applyEdit, type EditAction } from './text-edit.js';
+import { completion, highlightedIndex, imageCandidates } from './image-picker.js';
+
+/** The picker lives in its own file; re-exported for the form's callers. */
+export { imageCandidates } from './image-picker.js';
 
 /** One field of the form. */
 export type FormField =
@@ -17,8 +22,10 @@ export const TEXT_FIELDS: ReadonlySet<FormField> = new Set(['image', 'name', 'cm
 export interface LaunchForm {
   kind: LaunchableKind;
   image: string;
-  /** The highlighted image candidate, or -1 while typing. */
+  /** The image suggestion moved to with ↓/↑, or -1 while typing (the first is highlighted then). */
   imagePick: number;
+  /** Where the cursor is in the focused text field (code points); null: at its end. */
+  cursor: number | null;
   name: string;
   /** The user typed a name (so changing the kind no longer re-suggests one). */
   nameTouched: boolean;
@@ -46,6 +53,8 @@ export interface FormEnv {
   images: readonly Image[] | null;
   sessions: readonly Session[];
   launches: readonly LaunchRecord[];
+  /** The daemon's connection has private-registry credentials (images outside the catalogue may be launched). */
+  registry?: boolean;
 }
 
 /** Everything that can happen to the form. */
@@ -54,6 +63,8 @@ export type FormAction =
   | { type: 'prev-field' }
   | { type: 'input'; text: string }
   | { type: 'backspace' }
+  /** Cursor moves, deletions and kills in the focused text field. */
+  | { type: 'edit'; edit: EditAction }
   | { type: 'left' }
   | { type: 'right' }
   | { type: 'down' }
@@ -82,16 +93,6 @@ export function suggestName(kind: string, sessions: readonly Session[]): string 
   return `${kind}${n}`;
 }
 
-/** Catalogue images of the form's kind matching every word typed in the image field. */
-export function imageCandidates(form: LaunchForm, images: readonly Image[] | null): Image[] {
-  if (!images) return [];
-  const words = form.image.toLowerCase().split(/\s+/).filter(Boolean);
-  return images
-    .filter((image) => image.types.includes(form.kind))
-    .filter((image) => words.every((w) => image.id.toLowerCase().includes(w)))
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
-
 function defaultOf(options: ResourceContext['cores'] | undefined): number | null {
   if (!options) return null;
   return options.default ?? options.defaultRequest ?? options.options[0] ?? null;
@@ -100,7 +101,7 @@ function defaultOf(options: ResourceContext['cores'] | undefined): number | null
 /** A fresh form: a notebook, flexible resources, a suggested name. */
 export function newLaunchForm(env: FormEnv, kind: LaunchableKind = 'notebook'): LaunchForm {
   return {
-    kind, image: '', imagePick: -1, name: suggestName(kind, env.sessions), nameTouched: false,
+    kind, image: '', imagePick: -1, cursor: null, name: suggestName(kind, env.sessions), nameTouched: false,
     fixed: false, cores: defaultOf(env.context?.cores), ram: defaultOf(env.context?.ramGB), gpus: 0,
     cmd: '', args: '', env: '', replicas: '1', registryUser: '', registrySecret: '',
     focus: 'kind', submitting: false, serverError: null, attempted: false,
@@ -134,36 +135,48 @@ function choose(form: LaunchForm, step: number, env: FormEnv): LaunchForm {
 
 function moveField(form: LaunchForm, step: number, env: FormEnv): LaunchForm {
   const fields = visibleFields(form, env);
-  return { ...form, imagePick: -1, focus: cycle(fields, form.focus, step) };
+  return { ...form, imagePick: -1, cursor: null, focus: cycle(fields, form.focus, step) };
 }
 
-function edit(form: LaunchForm, change: (value: string) => string): LaunchForm {
+type TextField = Exclude<FormField, 'kind' | 'resources' | 'cores' | 'ram' | 'gpus'>;
+
+function edit(form: LaunchForm, action: EditAction): LaunchForm {
   if (!TEXT_FIELDS.has(form.focus)) return form;
-  const field = form.focus as Exclude<FormField, 'kind' | 'resources' | 'cores' | 'ram' | 'gpus'>;
-  const next = { ...form, [field]: change(form[field]), serverError: null };
+  const field = form.focus as TextField;
+  const after = applyEdit({ text: form[field], cursor: form.cursor }, action);
+  if (after.text === form[field]) return { ...form, cursor: after.cursor };
+  const next = { ...form, [field]: after.text, cursor: after.cursor, serverError: null };
   if (field === 'name') next.nameTouched = true;
   if (field === 'image') next.imagePick = -1;
   return next;
+}
+
+/** Tab: in the image field it first completes to the highlighted suggestion; otherwise, and then, it moves on. */
+function tab(form: LaunchForm, env: FormEnv): LaunchForm {
+  const image = form.focus === 'image' ? completion(form, env.images) : null;
+  return image ? { ...form, image, imagePick: -1, cursor: null, serverError: null } : moveField(form, 1, env);
 }
 
 /** Pure: the form after `action`. */
 export function reduceForm(form: LaunchForm, action: FormAction, env: FormEnv): LaunchForm {
   switch (action.type) {
     case 'next-field':
-      return moveField(form, 1, env);
+      return tab(form, env);
     case 'prev-field':
       return moveField(form, -1, env);
     case 'input':
-      return edit(form, (v) => v + action.text);
+      return edit(form, { type: 'insert', text: action.text });
     case 'backspace':
-      return edit(form, (v) => [...v].slice(0, -1).join(''));
+      return edit(form, { type: 'backspace' });
+    case 'edit':
+      return edit(form, action.edit);
     case 'left':
-      return choose(form, -1, env);
+      return TEXT_FIELDS.has(form.focus) ? edit(form, { type: 'cursor-left' }) : choose(form, -1, env);
     case 'right':
-      return choose(form, 1, env);
+      return TEXT_FIELDS.has(form.focus) ? edit(form, { type: 'cursor-right' }) : choose(form, 1, env);
     case 'down': {
-      const count = form.focus === 'image' ? imageCandidates(form, env.images).length : 0;
-      if (form.focus === 'image' && form.imagePick + 1 < Math.min(count, 8)) return { ...form, imagePick: form.imagePick + 1 };
+      const next = form.focus === 'image' ? highlightedIndex(form, env.images) + 1 : 0;
+      if (form.focus === 'image' && next < imageCandidates(form, env.images).length) return { ...form, imagePick: next };
       return moveField(form, 1, env);
     }
     case 'up':
@@ -171,7 +184,7 @@ export function reduceForm(form: LaunchForm, action: FormAction, env: FormEnv): 
       return moveField(form, -1, env);
     case 'accept-pick': {
       const picked = imageCandidates(form, env.images)[form.imagePick];
-      return picked ? { ...form, image: picked.id, imagePick: -1, focus: 'name' } : form;
+      return picked ? { ...form, image: picked.id, imagePick: -1, cursor: null, focus: 'name' } : form;
     }
     case 'recent': {
       const record = recentLaunches(env.launches)[action.index];

@@ -1,10 +1,8 @@
 import { terminalLine } from '../../src/domain/terminal-text.js';
+import type { TerminalNotifyMethod, TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
-/** How the dashboard raises a notification in the terminal itself (works over SSH). */
-export type TerminalNotifyMethod = 'osc777' | 'osc9' | 'osc99' | 'bel' | 'off';
-
-/** The setting: a method, or 'auto' to pick one from the terminal. */
-export type TerminalNotifySetting = TerminalNotifyMethod | 'auto';
+/** The method and setting types live in src/domain (the config file names them too); re-exported for the dashboard. */
+export type { TerminalNotifyMethod, TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';

@@ -2,8 +2,11 @@
 
 import { isActive, type Session } from '../../src/domain/session.js';
 import type { SessionEvent } from '../../src/domain/platform.js';
-import { formatAge, formatCores, formatGB, formatTimeLeft, formatTimestamp } from '../../src/cli/format.js';
-import { DETAILS, EMPTY } from '../text.js';
+import { formatAge, formatCores, formatGiB, formatTimeLeft, formatTimestamp } from '../../src/cli/format.js';
+import type { SessionInsight, WaitRecord } from '../../src/state/insight.js';
+import { answerLines } from './answer-lines.js';
+import { appsLines, type AppsView } from './apps-lines.js';
+import { ANSWERS, DETAILS, EMPTY } from '../text.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { truncate } from './cells.js';
 import { escapeTags, tagSafe } from './paint.js';
@@ -15,6 +18,8 @@ export interface EventsView {
   sessionId: string;
   events: readonly SessionEvent[] | null;
   error: string | null;
+  /** True when the events view answered 404 for a listed session: it has no pod (queued, or the pod is gone). */
+  noPod?: boolean;
 }
 
 const label = (text: string) => `${text.padEnd(9)} `;
@@ -27,6 +32,7 @@ function eventLine(e: SessionEvent): string {
 /** Pure: the events as plain lines, newest last, or a loading/none/error line. */
 export function eventLines(events: EventsView | null, ctx: RenderContext): string[] {
   if (!events || events.events === null) return [ctx.paint.fg('gray', EMPTY.eventsLoading)];
+  if (events.noPod) return [ctx.paint.fg('gray', EMPTY.eventsNoPod)];
   if (events.error) return [ctx.paint.fg('red', tagSafe(events.error))];
   if (events.events.length === 0) return [ctx.paint.fg('gray', EMPTY.eventsNone)];
   return events.events.map((e) => {
@@ -35,15 +41,35 @@ export function eventLines(events: EventsView | null, ctx: RenderContext): strin
   });
 }
 
-function sessionLines(s: Session, events: EventsView | null, armed: boolean, ghost: boolean, ctx: RenderContext): string[] {
+/** What the details pane shows besides the row: events, answers, apps. */
+export interface DetailsOptions {
+  mode: 'details' | 'events';
+  events: EventsView | null;
+  armed: boolean;
+  top: number;
+  width: number;
+  height: number;
+  insights?: Readonly<Record<string, SessionInsight>>;
+  waits?: readonly WaitRecord[];
+  apps?: AppsView | null;
+  readonly?: boolean;
+}
+
+function sessionLines(s: Session, o: DetailsOptions, ghost: boolean, ctx: RenderContext): string[] {
   const { paint } = ctx;
+  const { events, armed } = o;
+  const insight = o.insights && Object.hasOwn(o.insights, s.id) ? o.insights[s.id] : undefined;
   const colour = statusColour(s.status);
   const status = colour ? paint.fg(colour, tagSafe(s.status)) : tagSafe(s.status);
   const lines = [`${paint.bold(tagSafe(s.name))} (${tagSafe(s.id)}) ${tagSafe(s.kind)} ${status}${ghost ? ' ' + DETAILS.removed : ''}`];
   if (armed) lines.push(paint.fg('cyan', DETAILS.openArmed));
-  // For a Pending session the reason it waits matters most, so it comes first.
+  // Why it waits or failed matters most, so it comes first.
+  const answers = answerLines(s, insight, o.waits ?? [], ctx);
+  lines.push(...answers);
+  // A desktop's apps come early: the pane is short.
+  lines.push(...appsLines(s, o.apps ?? null, o.readonly ?? false, ctx));
   if (s.status === 'Pending') {
-    lines.push(paint.fg('yellow', DETAILS.pendingWhy));
+    lines.push(answers.length > 0 ? paint.fg('gray', ANSWERS.latestEvents) : paint.fg('yellow', DETAILS.pendingWhy));
     lines.push(...eventLines(events && events.sessionId === s.id ? events : null, ctx).slice(-3));
   }
   lines.push(label(DETAILS.url) + tagSafe(s.url ?? DETAILS.noUrl));
@@ -54,7 +80,7 @@ function sessionLines(s: Session, events: EventsView | null, armed: boolean, gho
   lines.push(label(DETAILS.expires) + escapeTags(s.expiresAt ? `${formatTimestamp(s.expiresAt)} (${left === 'expired' ? left : DETAILS.inTime(left)})` : '-'));
   const mode = s.fixed === null ? '' : ` (${s.fixed ? DETAILS.fixed : DETAILS.flexible})`;
   lines.push(label(DETAILS.cpu) + `${formatCores(s.cpu.used)} ${DETAILS.used} / ${formatCores(s.cpu.requested)} ${DETAILS.requested}${mode}`);
-  lines.push(label(DETAILS.ram) + `${formatGB(s.ramGB.used)} ${DETAILS.used} / ${formatGB(s.ramGB.requested)} ${DETAILS.requested}`);
+  lines.push(label(DETAILS.ram) + `${formatGiB(s.ramGB.used)} ${DETAILS.used} / ${formatGiB(s.ramGB.requested)} ${DETAILS.requested} GiB`);
   if (s.gpus.requested) lines.push(label(DETAILS.gpus) + String(s.gpus.requested));
   return lines;
 }
@@ -73,16 +99,12 @@ function groupLines(row: Extract<TableRow, { type: 'group' }>, ctx: RenderContex
 }
 
 /** Pure: the details pane lines for a row (or the hint when nothing is selected), scrolled by `top`. */
-export function detailsLines(
-  row: TableRow | null,
-  options: { mode: 'details' | 'events'; events: EventsView | null; armed: boolean; top: number; width: number; height: number },
-  ctx: RenderContext,
-): string[] {
+export function detailsLines(row: TableRow | null, options: DetailsOptions, ctx: RenderContext): string[] {
   let lines: string[];
   if (!row) lines = [ctx.paint.fg('gray', EMPTY.noSelection)];
   else if (options.mode === 'events' && row.type === 'session') lines = eventLines(options.events && options.events.sessionId === row.session.id ? options.events : null, ctx);
   else if (row.type === 'group') lines = groupLines(row, ctx);
-  else lines = sessionLines(row.session, options.events, options.armed, row.ghost, ctx);
+  else lines = sessionLines(row.session, options, row.ghost, ctx);
   const top = Math.max(0, Math.min(options.top, lines.length - options.height));
   // Lines hold tags, so cutting to width is left to the widget (no wrap); plain pieces were kept short.
   return lines.slice(top, top + options.height).map((l) => (l.includes('{') ? l : truncate(l, options.width, ctx.glyphs.ellipsis)));

@@ -1,9 +1,10 @@
 // Pure: the whole screen as data (geometry, and the tagged text of every pane), from the model.
 
 import type { Image } from '../../src/domain/platform.js';
+import type { TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
-import { TITLES } from '../text.js';
+import { HELP, TITLES } from '../text.js';
 import type { ViewState } from '../view-state.js';
 import type { FormEnv } from '../form/launch-form.js';
 import { computeGeometry, dialogRect, innerHeight, innerWidth, type Geometry, type Rect } from './geometry.js';
@@ -11,12 +12,15 @@ import { bannerLine, headerLines } from './header.js';
 import { sessionsTableLines } from './sessions-table.js';
 import { resourcesPane, type ChartSpec } from './resource-charts.js';
 import { detailsLines, type EventsView } from './details.js';
+import type { AppsView } from './apps-lines.js';
 import { logLines, logTitle } from './log-pane.js';
 import { footerLine } from './footer.js';
 import { helpLines } from './help.js';
 import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
-import { launchFormLines } from './launch-form.js';
+import { launchFormWindow } from './launch-form.js';
+import { urlDialogLines } from './url-dialog.js';
+import { appPickerLines } from './app-picker.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
@@ -29,11 +33,17 @@ export interface DashboardModel {
   view: ViewState;
   table: TableModel;
   events: EventsView | null;
+  /** The apps of the selected desktop, as last read. */
+  apps: AppsView | null;
   images: readonly Image[] | null;
   serverUrl: string | null;
   user: string | null;
   readonly: boolean;
   demo: boolean;
+  /** Whether the mouse works (not --no-mouse). */
+  mouse?: boolean;
+  /** The config file's terminal-notification setting, as the daemon last reported it (null until read). */
+  terminalNotify?: TerminalNotifySetting | null;
   /** Set while the daemon uses another server or credential than this dashboard would. */
   otherConnection: OtherConnection | null;
 }
@@ -74,7 +84,10 @@ export function selectedRow(model: Pick<DashboardModel, 'table' | 'view'>): Tabl
 /** The form's view of the daemon state. */
 export function formEnv(model: Pick<DashboardModel, 'state' | 'images'>): FormEnv {
   const state = model.state;
-  return { context: state?.context ?? null, images: model.images, sessions: Object.values(state?.sessions ?? {}), launches: state?.launches ?? [] };
+  return {
+    context: state?.context ?? null, images: model.images, sessions: Object.values(state?.sessions ?? {}), launches: state?.launches ?? [],
+    registry: state?.credentials?.registry === true,
+  };
 }
 
 /** Pure: the header lines including the banner, so layout can size the header. */
@@ -92,20 +105,30 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   let lines: string[];
   if (modal.type === 'help') {
     label = TITLES.help;
-    lines = helpLines(model.readonly, width - 3, ctx).slice(model.view.modalTop);
+    lines = helpLines(model.readonly, width - 3, ctx, model.mouse ?? true).slice(model.view.modalTop);
   } else if (modal.type === 'restart-daemon') {
     label = TITLES.restartDaemon;
     lines = restartLines(model.otherConnection, width - 3, ctx);
+  } else if (modal.type === 'apps') {
+    label = TITLES.apps;
+    lines = appPickerLines(modal, model.state?.sessions[modal.sessionId]?.name ?? modal.sessionId, width - 3, ctx);
   } else if (modal.type === 'confirm') {
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
     lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+  } else if (modal.type === 'url') {
+    label = TITLES.openUrl;
+    lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);
   } else {
     label = TITLES.launch;
-    lines = launchFormLines(modal.form, formEnv(model), width - 3, ctx);
+    // The form scrolls itself to keep the focused field in view (a dialog is at most rows - 2 high, with its border).
+    lines = launchFormWindow(modal.form, formEnv(model), width - 3, Math.max(3, rows - 4), ctx);
   }
   const rect = dialogRect(cols, rows, lines.length, width);
-  return { label, content: lines.slice(0, innerHeight(rect)).join('\n'), focused: true, rect };
+  const room = innerHeight(rect);
+  // A dialog taller than the screen says that it scrolls, rather than hiding its end.
+  const shown = lines.length > room && modal.type === 'help' ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))] : lines.slice(0, room);
+  return { label, content: shown.join('\n'), focused: true, rect };
 }
 
 /** Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are); no raw control character in any text. */
@@ -141,10 +164,12 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
   const table = sessionsTableLines(model.table, view, { width: innerWidth(geometry.table), height: innerHeight(geometry.table) }, ctx, {
     readonly: model.readonly,
     synced: model.state !== null,
+    insights: model.state?.insights,
   });
   const detailsOptions = {
     mode: view.detailsMode, events: model.events, armed: session ? view.openWhenReady.includes(session.id) : false,
     top: view.detailsTop, width: innerWidth(geometry.details), height: innerHeight(geometry.details),
+    insights: model.state?.insights, waits: model.state?.waits, apps: model.apps, readonly: model.readonly,
   };
   const resources = resourcesPane(model.state, session, innerWidth(geometry.resources), innerHeight(geometry.resources), ctx);
   return {

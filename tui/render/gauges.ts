@@ -3,7 +3,7 @@
 import type { Session } from '../../src/domain/session.js';
 import type { DaemonState } from '../../src/state/state.js';
 import { historyPoints } from '../../src/state/history.js';
-import { formatCores, formatGB, formatNumber } from '../../src/cli/format.js';
+import { formatCores, formatGiB } from '../../src/cli/format.js';
 import { EMPTY, RESOURCES } from '../text.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit, truncate } from './cells.js';
@@ -74,9 +74,8 @@ function gaugeLabel(spec: GaugeSpec, width: number, ellipsis: string): string {
 }
 
 const cores = (v: number | null) => formatCores(v);
-const gb = (v: number | null) => formatGB(v);
-/** A platform-sized amount of GB: in T from 1000 GB, like formatGB below that. */
-export const bigGB = (v: number | null) => (v !== null && v >= 1000 ? `${formatNumber(v / 1000, 1)}T` : formatGB(v));
+/** Memory reported in decimal GB, shown in GiB (the unit of `--ram` and the launch form). */
+const gib = (v: number | null) => formatGiB(v);
 
 /** Pure: the gauge specs for the platform (stats) and, when given, one session (usage history). */
 export function resourceGauges(state: DaemonState | null, session: Session | null): GaugeSpec[] {
@@ -86,12 +85,12 @@ export function resourceGauges(state: DaemonState | null, session: Session | nul
     const cpuCap = state.stats.cpu.capacity;
     const ramCap = state.stats.ramGB.capacity;
     specs.push({ label: RESOURCES.platformCpu, used: state.stats.cpu.allocated, total: cpuCap, format: cores, unit: RESOURCES.cores, history: points.map((p) => p.cpuAllocated), historyMax: cpuCap });
-    specs.push({ label: RESOURCES.platformRam, used: state.stats.ramGB.allocated, total: ramCap, format: bigGB, history: points.map((p) => p.ramAllocated), historyMax: ramCap });
+    specs.push({ label: RESOURCES.platformRam, used: state.stats.ramGB.allocated, total: ramCap, format: gib, unit: RESOURCES.gib, history: points.map((p) => p.ramAllocated), historyMax: ramCap });
   }
   if (session) {
     const points = historyPoints(state?.usage[session.id]);
     specs.push({ label: session.name, tag: RESOURCES.cpu, used: session.cpu.used, total: session.cpu.requested, format: cores, history: points.map((p) => p.cpu), historyMax: session.cpu.requested });
-    specs.push({ label: session.name, tag: RESOURCES.ram, used: session.ramGB.used, total: session.ramGB.requested, format: gb, history: points.map((p) => p.ram), historyMax: session.ramGB.requested });
+    specs.push({ label: session.name, tag: RESOURCES.ram, used: session.ramGB.used, total: session.ramGB.requested, format: gib, unit: RESOURCES.gib, history: points.map((p) => p.ram), historyMax: session.ramGB.requested });
   }
   return specs;
 }

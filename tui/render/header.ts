@@ -27,7 +27,27 @@ export interface HeaderInput {
   otherConnection?: OtherConnection | null;
 }
 
-const HEALTH_COLOUR: Record<string, Colour> = { ok: 'green', degraded: 'yellow', down: 'red', unknown: 'gray' };
+const HEALTH_COLOUR: Record<string, Colour> = { ok: 'green', degraded: 'yellow', down: 'red', refused: 'magenta', unknown: 'gray' };
+
+/** Pure: the health words: "credentials refused" (what to do is in the stale line) is not "down". */
+function healthWords(state: DaemonState | null): string {
+  const health = state?.health;
+  if (!health) return 'unknown';
+  if (health.state === 'refused') return health.lastError?.code === 'CREDENTIALS_ERROR' ? HEADER.credentialsUnusable : HEADER.credentialsRefused;
+  return health.state;
+}
+
+/** Pure: the platform load's freshness: "load as of 14:02", or "load unavailable" while the stats fail (Skaha itself answers). */
+function loadPart(state: DaemonState | null, ctx: RenderContext): [string, string] {
+  const at = state?.lastStatsAt ?? null;
+  const when = at === null ? null : ctx.clock(at).slice(0, 5);
+  if (state?.health.statsFailing) {
+    const text = HEADER.loadUnavailable(when);
+    return [ctx.paint.fg('yellow', escapeTags(text)), text];
+  }
+  const text = when === null ? HEADER.loadNotRead : HEADER.loadAsOf(when);
+  return [ctx.paint.fg('gray', escapeTags(text)), text];
+}
 
 function joinFit(parts: string[], plainParts: string[], width: number): string {
   // Parts are dropped from the end when the line would be too wide, so the most useful stay.
@@ -84,7 +104,8 @@ function statusLine(input: HeaderInput, width: number, ctx: RenderContext): stri
   const daemonText = connection.state === 'connected' ? HEADER.connected : connection.state === 'connecting' ? HEADER.connecting : HEADER.disconnected;
   const daemonColour: Colour = connection.state === 'connected' ? 'green' : connection.state === 'connecting' ? 'yellow' : 'red';
   const health = state?.health.state ?? 'unknown';
-  const healthText = health === 'degraded' && state?.health.statsFailing ? 'degraded (stats failing)' : health;
+  const healthText = healthWords(state);
+  const [load, loadPlain] = loadPart(state, ctx);
   const sessions = Object.values(state?.sessions ?? {});
   const interactive = sessions.filter((s) => isActive(s) && isInteractiveKind(s.kind)).length;
   const max = state?.context?.maxInteractiveSessions ?? null;
@@ -93,10 +114,11 @@ function statusLine(input: HeaderInput, width: number, ctx: RenderContext): stri
   const parts = [
     `${HEADER.daemon} ${paint.fg(daemonColour, glyphs.dot)} ${daemonText}`,
     `${HEADER.platform} ${paint.fg(HEALTH_COLOUR[health] ?? 'gray', glyphs.dot)} ${escapeTags(healthText)}`,
+    load,
     `${HEADER.interactive} ${max !== null && interactive >= max ? paint.fg('red', cap) : cap}`,
     cred,
   ];
-  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, `${HEADER.interactive} ${cap}`, credPlain];
+  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, loadPlain, `${HEADER.interactive} ${cap}`, credPlain];
   return joinFit(parts, plain, width);
 }
 

@@ -5,10 +5,11 @@ import { HELP } from '../text.js';
 import type { Pane } from '../view-state.js';
 import { fit } from './cells.js';
 import { escapeTags } from './paint.js';
+import { wrapWords } from './wrap-words.js';
 import type { RenderContext } from './context.js';
 
-/** Pure: the help lines, a section per pane plus the dialog keys. */
-export function helpLines(readonly: boolean, width: number, ctx: RenderContext): string[] {
+/** Pure: the help lines: the mouse first (it is easy to miss further down), a section per pane, then the dialog keys. */
+export function helpLines(readonly: boolean, width: number, ctx: RenderContext, mouse = true): string[] {
   const { paint } = ctx;
   const labelWidth = 12;
   const line = (label: string, text: string, disabled = false) => {
@@ -17,6 +18,7 @@ export function helpLines(readonly: boolean, width: number, ctx: RenderContext):
   };
   const lines = [paint.bold(escapeTags(HELP.intro))];
   if (readonly) lines.push(paint.fg('yellow', HELP.readonly));
+  lines.push(...wrapWords(mouse ? HELP.mouse : HELP.mouseOff, width).map(escapeTags));
   const sections: [Pane, string][] = [['table', HELP.sections.table], ['logs', HELP.sections.logs]];
   const shown = new Set<string>();
   for (const [pane, title] of sections) {
@@ -31,7 +33,6 @@ export function helpLines(readonly: boolean, width: number, ctx: RenderContext):
   }
   lines.push('', paint.underline(HELP.sections.form));
   for (const k of DIALOG_KEYS) lines.push(line(k.label, k.help));
-  lines.push('', line('mouse', 'click selects a row or pane, the wheel scrolls'));
   lines.push('', paint.fg('gray', HELP.close));
   return lines;
 }

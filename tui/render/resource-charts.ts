@@ -4,14 +4,14 @@
 
 import type { Session } from '../../src/domain/session.js';
 import type { DaemonState } from '../../src/state/state.js';
-import { formatCores, formatDuration, formatGB } from '../../src/cli/format.js';
+import { formatCores, formatDuration, formatGiB } from '../../src/cli/format.js';
 import { EMPTY, RESOURCES } from '../text.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
 import { loadColour, type RenderContext } from './context.js';
 import type { Rect } from './geometry.js';
-import { bigGB, resourcesLines } from './gauges.js';
+import { resourcesLines } from './gauges.js';
 import { chartAxis, historySpan, platformSeries, sessionSeries, type ChartAxis, type ChartSeries, type SessionResource } from './resource-series.js';
 
 /** The charts the Resources pane can show. */
@@ -76,8 +76,8 @@ function platformLegend(state: DaemonState, resource: SessionResource, first: bo
   const stats = state.stats!;
   const { allocated, capacity } = resource === 'cpu' ? stats.cpu : stats.ramGB;
   const name: Seg = { text: resource === 'cpu' ? RESOURCES.cpu : RESOURCES.ram, colour: resource === 'cpu' ? 'cyan' : 'magenta' };
-  const nums = resource === 'cpu' ? `${formatCores(allocated)}/${formatCores(capacity)}` : `${bigGB(allocated)}/${bigGB(capacity)}`;
-  const unit = resource === 'cpu' ? ` ${RESOURCES.cores}` : '';
+  const nums = resource === 'cpu' ? `${formatCores(allocated)}/${formatCores(capacity)}` : `${formatGiB(allocated)}/${formatGiB(capacity)}`;
+  const unit = ` ${resource === 'cpu' ? RESOURCES.cores : RESOURCES.gib}`;
   // The second line is indented under the first, so "Platform" is said once.
   const lead: Seg = first ? { text: `${RESOURCES.platform} `, bold: true } : { text: ' '.repeat(RESOURCES.platform.length + 1) };
   const pct = percent(allocated, capacity);
@@ -87,13 +87,13 @@ function platformLegend(state: DaemonState, resource: SessionResource, first: bo
 
 function sessionLegend(session: Session, resource: SessionResource, ellipsis: string): Seg[][] {
   const { used, requested } = resource === 'cpu' ? session.cpu : session.ramGB;
-  const format = resource === 'cpu' ? formatCores : formatGB;
+  const format = resource === 'cpu' ? formatCores : formatGiB;
   const name: Seg = { text: resource === 'cpu' ? RESOURCES.cpu : RESOURCES.ram, colour: resource === 'cpu' ? 'cyan' : 'magenta' };
   const label = terminalLine(session.name);
   // Like the table: "used/requested", or just "used" when nothing was requested (a flexible session).
   // The request is grey, like the flat line that draws it.
   const nums: Seg[] = [{ text: ` ${format(used)}` }, ...(requested === null ? [] : [{ text: `/${format(requested)}`, colour: 'gray' as const }])];
-  const unit: Seg = { text: resource === 'cpu' ? ` ${RESOURCES.cores}` : '' };
+  const unit: Seg = { text: ` ${resource === 'cpu' ? RESOURCES.cores : RESOURCES.gib}` };
   const pct: Seg[] = requested === null ? [] : [{ text: ' ' }, percent(used, requested)];
   const who = (n: number): Seg => ({ text: `${truncate(label, n, ellipsis)} `, bold: true });
   // Narrower: the name shortened, then the numbers or the share dropped, the name last.

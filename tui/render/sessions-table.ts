@@ -1,7 +1,10 @@
 // Pure: the sessions table as tagged lines (header + the visible window of rows).
 
 import { isActive, isFinished, type Session } from '../../src/domain/session.js';
-import { formatAge, formatCores, formatGB, formatTimeLeft, formatUsage, parseTime } from '../../src/cli/format.js';
+import type { SessionInsight } from '../../src/state/insight.js';
+import { dictGet } from '../../src/domain/dict.js';
+import { reasonColour, reasonText } from './reason.js';
+import { formatAge, formatCores, formatGiB, formatTimeLeft, formatUsage, parseTime } from '../../src/cli/format.js';
 import { COLUMNS, EMPTY } from '../text.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit, truncateStart } from './cells.js';
@@ -23,6 +26,7 @@ const COLUMN_PRIORITY: Column[] = [
   { key: 'id', min: 8, max: 8 },
   { key: 'name', min: 10, max: 24 },
   { key: 'status', min: 11, max: 11 },
+  { key: 'reason', min: 16, max: 44 },
   { key: 'expires', min: 10, max: 10, align: 'right' },
   { key: 'age', min: 7, max: 7, align: 'right' },
   { key: 'cpu', min: 9, max: 9, align: 'right' },
@@ -30,21 +34,27 @@ const COLUMN_PRIORITY: Column[] = [
   { key: 'kind', min: 9, max: 11 },
   { key: 'image', min: 12, max: 200 },
 ];
-const DISPLAY_ORDER: (keyof typeof COLUMNS)[] = ['id', 'name', 'kind', 'status', 'age', 'expires', 'cpu', 'ram', 'image'];
+const DISPLAY_ORDER: (keyof typeof COLUMNS)[] = ['id', 'name', 'kind', 'status', 'reason', 'age', 'expires', 'cpu', 'ram', 'image'];
 const MARKER = 2;
 
-/** Pure: which columns fit in `width` and how wide each is. */
-export function tableColumns(width: number): { key: keyof typeof COLUMNS; width: number; align?: 'right' }[] {
+/**
+ * Pure: which columns fit in `width` and how wide each is. The WHY column is there only when some row
+ * has a reason, and no wider than the longest (`reasonWidth`, 0 when none).
+ */
+export function tableColumns(width: number, reasonWidth = 0): { key: keyof typeof COLUMNS; width: number; align?: 'right' }[] {
   let used = MARKER;
   const chosen: Column[] = [];
-  for (const column of COLUMN_PRIORITY) {
+  const reason = (c: Column): Column => ({ ...c, min: Math.min(c.min, reasonWidth), max: Math.max(Math.min(c.min, reasonWidth), Math.min(c.max, reasonWidth)) });
+  for (const candidate of COLUMN_PRIORITY) {
+    if (candidate.key === 'reason' && reasonWidth === 0) continue;
+    const column = candidate.key === 'reason' ? reason(candidate) : candidate;
     if (used + 1 + column.min > width) break;
     chosen.push(column);
     used += 1 + column.min;
   }
   let spare = width - used;
   const widths = new Map(chosen.map((c) => [c.key, c.min]));
-  for (const key of ['name', 'image', 'kind'] as const) {
+  for (const key of ['name', 'reason', 'image', 'kind'] as const) {
     const column = chosen.find((c) => c.key === key);
     if (!column) continue;
     const extra = Math.min(spare, column.max - column.min);
@@ -60,7 +70,7 @@ export function shortImage(image: string, width: number, ellipsis = '…'): stri
 }
 
 // Every text from the server is shown with visible escapes before it is measured and cut.
-function sessionCell(key: keyof typeof COLUMNS, s: Session, now: number, width: number, ctx: RenderContext): { text: string; colour: ReturnType<typeof statusColour> } {
+function sessionCell(key: keyof typeof COLUMNS, s: Session, insight: SessionInsight | undefined, now: number, width: number, ctx: RenderContext): { text: string; colour: ReturnType<typeof statusColour> } {
   switch (key) {
     case 'id':
       return { text: terminalLine(s.id), colour: null };
@@ -80,9 +90,13 @@ function sessionCell(key: keyof typeof COLUMNS, s: Session, now: number, width: 
     case 'cpu':
       return { text: formatUsage(s.cpu.used, s.cpu.requested, formatCores), colour: null };
     case 'ram':
-      return { text: formatUsage(s.ramGB.used, s.ramGB.requested, formatGB), colour: null };
+      return { text: formatUsage(s.ramGB.used, s.ramGB.requested, formatGiB), colour: null };
     case 'image':
       return { text: shortImage(s.image, width, ctx.glyphs.ellipsis), colour: null };
+    case 'reason': {
+      const reason = reasonText(s, insight, now);
+      return { text: reason ? terminalLine(reason) : '', colour: reasonColour(s, insight) };
+    }
   }
 }
 
@@ -101,7 +115,7 @@ function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, 
   return fit(`[${bar}] ${done}/${group.total} done  ${counts.join(' ')}`, width, 'left', ctx.glyphs.ellipsis);
 }
 
-function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: ViewState, ctx: RenderContext): string {
+function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: ViewState, insights: Readonly<Record<string, SessionInsight>>, ctx: RenderContext): string {
   const { paint, glyphs } = ctx;
   const ids = row.type === 'group' ? row.members.map((s) => s.id) : [row.session.id];
   const marked = ids.length > 0 && ids.every((id) => view.marks.includes(id));
@@ -116,7 +130,7 @@ function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: 
     return out + ' ' + escapeTags(groupSummary(row, Math.max(0, rest - 1), ctx));
   }
   for (const c of columns) {
-    const cell = sessionCell(c.key, row.session, ctx.now, c.width - (c.key === 'name' ? row.depth * 2 : 0), ctx);
+    const cell = sessionCell(c.key, row.session, dictGet(insights, row.session.id), ctx.now, c.width - (c.key === 'name' ? row.depth * 2 : 0), ctx);
     const text = c.key === 'name' && row.depth > 0 ? `  ${cell.text}` : cell.text;
     const padded = escapeTags(fit(text, c.width, c.align ?? 'left', glyphs.ellipsis));
     out += ' ' + (cell.colour ? paint.fg(cell.colour, padded) : padded);
@@ -133,8 +147,15 @@ function decorate(line: string, row: TableRow, selected: boolean, focused: boole
 }
 
 /** Pure: the table header and the rows from `top` that fit in `height` lines (header included). */
-export function sessionsTableLines(model: TableModel, view: ViewState, size: { width: number; height: number }, ctx: RenderContext, options: { readonly?: boolean; synced: boolean }): string[] {
-  const columns = tableColumns(size.width);
+export function sessionsTableLines(model: TableModel, view: ViewState, size: { width: number; height: number }, ctx: RenderContext, options: { readonly?: boolean; synced: boolean; insights?: Readonly<Record<string, SessionInsight>> }): string[] {
+  const insights = options.insights ?? {};
+  let reasonWidth = 0;
+  for (const row of model.rows) {
+    if (row.type !== 'session') continue;
+    const reason = reasonText(row.session, dictGet(insights, row.session.id), ctx.now);
+    if (reason) reasonWidth = Math.max(reasonWidth, [...terminalLine(reason)].length);
+  }
+  const columns = tableColumns(size.width, reasonWidth);
   const header = ' '.repeat(MARKER) + columns.map((c) => ' ' + fit(COLUMNS[c.key], c.width, c.align ?? 'left')).join('');
   const lines = [ctx.paint.bold(escapeTags(header))];
   const body = Math.max(0, size.height - 1);
@@ -146,7 +167,7 @@ export function sessionsTableLines(model: TableModel, view: ViewState, size: { w
   const index = model.rows.findIndex((r) => r.key === view.selected);
   for (let i = top; i < Math.min(model.rows.length, top + body); i++) {
     const row = model.rows[i];
-    lines.push(decorate(rowLine(row, columns, view, ctx), row, i === index, view.focus === 'table', ctx));
+    lines.push(decorate(rowLine(row, columns, view, insights, ctx), row, i === index, view.focus === 'table', ctx));
   }
   return lines;
 }

@@ -23,6 +23,10 @@ export async function loadHandler(name: string): Promise<CommandHandler> {
       return (await import('./logs.js')).logsCommand;
     case 'events':
       return (await import('./logs.js')).eventsCommand;
+    case 'apps':
+      return (await import('./apps.js')).appsCommand;
+    case 'app':
+      return (await import('./apps.js')).appCommand;
     case 'stats':
       return (await import('./platform.js')).statsCommand;
     case 'images':

@@ -1,23 +1,24 @@
-import type { Session } from '../../domain/session.js';
-import { runEach, uniqueIds } from '../bulk.js';
+import { noSessionError } from '../../domain/no-session.js';
+import { answersFor } from '../answered-sessions.js';
+import { uniqueIds } from '../bulk.js';
 import type { CommandHandler } from '../command-context.js';
-import { cacheDaemon, oneSession } from '../daemon-cache.js';
 import { sessionJson } from '../json-output.js';
+import { lookUpSessions } from '../known-sessions.js';
 import { sessionDetail } from '../views/session-views.js';
 
-/** `info ID...`: details of each session, from the daemon's cache when it has them, else fetched concurrently; exit 1 if any id failed. */
+/**
+ * `info ID...`: details of each session with its answers (why it waits, why it failed, the last renew),
+ * looked up in the daemon's cache or one listing; an id that is not one of the user's sessions says
+ * "no session" and makes the exit 1.
+ */
 export const infoCommand: CommandHandler = async (ctx) => {
   const { args, io, out } = ctx;
-  const conn = await cacheDaemon(ctx);
   const ids = uniqueIds(args.positionals);
-  const limit = ids.every((id) => conn?.state?.sessions[id]) ? 1 : await ctx.concurrency();
-  const results = await runEach(ids, limit, (id) => oneSession(ctx, conn, id));
-  const found: Session[] = [];
-  for (const result of results) {
-    if (result.ok) found.push(result.value);
-    else out.error(result.error, result.id);
-  }
-  if (out.json) out.printJson(found.map(sessionJson));
-  else out.printStyled(found.map((s) => sessionDetail(s, io.now(), out.style)).join('\n'));
-  return found.length === results.length ? 0 : 1;
+  const { found, unknown, conn } = await lookUpSessions(ctx, ids);
+  for (const id of unknown) out.error(noSessionError(id));
+  const sessions = ids.filter((id) => found.has(id)).map((id) => found.get(id)!);
+  const answers = await answersFor(ctx, sessions, conn);
+  if (out.json) out.printJson(sessions.map((s) => sessionJson(s, answers.get(s.id))));
+  else out.printStyled(sessions.map((s) => sessionDetail(s, io.now(), out.style, answers.get(s.id))).join('\n'));
+  return unknown.length === 0 ? 0 : 1;
 };

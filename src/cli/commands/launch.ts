@@ -1,5 +1,5 @@
 import { errorFromJSON } from '../../domain/errors.js';
-import type { LaunchRequest } from '../../domain/launch.js';
+import { storedName, type LaunchRequest, type LaunchResult } from '../../domain/launch.js';
 import { LAUNCHABLE_KINDS, type LaunchableKind } from '../../domain/session.js';
 import { validateLaunch } from '../../client/validate-launch.js';
 import type { CommandHandler } from '../command-context.js';
@@ -41,7 +41,8 @@ export const launchCommand: CommandHandler = async (ctx) => {
   const request = launchRequestFromArgs(args);
   const wait = flagOption(args, 'wait');
   for (const warning of validateLaunch(request).warnings) out.warn(warning);
-  const results = await launchSessions(ctx, request);
+  // Skaha keeps names in lower case: report them as `ps` will list them.
+  const results: LaunchResult[] = (await launchSessions(ctx, request)).map((r) => ({ ...r, name: storedName(r.name) }));
   const waiting = wait && results.some((r) => 'id' in r);
   if (out.json && !waiting) {
     out.printJson(results.map(launchResultJson));
@@ -50,6 +51,7 @@ export const launchCommand: CommandHandler = async (ctx) => {
       if ('id' in result) out.print(`${MESSAGES.created(result.name, result.id)}\n`);
       else out.error(errorFromJSON({ code: result.error.code, message: MESSAGES.launchFailed(result.name, result.error.message) }));
     }
+    if (storedName(request.name) !== request.name && results.some((r) => 'id' in r)) out.note(MESSAGES.lowercased(request.name, storedName(request.name)));
   }
   if (waiting) return (await import('../launch-wait.js')).waitForLaunch(ctx, request.kind, results);
   return results.every((r) => 'id' in r) ? 0 : 1;

@@ -1,5 +1,6 @@
 import type { DaemonConnection } from '../../daemon-client/daemon-connection.js';
 import { AppError, isAppError, toAppError } from '../../domain/errors.js';
+import { noSessionError } from '../../domain/no-session.js';
 import type { CommandContext } from '../command-context.js';
 import { topicEvent } from '../daemon-events.js';
 import { diffLog, type LogCursor } from '../../logs/log-diff.js';
@@ -84,12 +85,14 @@ async function checkKnown(conn: DaemonConnection, id: string): Promise<void> {
   await conn.request('refresh', {}).catch(() => undefined);
   const state = conn.state;
   if (state && !state.health.stale && state.lastPollAt !== null && !state.sessions[id]) {
-    throw new AppError('SKAHA_NOT_FOUND', MESSAGES.notFound(id));
+    throw noSessionError(id);
   }
 }
 
 async function followDirect(ctx: CommandContext, id: string, signal: AbortSignal): Promise<number> {
   const api = await ctx.api();
+  // Skaha answers an empty log for any id: one listing says whether it is the user's.
+  if (!(await api.listSessions()).some((s) => s.id === id)) throw noSessionError(id);
   const printer = linePrinter(ctx);
   let cursor: LogCursor | null = null;
   let failing = false;

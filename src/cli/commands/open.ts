@@ -1,7 +1,8 @@
 import { AppError } from '../../domain/errors.js';
 import { isInteractiveKind, type Session } from '../../domain/session.js';
 import type { CommandContext, CommandHandler } from '../command-context.js';
-import { cacheDaemon, oneSession } from '../daemon-cache.js';
+import { noSessionError } from '../../domain/no-session.js';
+import { lookUpSessions } from '../known-sessions.js';
 import { flagOption } from '../parse-args.js';
 import { progressLine } from '../progress-line.js';
 import { readerFor } from '../session-readers.js';
@@ -17,7 +18,9 @@ const fail = (message: string) => new AppError('SESSION_STATE', message);
  */
 export const openCommand: CommandHandler = async (ctx) => {
   const id = ctx.args.positionals[0];
-  let session = await oneSession(ctx, await cacheDaemon(ctx), id);
+  const { found, unknown } = await lookUpSessions(ctx, [id]);
+  if (unknown.length > 0) throw noSessionError(id);
+  let session = found.get(id)!;
   if (!isInteractiveKind(session.kind)) throw fail(MESSAGES.noUrl(id, session.kind));
   if (session.status === 'Pending') {
     if (!flagOption(ctx.args, 'wait')) throw fail(MESSAGES.notRunningUseWait(id, session.status));

@@ -1,46 +1,34 @@
-import type { DaemonConnection } from '../../daemon-client/daemon-connection.js';
-import { runEach, uniqueIds } from '../bulk.js';
-import type { CommandContext, CommandHandler } from '../command-context.js';
-import { formatTimeLeft, formatTimestamp } from '../format.js';
-import { actOnSessions } from '../session-actions.js';
+import { AppError } from '../../domain/errors.js';
+import { noSessionError } from '../../domain/no-session.js';
+import { uniqueIds } from '../bulk.js';
+import type { CommandHandler } from '../command-context.js';
+import { formatClockDay, formatTimeLeft } from '../format.js';
+import { lookUpSessions } from '../known-sessions.js';
+import { renewChecked } from '../renew-checked.js';
 import { LABELS, MESSAGES } from '../text.js';
 
-/** `renew ID...`: renews each session (through the daemon when it runs), then shows its new expiry; exit 1 if any renewal failed. */
+/**
+ * `renew ID...`: renews each session (through the daemon when it runs), then reads it again: "renewed
+ * until 14:02 Thu" when the expiry moved; otherwise "not renewed" and why (a headless job needs none,
+ * more time left than a renew gives, or the server did not renew it), or the server's error. Exit 1
+ * unless every expiry moved; an id that is not one of the user's sessions says "no session".
+ */
 export const renewCommand: CommandHandler = async (ctx) => {
   const { args, io, out } = ctx;
-  const results = await actOnSessions(ctx, 'renew', uniqueIds(args.positionals));
-  const renewed = results.filter((r) => r.ok).map((r) => r.id);
-  const expiries = await newExpiries(ctx, renewed);
-  for (const result of results) {
-    if (!result.ok) {
-      out.error(result.error, result.id);
+  const ids = uniqueIds(args.positionals);
+  const { found, unknown, listing } = await lookUpSessions(ctx, ids);
+  for (const id of unknown) out.error(noSessionError(id));
+  const sessions = ids.filter((id) => found.has(id)).map((id) => found.get(id)!);
+  const results = sessions.length > 0 ? await renewChecked(ctx, sessions, listing) : [];
+  let ok = unknown.length === 0;
+  for (const { id, check, error } of results) {
+    if (check?.outcome === 'renewed') {
+      out.print(`${MESSAGES.renewedUntil(id, formatClockDay(check.expiresAt), LABELS.inTime(formatTimeLeft(check.expiresAt, io.now())))}\n`);
       continue;
     }
-    const at = expiries.get(result.id) ?? null;
-    const expiry = at ? `${formatTimestamp(at)} (${LABELS.inTime(formatTimeLeft(at, io.now()))})` : '';
-    out.print(`${MESSAGES.renewed(result.id, expiry)}\n`);
+    ok = false;
+    if (error) out.error(error, id);
+    else out.error(new AppError('SESSION_STATE', MESSAGES.notRenewed(check?.why ?? 'its expiry did not move')), id);
   }
-  return results.every((r) => r.ok) ? 0 : 1;
+  return ok ? 0 : 1;
 };
-
-/**
- * The server answers renew with an empty body, so the new expiry is read back: through the daemon a refresh
- * (one poll for all ids) updates its cache, else each session is fetched. Unknown expiries are left out.
- */
-async function newExpiries(ctx: CommandContext, ids: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (ids.length === 0) return found;
-  const conn: DaemonConnection | null = await ctx.daemon();
-  if (conn) {
-    await conn.request('refresh', {}).catch(() => undefined);
-    for (const id of ids) {
-      const at = conn.state?.sessions[id]?.expiresAt;
-      if (at) found.set(id, at);
-    }
-    return found;
-  }
-  const api = await ctx.api();
-  const read = await runEach(ids, await ctx.concurrency(), async (id) => (await api.getSession(id)).expiresAt);
-  for (const r of read) if (r.ok && r.value) found.set(r.id, r.value);
-  return found;
-}

@@ -3,9 +3,11 @@
 import { terminalLine as line } from '../../domain/terminal-text.js';
 import type { Session } from '../../domain/session.js';
 import type { TopicEvent } from '../daemon-events.js';
-import { DAEMON_EVENT_TYPES } from '../../state/events.js';
+import { DAEMON_EVENT_TYPES, secondsLeft } from '../../state/events.js';
 import { formatDuration, formatTimestamp } from '../format.js';
 import { jsonLine } from '../json-output.js';
+import { watchEventJson } from './watch-json.js';
+import { causeText } from '../answer-text.js';
 import { createStyle, type Style } from '../style.js';
 import { WATCH_TEXT as T } from '../watch-text.js';
 
@@ -22,18 +24,22 @@ export function eventText(event: TopicEvent, style: Style = createStyle(false)):
   switch (event.topic) {
     case 'session:added':
       return T.added(shown(event.data.session));
-    case 'session:status-changed':
-      return T.statusChanged(shown(event.data.session), event.data.from === null ? null : line(event.data.from), style.status(line(event.data.to)));
+    case 'session:status-changed': {
+      const text = T.statusChanged(shown(event.data.session), event.data.from === null ? null : line(event.data.from), style.status(line(event.data.to)));
+      return event.data.failure ? `${text} — ${line(causeText(event.data.failure))}` : text;
+    }
+    case 'session:preempted':
+      return T.preempted(shown(event.data.session));
     case 'session:removed':
       return T.removed(shown(event.data.session), line(event.data.reason));
     case 'session:expiring':
-      return T.expiring(shown(event.data.session), formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
+      return T.expiring(shown(event.data.session), formatDuration(secondsLeft(event.data) * 1000), formatTimestamp(event.data.expiresAt));
     case 'job:finished':
-      return T.jobFinished(shown(event.data.session), style.status(line(event.data.status)));
+      return T.jobFinished(shown(event.data.session), style.status(line(event.data.status)), event.data.failure ? line(causeText(event.data.failure)) : null);
     case 'replicas:summary':
       return T.replicas(line(event.data.base), event.data.total, event.data.completed, event.data.failed);
     case 'credentials:expiring':
-      return T.credentialsExpiring(line(event.data.kind), formatDuration(event.data.thresholdSec * 1000), formatTimestamp(event.data.expiresAt));
+      return T.credentialsExpiring(line(event.data.kind), formatDuration(secondsLeft(event.data) * 1000), formatTimestamp(event.data.expiresAt));
     case 'credentials:expired':
       return T.credentialsExpired(line(event.data.kind), formatTimestamp(event.data.expiresAt));
     case 'platform:down':
@@ -52,7 +58,7 @@ export function eventText(event: TopicEvent, style: Style = createStyle(false)):
 /** Pure: one `watch` line: "TIME  text" for people, `{"topic","data"}` with --json; null for topics not printed. */
 export function watchLine(event: TopicEvent, json: boolean, now: number, style: Style = createStyle(false)): string | null {
   if (!WATCH_TOPICS.has(event.topic)) return null;
-  if (json) return jsonLine({ topic: event.topic, data: event.data });
+  if (json) return jsonLine(watchEventJson(event));
   const text = eventText(event, style);
   if (text === null) return null;
   const at = 'at' in event.data && typeof event.data.at === 'number' ? event.data.at : now;

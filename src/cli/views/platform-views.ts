@@ -1,21 +1,23 @@
 // Human views of platform data (stats, events, images, context): pure functions from data to text.
 
 import type { Image, PlatformStats, ResourceContext, ResourceOptions, SessionEvent } from '../../domain/platform.js';
-import { formatCores, formatGB, formatOptions, formatPercent, formatTimestamp, shortDigest } from '../format.js';
+import { formatCores, formatGiB, formatNumber, formatOptions, formatPercent, formatTimestamp, shortDigest } from '../format.js';
 import { createStyle, type Style } from '../style.js';
 import { renderFields, renderTable, styled } from '../table.js';
 import { LABELS } from '../text.js';
 
-/** The `stats` table: allocation, capacity, share used and the per-session ceiling for CPU and RAM. */
+/** The `stats` table: allocation, capacity, share used and the per-session ceiling for CPU and RAM (GiB). */
 export function statsView(stats: PlatformStats, style: Style = createStyle(false)): string {
-  const row = (label: string, s: PlatformStats['cpu'], fmt: (v: number | null) => string) => [
+  const row = (label: string, s: PlatformStats['cpu'], fmt: (v: number | null) => string, ceiling: (v: number | null) => string) => [
     styled(label, style.bold),
     fmt(s.allocated),
     fmt(s.capacity),
     formatPercent(s.allocated, s.capacity) ?? '-',
-    fmt(s.maxPerSession),
+    ceiling(s.maxPerSession),
   ];
-  const rows = [row(LABELS.cpu, stats.cpu, formatCores), row(LABELS.ram, stats.ramGB, formatGB)];
+  // The ceiling is already a count of GiB (what `--ram` takes); allocation and capacity come in decimal GB.
+  const gib = (v: number | null) => (v === null ? '-' : formatNumber(v));
+  const rows = [row(LABELS.cpu, stats.cpu, formatCores, formatCores), row(LABELS.ramGiB, stats.ramGB, formatGiB, gib)];
   return renderTable(LABELS.statsColumns, rows, { header: style.bold, align: ['left', 'right', 'right', 'right', 'right'] });
 }
 
@@ -52,7 +54,7 @@ export function contextView(context: ResourceContext, style: Style = createStyle
     LABELS.contextColumns,
     [
       row(LABELS.cpu, context.cores, formatCores),
-      row(`${LABELS.ram} (GB)`, context.ramGB, formatCores),
+      row(LABELS.ramGiB, context.ramGB, formatCores),
       [styled(LABELS.gpus, style.bold), formatOptions(context.gpus.options), '-', '-', '-'],
     ],
     { header: style.bold },

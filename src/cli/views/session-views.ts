@@ -2,7 +2,9 @@
 
 import { terminalLine } from '../../domain/terminal-text.js';
 import { isActive, type PublicSession, type Session } from '../../domain/session.js';
-import { formatAge, formatCores, formatGB, formatPercent, formatTimeLeft, formatTimestamp, formatUsage, parseTime } from '../format.js';
+import { formatAge, formatCores, formatGiB, formatPercent, formatTimeLeft, formatTimestamp, formatUsage, parseTime } from '../format.js';
+import { causeText, estimateText, renewText, waitedText } from '../answer-text.js';
+import type { Answers, SessionAnswer } from '../session-answers.js';
 import { createStyle, type Style } from '../style.js';
 import { renderFields, renderTable, styled, type Cell } from '../table.js';
 import { LABELS } from '../text.js';
@@ -19,9 +21,20 @@ export function selectSessions(sessions: readonly Session[], options: { all?: bo
   return sortSessions(shown);
 }
 
-/** The `ps` table: SESSION ID, NAME, KIND, STATUS, IMAGE, CREATED, EXPIRES, CPU, RAM. */
-export function sessionTable(sessions: readonly Session[], now: number, style: Style = createStyle(false)): string {
-  const rows = sessions.map((s) => [
+/** The REASON cell: why a Pending session waits and for how long, or why a session failed; '' when there is nothing to say. */
+export function reasonCell(answer: SessionAnswer | undefined, now: number): string {
+  if (answer?.pending) {
+    const waited = waitedText(answer.pending, now);
+    return waited ? `${answer.pending.reason}, ${waited}` : answer.pending.reason;
+  }
+  return answer?.failure ? causeText(answer.failure) : '';
+}
+
+/** The `ps` table: SESSION ID, NAME, KIND, STATUS, IMAGE, CREATED, EXPIRES, CPU, RAM (GiB), and REASON when a row has one. */
+export function sessionTable(sessions: readonly Session[], now: number, style: Style = createStyle(false), answers: Answers = new Map()): string {
+  const reasons = sessions.map((s) => reasonCell(answers.get(s.id), now));
+  const withReason = reasons.some((r) => r !== '');
+  const rows = sessions.map((s, i) => [
     styled(s.id, style.cyan),
     s.name || s.id,
     s.kind,
@@ -30,20 +43,43 @@ export function sessionTable(sessions: readonly Session[], now: number, style: S
     formatAge(s.startedAt, now),
     s.kind === 'headless' ? '-' : formatTimeLeft(s.expiresAt, now),
     formatUsage(s.cpu.used, s.cpu.requested, formatCores),
-    formatUsage(s.ramGB.used, s.ramGB.requested, formatGB),
+    formatUsage(s.ramGB.used, s.ramGB.requested, formatGiB),
+    ...(withReason ? [styled(reasons[i], s.status === 'Pending' ? style.yellow : style.red)] : []),
   ]);
-  return renderTable(LABELS.sessionColumns, rows, { header: style.bold });
+  const headers = withReason ? [...LABELS.sessionColumns, LABELS.reasonColumn] : LABELS.sessionColumns;
+  return renderTable(headers, rows, { header: style.bold });
 }
 
-/** Usage against the request, like canfar's info: "0.5/2 (25%)" for fixed sessions, "0.5" for flexible ones. */
-function usageLine(used: number | null, requested: number | null, fixed: boolean | null, format: (v: number | null | undefined) => string): string {
-  if (fixed === false || requested === null) return used === null ? LABELS.unknown : format(used);
+/** Usage against the request, like canfar's info: "0.5/2 (25%)" for fixed sessions, "0.5" for flexible ones; `unit` follows the numbers. */
+function usageLine(used: number | null, requested: number | null, fixed: boolean | null, format: (v: number | null | undefined) => string, unit = (v: string) => v): string {
+  if (fixed === false || requested === null) return used === null ? LABELS.unknown : unit(format(used));
   const pct = formatPercent(used, requested);
-  return `${formatUsage(used, requested, format)}${pct ? ` (${pct})` : ''}`;
+  return `${unit(formatUsage(used, requested, format))}${pct ? ` (${pct})` : ''}`;
 }
 
-/** The `info` block for one session: a field list like canfar's info table. */
-export function sessionDetail(session: Session, now: number, style: Style = createStyle(false)): string {
+/** The answer fields of `info`: why it waits, since when and how much longer, why it failed, the last renew. */
+function answerFields(answer: SessionAnswer | undefined, now: number, style: Style): Array<[string, Cell]> {
+  const L = LABELS.info;
+  const fields: Array<[string, Cell]> = [];
+  const p = answer?.pending;
+  if (p) {
+    const waited = waitedText(p, now);
+    fields.push([L.waiting, styled(waited ? `${p.reason}, for ${waited}` : p.reason, style.yellow)]);
+    if (p.detail) fields.push([L.why, p.detail]);
+    const estimate = estimateText(p.estimate);
+    if (estimate) fields.push([L.estimate, estimate]);
+  }
+  const f = answer?.failure;
+  if (f) {
+    fields.push([L.failure, styled(f.inferred ? `${f.cause} ${LABELS.inferred}` : f.cause, style.red)]);
+    if (f.detail) fields.push([L.why, f.detail]);
+  }
+  if (answer?.renew) fields.push([L.lastRenew, renewText(answer.renew)]);
+  return fields;
+}
+
+/** The `info` block for one session: a field list like canfar's info table, with the answers when given. */
+export function sessionDetail(session: Session, now: number, style: Style = createStyle(false), answer?: SessionAnswer): string {
   const L = LABELS.info;
   const when = (iso: string | null, relative: string) => (iso ? `${formatTimestamp(iso)} (${relative})` : LABELS.unknown);
   const flavor = session.fixed === null ? LABELS.unknown : session.fixed ? LABELS.fixed : LABELS.flexible;
@@ -51,6 +87,7 @@ export function sessionDetail(session: Session, now: number, style: Style = crea
     [L.id, styled(session.id, style.cyan)],
     [L.name, session.name || session.id],
     [L.status, styled(session.status, style.status)],
+    ...answerFields(answer, now, style),
     [L.kind, session.kind],
     [L.image, session.image],
     [L.user, session.user ?? LABELS.unknown],
@@ -59,7 +96,7 @@ export function sessionDetail(session: Session, now: number, style: Style = crea
     [L.url, session.url ?? '-'],
     [L.resources, flavor],
     [L.cpu, usageLine(session.cpu.used, session.cpu.requested, session.fixed, formatCores)],
-    [L.ram, usageLine(session.ramGB.used, session.ramGB.requested, session.fixed, formatGB)],
+    [L.ram, usageLine(session.ramGB.used, session.ramGB.requested, session.fixed, formatGiB, LABELS.gib)],
     [L.gpus, session.gpus.requested === null ? '-' : String(session.gpus.requested)],
   ];
   return renderFields(fields, style.bold);

@@ -11,7 +11,7 @@ describe('validateDaemonConfig', () => {
     const { config, problems } = validateDaemonConfig({
       url: 'https://ws-uv.canfar.net/skaha', certificate: '~/.ssl/cadcproxy.pem',
       polling: { fastMs: 1_000, normalMs: 10_000 },
-      notifications: { quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30] },
+      notifications: { quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30], terminal: 'osc9' },
       hooks: [{ command: 'notify-me', events: ['job:completed'] }],
       autoRenew: [{ match: '^nb-', thresholdMinutes: 90 }],
       listen: { tcp: '127.0.0.1:8765', allowedOrigins: ['http://localhost:3000'] },
@@ -21,7 +21,7 @@ describe('validateDaemonConfig', () => {
     expect(problems).toEqual([]);
     expect(config.polling.fastMs).toBe(1_000);
     expect(config.polling.slowMs).toBe(DEFAULT_DAEMON_CONFIG.polling.slowMs);
-    expect(config.notifications).toMatchObject({ quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30] });
+    expect(config.notifications).toMatchObject({ quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30], terminal: 'osc9' });
     expect(config.hooks).toEqual([{ command: 'notify-me', events: ['job:completed'], timeoutMs: 10_000 }]);
     expect(config.listen.tcp).toEqual({ host: '127.0.0.1', port: 8765 });
     expect(config.logLevel).toBe('debug');
@@ -33,6 +33,7 @@ describe('validateDaemonConfig', () => {
     [{ polling: { fastMs: 'fast' } }, /^polling\.fastMs: must be a number from 500/],
     [{ polling: { normalMs: -1 } }, /^polling\.normalMs: must be a number/],
     [{ notifications: { quiet: 'yes' } }, /^notifications\.quiet: must be true or false/],
+    [{ notifications: { terminal: 'osc8' } }, /^notifications\.terminal: must be one of auto, osc777, osc9, osc99, bel, off \(got "osc8"\)/],
     [{ hooks: [{ events: ['*'] }] }, /^hooks\[0\]\.command: is required/],
     [{ hooks: {} }, /^hooks: must be an array/],
     [{ hookQueue: { concurrency: 0 } }, /^hookQueue\.concurrency: must be a number from 1 to 64/],

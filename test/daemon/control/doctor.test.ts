@@ -53,15 +53,17 @@ describe('doctor', () => {
     expect(stdout).not.toContain(TOKEN);
   });
 
-  it('marks failures with ✓/✗ on a terminal, FAIL without, and still exits 0', async () => {
+  it('marks failures with ✓/✗ on a terminal, FAIL without, and exits 1 when any check fails (--json too)', async () => {
     await sim.close();
     sim = await startSimulator({ users: { [TOKEN]: 'alice' } });
     env.SKAHA_URL = 'http://127.0.0.1:9/skaha/v1';
     const plain = await doctor();
-    expect(plain.code).toBe(0);
+    expect(plain.code).toBe(1);
     expect(plain.stdout).toMatch(/FAIL Skaha does not answer: /);
     expect(plain.stdout).toMatch(/FAIL listing your sessions failed: /);
     const tty = await doctor([], true);
+    expect(tty.code).toBe(1);
+    expect((await doctor(['--json'])).code).toBe(1);
     expect(tty.stdout).toContain('✗');
     expect(tty.stdout).toContain('✓');
     expect(tty.stdout + tty.stderr).not.toContain(TOKEN);

@@ -55,6 +55,23 @@ describe('LogFollower', () => {
     expect(updates).toHaveLength(2);
   });
 
+  it('an empty log never replaces the lines it had (a finished job\'s pod went); a restarted container\'s new lines still reset it', async () => {
+    const { clock, source, updates, follower } = setup();
+    source.logs.set('s1', Array.from({ length: 14 }, (_, i) => `step ${i}`).join('\n') + '\n');
+    follower.subscribe('s1', 'c1');
+    clock.advance(0);
+    await flush();
+    source.logs.set('s1', '');
+    clock.advance(2_000);
+    await flush();
+    expect(updates).toHaveLength(1);
+    expect(follower.buffered('s1')).toHaveLength(14);
+    source.logs.set('s1', 'restarted\n');
+    clock.advance(2_000);
+    await flush();
+    expect(updates.at(-1)).toEqual({ sessionId: 's1', kind: 'reset', lines: ['restarted'] });
+  });
+
   it('gives a new subscriber the buffered history at once, with one fetch for all subscribers', async () => {
     const { clock, source, follower } = setup();
     source.logs.set('s1', 'a\nb\n');

@@ -22,8 +22,8 @@ const cases: { event: DaemonEvent; kind: string | null; title?: RegExp; urgency?
   { event: { type: 'session:removed', key: 'removed:nb1', at: T0, session: nb, reason: 'deleted' }, kind: 'deleted' },
   { event: { type: 'session:removed', key: 'removed:nb1', at: T0, session: nb, reason: 'cleaned-up' }, kind: null },
   { event: { type: 'session:expiring', key: 'e', at: T0, session: nb, thresholdSec: 600, expiresAt: iso(T0 + 600_000) }, kind: 'expiring', title: /expires in 10 min/, urgency: 'critical', url: nb.url! },
-  { event: { type: 'session:expiring', key: 'e', at: T0, session: nb, thresholdSec: 3600, expiresAt: iso(T0) }, kind: 'expiring', title: /expires in 1 h/, urgency: 'normal', url: nb.url! },
-  { event: { type: 'credentials:expiring', key: 'c', at: T0, kind: 'certificate', expiresAt: iso(T0), thresholdSec: 259200 }, kind: 'credentials', title: /certificate expires in 3 days/ },
+  { event: { type: 'session:expiring', key: 'e', at: T0, session: nb, thresholdSec: 3600, expiresAt: iso(T0 + 3600_000) }, kind: 'expiring', title: /expires in 1 h/, urgency: 'normal', url: nb.url! },
+  { event: { type: 'credentials:expiring', key: 'c', at: T0, kind: 'certificate', expiresAt: iso(T0 + 259_200_000), thresholdSec: 259200 }, kind: 'credentials', title: /certificate expires in 3 days/ },
   { event: { type: 'credentials:expired', key: 'c', at: T0, kind: 'token', expiresAt: iso(T0) }, kind: 'credentials', title: /token has expired/, urgency: 'critical' },
   { event: { type: 'platform:down', key: 'd', at: T0, since: T0, error: err }, kind: 'platform', title: /unreachable/, urgency: 'critical' },
   { event: { type: 'platform:down', key: 'd', at: T0, since: T0, error: { code: 'SKAHA_UNAUTHORIZED', message: '401' } }, kind: 'platform', title: /refuses your credentials/ },
@@ -66,6 +66,15 @@ describe('notification rules', () => {
     expect(expired.body).toContain('`cadc-get-cert -u <user>`');
     const token = notificationsFor([{ type: 'credentials:expired', key: 't', at: T0, kind: 'token', expiresAt: iso(T0) }])[0];
     expect(token.body).toMatch(/get a new token \(e\.g\. `canfar login`\); a token given by flag, environment or config file is not refreshed/);
+  });
+
+  it('says the time really left, and names the threshold that fired as the warning it is', () => {
+    const [n] = notificationsFor([{ type: 'session:expiring', key: 'e', at: T0, session: nb, thresholdSec: 600, expiresAt: iso(T0 + 53_000) }]);
+    expect(n.title).toBe('Session lab expires in 53 s');
+    expect(n.body).toContain('(the 10 min warning)');
+    const [c] = notificationsFor([{ type: 'credentials:expiring', key: 'c', at: T0, kind: 'token', expiresAt: iso(T0 + 40 * 60_000), thresholdSec: 3600 }]);
+    expect(c.title).toBe('Your token expires in 40 min');
+    expect(c.body).toContain('(the 1 h warning)');
   });
 
   it('formats durations', () => {

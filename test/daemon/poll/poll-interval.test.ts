@@ -7,6 +7,9 @@ describe('nextPollDelay', () => {
   it.each([
     ['normal while sessions run quietly', base, I.normalMs],
     ['fast while a session is Pending', { ...base, sessions: [{ status: 'Running' }, { status: 'Pending' }] }, I.fastMs],
+    ['fast while a session has waited under 10 min', { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 599_000 }] }, I.fastMs],
+    ['normal once the wait passed 10 min (a queued job, an image that cannot be pulled)', { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 600_000 }] }, I.normalMs],
+    ['fast again when another session starts waiting', { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 3_600_000 }, { status: 'Pending', pendingSince: base.now - 5_000 }] }, I.fastMs],
     ['fast while a session is Terminating', { ...base, sessions: [{ status: 'Terminating' }] }, I.fastMs],
     ['fast within 60 s of a user action', { ...base, lastActionAt: base.now - 59_000 }, I.fastMs],
     ['normal again 60 s after the action', { ...base, lastActionAt: base.now - 60_000 }, I.normalMs],

@@ -46,9 +46,9 @@ describe('config reload', () => {
     writeConfig(t.paths.configFile, { polling: POLLING });
     await waitUntil(() => t!.daemon.config().polling.normalMs === 1_000, 'the first config file');
 
-    writeConfig(t.paths.configFile, { polling: { ...POLLING, normalMs: 3_000 }, notifications: { quiet: true } });
+    writeConfig(t.paths.configFile, { polling: { ...POLLING, normalMs: 3_000 }, notifications: { quiet: true, terminal: 'bel' } });
     await waitUntil(() => t!.daemon.config().notifications.quiet, 'quiet to apply');
-    expect(await client.call('config.get')).toMatchObject({ polling: { normalMs: 3_000 }, notifications: { quiet: true } });
+    expect(await client.call('config.get')).toMatchObject({ polling: { normalMs: 3_000 }, notifications: { quiet: true, terminal: 'bel' } });
     await client.waitForState((s) => s.config.changedAt !== null && s.config.warning === null);
 
     writeConfig(t.paths.configFile, { polling: { ...POLLING, fastMs: 'fast' }, notifications: { quiet: false } });
@@ -71,7 +71,7 @@ describe('config reload', () => {
     const slow = { polling: { ...POLLING, backoffCapMs: 600_000 } };
     const { daemon: d, file } = await settingsDaemon({ token: 'not-the-right-token', ...slow });
     await waitUntil(() => d.state().health.lastError?.code === 'SKAHA_UNAUTHORIZED', '401 from the wrong token');
-    expect(d.state().health.state).toBe('down');
+    expect(d.state().health.state).toBe('refused');
     writeConfig(file, { url: sim!.baseUrl, token: sim!.token, ...slow });
     await waitUntil(() => d.state().health.state === 'ok', 'the poll after the reconnect', 5_000);
     expect(d.state().credentials).toMatchObject({ kind: 'token', source: 'config' });

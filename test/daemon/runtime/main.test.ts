@@ -63,7 +63,7 @@ describe('runDaemon (skaha-tui daemon in the foreground)', () => {
     await waitUntil(() => readDaemonPid(paths.pidFile) === process.pid, 'the pid file');
     const client = await TestClient.open({ target: paths.socketPath });
     const state = await client.waitForState((s) => s.health.lastError !== null);
-    expect(state.health).toMatchObject({ state: 'down', lastError: { code: 'CREDENTIALS_ERROR' } });
+    expect(state.health).toMatchObject({ state: 'refused', lastError: { code: 'CREDENTIALS_ERROR' } });
     await client.call('shutdown');
     expect(await running).toBe(0);
   });

@@ -19,7 +19,7 @@ import { TestClient } from '../../helpers/ws-client.js';
 
 const LIFETIME_MS = 300_000;
 const STEP_MS = 10_000;
-const POLLING = { fastMs: STEP_MS, normalMs: STEP_MS, slowMs: STEP_MS, fastAfterActionMs: 0, backoffCapMs: STEP_MS, statsMs: 60_000, catalogueMs: 3_600_000 };
+const POLLING = { fastMs: STEP_MS, normalMs: STEP_MS, slowMs: STEP_MS, fastAfterActionMs: 0, fastWhilePendingMs: 600_000, backoffCapMs: STEP_MS, statsMs: 60_000, catalogueMs: 3_600_000 };
 
 let sim: RunningSimulator | undefined;
 let daemon: RunningDaemon | undefined;
@@ -129,7 +129,7 @@ describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemo
     await waitUntil(() => daemon!.state().health.lastError?.code === 'SKAHA_UNAUTHORIZED', 'the refusal');
     expect(listStatuses().length).toBe(lists + 1);
     expect(sim!.oidc.tokenRequests()).toBe(requests);
-    expect(daemon!.state().health.state).toBe('down');
+    expect(daemon!.state().health.state).toBe('refused');
   });
 
   it('a refused refresh keeps the daemon running, notifies once, shows "login expired" (not "platform down"), and a new login in the file is picked up by itself', async () => {

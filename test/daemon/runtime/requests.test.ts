@@ -5,7 +5,7 @@ import { waitUntil } from '../../helpers/wait-until.js';
 
 let t: TestDaemon;
 beforeAll(async () => {
-  t = await startTestDaemon({ sim: { seed: 21, speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000 } } });
+  t = await startTestDaemon({ sim: { seed: 21, speed: 100 }, config: { logs: { refreshMs: 100, bufferLines: 10_000, keepHours: 24 } } });
 });
 afterAll(async () => t?.cleanup());
 
@@ -15,8 +15,15 @@ describe('requests', () => {
     const b = t.sim.seedSession({ kind: 'headless', status: 'Running', name: 'delb' });
     const client = await t.client();
     await client.waitForState((s) => Boolean(s.sessions[a] && s.sessions[b]));
+    const before = t.sim.requestCount('session.delete');
     const { results } = await client.call('delete', { ids: [a, b, a, 'no-such-id'] });
-    expect(results).toEqual<BulkResult[]>([{ id: a, ok: true }, { id: b, ok: true }, { id: 'no-such-id', ok: true }]);
+    // Skaha answers 200 to a delete of any id: the listing decides, and an unknown id costs no request.
+    expect(results).toEqual<BulkResult[]>([
+      { id: a, ok: true },
+      { id: b, ok: true },
+      { id: 'no-such-id', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: 'no session no-such-id: it is not one of your sessions (skaha-tui ps --all lists them)' } },
+    ]);
+    expect(t.sim.requestCount('session.delete')).toBe(before + 2);
     const removed = await client.waitForEvent('session:removed', (e) => e.session.id === a);
     expect(removed.reason).toBe('deleted');
     expect(client.state!.lastActivityAt).not.toBeNull();
@@ -29,8 +36,36 @@ describe('requests', () => {
     t.sim.setFaults({ status: { 'session.renew': 500 } });
     const failed = await client.call('renew', { ids: [nb] });
     expect(failed.results[0]).toMatchObject({ id: nb, ok: false, error: { code: 'SKAHA_SERVER_ERROR' } });
+    expect(failed.results[0]).toMatchObject({ error: { message: expect.stringContaining('500') }, check: { outcome: 'failed' } });
     t.sim.clearFaults();
-    expect((await client.call('renew', { ids: [nb] })).results).toEqual([{ id: nb, ok: true }]);
+    const [ok] = (await client.call('renew', { ids: [nb] })).results;
+    expect(ok).toMatchObject({ id: nb, ok: true, check: { outcome: 'renewed', why: null } });
+  });
+
+  it('renew reads the session again: an expiry that did not move is "not renewed", a headless job "not needed", an unknown id "no session"', async () => {
+    const ignored = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'stuck', ageSeconds: 3600, expiresInSeconds: 600, renew: 'ignored' });
+    const job = t.sim.seedSession({ kind: 'headless', status: 'Running', name: 'batch', ageSeconds: 60, runSeconds: 3600 });
+    const client = await t.client();
+    await client.waitForState((s) => Boolean(s.sessions[ignored] && s.sessions[job]));
+    const { results } = await client.call('renew', { ids: [ignored, job, 'nosuch01'] });
+    expect(results[0]).toMatchObject({ id: ignored, ok: true, check: { outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' } });
+    expect(results[1]).toMatchObject({ id: job, ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^a headless job needs none/) } });
+    expect(results[2]).toMatchObject({ id: 'nosuch01', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: expect.stringMatching(/^no session nosuch01/) } });
+    const state = await client.waitForState((s) => s.insights[ignored]?.renew?.outcome === 'not-renewed');
+    expect(state.insights[job]?.renew?.outcome).toBe('not-needed');
+  });
+
+  it('refresh answers with the outcome of the poll it triggered: its failure, not the last good poll', async () => {
+    const client = await t.client();
+    const ok = await client.call('refresh');
+    expect(ok.polledAt).toBe(t.daemon.state().lastPollAt);
+    t.sim.setFaults({ status: { 'session.list': 500 } });
+    const failed = await client.request('refresh', {});
+    t.sim.clearFaults();
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.error).toMatchObject({ code: 'SKAHA_SERVER_ERROR' });
+    const again = await client.call('refresh');
+    expect(again.polledAt).toBeGreaterThanOrEqual(ok.polledAt!);
   });
 
   it('launch failures answer with the code, are recorded, and raise launch:failed', async () => {
@@ -58,7 +93,7 @@ describe('requests', () => {
     expect(await client.call('config.get')).toMatchObject({ polling: { fastMs: 100 }, notifications: { quiet: false } });
     const missing = await client.request('events', { sessionId: 'zz-none' });
     expect(!missing.ok && missing.error.code).toBe('SKAHA_NOT_FOUND');
-    expect(!missing.ok && missing.error.message).toMatch(/not among your sessions/);
+    expect(!missing.ok && missing.error.message).toMatch(/^no session [^:]+: it is not one of your sessions/);
   });
 
   it('answers daemon.metrics with its memory, handles, event-loop delay and load', async () => {

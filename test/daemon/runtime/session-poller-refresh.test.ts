@@ -10,16 +10,23 @@ import { silentLogger } from '../../../src/ports/logger.js';
 import type { SkahaApi } from '../../../src/ports/skaha-api.js';
 import { initialState } from '../../../src/state/state.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
+import { AppError } from '../../../src/domain/errors.js';
 
 const ticks = async (n = 20) => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 };
 
 /** A poller over a Skaha whose session listings the test counts (its scheduled polls never come: a day apart). */
-async function pollerWithCount() {
+async function pollerWithCount(fail: () => boolean = () => false) {
   const clock = new FakeClock();
   const listings: number[] = [];
-  const api = { listSessions: async () => (listings.push(clock.now()), []) } as unknown as SkahaApi;
+  const api = {
+    listSessions: async () => {
+      listings.push(clock.now());
+      if (fail()) throw new AppError('NETWORK_ERROR', 'GET https://x/session: connection refused');
+      return [];
+    },
+  } as unknown as SkahaApi;
   const connection = new ApiHolder(async () => connectedToApi(api), silentLogger);
   await connection.connect();
   const day = 24 * 3600_000;
@@ -62,6 +69,23 @@ describe('SessionPoller.refresh', () => {
     clock.advance(REFRESH_GAP_MS);
     await Promise.all(waiting);
     expect(listings).toHaveLength(2);
+    poller.stop();
+  });
+
+  it("answers with the outcome of the poll it made: a failure, even after an earlier success, then a success", async () => {
+    let failing = false;
+    const { clock, poller } = await pollerWithCount(() => failing);
+    expect(await poller.refresh()).toEqual({ at: clock.now(), error: null });
+    failing = true;
+    const failed = poller.refresh();
+    await ticks();
+    clock.advance(REFRESH_GAP_MS);
+    expect(await failed).toEqual({ at: clock.now(), error: { code: 'NETWORK_ERROR', message: 'GET https://x/session: connection refused' } });
+    failing = false;
+    const again = poller.refresh();
+    await ticks();
+    clock.advance(REFRESH_GAP_MS);
+    expect(await again).toEqual({ at: clock.now(), error: null });
     poller.stop();
   });
 });

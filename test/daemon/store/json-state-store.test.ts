@@ -157,6 +157,18 @@ describe('JsonStateStore', () => {
     expect(onDisk().schemaVersion).toBe(STATE_SCHEMA_VERSION);
   });
 
+  it('migrates a v2 file: insights and the wait history start empty, everything else is kept', async () => {
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    const { insights: _i, waits: _w, usage: _u, statsHistory: _s, ...v3 } = initialState();
+    const v2 = { ...v3, schemaVersion: 2, sessions: { s1: makeSession({ id: 's1' }) }, lastPollAt: T0 };
+    writeFileSync(file, JSON.stringify(v2));
+    const result = await open().load();
+    expect(result).toMatchObject({ migratedFrom: 2, warning: null });
+    expect(result.state).toMatchObject({ schemaVersion: 3, insights: {}, waits: [], lastPollAt: T0 });
+    expect(Object.getPrototypeOf(result.state.insights)).toBeNull();
+    expect(Object.keys(result.state.sessions)).toEqual(['s1']);
+  });
+
   it('never persists a registry secret or a secret-looking env value', async () => {
     const store = open();
     await store.load();

@@ -3,6 +3,7 @@ import { createWidgets, type Widgets } from '../../../tui/screen/layout.js';
 import { createDashboard, type DashboardHandle } from '../../../tui/dashboard.js';
 import type { DashboardDeps, DashboardOptions } from '../../../tui/controller/controller.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
+import { openableUrl } from '../../../src/domain/openable-url.js';
 import type { FakeConnection } from './fake-connection.js';
 
 /** A terminal made of streams: keys are written to `input`, bytes land in `written`. */
@@ -41,7 +42,7 @@ export interface Headless {
 /** Starts a dashboard against `connection` on a headless blessed screen. */
 export async function startHeadless(
   connection: FakeConnection,
-  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; clock?: FakeClock } = {},
+  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; clock?: FakeClock; noBrowser?: boolean } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...(options.env ?? {}) };
@@ -53,8 +54,10 @@ export async function startHeadless(
     clock,
     output: terminal.output,
     env,
+    // As the real opener: a URL that is not http(s) is refused before any browser sees it.
     openUrl: async (url) => {
-      opened.push(url);
+      opened.push(openableUrl(url));
+      return !options.noBrowser;
     },
     saveDir: options.saveDir ?? '/nonexistent',
     ownIdentity: options.ownIdentity,

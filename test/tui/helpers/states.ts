@@ -29,6 +29,7 @@ export function stateWith(sessions: Session[], overrides: Partial<DaemonState> =
       maxInteractiveSessions: 5,
     },
     lastPollAt: T0,
+    lastStatsAt: T0 - 60_000,
     ...overrides,
   };
 }

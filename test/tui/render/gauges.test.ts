@@ -47,9 +47,9 @@ describe('resources pane', () => {
     expect(specs[2].history).toHaveLength(20);
     const lines = resourcesLines(state, session, 90, ctx).map(stripTags);
     expect(lines[0]).toMatch(/^Platform CPU\s+\[█+░*\]\s+80% 800\/1000 cores\s+[▁-█]{20,}$/);
-    expect(lines[1]).toMatch(/Platform RAM\s+\[.*\]\s+33% 2\.6T\/8T/);
+    expect(lines[1]).toMatch(/Platform RAM\s+\[.*\]\s+33% 2421\/7451 GiB/);
     expect(lines[2]).toMatch(/nb-main CPU\s+\[.*\]\s+13% 0\.25\/2/);
-    expect(lines[3]).toMatch(/nb-main RAM\s+\[.*\]\s+14% 1\.2G\/8\.6G/);
+    expect(lines[3]).toMatch(/nb-main RAM\s+\[.*\]\s+14% 1\.1\/8 GiB/);
   });
 
   it('fits a narrow pane: full label and numbers, no unit, at least one cell for any use', () => {

@@ -23,8 +23,12 @@ describe('header', () => {
   it('names server and user, daemon and platform health, interactive n/max, credential expiry, filter and sort', () => {
     const lines = header(stateWith(demoSessions()), { view: { ...initialView(), filter: 'nb' } }).map(stripTags);
     expect(lines[0]).toContain('server https://ws-uv.canfar.net/skaha  user alice');
-    expect(lines[1]).toMatch(/daemon ● connected\s+platform ● ok\s+interactive 3\/5\s+credentials expire in 3d 1h/);
+    expect(lines[1]).toMatch(/daemon ● connected\s+platform ● ok\s+load as of \d\d:\d\d\s+interactive 3\/5\s+credentials expire in 3d 1h/);
     expect(lines[2]).toMatch(/filter \/nb\/\s+sort AGE ↑\s+active only \(a: all\)\s+1 of 6 sessions/);
+  });
+
+  it('counts one session as "1 session"', () => {
+    expect(stripTags(header(stateWith([demoSessions()[0]]))[2])).toMatch(/active only \(a: all\)\s+1 session$/);
   });
 
   it('says when the filter is not a valid regex (it is then matched as text)', () => {
@@ -81,7 +85,7 @@ describe('header', () => {
   it('tells the user to renew credentials when the platform refused them', () => {
     const base = stateWith([]);
     const refused = { ...base, health: { ...base.health, stale: true, since: T0, failingSince: T0, lastError: { code: 'SKAHA_UNAUTHORIZED' as const, message: 'GET https://x/session: 401' } } };
-    expect(staleBadge(refused, ctx)).toBe('stale since 12:00:00 — SKAHA_UNAUTHORIZED: renew your credentials, then press R — GET https://x/session: 401');
+    expect(staleBadge(refused, ctx)).toBe('stale since 12:00:00 — SKAHA_UNAUTHORIZED: Skaha refuses your credentials (CANFAR itself answers): run canfar login or cadc-get-cert, then press R — GET https://x/session: 401');
   });
 
   it('says stale before the first poll, and nothing when fresh', () => {

@@ -24,7 +24,7 @@ describe('details pane', () => {
     expect(lines).toContain('Started   2026-11-22 11:00:00 UTC (1h ago)');
     expect(lines).toContain('Expires   2026-11-26 11:00:00 UTC (in 3d 23h)');
     expect(lines).toContain('CPU       0.25 used / 2 requested (fixed)');
-    expect(lines).toContain('RAM       1.2G used / 8.6G requested');
+    expect(lines).toContain('RAM       1.1 used / 8 requested GiB');
   });
 
   it('for a Pending session puts the latest events first: why it is waiting', () => {
@@ -123,5 +123,10 @@ describe('confirmation', () => {
     const lines = confirmLines('renew', sessions, 80, 5, ctx).map(stripTags);
     expect(lines[0]).toBe('Renew 12 sessions? Their expiry moves later.');
     expect(lines).toContain('  … and 7 more');
+  });
+
+  it('puts the words in the number of one session', () => {
+    expect(confirmLines('renew', [makeSession({ id: 'a1' })], 80, 5, ctx).map(stripTags)[0]).toBe('Renew 1 session? Its expiry moves later.');
+    expect(confirmLines('delete', [makeSession({ id: 'a1' })], 80, 5, ctx).map(stripTags)[0]).toBe('Delete 1 session? This cannot be undone.');
   });
 });

@@ -19,8 +19,8 @@ describe('resources pane as charts', () => {
     // How far back each chart goes, since its time labels do not fit under it.
     expect(text[0]).toMatch(/^Platform CPU {2}80% 800\/1000 cores {6}│ nb-main CPU {2}13% 0\.25\/2 cores$/);
     // How far back each chart goes (its time labels do not fit under it), right-aligned in its half.
-    expect(text[1]).toMatch(/^ {9}RAM {2}33% 2\.6T\/8T {4}last 29m │$/);
-    expect(text[4]).toMatch(/^ {37} │ nb-main RAM {2}14% 1\.2G\/8\.6G {4}last 9m$/);
+    expect(text[1]).toMatch(/^ {9}RAM {2}33% 2421\/7451 GiB +│$/);
+    expect(text[4]).toMatch(/^ {37} │ nb-main RAM {2}14% 1\.1\/8 GiB +last 9m$/);
     expect(text.every((l) => [...l].length <= 77)).toBe(true);
     expect(pane.charts.map((c) => [c.id, c.rect])).toEqual([
       ['platform', { top: 2, left: 0, width: 37, height: 6 }],

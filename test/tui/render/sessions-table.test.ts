@@ -21,7 +21,7 @@ describe('sessions table: empty states', () => {
   it('says it is synchronising before the first state, not that there are no sessions', () => {
     const v = initialView();
     const lines = sessionsTableLines(buildTable(null, v), v, { width: 120, height: 10 }, ctx, { synced: false }).map(stripTags);
-    expect(lines[0]).toMatch(/ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM\s+IMAGE/);
+    expect(lines[0]).toMatch(/ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM GiB\s+IMAGE/);
     expect(lines[1]).toContain('Synchronising with the daemon');
   });
 
@@ -46,7 +46,7 @@ describe('sessions table: empty states', () => {
 describe('sessions table: rows', () => {
   it('shows every column with status, age, expiry, usage/requested and the shortened image', () => {
     const { lines } = render({}, [makeSession({ id: 'nb000001', name: 'nb-main' })]);
-    expect(lines[1]).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.2G\/8\.6G skaha\/astroml:latest/);
+    expect(lines[1]).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.1\/8 skaha\/astroml:latest/);
   });
 
   it('hides finished sessions until show-all, and counts them', () => {
@@ -110,6 +110,10 @@ describe('sessions table: rows', () => {
   it('drops low-priority columns on narrow terminals', () => {
     expect(tableColumns(78).map((c) => c.key)).toEqual(['id', 'name', 'status', 'age', 'expires', 'cpu', 'ram']);
     expect(tableColumns(200).map((c) => c.key)).toEqual(['id', 'name', 'kind', 'status', 'age', 'expires', 'cpu', 'ram', 'image']);
+    // When a row says why it waits, that outranks usage: on 78 columns WHY stays and CPU and RAM go.
+    expect(tableColumns(78, 30).map((c) => c.key)).toEqual(['id', 'name', 'status', 'reason', 'age', 'expires']);
+    expect(tableColumns(200, 30).find((c) => c.key === 'reason')?.width).toBe(30);
+    expect(tableColumns(200, 90).find((c) => c.key === 'reason')?.width).toBe(44);
     const { lines } = render({}, demoSessions(), { width: 60, height: 10 });
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
   });

@@ -52,7 +52,7 @@ describe('delete and renew', () => {
     });
     const { h } = await start(connection);
     await h.keys('j', 'r', 'y');
-    expect(h.lines().at(-1)).toBe('renew: 1 of 1 failed — SKAHA_NOT_FOUND: gone');
+    expect(h.lines().at(-1)).toBe('carta-soon: SKAHA_NOT_FOUND: gone');
     await h.keys('d', 'y');
     expect(h.lines().at(-1)).toBe('delete failed — SKAHA_UNAVAILABLE: POST https://x: 503');
   });
@@ -84,6 +84,17 @@ describe('launch', () => {
     await h.settle();
     expect(h.text()).toMatch(/new00001 notebook1\s+notebook\s+Running/);
     expect(h.lines().at(-1)).toBe('notebook1 is ready — press o to open it');
+  });
+
+  it('says how many were launched, in the right number, for replicas', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    connection.on('launch', (r) => ({ launchId: 'l2', results: [1, 2, 3].map((i) => ({ name: `${r.name}-${i}`, id: `rep0000${i}` })) }));
+    const { h } = await start(connection);
+    await h.keys('n', 'left', 'tab', ...'skaha/x'.split(''), 'tab', 'C-u', ...'fit'.split(''));
+    for (let i = 0; i < 6; i++) await h.keys('tab');
+    await h.keys('C-u', '3', 'enter');
+    expect(sent(connection, 'launch')).toEqual([expect.objectContaining({ name: 'fit', replicas: 3 })]);
+    expect(h.lines().at(-1)).toBe('launched fit-1, fit-2, fit-3 — they show as Pending until they start');
   });
 
   it('says when a launched session fails to start', async () => {
@@ -130,38 +141,17 @@ describe('launch', () => {
   });
 });
 
-describe('open, copy, refresh, filter, sort, all', () => {
-  it('o opens a Running session in the browser', async () => {
-    const { h } = await start();
-    await h.keys('j', 'o');
-    expect(h.opened).toEqual([demoSessions()[5].url]);
-    expect(h.lines().at(-1)).toBe('opening carta-soon in the browser');
-  });
-
-  it('o on a Pending session arms open-when-ready; it opens when the session turns Running', async () => {
-    const connection = new FakeConnection(stateWith(demoSessions()));
-    const { h } = await start(connection);
-    await h.keys('o');
-    expect(h.opened).toEqual([]);
-    expect(h.text()).toContain('opens in the browser when it is Running');
-    connection.pushState(stateWith(demoSessions().map((s) => (s.id === 'dt000002' ? { ...s, status: 'Running' } : s))));
-    await h.settle();
-    expect(h.opened).toEqual(['https://workload.example.org/desktop/dt000002']);
-    expect(h.lines().at(-1)).toBe('desk is ready — opening it in the browser');
-  });
-
-  it('y copies the URL with OSC 52', async () => {
-    const { h } = await start();
-    await h.keys('j', 'y');
-    const url = demoSessions()[5].url!;
-    expect(h.terminal.written()).toContain(`\u001b]52;c;${Buffer.from(url).toString('base64')}\u0007`);
-    expect(h.lines().at(-1)).toBe('copied the URL of carta-soon (OSC 52)');
-  });
-
-  it('R refreshes through the daemon', async () => {
+describe('refresh, filter, sort, all, events, quit', () => {
+  it('R refreshes through the daemon and says how the poll it made went', async () => {
     const { h, connection } = await start();
     await h.keys('R');
     expect(connection.methods()).toContain('refresh');
+    expect(h.lines().at(-1)).toBe('refreshed');
+    connection.on('refresh', () => {
+      throw new AppError('SKAHA_UNAUTHORIZED', 'GET https://x/session: 401 Unauthorized — renew your credentials');
+    });
+    await h.keys('R');
+    expect(h.lines().at(-1)).toBe('refresh failed — SKAHA_UNAUTHORIZED: GET https://x/session: 401 Unauthorized — renew your credentials');
   });
 
   it('/ filters rows live (regex, ! inverts); Esc clears', async () => {

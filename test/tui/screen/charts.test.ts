@@ -50,8 +50,8 @@ describe('Resources pane with blessed-contrib line charts (UTF-8, colour)', () =
     const text = areaText(area);
     expect(text).toMatch(/─ Resources ─/);
     expect(text).toMatch(/Platform CPU {2}80% 800\/1000 cores +│ carta-soon CPU {2}13% 0\.25\/2 cores/);
-    expect(text).toMatch(/RAM {2}33% 2\.6T\/8T/);
-    expect(text).toMatch(/carta-soon RAM {2}14% 1\.2G\/8\.6G/);
+    expect(text).toMatch(/RAM {2}33% 2421\/7451 GiB/);
+    expect(text).toMatch(/carta-soon RAM {2}14% 1\.1\/8 GiB/);
     // Each chart row on its own screen row (none wrapped): labels 100 to 0 down the axis, the x axis last.
     const left = area.map((row) => row.slice(2, 2 + 37).map((c) => c[1]).join(''));
     expect(left.slice(3, 8).map((l) => l.slice(0, 4))).toEqual(['100⡇', '75 ⡇', '50 ⡇', '25 ⡇', '0  ⡇']);

@@ -12,14 +12,14 @@ describe('dashboard layout (headless blessed screen)', () => {
     const text = h.text();
     const lines = h.lines();
     expect(lines[0]).toMatch(/^skaha-tui {2}server https:\/\/ws-uv\.canfar\.net\/skaha {2}user alice/);
-    expect(lines[1]).toMatch(/daemon ● connected\s+platform ● ok\s+interactive 3\/5\s+credentials expire in 3d 1h/);
+    expect(lines[1]).toMatch(/daemon ● connected\s+platform ● ok\s+load as of \d\d:\d\d\s+interactive 3\/5\s+credentials expire in 3d 1h/);
     expect(text).toMatch(/┌─+ Sessions ─+┐/);
-    expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM\s+IMAGE/);
-    expect(text).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.2G\/8\.6G skaha\/astroml:latest/);
+    expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM GiB\s+IMAGE/);
+    expect(text).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.1\/8 skaha\/astroml:latest/);
     expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[███░░░░░░░\] 1\/3 done/);
     expect(text).toMatch(/┌─+ Resources ─+┐/);
     expect(text).toMatch(/Platform CPU {2}80% 800\/1000 cores +│ desk CPU - cores/);
-    expect(text).toMatch(/RAM {2}33% 2\.6T\/8T +last 29m │ \d⡇[\u2800-\u28ff ]+│/);
+    expect(text).toMatch(/RAM {2}33% 2421\/7451 GiB +│ \d⡇[\u2800-\u28ff ]+│/);
     expect(text).toMatch(/100⡇/);
     expect(text).toMatch(/┌─+ Details ─+┐/);
     expect(text).toContain("Press l to follow the selected session's logs.");

@@ -45,4 +45,37 @@ describe('mouse', () => {
     await click(120, row + 2);
     expect(h.dashboard.model().view.focus).toBe('table');
   });
+
+  it('scrolling the log back to the bottom with the wheel resumes follow', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    h = await startHeadless(connection, { mouse: true });
+    await h.keys('j', 'l');
+    connection.pushEvent('logs:reset', { sessionId: 'cr000006', lines: Array.from({ length: 100 }, (_, i) => `line ${i}`) });
+    await h.settle();
+    const inLogs = h.lines().findIndex((l) => l.includes('line 99')) - 1;
+    await send(wheel(false, 20, inLogs));
+    expect(h.text()).toContain('— paused —');
+    connection.pushEvent('logs:append', { sessionId: 'cr000006', lines: ['fresh while paused'] });
+    await h.settle();
+    expect(h.text()).not.toContain('fresh while paused');
+    await send(wheel(true, 20, inLogs));
+    expect(h.text(), 'one line arrived meanwhile: not yet at the bottom').toContain('— paused —');
+    await send(wheel(true, 20, inLogs));
+    expect(h.text()).toContain('— follow —');
+    connection.pushEvent('logs:append', { sessionId: 'cr000006', lines: ['fresh while following'] });
+    await h.settle();
+    expect(h.text()).toContain('fresh while following');
+  });
+
+  it('the help screen says what the mouse does, on its first page, and that the rest scrolls', async () => {
+    h = await startHeadless(new FakeConnection(stateWith(demoSessions())), { mouse: true, cols: 120, rows: 40 });
+    await h.keys('?');
+    const text = h.text();
+    expect(text).toMatch(/Mouse: click a row to select it or a pane to focus it; the wheel moves through the/);
+    expect(text).toMatch(/↓ \d+ more lines: j\/k or PgDn\/PgUp scroll/);
+    await h.destroy();
+    h = await startHeadless(new FakeConnection(stateWith(demoSessions())), { mouse: false, cols: 120, rows: 40 });
+    await h.keys('?');
+    expect(h.text()).toContain('Mouse: off (started with --no-mouse)');
+  });
 });

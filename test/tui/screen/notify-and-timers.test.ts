@@ -42,6 +42,36 @@ describe('terminal notifications', () => {
   });
 });
 
+describe('terminal notifications from the config file', () => {
+  const configured = (terminal: string) => ({ url: 'https://ws-uv.canfar.net/skaha', notifications: { quiet: false, terminal } });
+
+  it('follow notifications.terminal of the config file, hot-reloaded when the daemon applies a changed file', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    let terminal = 'off';
+    connection.on('config.get', () => configured(terminal));
+    h = await startHeadless(connection, { env: { TERM_PROGRAM: 'WezTerm' }, terminalNotify: null });
+    connection.pushEvent('notification', notification);
+    await h.settle();
+    expect(h.terminal.written()).not.toContain('\u001b]777;');
+    expect(h.terminal.written()).not.toContain('\u001b]9;');
+    terminal = 'osc9';
+    connection.pushState({ ...connection.state!, config: { changedAt: T0 + 1_000, warning: null } });
+    await h.settle();
+    connection.pushEvent('notification', { ...notification, key: 'k2' });
+    await h.settle();
+    expect(h.terminal.written()).toContain('\u001b]9;nb-main is ready: https://x/nb\u0007');
+  });
+
+  it('the flag (or SKAHA_TUI_TERMINAL_NOTIFY) wins over the config file', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    connection.on('config.get', () => configured('off'));
+    h = await startHeadless(connection, { env: { TERM_PROGRAM: 'WezTerm' }, terminalNotify: 'osc777' });
+    connection.pushEvent('notification', notification);
+    await h.settle();
+    expect(h.terminal.written()).toContain('\u001b]777;notify;nb-main is ready;https://x/nb\u0007');
+  });
+});
+
 describe('timers: draw only when needed', () => {
   it('when idle, the only timer wakes at the next minute (for ages and countdowns)', async () => {
     const sessions = [makeSession({ id: 'a1', expiresAt: minutesFromT0(600) })];

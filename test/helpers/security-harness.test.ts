@@ -1,8 +1,8 @@
 // The security suite's own harness: a hostile Skaha and the built daemon as a child process.
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../cli/spawn-cli.js';
-import { securityHome, skahaTui, startDaemonProcess, type DaemonProcess, type SecurityHome } from './daemon-process.js';
-import { startHostileSkaha, wireSession, type HostileSkaha } from './hostile-skaha.js';
+import { securityHome, skahaTui, startDaemonProcess, type DaemonProcess, type SecurityHome } from '../security/daemon-process.js';
+import { startHostileSkaha, wireSession, type HostileSkaha } from '../security/hostile-skaha.js';
 
 let skaha: HostileSkaha | undefined;
 let home: SecurityHome | undefined;

@@ -1,0 +1,33 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A temp folder for a tmux end-to-end test and, inside it, a skaha-tui home whose daemon sends no desktop pop-ups. */
+export function e2eHome(prefix: string): { dir: string; home: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const home = path.join(dir, 'home');
+  mkdirSync(path.join(home, 'config'), { recursive: true, mode: 0o700 });
+  // The terminal's own notifications are what these tests check.
+  writeFileSync(path.join(home, 'config', 'config.json'), JSON.stringify({ notifications: { desktop: false } }));
+  return { dir, home };
+}
+
+/** The pid of the daemon the dashboard started in `home`, or null. */
+export function daemonPid(home: string): number | null {
+  try {
+    return Number(readFileSync(path.join(home, 'run', 'daemon.pid'), 'utf8').trim()) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stops the daemon the dashboard started in `home` (by its pid), if it runs. */
+export function stopDaemon(home: string): void {
+  const pid = daemonPid(home);
+  if (pid === null) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // not running
+  }
+}
