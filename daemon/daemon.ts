@@ -16,10 +16,10 @@ import type { StateStore } from './store/state-store.js';
 import type { Connector } from './runtime/api-holder.js';
 import { connectedFrom, connectedToApi } from './runtime/connect.js';
 import { assembleDaemon, type DaemonTiming } from './runtime/assemble.js';
+import type { DaemonLogger, RunningDaemon } from './running-daemon.js';
 import { ensureTokenFile } from './ws/token-file.js';
 
-/** A logger whose level the config can change. */
-export type DaemonLogger = Logger & { setLevel?(level: LogLevel): void };
+export type { DaemonLogger, RunningDaemon } from './running-daemon.js';
 
 /** How to start a daemon in this process; only `paths` and one of api/connection/connect are needed. */
 export interface StartDaemonOptions {
@@ -47,21 +47,6 @@ export interface StartDaemonOptions {
   timing?: Partial<DaemonTiming>;
   /** Where kept log copies are persisted (default `<stateDir>/kept-logs.json`; null: memory only). */
   keptLogsFile?: string | null;
-}
-
-/** A daemon running in this process. */
-export interface RunningDaemon {
-  socketPath: string;
-  /** The TCP address bound, when TCP is on. */
-  tcpAddress: { host: string; port: number } | null;
-  state(): DaemonState;
-  config(): DaemonConfig;
-  /** The one shutdown path: stops pollers and watchers, closes sockets with 1001, flushes the store. Idempotent. */
-  stop(reason: string): Promise<void>;
-  /** Resolves with the reason once the daemon has stopped (also after a `shutdown` request). */
-  readonly stopped: Promise<string>;
-  /** Resolves when nothing the last poll started (events reads, log copies, renews, side polls) is still running. */
-  idle(): Promise<void>;
 }
 
 function connectorFor(options: StartDaemonOptions, logger: Logger): Connector {

@@ -11,17 +11,7 @@ import type { SkahaApi } from '../../src/ports/skaha-api.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { failureWatching, type Connected, type Connector } from './api-holder.js';
 import { oidcConnected, type OidcConnectOptions } from './oidc-connect.js';
-
-/** Secrets of a connection a log must never show: the token, the registry secret and each line of the key. */
-export function connectionSecrets(connection: Connection): string[] {
-  const secrets: string[] = [];
-  const { token, pem } = connection.credential;
-  if (token) secrets.push(token);
-  if (connection.registryAuth?.secret) secrets.push(connection.registryAuth.secret);
-  const key = pem ? /-----BEGIN [A-Z ]*PRIVATE KEY-----([\s\S]*?)-----END [A-Z ]*PRIVATE KEY-----/.exec(pem) : null;
-  if (key) secrets.push(...key[1].split(/\s+/).filter((line) => line.length >= 16));
-  return secrets;
-}
+import { connectionSecrets } from './connection-secrets.js';
 
 /** A Connected over a real SkahaClient. The Connection is passed on as is: its secrets are non-enumerable getters. */
 export function connectedFrom(connection: Connection, logger: Logger): Connected {

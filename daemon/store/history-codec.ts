@@ -6,7 +6,8 @@
 //   and per tier: u32 points, t (f64 × points), values (f32|f64 × width × points)
 import { emptyDict } from '../../src/domain/dict.js';
 import type { HistoryPoint, HistoryTier } from '../../src/state/history.js';
-import { Series, type SeriesKind } from '../../src/state/series.js';
+import { Series } from '../../src/state/series.js';
+import type { SeriesKind } from '../../src/state/series-kind.js';
 import { blockCapacity, valueArray, type TierColumns } from '../../src/state/series-tier.js';
 import { emptyStats, STATS_KIND, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
 

@@ -1,7 +1,7 @@
 import type { SimulatorOptions } from './config.js';
 import { applyFaultFlag, FAULT_FLAG_HELP } from './fault-flags.js';
 import { hexFrom } from './random.js';
-import type { SimFaults } from './types.js';
+import type { SimFaults } from './fault-types.js';
 
 /** What `skaha-tui sim` was asked to do. */
 export interface SimCliArgs {

@@ -1,7 +1,8 @@
 import { textResponse } from './auth.js';
 import type { PreemptSwitch } from './fault-types.js';
 import { checkSeconds } from './seconds.js';
-import { RENEW_OUTCOMES, SIM_TROUBLES, type SimFaults, type SimResponse } from './types.js';
+import { RENEW_OUTCOMES, SIM_TROUBLES, type SimResponse } from './types.js';
+import type { SimFaults } from './fault-types.js';
 
 /** Endpoint keys the simulator classifies requests into; faults also accept `session` (all of them) and `*`. */
 export const ENDPOINT_KEYS = [
@@ -114,7 +115,7 @@ export function mergeFaults(current: SimFaults, patch: unknown): SimFaults {
   for (const field of removed) if (!(FAULT_FIELDS as readonly string[]).includes(field)) throw new RangeError(`unknown fault: ${field}`);
   const next: Record<string, unknown> = { ...current, ...parseFaults(Object.fromEntries(entries.filter(([, v]) => v !== null))) };
   for (const field of removed) delete next[field];
-  return next as SimFaults;
+  return next;
 }
 
 /** The answer for an injected error status, with the body the real stack would send for it. */

@@ -5,7 +5,7 @@ import { SessionStore } from './store.js';
 import type { SimOidc } from './oidc.js';
 import { mergeFaults, type FaultPatch } from './faults.js';
 import { statsBody } from './stats.js';
-import type { SimFaults } from './types.js';
+import type { SimFaults } from './fault-types.js';
 
 /** A fault change that applies at simulated time `at`. */
 export interface ScheduledFaults {

@@ -16,7 +16,7 @@ const context: ResourceContext = {
 function rejects(request: Partial<LaunchRequest>, field: string, rule: RegExp, ctx?: ResourceContext): void {
   let caught: unknown;
   try {
-    validateLaunch({ ...base, ...request } as LaunchRequest, ctx);
+    validateLaunch({ ...base, ...request }, ctx);
   } catch (error) {
     caught = error;
   }

@@ -1,6 +1,6 @@
 import { errorFromJSON } from '../../domain/errors.js';
 import { storedName, type LaunchRequest, type LaunchResult } from '../../domain/launch.js';
-import { LAUNCHABLE_KINDS, type LaunchableKind } from '../../domain/session.js';
+import { LAUNCHABLE_KINDS } from '../../domain/session.js';
 import { validateLaunch } from '../../client/validate-launch.js';
 import type { CommandHandler } from '../command-context.js';
 import { launchResultJson } from '../json-output.js';
@@ -14,7 +14,7 @@ export function launchRequestFromArgs(args: ParsedArgs, pickName: () => string =
   const [kindArg, image] = args.positionals;
   const kind = LAUNCHABLE_KINDS.find((k) => k === kindArg.toLowerCase());
   if (!kind) throw new UsageError(USAGE_ERRORS.badChoice('KIND', kindArg, LAUNCHABLE_KINDS), 'launch');
-  const request: LaunchRequest = { kind: kind as LaunchableKind, image, name: stringOption(args, 'name') ?? pickName() };
+  const request: LaunchRequest = { kind, image, name: stringOption(args, 'name') ?? pickName() };
   const cores = numberOption(args, 'cores');
   const ram = numberOption(args, 'ram');
   const gpus = numberOption(args, 'gpus');
