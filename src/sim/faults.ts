@@ -1,28 +1,7 @@
 import { textResponse } from './auth.js';
-import type { PreemptSwitch } from './fault-types.js';
 import { checkSeconds } from './seconds.js';
 import { RENEW_OUTCOMES, SIM_TROUBLES, type SimResponse } from './types.js';
-import type { SimFaults } from './fault-types.js';
-
-/** Endpoint keys the simulator classifies requests into; faults also accept `session` (all of them) and `*`. */
-export const ENDPOINT_KEYS = [
-  'session.list',
-  'session.stats',
-  'session.create',
-  'session.get',
-  'session.logs',
-  'session.events',
-  'session.renew',
-  'session.delete',
-  'session.app',
-  'session.other',
-  'image',
-  'context',
-  'repository',
-  'availability',
-  'capabilities',
-  'other',
-] as const;
+import type { PreemptSwitch, SimFaults } from './fault-types.js';
 
 const LIST_FIELDS = ['hang', 'reset', 'malformed', 'truncated', 'huge'] as const;
 const BOOL_FIELDS = ['statsUnavailable', 'expiredToken', 'failJobs'] as const;

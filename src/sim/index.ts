@@ -15,21 +15,14 @@ import type { RunningSimulator } from './running-simulator.js';
 
 /** Options of startSimulator. */
 export type { SimulatorOptions } from './config.js';
-/** The simulator's public types: seed specs, faults, kinds, request records, statuses, troubles, renew outcomes. */
-export type { RenewOutcome, SeedSessionSpec, SimKind, SimRequestRecord, SimStatus, SimTrouble } from './types.js';
+/** A seeded session's spec. */
+export type { SeedSessionSpec } from './types.js';
 /** The faults and platform switches in force. */
-export type { PreemptSwitch, SimFaults } from './fault-types.js';
-/** A change to the faults in force (null removes a field). */
-export type { FaultPatch } from './faults.js';
-/** The identity provider's options and token answers. */
-export type { SimOidcOptions, SimTokenSet } from './oidc.js';
-/** The endpoint keys used by faults and request counts. */
-export { ENDPOINT_KEYS } from './faults.js';
+export type { SimFaults } from './fault-types.js';
 /** Seeds a lived-in demo platform. */
-export { seedDemo, type DemoOptions } from './demo.js';
-
-/** A running simulator and its identity provider, as tests and the CLI steer them. */
-export type { RunningSimulator, SimulatorOidc } from './running-simulator.js';
+export { seedDemo } from './demo.js';
+/** A running simulator, as tests and the CLI steer it. */
+export type { RunningSimulator } from './running-simulator.js';
 
 
 /** Starts a Skaha v1 simulator on a real node:http server. */

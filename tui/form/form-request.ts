@@ -3,8 +3,8 @@
 import { isAppError } from '../../src/domain/errors.js';
 import type { LaunchRequest } from '../../src/domain/launch.js';
 import { isActive, isInteractiveKind } from '../../src/domain/session.js';
-import { validateLaunch } from '../../src/client/validate-launch.js';
-import { normaliseImage } from '../../src/client/normalise-image.js';
+import { validateLaunch } from '../../src/domain/validate-launch.js';
+import { normaliseImage } from '../../src/domain/normalise-image.js';
 import { isSecretEnvName, REDACTED } from '../../src/state/launches.js';
 import { catalogueProblem } from '../../src/domain/image-catalogue.js';
 import { storedName } from '../../src/domain/launch.js';

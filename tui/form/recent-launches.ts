@@ -2,7 +2,7 @@
 
 import { isLaunchSuccess } from '../../src/domain/launch.js';
 import type { LaunchRecord } from '../../src/state/state.js';
-import type { LaunchForm } from './launch-form.js';
+import type { LaunchForm } from './launch-form-types.js';
 
 /** Recent launches the server accepted (at least one replica got an id), newest first, one per distinct request, at most 9. */
 export function recentLaunches(launches: readonly LaunchRecord[]): LaunchRecord[] {

@@ -4,7 +4,7 @@ import { RESTART } from '../text.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { truncate } from './cells.js';
 import type { RenderContext } from './context.js';
-import type { OtherConnection } from './frame.js';
+import type { OtherConnection } from './other-connection.js';
 import { escapeTags } from './paint.js';
 
 /** Pure: the dialog lines: what the daemon uses, what this dashboard uses, what a restart does, and the keys. */

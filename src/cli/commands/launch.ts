@@ -1,7 +1,7 @@
 import { errorFromJSON } from '../../domain/errors.js';
 import { storedName, type LaunchRequest, type LaunchResult } from '../../domain/launch.js';
 import { LAUNCHABLE_KINDS } from '../../domain/session.js';
-import { validateLaunch } from '../../client/validate-launch.js';
+import { validateLaunch } from '../../domain/validate-launch.js';
 import type { CommandHandler } from '../command-context.js';
 import { launchResultJson } from '../json-output.js';
 import { flagOption, listOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../parse-args.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateLaunch } from '../../src/client/validate-launch.js';
-import { normaliseImage } from '../../src/client/normalise-image.js';
+import { validateLaunch } from '../../src/domain/validate-launch.js';
+import { normaliseImage } from '../../src/domain/normalise-image.js';
 import type { LaunchRequest } from '../../src/domain/launch.js';
 import type { ResourceContext } from '../../src/domain/platform.js';
 import { isAppError } from '../../src/domain/errors.js';
