@@ -11,6 +11,7 @@ export default defineConfig({
       provider: 'v8',
       // Only code that runs inside the test processes is measured: the CLI tests that spawn the built binary do not count.
       include: ['src/**/*.ts', 'daemon/**/*.ts', 'tui/**/*.ts', 'bin/**/*.ts'],
+      exclude: ['test/**'],
       reporter: ['json-summary', 'text-summary'],
       reportsDirectory: 'coverage',
       reportOnFailure: true,
