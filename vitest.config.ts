@@ -7,5 +7,14 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    coverage: {
+      provider: 'v8',
+      // Only code that runs inside the test processes is measured: the CLI tests that spawn the built binary do not count.
+      include: ['src/**/*.ts', 'daemon/**/*.ts', 'tui/**/*.ts', 'bin/**/*.ts'],
+      exclude: ['test/**'],
+      reporter: ['json-summary', 'text-summary'],
+      reportsDirectory: 'coverage',
+      reportOnFailure: true,
+    },
   },
 });

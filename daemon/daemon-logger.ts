@@ -2,7 +2,7 @@ import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync } from 'node
 import { dirname } from 'node:path';
 import { createLineLogger } from '../src/log/line-logger.js';
 import type { LogLevel } from '../src/ports/logger.js';
-import type { DaemonLogger } from './daemon.js';
+import type { DaemonLogger } from './running-daemon.js';
 
 /** A log file over this size is moved to `<file>.1` when the daemon starts. */
 export const MAX_LOG_BYTES = 5 * 1024 * 1024;

@@ -2,10 +2,9 @@ import { AppError } from '../src/domain/errors.js';
 import type { Connection } from '../src/config/connection.js';
 import type { Paths } from '../src/config/paths.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
-import { silentLogger, type Logger, type LogLevel } from '../src/ports/logger.js';
+import { silentLogger, type Logger } from '../src/ports/logger.js';
 import type { Notifier } from '../src/ports/notifier.js';
 import type { SkahaApi } from '../src/ports/skaha-api.js';
-import type { DaemonState } from '../src/state/state.js';
 import { packageVersion } from '../src/cli/version.js';
 import { DEFAULT_DAEMON_CONFIG, type DaemonConfig } from './config/daemon-config.js';
 import { loadDaemonConfig } from './config/load-daemon-config.js';
@@ -16,10 +15,10 @@ import type { StateStore } from './store/state-store.js';
 import type { Connector } from './runtime/api-holder.js';
 import { connectedFrom, connectedToApi } from './runtime/connect.js';
 import { assembleDaemon, type DaemonTiming } from './runtime/assemble.js';
+import type { DaemonLogger, RunningDaemon } from './running-daemon.js';
 import { ensureTokenFile } from './ws/token-file.js';
 
-/** A logger whose level the config can change. */
-export type DaemonLogger = Logger & { setLevel?(level: LogLevel): void };
+export type { DaemonLogger, RunningDaemon } from './running-daemon.js';
 
 /** How to start a daemon in this process; only `paths` and one of api/connection/connect are needed. */
 export interface StartDaemonOptions {
@@ -47,21 +46,6 @@ export interface StartDaemonOptions {
   timing?: Partial<DaemonTiming>;
   /** Where kept log copies are persisted (default `<stateDir>/kept-logs.json`; null: memory only). */
   keptLogsFile?: string | null;
-}
-
-/** A daemon running in this process. */
-export interface RunningDaemon {
-  socketPath: string;
-  /** The TCP address bound, when TCP is on. */
-  tcpAddress: { host: string; port: number } | null;
-  state(): DaemonState;
-  config(): DaemonConfig;
-  /** The one shutdown path: stops pollers and watchers, closes sockets with 1001, flushes the store. Idempotent. */
-  stop(reason: string): Promise<void>;
-  /** Resolves with the reason once the daemon has stopped (also after a `shutdown` request). */
-  readonly stopped: Promise<string>;
-  /** Resolves when nothing the last poll started (events reads, log copies, renews, side polls) is still running. */
-  idle(): Promise<void>;
 }
 
 function connectorFor(options: StartDaemonOptions, logger: Logger): Connector {

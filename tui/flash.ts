@@ -1,7 +1,7 @@
 // The footer's flash message: a new one replaces the last, except that a daemon notification does not
 // hide a note about the table that is still fresh (a mark dropped, a dialog shrunk): it is added to it.
 
-import type { Flash, FlashLevel } from './view-state.js';
+import type { Flash, FlashLevel } from './view-types.js';
 
 /** How long each level of flash stays. */
 export const FLASH_MS: Record<FlashLevel, number> = { info: 4000, warn: 6000, error: 10_000 };

@@ -1,6 +1,6 @@
 // The keymap: which key does what in which pane, plus the words for help and the footer.
 
-import type { Pane } from './view-state.js';
+import type { Pane } from './view-types.js';
 
 /** What a key asks the dashboard to do. */
 export type Command =

@@ -1,27 +1,16 @@
 // Pure: the relaunch dialog for the selected row: a session launched again, or a group's failed replicas rerun.
 
 import { storedName } from '../src/domain/launch.js';
-import { relaunchPlan, rerunPlan, type RelaunchPlan } from '../src/state/relaunch-plan.js';
+import { relaunchPlan, rerunPlan } from '../src/state/relaunch-plan.js';
 import { failedReplicas, groupReplicas } from '../src/state/replicas.js';
 import type { DaemonState } from '../src/state/state.js';
 import { shellQuote } from './form/form-request.js';
 import type { TableRow } from './render/table-rows.js';
 import { RELAUNCH } from './relaunch-text.js';
+import type { RelaunchModal } from './relaunch-modal.js';
 
-/** The relaunch dialog: what will be launched, and the shell command that does the same. */
-export interface RelaunchModal {
-  type: 'relaunch';
-  /** `session`: one session again; `rerun`: the failed replicas of a group. */
-  mode: 'session' | 'rerun';
-  /** The session's name and id, or the group's name. */
-  subject: string;
-  plan: RelaunchPlan;
-  /** Rerun: the failed replicas' numbers. */
-  replicas: number[];
-  /** Rerun: how many replicas the group has. */
-  total: number;
-  command: string;
-}
+/** The dialog's type lives in its own file (the view's types need it); re-exported for the dialog's callers. */
+export type { RelaunchModal } from './relaunch-modal.js';
 
 /** Whether the launch form can take the plan over (a replica's REPLICA_ID or a rerun's numbers it cannot express). */
 export function editable(modal: RelaunchModal): boolean {

@@ -8,11 +8,11 @@ import { AppError } from '../src/domain/errors.js';
 const STOP_WAIT_MS = 5_000;
 
 /** Asks the daemon to shut down, waits until its socket is gone, then starts a new one with `env`; the connection reconnects by itself. */
-export async function restartDaemon(connection: DaemonConnection, paths: Paths, env: NodeJS.ProcessEnv): Promise<void> {
+export async function restartDaemon(connection: DaemonConnection, paths: Paths, env: NodeJS.ProcessEnv, stopWaitMs = STOP_WAIT_MS): Promise<void> {
   await connection.request('shutdown', {}, { timeoutMs: 2_000 });
-  const deadline = Date.now() + STOP_WAIT_MS;
+  const deadline = Date.now() + stopWaitMs;
   while ((await probeDaemonSocket(paths.socketPath, 200)) === 'live') {
-    if (Date.now() > deadline) throw new AppError('DAEMON_UNAVAILABLE', `the daemon did not stop within ${STOP_WAIT_MS / 1000} s — try \`skaha-tui daemon restart\``);
+    if (Date.now() > deadline) throw new AppError('DAEMON_UNAVAILABLE', `the daemon did not stop within ${stopWaitMs / 1000} s — try \`skaha-tui daemon restart\``);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await ensureDaemon({ paths, autoStart: true, env });

@@ -4,7 +4,7 @@ import type { Session } from '../src/domain/session.js';
 import type { LogAction } from './log-view.js';
 import type { FormAction, FormEnv } from './form/launch-form.js';
 import type { FlashKind } from './flash.js';
-import type { FlashLevel, HighlightKind, Modal, Pane } from './view-state.js';
+import type { FlashLevel, HighlightKind, Modal, Pane } from './view-types.js';
 
 /** Row keys of the table in display order, plus the page height, for selection moves. */
 export interface RowsInfo {

@@ -2,7 +2,8 @@
 
 import { dictWithout } from '../src/domain/dict.js';
 import { reduceLog } from './log-view.js';
-import type { RowsInfo, ViewState } from './view-state.js';
+import type { RowsInfo } from './view-actions.js';
+import type { ViewState } from './view-types.js';
 
 /**
  * Selects row `index` (clamped) and scrolls the table just enough to show it. A gone row is passed

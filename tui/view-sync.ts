@@ -3,7 +3,8 @@
 // follows its rows without jumping.
 
 import { selectIndex } from './view-helpers.js';
-import type { SyncInfo, ViewState } from './view-state.js';
+import type { ViewState } from './view-types.js';
+import type { SyncInfo } from './view-actions.js';
 
 /** Body rows the table keeps free for a row that comes, so one launch does not move the layout. */
 const SPARE_ROWS = 1;

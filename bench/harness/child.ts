@@ -63,7 +63,7 @@ export async function startChild<I = Record<string, unknown>>(script: string, op
     info,
     call: <T>(method: string, ...args: unknown[]) => new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      pending.set(id, { resolve, reject });
       child.send({ id, method, args });
     }),
     on: (event, listener) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
@@ -91,7 +91,7 @@ export async function serveChild(start: (options: any) => Promise<ChildService>)
     closing ??= service.close().catch(() => undefined).finally(() => process.exit(0));
     return closing;
   };
-  process.on('message', async (message: { id: number; method: string; args: unknown[] }) => {
+  const answer = async (message: { id: number; method: string; args: unknown[] }) => {
     if (message.method === '__close') return void shutdown();
     try {
       const handler = service.methods[message.method];
@@ -100,7 +100,8 @@ export async function serveChild(start: (options: any) => Promise<ChildService>)
     } catch (error) {
       process.send!({ kind: 'result', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
     }
-  });
+  };
+  process.on('message', (message: { id: number; method: string; args: unknown[] }) => void answer(message));
   // The parent going away (a crashed bench) must not leave this child behind.
   process.on('disconnect', () => void shutdown());
   process.send!({ kind: 'ready', info: service.info });

@@ -61,7 +61,7 @@ await serveChild(async () => {
   return {
     info: { socketPath: paths.socketPath },
     methods: {
-      resetLoopDelay: () => void loop.reset(),
+      resetLoopDelay: () => loop.reset(),
       maxLoopDelayMs: () => loop.max / 1e6,
     },
     close: () => daemon.stop('bench over'),

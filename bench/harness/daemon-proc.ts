@@ -8,12 +8,7 @@ import { startChild, type BenchChild } from './child.js';
 import type { PollCommit } from './daemon-child.js';
 import type { PersistedState } from './day-state.js';
 import { tempDir, waitFor } from './paths.js';
-
-/** A simulator to point at: its service root and the first user's token. */
-export interface SimTarget {
-  baseUrl: string;
-  token: string;
-}
+import type { SimTarget } from './sim-target.js';
 
 /** How to start a bench daemon. */
 export interface BenchDaemonOptions {

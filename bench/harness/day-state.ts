@@ -10,7 +10,7 @@ import { Series } from '../../src/state/series.js';
 import { appendStats, appendUsage, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
 import { encodeHistories } from '../../daemon/store/history-codec.js';
 import { serialiseState } from '../../daemon/store/state-file-text.js';
-import type { SimTarget } from './daemon-proc.js';
+import type { SimTarget } from './sim-target.js';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -22,21 +22,6 @@ export async function repeat(times: number, measure: () => Promise<number>, warm
   return figures;
 }
 
-/** Milliseconds elapsed while `fn` runs, on the high-resolution clock. */
-export async function timeMs(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-/** CPU milliseconds (user + system) this process spends while `fn` runs. */
-export async function cpuMs(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 /** The differences between consecutive values (one fewer than given). */
 export function deltas(values: readonly number[]): number[] {
   return values.slice(1).map((v, i) => v - values[i]);

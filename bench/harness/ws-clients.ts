@@ -109,8 +109,3 @@ export async function openRawClients(socketPath: string, count: number, options:
 export async function closeAll(clients: readonly RawClient[]): Promise<void> {
   await Promise.all(clients.map((c) => c.close()));
 }
-
-/** Whether a frame is a `state:patch` event (by text, without parsing it). */
-export function isPatch(text: string): boolean {
-  return text.includes('"topic":"state:patch"');
-}

@@ -22,7 +22,7 @@ export interface ControlOptions {
 
 /** The paths the commands use: the given ones, else resolved from the command's environment. */
 export function controlPaths(io: Pick<CliIo, 'env'>, options: ControlOptions): Paths {
-  return options.paths ?? resolvePaths(io.env as NodeJS.ProcessEnv);
+  return options.paths ?? resolvePaths(io.env);
 }
 
 /** The started daemon's environment: the command's own (credentials in env reach the daemon, never a file). */

@@ -60,7 +60,7 @@ export async function daemonInstall(paths: Paths, io: CliIo, out: Output, flags:
     return 1;
   }
   const home = serviceHome(io.env, options);
-  const check = await checkServiceConnection(io.env as NodeJS.ProcessEnv, home, pinnedEnv(io.env, home));
+  const check = await checkServiceConnection(io.env, home, pinnedEnv(io.env, home));
   if (check.mine === null && check.service === null) out.note(CONTROL_TEXT.installNoCredentials);
   else if (!check.same) {
     const why = CONTROL_TEXT.installConnectionDiffers(check.mine, check.service, paths.configFile);

@@ -56,7 +56,7 @@ export async function runDoctor(argv: readonly string[], rawIo: CliIo = processI
       extra.push({ section: 'paths', name: 'socket path', status: 'fail', detail: toAppError(error).message });
     }
   }
-  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  const str = (name: string) => (typeof flags[name] === 'string' ? flags[name] : undefined);
   const [daemon, server, secretFiles] = await Promise.all([
     inspectDaemon(paths),
     checkServer({ url: str('url'), token: str('token'), cert: str('cert') }, env, paths, options.skahaTimeoutMs ?? 5_000, io.now()),

@@ -49,7 +49,7 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
 /** Routes a decoded request to its handler. */
 export function handleRequest(request: AnyRequest, ctx: HandlerContext, client: RequestClient): Promise<unknown> {
   const handler = HANDLERS[request.method] as Handler<RequestMethod>;
-  return handler(request.params as never, ctx, client);
+  return handler(request.params, ctx, client);
 }
 
 /** The handler types, for callers that build a context. */

@@ -1,6 +1,6 @@
 import { toAppError } from '../../src/domain/errors.js';
 import { checkImageCatalogue } from '../../src/client/check-image-catalogue.js';
-import { validateLaunch } from '../../src/client/validate-launch.js';
+import { validateLaunch } from '../../src/domain/validate-launch.js';
 import type { Handler } from './handler-context.js';
 
 /**

@@ -1,13 +1,12 @@
 import { AppError } from '../../src/domain/errors.js';
 import type { Paths } from '../../src/config/paths.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { Logger } from '../../src/ports/logger.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import { reduce } from '../../src/state/reduce.js';
 import { makeWelcome } from '../../src/protocol/messages/welcome.js';
 import { CLOSE_CODES } from '../../src/protocol/version.js';
 import type { DaemonConfig } from '../config/daemon-config.js';
-import type { DaemonLogger, RunningDaemon } from '../daemon.js';
+import type { DaemonLogger, RunningDaemon } from '../running-daemon.js';
 import { handleRequest } from '../handlers/index.js';
 import type { LoadResult, StateStore } from '../store/state-store.js';
 import type { HandlerContext } from '../handlers/handler-context.js';

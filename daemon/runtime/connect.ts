@@ -2,8 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { canfarConfigPath } from '../../src/config/canfar-config.js';
-import type { Connection, Credential } from '../../src/config/connection.js';
-import { credentialUser } from '../../src/config/credential-user.js';
+import type { Connection } from '../../src/config/connection.js';
+import { userField } from './user-field.js';
 import { connectionIdentity } from '../../src/config/connection-identity.js';
 import { expandHome, type Paths } from '../../src/config/paths.js';
 import { resolveConnection, type ConnectionFlags } from '../../src/config/resolve-connection.js';
@@ -12,17 +12,7 @@ import type { SkahaApi } from '../../src/ports/skaha-api.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { failureWatching, type Connected, type Connector } from './api-holder.js';
 import { oidcConnected, type OidcConnectOptions } from './oidc-connect.js';
-
-/** Secrets of a connection a log must never show: the token, the registry secret and each line of the key. */
-export function connectionSecrets(connection: Connection): string[] {
-  const secrets: string[] = [];
-  const { token, pem } = connection.credential;
-  if (token) secrets.push(token);
-  if (connection.registryAuth?.secret) secrets.push(connection.registryAuth.secret);
-  const key = pem ? /-----BEGIN [A-Z ]*PRIVATE KEY-----([\s\S]*?)-----END [A-Z ]*PRIVATE KEY-----/.exec(pem) : null;
-  if (key) secrets.push(...key[1].split(/\s+/).filter((line) => line.length >= 16));
-  return secrets;
-}
+import { connectionSecrets } from './connection-secrets.js';
 
 /** A Connected over a real SkahaClient. The Connection is passed on as is: its secrets are non-enumerable getters. */
 export function connectedFrom(connection: Connection, logger: Logger): Connected {
@@ -40,12 +30,6 @@ export function connectedFrom(connection: Connection, logger: Logger): Connected
     concurrency: connection.concurrency,
     close: () => client.close(),
   };
-}
-
-/** `{ user }` when the credential names one, else nothing (the status keeps the shape it had). */
-export function userField(credential: Credential): { user?: string } {
-  const user = credentialUser(credential);
-  return user === null ? {} : { user };
 }
 
 /** A Connected around a ready API (tests): no credential status, nothing to watch. */

@@ -10,7 +10,7 @@ export function effectiveConfig(config: DaemonConfig, raw: Record<string, unknow
     const value = raw?.[key];
     if (value === undefined || key === 'token') continue;
     if (key === 'registry') {
-      const username = (value as { username?: unknown } | null)?.username;
+      const username = typeof value === 'object' && value !== null && 'username' in value ? value.username : undefined;
       if (typeof username === 'string') out.registry = { username };
       continue;
     }

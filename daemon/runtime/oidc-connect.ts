@@ -6,7 +6,8 @@ import { connectionIdentity } from '../../src/config/connection-identity.js';
 import { readOidcLogin } from '../../src/config/oidc/oidc-login.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Connected } from './api-holder.js';
-import { connectionSecrets, userField } from './connect.js';
+import { connectionSecrets } from './connection-secrets.js';
+import { userField } from './user-field.js';
 import { refreshingApi } from './refreshing-api.js';
 import { TokenRefresher, type TokenRefresherDeps } from './token-refresher.js';
 

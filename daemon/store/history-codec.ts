@@ -9,7 +9,8 @@
 // Format 1 (before usage accounts) is read too: its histories are kept and it holds no accounts.
 import { emptyDict } from '../../src/domain/dict.js';
 import type { HistoryPoint, HistoryTier } from '../../src/state/history.js';
-import { Series, type SeriesKind } from '../../src/state/series.js';
+import { Series } from '../../src/state/series.js';
+import type { SeriesKind } from '../../src/state/series-kind.js';
 import { blockCapacity, valueArray, type TierColumns } from '../../src/state/series-tier.js';
 import type { UsageAccount } from '../../src/state/usage-accounts.js';
 import { emptyStats, STATS_KIND, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../src/domain/errors.js';
@@ -138,6 +138,7 @@ export class JsonStateStore implements StateStore {
     this.cancelTimer();
     openFiles.delete(this.file);
     await this.history.close();
+    // oxlint-disable-next-line typescript/only-throw-error -- rethrows what flush threw, unchanged
     if (failure) throw failure;
   }
 

@@ -49,7 +49,7 @@ async function main(snapshot) {
 
 // Attach the message handler before the socket opens: the daemon may answer at once.
 ws.on('message', (data) => {
-  const frame = JSON.parse(data.toString());
+  const frame = JSON.parse(new TextDecoder().decode(data));
   if (frame.type === 'welcome') {
     main(frame.snapshot)
       .catch((error) => {

@@ -35,7 +35,7 @@ export function daemonEnv(env: Readonly<Record<string, string | undefined>>, fla
 
 /** The real access: the socket from the paths module, connectDaemon, and ensureDaemon to auto-start. */
 export function processDaemonAccess(env: Readonly<Record<string, string | undefined>>, flags: GlobalFlags, clientName: string): DaemonAccess {
-  const paths = () => resolvePaths(env as NodeJS.ProcessEnv);
+  const paths = () => resolvePaths(env);
   const connect = async (): Promise<DaemonConnection> => {
     let socketPath: string;
     try {
@@ -61,7 +61,7 @@ export function processDaemonAccess(env: Readonly<Record<string, string | undefi
     async identity() {
       const { resolveIdentity } = await import('../config/connection-identity.js');
       // Unresolvable (null) means the command cannot show it is the daemon's user: it goes direct and reports why there.
-      return resolveIdentity({ url: flags.url, token: flags.token, cert: flags.cert }, env as NodeJS.ProcessEnv);
+      return resolveIdentity({ url: flags.url, token: flags.token, cert: flags.cert }, env);
     },
   };
 }

@@ -3,7 +3,7 @@
 import { resolvePaths } from '../config/paths.js';
 import { mergeJobs, type JobSpec } from '../domain/job-spec.js';
 import type { LaunchRequest } from '../domain/launch.js';
-import { LAUNCHABLE_KINDS, type LaunchableKind } from '../domain/session.js';
+import { LAUNCHABLE_KINDS } from '../domain/session.js';
 import { JOB_TEXT } from './job-text.js';
 import { listOption, numberOption, stringOption, UsageError, type ParsedArgs } from './parse-args.js';
 import { randomScientist } from './scientist-names.js';
@@ -33,7 +33,7 @@ export function jobFromArgs(args: ParsedArgs, env: Readonly<Record<string, strin
   if (positionals.kind !== undefined) {
     const kind = LAUNCHABLE_KINDS.find((k) => k === positionals.kind!.toLowerCase());
     if (!kind) throw new UsageError(USAGE_ERRORS.badChoice('KIND', positionals.kind, LAUNCHABLE_KINDS), command);
-    job.kind = kind as LaunchableKind;
+    job.kind = kind;
   }
   if (positionals.image !== undefined) job.image = positionals.image;
   const name = stringOption(args, 'name');
@@ -64,7 +64,7 @@ export async function baseJob(args: ParsedArgs, env: Readonly<Record<string, str
   }
   if (profile !== undefined) {
     const { loadProfile, profilesDir } = await import('../config/profiles.js');
-    return { job: await loadProfile(profilesDir(resolvePaths(env as NodeJS.ProcessEnv).configDir), profile), source: `the profile ${profile}` };
+    return { job: await loadProfile(profilesDir(resolvePaths(env).configDir), profile), source: `the profile ${profile}` };
   }
   return { job: {}, source: null };
 }

@@ -1,6 +1,6 @@
 // --print and --save-profile: a job written out (to stdout, or as a profile), never with a secret in it.
 
-import { validateLaunch } from '../client/validate-launch.js';
+import { validateLaunch } from '../domain/validate-launch.js';
 import { resolvePaths } from '../config/paths.js';
 import type { JobSpec } from '../domain/job-spec.js';
 import { redactEnv, redactedNames } from '../state/launches.js';
@@ -43,7 +43,7 @@ export async function saveJobProfile(ctx: CommandContext, job: JobSpec, name: st
   const { checkProfileName, profilesDir, saveProfile } = await import('../config/profiles.js');
   checkProfileName(name);
   checkJob(job);
-  const file = await saveProfile(profilesDir(resolvePaths(ctx.io.env as NodeJS.ProcessEnv).configDir), name, withoutSecrets(ctx, job));
+  const file = await saveProfile(profilesDir(resolvePaths(ctx.io.env).configDir), name, withoutSecrets(ctx, job));
   if (ctx.out.json) ctx.out.printJson({ profile: name, file });
   else ctx.out.print(`${JOB_TEXT.profileSaved(name, file)}\n`);
   return 0;

@@ -5,7 +5,7 @@ import type { Image, PlatformStats, ResourceContext, SessionEvent } from '../dom
 import type { LaunchResult } from '../domain/launch.js';
 import { toAppError } from '../domain/errors.js';
 import { toGiB } from '../domain/memory.js';
-import type { FailureInfo, PendingCode, RenewCheck } from '../state/insight.js';
+import type { FailureInfo, PendingCode } from '../state/insight.js';
 import type { SessionAnswer } from './session-answers.js';
 
 const num = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -39,11 +39,6 @@ function pendingJson(answer: SessionAnswer | undefined): PendingJson | null {
   const e = p.estimate;
   const estimate = e === null ? null : { remainingMs: e.kind === 'estimate' ? Math.round(e.remainingMs) : null, basis: e.basis };
   return { code: p.code, reason: p.reason, since: isoOf(p.since), detail: p.detail, estimate };
-}
-
-/** A renew check as `--json` prints it. */
-export function renewCheckJson(check: RenewCheck): { outcome: RenewCheck['outcome']; expiresAt: string | null; why: string | null } {
-  return { outcome: check.outcome, expiresAt: check.expiresAt, why: check.why };
 }
 
 /** A session as `--json` prints it: exactly the documented keys (extra fields such as appId are dropped), with the answers when given. */

@@ -1,7 +1,7 @@
 // What launch and relaunch share once the request is known: checks, the secrets it needs, a dry run,
 // the launch itself (through the daemon when it runs) and the report of each replica.
 
-import { validateLaunch } from '../client/validate-launch.js';
+import { validateLaunch } from '../domain/validate-launch.js';
 import { checkImageCatalogue } from '../client/check-image-catalogue.js';
 import { AppError, errorFromJSON } from '../domain/errors.js';
 import { storedName, type LaunchRequest, type LaunchResult } from '../domain/launch.js';

@@ -30,7 +30,7 @@ export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
   ]);
   const connection = await resolveConnection(
     { url: flags.url, token: flags.token, cert: flags.cert },
-    { env: env as NodeJS.ProcessEnv },
+    { env },
   );
   const client = new SkahaClient(connection, { logger: options.logger });
   const secrets = [connection.credential.token, connection.registryAuth?.secret].filter(

@@ -17,7 +17,7 @@ export function registryAuthFromEnv(env: Readonly<Record<string, string | undefi
     ['SKAHA_REGISTRY_USERNAME', 'SKAHA_REGISTRY_SECRET'],
     ['CANFAR_REGISTRY__USERNAME', 'CANFAR_REGISTRY__SECRET'],
   ] as const) {
-    if (env[user] && env[secret]) return { username: env[user]!, secret: env[secret]! };
+    if (env[user] && env[secret]) return { username: env[user], secret: env[secret] };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { catalogueProblem } from '../domain/image-catalogue.js';
 import type { LaunchRequest } from '../domain/launch.js';
 import type { Image } from '../domain/platform.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import { normaliseImage } from './normalise-image.js';
+import { normaliseImage } from '../domain/normalise-image.js';
 
 /**
  * Throws VALIDATION_ERROR, before anything is sent, for an image the catalogue does not list (unless

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { badRequestHint, type BadRequestContext } from './bad-request-hints.js';
+import { thrownCode } from '../domain/thrown-code.js';
 
 /** The longest server text quoted in a message (serverText itself keeps all of it). */
 const MAX_QUOTED_CHARS = 500;
@@ -61,8 +62,8 @@ const NETWORK_HINT = 'check the URL, your network connection and that the server
 
 /** Maps a transport failure (refused, reset, DNS, TLS, timeouts) to NETWORK_ERROR or TIMEOUT. */
 export function transportError(method: string, url: string, error: unknown, timeouts: { connectMs: number; totalMs: number }, timedOut: boolean): AppError {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  const causeCode = String((error as { cause?: { code?: unknown } } | null)?.cause?.code ?? '');
+  const code = thrownCode(error);
+  const causeCode = thrownCode((error as { cause?: unknown } | null)?.cause);
   const detail = code || causeCode || (error instanceof Error ? error.name : 'error');
   if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return new AppError('TIMEOUT', `${method} ${url}: no complete answer within ${seconds(timeouts.totalMs)} — the server may be overloaded; try again, or raise timeouts.totalMs in the config`, { method, url, cause: error });

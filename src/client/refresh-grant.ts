@@ -4,6 +4,7 @@ import { defineSecret } from '../config/secret.js';
 import { checkTokenEndpoint } from '../config/oidc/token-endpoint-url.js';
 import { LOGIN_EXPIRED_MESSAGE, type RefreshGrantAnswer, type RefreshGrantRequest } from '../config/oidc/refresh-grant-request.js';
 import { readCapped, type BodyStream } from './read-body.js';
+import { thrownCode } from '../domain/thrown-code.js';
 
 /** The most bytes read from a token endpoint answer (a token set is a few KiB). */
 export const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
@@ -51,7 +52,7 @@ export async function refreshGrant(req: RefreshGrantRequest, options: RefreshGra
     text = data.toString('utf8');
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const code = String((error as { code?: unknown; name?: unknown }).code ?? (error as { name?: unknown }).name ?? 'error');
+    const code = thrownCode(error) || thrownCode(error, 'name') || 'error';
     throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: the identity provider did not answer (${code}) — the token is refreshed again later`);
   }
   if (status === 200) return parseAnswer(text, shown);

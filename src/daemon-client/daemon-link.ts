@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { AppError, errorFromJSON } from '../domain/errors.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { DaemonState } from '../state/state.js';
-import { reviveState, type DaemonStateWire } from '../state/revive.js';
+import { reviveState } from '../state/revive.js';
 import { applyPatch } from '../protocol/apply-patch.js';
 import { applyHistoryResult, historyResultProblem, type HistoryResult } from '../protocol/history-result.js';
 import { encode, type Frame, type FrameError } from '../protocol/codec.js';
@@ -55,7 +55,7 @@ export class DaemonLink {
     private readonly requestTimeoutMs: number,
     private readonly handlers: LinkHandlers,
   ) {
-    this.state = reviveState(welcome.snapshot as DaemonStateWire);
+    this.state = reviveState(welcome.snapshot);
     this.daemonVersion = welcome.daemonVersion;
     this.identity = welcome.identity;
   }
@@ -84,7 +84,7 @@ export class DaemonLink {
         this.state = applyPatch(this.state, frame.data, { heldUsageOnly: true });
         this.handlers.onState?.(this.state, 'patch');
       } else if (frame.topic === 'state:snapshot') {
-        this.state = reviveState(frame.data as DaemonStateWire);
+        this.state = reviveState(frame.data);
         this.handlers.onState?.(this.state, 'snapshot');
       }
       this.handlers.onEvent?.(frame);
@@ -99,7 +99,7 @@ export class DaemonLink {
       const timer = this.clock.setTimeout(() => {
         if (this.pending.delete(id)) reject(new AppError('TIMEOUT', CLIENT_TEXT.requestTimeout(method, timeoutMs)));
       }, timeoutMs);
-      this.pending.set(id, { method, timer, resolve: resolve as (value: unknown) => void, reject });
+      this.pending.set(id, { method, timer, resolve, reject });
       this.ws.send(encode(makeRequest(id, method, params) as AnyRequest), (error) => {
         if (error) this.settle(id, new AppError('DAEMON_UNAVAILABLE', CLIENT_TEXT.sendFailed(error.message), { cause: error }));
       });

@@ -24,7 +24,7 @@ export class ListenerSet {
 
   /** Passes an event to every listener. */
   event(event: AnyEvent): void {
-    this.each((l) => l.onEvent?.(event.topic, event.data as never));
+    this.each((l) => l.onEvent?.(event.topic, event.data));
   }
 
   /** Tells every listener the connection status changed. */

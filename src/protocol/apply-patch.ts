@@ -8,7 +8,7 @@ import type { ListDelta, RecordDelta, SessionsDelta, StatePatch } from './patch.
 
 /** Pure: a null-prototype map with a RecordDelta applied (a delta's own entries only: ids such as "__proto__" are plain keys). */
 export function applyRecord<V>(base: Readonly<Record<string, V>>, delta: RecordDelta<V> | undefined): Dict<V> {
-  if (!delta) return base as Dict<V>;
+  if (!delta) return base;
   const out = dictFrom(base);
   for (const k of delta.del ?? []) delete out[k];
   for (const [k, v] of Object.entries(delta.set ?? {})) out[k] = v;
@@ -21,7 +21,7 @@ export function applyList<T>(base: readonly T[], delta: ListDelta<T> | undefined
 }
 
 function applySessions(base: Readonly<Record<string, Session>>, delta: SessionsDelta | undefined): Dict<Session> {
-  if (!delta) return base as Dict<Session>;
+  if (!delta) return base;
   const out = applyRecord(base, delta);
   for (const [id, fields] of Object.entries(delta.update ?? {})) {
     const session = dictGet(out, id);

@@ -36,9 +36,6 @@ export function num(min = -Infinity, max = Infinity, integer = false): Check {
 /** A boolean. */
 export const bool: Check = (v, p) => (typeof v === 'boolean' ? null : `${p} must be true or false, got ${describe(v)}`);
 
-/** Anything (used where the shape is documented but not checked). */
-export const any: Check = () => null;
-
 /** One of the given literal values. */
 export function oneOf(values: readonly (string | number)[]): Check {
   return (v, p) => (values.includes(v as string) ? null : `${p} must be one of ${values.join(', ')}`);

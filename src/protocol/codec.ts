@@ -11,9 +11,6 @@ import { MAX_FRAME_BYTES } from './version.js';
 /** Every frame on the websocket. */
 export type Frame = HelloFrame | WelcomeFrame | RefusedFrame | AnyRequest | ResponseFrame | AnyEvent;
 
-/** Frames a client sends. */
-export type ClientFrame = HelloFrame | AnyRequest;
-
 /** Frames the daemon sends. */
 export type DaemonFrame = WelcomeFrame | RefusedFrame | ResponseFrame | AnyEvent;
 

@@ -1,6 +1,6 @@
 import { Series } from '../state/series.js';
 import { STATS_KIND, USAGE_KIND } from '../state/usage.js';
-import type { SeriesKind } from '../state/series.js';
+import type { SeriesKind } from '../state/series-kind.js';
 import { describe, isRecord, type Check } from './check.js';
 
 function column(value: unknown, length: number, path: string, item: (x: unknown) => boolean, what: string): string | null {

@@ -31,7 +31,7 @@ export function diffList<T>(prev: readonly T[], next: readonly T[]): ListDelta<T
     for (let i = 0; i < kept && match; i++) match = a[drop + i] === b[i];
     if (!match) continue;
     if (drop === 0 && kept === b.length) return undefined;
-    return { drop, append: next.slice(kept) as T[] };
+    return { drop, append: next.slice(kept) };
   }
   return { drop: a.length, append: [...next] };
 }
@@ -46,10 +46,10 @@ function changedFields(before: Session, after: Session): Partial<Session> | null
     count++;
     if (!sameJson(a[key], b[key])) (out ??= {})[key] = b[key];
   }
-  for (const key in a) count--;
+  for (const _key in a) count--;
   // A field that went away cannot be said with a partial: send the session whole.
   if (count !== 0) return null;
-  return (out ?? {}) as Partial<Session>;
+  return out ?? {};
 }
 
 /** Pure: new sessions whole, changed ones by their changed fields, removed ones by id; undefined when equal. */

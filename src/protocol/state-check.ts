@@ -90,8 +90,3 @@ const stateCheck = object(STATE_FIELD_CHECKS);
 export function stateProblem(value: unknown, path = 'state'): string | null {
   return stateCheck(value, path);
 }
-
-/** Whether a value has the DaemonState shape. */
-export function isDaemonState(value: unknown): boolean {
-  return stateProblem(value) === null;
-}

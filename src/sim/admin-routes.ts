@@ -4,36 +4,11 @@ import { mergeFaults, parseFaults, type FaultPatch } from './faults.js';
 import { podAt } from './pods.js';
 import { checkSeconds } from './seconds.js';
 import { preemptSession } from './preempt.js';
-import type { RequestLog } from './request-log.js';
 import { seedReplicas, seedSession } from './seed.js';
 import type { SeedSessionSpec } from './types.js';
 import { javaInstant } from './wire-format.js';
-import type { SimWorld } from './world.js';
-import { mergeStorage } from './storage.js';
-
-/** What an admin handler works on. */
-export interface AdminContext {
-  world: SimWorld;
-  requests: RequestLog;
-  /** The parsed JSON body (`{}` when empty). */
-  body: Record<string, unknown>;
-  /** Path parts matched by the route's pattern (a session id). */
-  params: string[];
-}
-
-/** An admin answer before it is written: status and a JSON value. */
-export interface AdminAnswer {
-  status: number;
-  value: unknown;
-}
-
-/** One admin route: its path pattern and a handler per method. */
-export interface AdminRoute {
-  /** How the route is documented, e.g. `/_sim/sessions/{id}/preempt`. */
-  path: string;
-  pattern: RegExp;
-  methods: Record<string, (ctx: AdminContext) => AdminAnswer>;
-}
+import { mergeStorage } from './storage-settings.js';
+import type { AdminAnswer, AdminContext, AdminRoute } from './admin-route.js';
 
 const ok = (value: unknown): AdminAnswer => ({ status: 200, value });
 

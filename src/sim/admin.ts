@@ -1,4 +1,5 @@
-import { ADMIN_ROUTES, type AdminAnswer } from './admin-routes.js';
+import { ADMIN_ROUTES } from './admin-routes.js';
+import type { AdminAnswer } from './admin-route.js';
 import { bearerToken } from './auth.js';
 import type { RequestLog } from './request-log.js';
 import type { SimResponse } from './types.js';

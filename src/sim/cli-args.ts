@@ -1,8 +1,8 @@
 import type { SimulatorOptions } from './config.js';
 import { applyFaultFlag, FAULT_FLAG_HELP } from './fault-flags.js';
 import { hexFrom } from './random.js';
-import type { SimFaults } from './types.js';
-import { STORAGE_SERVICES, type StorageService } from './storage.js';
+import type { SimFaults } from './fault-types.js';
+import { STORAGE_SERVICES, type StorageService } from './storage-settings.js';
 
 /** What `skaha-tui sim` was asked to do. */
 export interface SimCliArgs {

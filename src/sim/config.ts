@@ -3,8 +3,9 @@ import type { Logger } from '../ports/logger.js';
 import type { SimOidcOptions } from './oidc.js';
 import { buildCatalogue, type CatalogueImage } from './catalogue.js';
 import { hash32, hexFrom, unit } from './random.js';
-import type { SimFaults, SimUser } from './types.js';
-import type { SimStorage } from './storage.js';
+import type { SimFaults } from './fault-types.js';
+import type { SimUser } from './types.js';
+import type { SimStorage } from './storage-settings.js';
 
 /** How to start a simulator; every field is optional. */
 export interface SimulatorOptions {

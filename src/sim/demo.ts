@@ -1,4 +1,4 @@
-import type { RunningSimulator } from './index.js';
+import type { RunningSimulator } from './running-simulator.js';
 
 /** How seedDemo treats the simulator's settings. */
 export interface DemoOptions {

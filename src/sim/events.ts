@@ -4,18 +4,8 @@ import { containerRuns, isFirstPod } from './pods.js';
 import { pick } from './random.js';
 import { crashLoopEvents, imagePullEvents, unschedulableEvents } from './trouble-events.js';
 import type { SimPod, SimSession } from './types.js';
+import type { EventContext, PodEvent } from './pod-event.js';
 import { k8sTime } from './wire-format.js';
-
-/** One Kubernetes event of a session's pod; `first`/`last` undefined print as `<none>`. */
-export interface PodEvent {
-  type: 'Normal' | 'Warning';
-  reason: string;
-  message: string;
-  /** When it appears (simulated epoch ms). */
-  at: number;
-  first?: number;
-  last?: number;
-}
 
 /** An event that happens once, at `time`. */
 export function eventAt(type: PodEvent['type'], reason: string, message: string, time: number): PodEvent {
@@ -41,15 +31,6 @@ export function podEventsAt(s: SimSession, now: number, seed: number, speed: num
   }
   const ttl = scaledMs(LIFETIMES.eventTtl, speed);
   return all.filter((e) => e.at <= now && now - (e.last ?? e.at) < ttl).map((e) => clampLast(e, now));
-}
-
-/** What the trouble events of a pod are computed from. */
-export interface EventContext {
-  s: SimSession;
-  pod: SimPod;
-  now: number;
-  seed: number;
-  speed: number;
 }
 
 function troubleEvents(ctx: EventContext): PodEvent[] {

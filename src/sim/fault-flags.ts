@@ -1,5 +1,5 @@
 import { parseFaults } from './faults.js';
-import type { SimFaults } from './types.js';
+import type { SimFaults } from './fault-types.js';
 
 /** The `--fault` forms the CLI accepts, for `--help`. */
 export const FAULT_FLAG_HELP = [

@@ -1,27 +1,7 @@
 import { textResponse } from './auth.js';
-import type { PreemptSwitch } from './fault-types.js';
 import { checkSeconds } from './seconds.js';
-import { RENEW_OUTCOMES, SIM_TROUBLES, type SimFaults, type SimResponse } from './types.js';
-
-/** Endpoint keys the simulator classifies requests into; faults also accept `session` (all of them) and `*`. */
-export const ENDPOINT_KEYS = [
-  'session.list',
-  'session.stats',
-  'session.create',
-  'session.get',
-  'session.logs',
-  'session.events',
-  'session.renew',
-  'session.delete',
-  'session.app',
-  'session.other',
-  'image',
-  'context',
-  'repository',
-  'availability',
-  'capabilities',
-  'other',
-] as const;
+import { RENEW_OUTCOMES, SIM_TROUBLES, type SimResponse } from './types.js';
+import type { PreemptSwitch, SimFaults } from './fault-types.js';
 
 const LIST_FIELDS = ['hang', 'reset', 'malformed', 'truncated', 'huge'] as const;
 const BOOL_FIELDS = ['statsUnavailable', 'expiredToken', 'failJobs'] as const;
@@ -117,7 +97,7 @@ export function mergeFaults(current: SimFaults, patch: unknown): SimFaults {
   for (const field of removed) if (!(FAULT_FIELDS as readonly string[]).includes(field)) throw new RangeError(`unknown fault: ${field}`);
   const next: Record<string, unknown> = { ...current, ...parseFaults(Object.fromEntries(entries.filter(([, v]) => v !== null))) };
   for (const field of removed) delete next[field];
-  return next as SimFaults;
+  return next;
 }
 
 /** The answer for an injected error status, with the body the real stack would send for it. */

@@ -1,4 +1,4 @@
-import type { AdminContext, AdminAnswer, AdminRoute } from './admin-routes.js';
+import type { AdminContext, AdminAnswer, AdminRoute } from './admin-route.js';
 
 const ok = (value: unknown): AdminAnswer => ({ status: 200, value });
 

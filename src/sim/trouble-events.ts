@@ -1,4 +1,4 @@
-import type { EventContext, PodEvent } from './events.js';
+import type { EventContext, PodEvent } from './pod-event.js';
 import { containerName, podName, WORKLOAD_NAMESPACE } from './k8s-names.js';
 import { scaledMs } from './lifecycle.js';
 import { containerRuns } from './pods.js';

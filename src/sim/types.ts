@@ -96,8 +96,6 @@ export interface SimUser {
   groups: number[];
 }
 
-/** The faults and platform switches in force (defined in fault-types.ts). */
-export type { PreemptSwitch, SimFaults } from './fault-types.js';
 
 /** What a handler answers; the server applies faults and writes it. */
 export interface SimResponse {

@@ -5,8 +5,8 @@ import { SessionStore } from './store.js';
 import type { SimOidc } from './oidc.js';
 import { mergeFaults, type FaultPatch } from './faults.js';
 import { statsBody } from './stats.js';
-import type { SimFaults } from './types.js';
-import { DEFAULT_SIM_STORAGE, type SimStorage } from './storage.js';
+import type { SimFaults } from './fault-types.js';
+import { DEFAULT_SIM_STORAGE, type SimStorage } from './storage-settings.js';
 
 /** A fault change that applies at simulated time `at`. */
 export interface ScheduledFaults {

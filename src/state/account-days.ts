@@ -1,7 +1,8 @@
 // Older use kept per local day: hourly rows older than two days are added into one row per day (the
 // daemon's local calendar day), so 30 days of a session take ~80 rows instead of 720.
 
-import { ACCOUNT_KEEP_MS, AccountHours, HOUR_MS } from './account-hours.js';
+import type { AccountHours} from './account-hours.js';
+import { ACCOUNT_KEEP_MS, HOUR_MS } from './account-hours.js';
 
 /** How long use stays by the hour before it is kept per day: 2 days (a `--since 36h` window stays exact). */
 export const HOURLY_KEEP_MS = 48 * HOUR_MS;

@@ -81,6 +81,3 @@ export type Action =
   | ConfigRejectedAction
   | NoticeRaisedAction
   | NoticesAcknowledgedAction;
-
-/** One action type. */
-export type ActionType = Action['type'];

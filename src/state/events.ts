@@ -164,9 +164,6 @@ export const DAEMON_EVENT_TYPES = [
   'launch:failed',
 ] as const satisfies readonly DaemonEvent['type'][];
 
-/** One event type. */
-export type DaemonEventType = DaemonEvent['type'];
-
 /** Key prefixes of level-triggered events: derived again on every poll while their condition holds. */
 export const LEVEL_KEY_PREFIXES: readonly string[] = ['expiring:', 'credentials:'];
 

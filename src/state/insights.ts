@@ -91,7 +91,7 @@ export function insightsAfterPoll(
     count++;
     if (dictGet(state.insights, id) !== insight) same = false;
   }
-  if (same && count === Object.keys(state.insights).length) return { insights: state.insights as Dict<SessionInsight>, waits: waits.list };
+  if (same && count === Object.keys(state.insights).length) return { insights: state.insights, waits: waits.list };
   return { insights: out, waits: waits.list };
 }
 
@@ -111,7 +111,7 @@ export function insightsAfterEvents(state: DaemonState, observations: readonly E
     out ??= dictFrom(state.insights);
     out[id] = next;
   }
-  return out ?? (state.insights as Dict<SessionInsight>);
+  return out ?? state.insights;
 }
 
 /** Pure: the insights after renews were checked. */

@@ -32,12 +32,12 @@ export const PENDING_TEXT = {
 
 const isPullFailure = (e: SessionEvent) =>
   /ErrImagePull|ImagePullBackOff|InvalidImageName|ErrImageNeverPull/.test(e.message) ||
-  /^Failed to pull image/.test(e.message) ||
-  (e.reason === 'BackOff' && /^Back-off pulling image/.test(e.message));
+  e.message.startsWith('Failed to pull image') ||
+  (e.reason === 'BackOff' && e.message.startsWith('Back-off pulling image'));
 
 /** Pure: the short "what" of an image pull failure: `<image>: not found`, else the first line of the error. */
 export function pullProblem(events: readonly SessionEvent[]): { what: string; detail: string } {
-  const failed = [...events].reverse().find((e) => /^Failed to pull image/.test(e.message)) ?? [...events].reverse().find(isPullFailure);
+  const failed = [...events].reverse().find((e) => e.message.startsWith('Failed to pull image')) ?? [...events].reverse().find(isPullFailure);
   const message = failed ? firstLine(failed.message) : 'ErrImagePull';
   const ref = /failed to resolve reference "([^"]+)": .*?\b(not found|unauthorized[^"]*|denied[^"]*|forbidden[^"]*)\s*$/i.exec(message);
   if (ref) return { what: `${ref[1]}: ${ref[2]}`, detail: message };
@@ -84,12 +84,12 @@ export function pendingReason(events: readonly SessionEvent[] | null, requeued: 
     const what = insufficient(unschedulable.event.message);
     return { code: 'unschedulable', reason: what ? PENDING_TEXT.insufficient(what) : PENDING_TEXT.unschedulable, detail: firstLine(unschedulable.event.message) };
   }
-  if (last.reason === 'BackOff' && /^Back-off restarting/.test(last.message)) {
+  if (last.reason === 'BackOff' && last.message.startsWith('Back-off restarting')) {
     return { code: 'crash-backoff', reason: PENDING_TEXT.crashBackoff, detail: firstLine(last.message) };
   }
   if (last.reason === 'Pulling') return { code: 'pulling', reason: PENDING_TEXT.pulling, detail: firstLine(last.message) };
   if (last.reason === 'Scheduled') return { code: 'scheduled', reason: PENDING_TEXT.scheduled, detail: firstLine(last.message) };
-  if (last.reason === 'Unhealthy' && /^Readiness probe/.test(last.message)) return { code: 'starting', reason: PENDING_TEXT.notReady, detail: firstLine(last.message) };
+  if (last.reason === 'Unhealthy' && last.message.startsWith('Readiness probe')) return { code: 'starting', reason: PENDING_TEXT.notReady, detail: firstLine(last.message) };
   if (['Pulled', 'Created', 'Started'].includes(last.reason)) return { code: 'starting', reason: PENDING_TEXT.starting, detail: firstLine(last.message) };
   const message = firstLine(last.message);
   return { code: 'event', reason: message ? `${last.reason}: ${message}` : last.reason, detail: null };

@@ -31,7 +31,7 @@ export function usageAfterPoll(
 /** Pure: delete requests still within the window at `at` (the same object when none expired). */
 export function recentDeletes(deletes: Readonly<Record<string, number>>, at: number): Dict<number> {
   const entries = Object.entries(deletes);
-  if (entries.every(([, when]) => at - when < DELETE_WINDOW_MS)) return deletes as Dict<number>;
+  if (entries.every(([, when]) => at - when < DELETE_WINDOW_MS)) return deletes;
   const out = emptyDict<number>();
   for (const [id, when] of entries) if (at - when < DELETE_WINDOW_MS) out[id] = when;
   return out;

@@ -1,6 +1,6 @@
 // Converting between points and a series' rows, and merging rows into buckets.
 import type { HistoryPoint } from './history.js';
-import type { SeriesKind } from './series.js';
+import type { SeriesKind } from './series-kind.js';
 import type { Row } from './series-tier.js';
 
 /** The start of the bucket `t` falls in (`t` itself for bucketMs 0). */

@@ -19,7 +19,7 @@ export function pointsToColumns(fields: readonly string[], points: readonly Hist
 /** Pure: a tier's points from its columns (a point's `n` is left out when it is 1). */
 export function columnsToPoints<P extends HistoryPoint>(fields: readonly string[], columns: TierJson): P[] {
   return (columns.t ?? []).map((t, k) => {
-    const point: Record<string, number | null> = { t: t as number };
+    const point: Record<string, number | null> = { t };
     for (const field of fields) point[field] = columns[field]?.[k] ?? null;
     const n = columns.n?.[k];
     if (n !== undefined && n !== null && n !== 1) point.n = n;

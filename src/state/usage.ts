@@ -1,7 +1,8 @@
 import type { Session } from '../domain/session.js';
 import type { PlatformStats } from '../domain/platform.js';
 import { DEFAULT_HISTORY_TIERS, type HistoryPoint } from './history.js';
-import { Series, seriesKind, type SeriesKind } from './series.js';
+import { Series } from './series.js';
+import { seriesKind, type SeriesKind } from './series-kind.js';
 
 /** One usage sample of a session: cores and RAM (GB) in use; merged points carry the mean. */
 export interface UsagePoint extends HistoryPoint {

@@ -68,6 +68,7 @@ describe('the routed commands\' words match their own usage text', () => {
     const r = ROUTED_COMPLETION[name];
     return [...r.flags, ...Object.keys(r.valueOptions)];
   };
+  // oxlint-disable-next-line vitest/expect-expect -- the rule does not see the expect() calls inside this it.each's loops
   it.each([
     ['daemon', DAEMON_USAGE],
     ['sim', SIM_USAGE],

@@ -52,7 +52,7 @@ export class FakeDaemon implements DaemonConnection {
 
   request<M extends RequestMethod>(method: M, params: RequestParams[M]): Promise<RequestResults[M]> {
     this.requests.push({ method, params });
-    const handler = this.handlers[method] as ((p: RequestParams[M]) => RequestResults[M] | Promise<RequestResults[M]>) | undefined;
+    const handler = this.handlers[method];
     if (!handler) return Promise.reject(new AppError('INTERNAL_ERROR', `fake daemon: ${method} not scripted`));
     try {
       return Promise.resolve(handler(params));

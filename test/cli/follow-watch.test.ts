@@ -1,6 +1,5 @@
 // logs --follow and watch: the daemon path, the fallbacks, and how each ends.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/domain/errors.js';
 import { FakeApi, NOW, run, session } from './cli-harness.js';
 import { FakeDaemon, FakeSystem, fakeAccess } from './fake-daemon.js';
 
@@ -13,13 +12,12 @@ describe('logs --follow through the daemon', () => {
     const system = new FakeSystem();
     daemon.handlers['logs.subscribe'] = (p) => {
       daemon.emit('logs:reset', { sessionId: p.sessionId, lines: [] });
-      setImmediate(async () => {
+      setImmediate(() => {
         daemon.emit('logs:reset', { sessionId: 'run00001', lines: ['a', 'b'] });
         daemon.emit('logs:append', { sessionId: 'other000', lines: ['not mine'] });
         daemon.emit('logs:append', { sessionId: 'run00001', lines: ['c'] });
         daemon.emit('logs:reset', { sessionId: 'run00001', lines: ['fresh'] });
-        await tick();
-        system.press();
+        void tick().then(() => system.press());
       });
       return { sessionId: p.sessionId, lines: 0 };
     };

@@ -56,7 +56,7 @@ describe('watch lines', () => {
       expect(line.data.at).toBe(new Date(NOW).toISOString().replace('.000Z', 'Z'));
       const raw = event.data as unknown as Record<string, unknown>;
       for (const key of ['since', 'downSince']) {
-        if (typeof raw[key] === 'number') expect(line.data[key]).toBe(new Date(raw[key] as number).toISOString().replace('.000Z', 'Z'));
+        if (typeof raw[key] === 'number') expect(line.data[key]).toBe(new Date(raw[key]).toISOString().replace('.000Z', 'Z'));
       }
       const text = JSON.stringify(line);
       expect(text).not.toMatch(/":\s*1\d{12}\b/);

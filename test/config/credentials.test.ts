@@ -141,6 +141,7 @@ describe('secrets are never enumerable', () => {
         util.inspect(c, { depth: Infinity, showHidden: true }),
         JSON.stringify({ ...c, credential: { ...c.credential } }),
         String(Object.keys(c.credential)),
+        // oxlint-disable-next-line typescript/restrict-template-expressions, typescript/no-base-to-string -- the point: how a careless template shows it
         `${c.credential}`,
       ];
       for (const view of views) {

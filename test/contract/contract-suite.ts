@@ -67,13 +67,13 @@ export function defineContractSuite(backendName: string, startBackend: () => Pro
     it('parses the launched session\'s events into rows (or none) and reads its logs as text', async () => {
       const id = launchedId ?? (await client.listSessions())[0]?.id;
       expect(id).toBeTruthy();
-      const events = await client.getEvents(id!);
+      const events = await client.getEvents(id);
       for (const e of events) {
         for (const key of ['type', 'reason', 'message'] as const) expect(typeof e[key]).toBe('string');
         expect(e.firstTime === null || typeof e.firstTime === 'string').toBe(true);
         expect(e.lastTime === null || typeof e.lastTime === 'string').toBe(true);
       }
-      const logs = await client.getLogs(id!);
+      const logs = await client.getLogs(id);
       expect(typeof logs.text).toBe('string');
       expect(logs.truncated).toBe(false);
     });

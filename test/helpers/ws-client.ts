@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { DaemonState } from '../../src/state/state.js';
 import { applyPatch } from '../../src/protocol/apply-patch.js';
 import { applyHistoryResult, type HistoryResult } from '../../src/protocol/history-result.js';
-import { reviveState, type DaemonStateWire } from '../../src/state/revive.js';
+import { reviveState } from '../../src/state/revive.js';
 import type { DaemonFrame } from '../../src/protocol/codec.js';
 import type { EventTopic, TopicData } from '../../src/protocol/topics.js';
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
@@ -37,12 +37,12 @@ export class TestClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString();
       this.texts.push(text);
       const frame = JSON.parse(text) as DaemonFrame;
       this.frames.push(frame);
-      if (frame.type === 'welcome') this.state = reviveState(frame.snapshot as DaemonStateWire);
-      if (frame.type === 'event' && frame.topic === 'state:snapshot') this.state = reviveState(frame.data as DaemonStateWire);
+      if (frame.type === 'welcome') this.state = reviveState(frame.snapshot);
+      if (frame.type === 'event' && frame.topic === 'state:snapshot') this.state = reviveState(frame.data);
       if (frame.type === 'event' && frame.topic === 'state:patch' && this.state) this.state = applyPatch(this.state, frame.data, { heldUsageOnly: true });
       if (frame.type === 'response' && this.historyIds.delete(frame.id) && frame.ok && this.state) this.state = applyHistoryResult(this.state, frame.result as HistoryResult);
       for (const listener of [...this.listeners]) listener();

@@ -44,8 +44,8 @@ function startInstalled(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): 
         resolve({ child, output: () => output, match });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`skaha-tui ${args.join(' ')} exited with ${code}:\n${output}`)));
   });
 }

@@ -10,7 +10,6 @@ import { parseEvents } from '../../src/client/parse-events.js';
 import { parseList, parseSession } from '../../src/client/parse-session.js';
 import { TEXT_LIMITS } from '../../src/domain/bounded-text.js';
 import { AppError } from '../../src/domain/errors.js';
-import type { Session } from '../../src/domain/session.js';
 import { decode, encode, isFrameError, type Frame } from '../../src/protocol/codec.js';
 import { errorCheck } from '../../src/protocol/error-check.js';
 import { makePatch } from '../../src/protocol/make-patch.js';
@@ -46,7 +45,7 @@ describe('bounds at parse agree with every later check', () => {
     let dropped = 0;
     const first = parseList([hostileRaw(longId, 'Pending'), hostileRaw('k'.repeat(65), 'Running'), hostileRaw('..', 'Running')], parseSession, (n) => (dropped = n))!;
     expect(dropped).toBe(2);
-    const s = first[0] as Session;
+    const s = first[0];
     expect(s.name).toHaveLength(TEXT_LIMITS.name);
     expect(s.name.endsWith('…')).toBe(true);
     expect(s.image).toHaveLength(TEXT_LIMITS.image);

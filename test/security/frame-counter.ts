@@ -23,7 +23,7 @@ export class FrameCounter {
   private waiters: Array<() => void> = [];
 
   private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data) => this.seen(JSON.parse(data.toString()) as Json));
+    ws.on('message', (data) => this.seen(JSON.parse((data as Buffer).toString()) as Json));
     ws.on('error', () => undefined);
   }
 

@@ -23,11 +23,6 @@ export const PAYLOAD = `x${OSC52}${OSC0}${CLEAR}${C1_CSI}${SGR}${BEL}${DEL}y`;
 /** How PAYLOAD must appear on a terminal. */
 export const VISIBLE = 'x\\x1b]52;c;aGFja2Vk\\x07\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\x1b[1;31m\\x07\\x7fy';
 
-/** A short form for narrow places (dashboard cells): the C1 CSI and an SGR. */
-export const SHORT_PAYLOAD = `a\u009b7m${SGR}b`;
-/** How SHORT_PAYLOAD must appear. */
-export const SHORT_VISIBLE = 'a\\x9b7m\\x1b[1;31mb';
-
 /** Asserts that a command's output holds no raw control and shows each of `visible`. */
 export function expectVisibleOnly(result: { stdout: string; stderr: string }, ...visible: string[]): void {
   const all = result.stdout + result.stderr;

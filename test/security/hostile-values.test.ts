@@ -36,14 +36,16 @@ async function ps(): Promise<Listed[] | undefined> {
   return result.code === 0 ? (JSON.parse(result.stdout) as Listed[]) : undefined;
 }
 
+const byFirst = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
 /** Waits until `ps --json` (through the daemon) lists exactly `want` (id → name). */
 async function listed(want: Record<string, string>, what: string): Promise<Listed[]> {
-  const expected = JSON.stringify(Object.entries(want).sort());
+  const expected = JSON.stringify(Object.entries(want).sort(byFirst));
   let last: Listed[] | undefined;
   try {
     return await pollUntil(async () => {
       last = await ps();
-      const got = JSON.stringify((last ?? []).map((s) => [s.id, s.name]).sort());
+      const got = JSON.stringify((last ?? []).map((s): [string, string] => [s.id, s.name]).sort(byFirst));
       return got === expected ? last : undefined;
     }, what, 60, 250);
   } catch (error) {

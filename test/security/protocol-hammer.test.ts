@@ -11,7 +11,7 @@ import { openRawDaemonClient, type RawDaemonClient } from './raw-daemon-client.j
 import { useSecurityRig } from './security-rig.js';
 
 const rig = useSecurityRig();
-let clients: RawDaemonClient[] = [];
+const clients: RawDaemonClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
 });

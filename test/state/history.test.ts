@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HISTORY_TIERS, historyPoints, maxHistoryPoints, type HistoryTier } from '../../src/state/history.js';
-import { Series, seriesKind } from '../../src/state/series.js';
+import { Series } from '../../src/state/series.js';
+import { seriesKind } from '../../src/state/series-kind.js';
 import { appendStats, appendUsage, USAGE_KIND, type UsageHistory, type UsagePoint } from '../../src/state/usage.js';
 import { T0 } from './builders.js';
 
@@ -122,7 +123,7 @@ describe('usage history', () => {
     for (let t = T0; t <= T0 + 26 * HOUR; t += 60_000) {
       h = appendStats(h, { t, cpuAllocated: 10, cpuCapacity: 100, ramAllocated: null, ramCapacity: 400 });
     }
-    expect(historyPoints(h!).length).toBeLessThanOrEqual(maxHistoryPoints());
-    expect(historyPoints(h!)[0].t).toBeGreaterThanOrEqual(T0 + 2 * HOUR - 5 * 60_000);
+    expect(historyPoints(h).length).toBeLessThanOrEqual(maxHistoryPoints());
+    expect(historyPoints(h)[0].t).toBeGreaterThanOrEqual(T0 + 2 * HOUR - 5 * 60_000);
   });
 });

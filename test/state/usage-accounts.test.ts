@@ -20,7 +20,7 @@ function running(over: Partial<Session> = {}): Session {
     startedAt: new Date(T0).toISOString(), expiresAt: null, url: null,
     cpu: { requested: 2, used: 0.5 }, ramGB: { requested: gibToGB(8), used: gibToGB(4) }, gpus: { requested: 1 }, fixed: true,
     ...over,
-  } as Session;
+  };
 }
 
 function pollEvery(ms: number, until: number, sessions: (t: number) => Record<string, Session>, start = T0 + ms, accounts: Record<string, UsageAccount> = {}): Record<string, UsageAccount> {

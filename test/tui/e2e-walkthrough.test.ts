@@ -2,7 +2,6 @@
 // form by typing a full image name; mark three sessions, let one leave while the delete dialog is
 // open, and check that counts, marks and the dialog agree; then press `o` where no browser can open
 // (as over SSH) and find the URL on screen. Set SKAHA_TUI_E2E_BIN to test another build than dist/.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageCandidates, newLaunchForm, suggestName, visibleFields } from '../../tui/form/launch-form.js';
+import { imageCandidates, newLaunchForm, visibleFields } from '../../tui/form/launch-form.js';
+import { suggestName } from '../../tui/form/suggest-name.js';
 import { recentLaunches } from '../../tui/form/recent-launches.js';
 import { formErrors, formRequest, formWarnings, launchCommandLine, shellQuote } from '../../tui/form/form-request.js';
 import type { LaunchRecord } from '../../src/state/state.js';

@@ -104,8 +104,8 @@ describe('terminal guard', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('restores the terminal, reports and exits 1 on a crash; quits cleanly on SIGTERM', () => {
-    const restore = vi.fn();
-    const quit = vi.fn();
+    const restore = vi.fn<() => void>();
+    const quit = vi.fn<() => void>();
     const stderr = new PassThrough();
     let written = '';
     stderr.on('data', (c: Buffer) => (written += c.toString()));

@@ -11,7 +11,7 @@ export function writeTerminalNotification(
   setting: TerminalNotifySetting,
   notification: Pick<NotificationRecord, 'title' | 'body' | 'key'>,
 ): string {
-  const method = chooseTerminalMethod(env as NodeJS.ProcessEnv, setting);
+  const method = chooseTerminalMethod(env, setting);
   const sequence = terminalNotification(method, notification.title, notification.body, { insideTmux: Boolean(env.TMUX), id: notification.key });
   if (sequence) output.write(sequence);
   return sequence;

@@ -117,7 +117,7 @@ export function targetIds(ctl: Controller, action: 'delete' | 'renew'): { ids: s
   const row = selectedRow(model);
   const ids = marked.length > 0 ? marked : row ? rowSessionIds(row).filter(known) : [];
   // Renewing a finished session means nothing; deleting it cleans it up.
-  const targets = action === 'renew' ? ids.filter((id) => isActive(session(id)!)) : ids;
+  const targets = action === 'renew' ? ids.filter((id) => isActive(session(id))) : ids;
   return { ids: targets, skipped: marked.length > 0 ? marked.length - targets.length : 0 };
 }
 

@@ -4,7 +4,8 @@ import { jobFromRequest, type JobSpec } from '../../src/domain/job-spec.js';
 import type { Session } from '../../src/domain/session.js';
 import { redactEnv } from '../../src/state/launches.js';
 import { formRequest } from './form-request.js';
-import { suggestName, type LaunchForm } from './launch-form.js';
+import type { LaunchForm } from './launch-form-types.js';
+import { suggestName } from './suggest-name.js';
 
 /** The job the form describes, secrets left out (env values with secret names as `<redacted>`, registry credentials as `registry: configured`); a name only when typed. */
 export function jobFromForm(form: LaunchForm): { job: JobSpec; redacted: string[] } {

@@ -3,13 +3,13 @@
 import { isAppError } from '../../src/domain/errors.js';
 import type { LaunchRequest } from '../../src/domain/launch.js';
 import { isActive, isInteractiveKind } from '../../src/domain/session.js';
-import { validateLaunch } from '../../src/client/validate-launch.js';
-import { normaliseImage } from '../../src/client/normalise-image.js';
+import { validateLaunch } from '../../src/domain/validate-launch.js';
+import { normaliseImage } from '../../src/domain/normalise-image.js';
 import { isSecretEnvName, REDACTED } from '../../src/state/launches.js';
 import { catalogueProblem } from '../../src/domain/image-catalogue.js';
 import { storedName } from '../../src/domain/launch.js';
 import { FORM } from '../text.js';
-import type { FormEnv, FormField, LaunchForm } from './launch-form.js';
+import type { FormEnv, FormField, LaunchForm } from './launch-form-types.js';
 
 /** Field → what is wrong with it. */
 export type FormErrors = Partial<Record<FormField, string>>;

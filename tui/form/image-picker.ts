@@ -2,8 +2,8 @@
 // typed, the one highlighted, and Tab's completion to it.
 
 import type { Image } from '../../src/domain/platform.js';
-import { normaliseImage } from '../../src/client/normalise-image.js';
-import type { LaunchForm } from './launch-form.js';
+import { normaliseImage } from '../../src/domain/normalise-image.js';
+import type { LaunchForm } from './launch-form-types.js';
 
 /** The image typed, normalised as a launch sends it; null while it is not a valid image yet. */
 export function typedImage(text: string): string | null {

@@ -1,67 +1,22 @@
 // The launch form's state and its pure reducer: fields by kind, choices from /context, the image picker.
 
-import { LAUNCHABLE_KINDS, isActive, type LaunchableKind, type Session } from '../../src/domain/session.js';
-import type { Image, ResourceContext } from '../../src/domain/platform.js';
-import type { LaunchRecord } from '../../src/state/state.js';
+import { LAUNCHABLE_KINDS, type LaunchableKind } from '../../src/domain/session.js';
+import type { ResourceContext } from '../../src/domain/platform.js';
 import type { JobSpec } from '../../src/domain/job-spec.js';
 import { fillFromRecord, recentLaunches } from './recent-launches.js';
 import { fillFromJob } from './form-profile.js';
+import { suggestName } from './suggest-name.js';
 import { applyEdit, type EditAction } from './text-edit.js';
 import { completion, highlightedIndex, imageCandidates } from './image-picker.js';
+import type { FormEnv, FormField, LaunchForm } from './launch-form-types.js';
 
+/** The form's types live in their own file (the picker and recent launches need them); re-exported for the form's callers. */
+export type { FormEnv, FormField, LaunchForm } from './launch-form-types.js';
 /** The picker lives in its own file; re-exported for the form's callers. */
 export { imageCandidates } from './image-picker.js';
 
-/** One field of the form. */
-export type FormField =
-  | 'profile' | 'kind' | 'image' | 'name' | 'resources' | 'cores' | 'ram' | 'gpus'
-  | 'cmd' | 'args' | 'env' | 'replicas' | 'registryUser' | 'registrySecret';
-
 /** Fields edited by typing (the others are choices moved with ←/→). */
 export const TEXT_FIELDS: ReadonlySet<FormField> = new Set(['profile', 'image', 'name', 'cmd', 'args', 'env', 'replicas', 'registryUser', 'registrySecret']);
-
-/** What the form holds while the user fills it. */
-export interface LaunchForm {
-  /** The profile name typed at the top: Enter there loads it, Ctrl-S saves the form under it. */
-  profile: string;
-  /** The saved profiles' names, once read from the config folder (null until then). */
-  profiles: string[] | null;
-  kind: LaunchableKind;
-  image: string;
-  /** The image suggestion moved to with ↓/↑, or -1 while typing (the first is highlighted then). */
-  imagePick: number;
-  /** Where the cursor is in the focused text field (code points); null: at its end. */
-  cursor: number | null;
-  name: string;
-  /** The user typed a name (so changing the kind no longer re-suggests one). */
-  nameTouched: boolean;
-  fixed: boolean;
-  cores: number | null;
-  ram: number | null;
-  gpus: number;
-  cmd: string;
-  args: string;
-  env: string;
-  replicas: string;
-  registryUser: string;
-  registrySecret: string;
-  focus: FormField;
-  submitting: boolean;
-  /** The daemon's or the platform's error for the last submit, verbatim. */
-  serverError: string | null;
-  /** A submit was tried: show every field error, not only those of touched fields. */
-  attempted: boolean;
-}
-
-/** What the form needs from the daemon state to offer choices. */
-export interface FormEnv {
-  context: ResourceContext | null;
-  images: readonly Image[] | null;
-  sessions: readonly Session[];
-  launches: readonly LaunchRecord[];
-  /** The daemon's connection has private-registry credentials (images outside the catalogue may be launched). */
-  registry?: boolean;
-}
 
 /** Everything that can happen to the form. */
 export type FormAction =
@@ -91,14 +46,6 @@ export function visibleFields(form: LaunchForm, env: FormEnv): FormField[] {
   if (form.kind === 'headless') fields.push('cmd', 'args', 'env', 'replicas');
   fields.push('registryUser', 'registrySecret');
   return fields;
-}
-
-/** A free name for a kind: `<kind><n>` with the smallest n no active session uses. */
-export function suggestName(kind: string, sessions: readonly Session[]): string {
-  const taken = new Set(sessions.filter(isActive).map((s) => s.name));
-  let n = 1;
-  while (taken.has(`${kind}${n}`)) n++;
-  return `${kind}${n}`;
 }
 
 function defaultOf(options: ResourceContext['cores'] | undefined): number | null {

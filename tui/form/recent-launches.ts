@@ -4,7 +4,7 @@ import { isLaunchSuccess } from '../../src/domain/launch.js';
 import type { LaunchRecord } from '../../src/state/state.js';
 import { jobFromRequest } from '../../src/domain/job-spec.js';
 import { requestFromStored } from '../../src/state/relaunch-plan.js';
-import type { LaunchForm } from './launch-form.js';
+import type { LaunchForm } from './launch-form-types.js';
 import { fillFromJob } from './form-profile.js';
 
 /** Recent launches the server accepted (at least one replica got an id), newest first, one per distinct request, at most 9. */

@@ -28,6 +28,7 @@ import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
 import { terminalLine, terminalText } from '../../src/domain/terminal-text.js';
+import type { OtherConnection } from './other-connection.js';
 
 /** Everything the screen shows, as the controller holds it. */
 export interface DashboardModel {
@@ -49,14 +50,6 @@ export interface DashboardModel {
   terminalNotify?: TerminalNotifySetting | null;
   /** Set while the daemon uses another server or credential than this dashboard would. */
   otherConnection: OtherConnection | null;
-}
-
-/** What the daemon's connection and the dashboard's own are, described without secrets (see describeIdentity), and what differs. */
-export interface OtherConnection {
-  daemon: string;
-  mine: string;
-  /** Only what differs (the credentials when the server is the same), for the header. */
-  difference: { daemon: string; mine: string };
 }
 
 /** One bordered pane's title and content (and, for Resources, the charts drawn over it). */

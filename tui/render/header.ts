@@ -13,7 +13,7 @@ import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 import type { TableModel } from './table-rows.js';
 import { largestFirst, type ViewState } from '../view-state.js';
-import type { OtherConnection } from './frame.js';
+import type { OtherConnection } from './other-connection.js';
 
 /** What the header shows. */
 export interface HeaderInput {

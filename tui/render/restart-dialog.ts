@@ -3,7 +3,7 @@
 import { RESTART } from '../text.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import type { RenderContext } from './context.js';
-import type { OtherConnection } from './frame.js';
+import type { OtherConnection } from './other-connection.js';
 import { escapeTags } from './paint.js';
 import { fitOrWrap } from './wrap-words.js';
 

@@ -5,7 +5,7 @@ import { isFinished, type Session } from '../../src/domain/session.js';
 import { groupReplicas, type ReplicaGroup } from '../../src/state/replicas.js';
 import type { DaemonState } from '../../src/state/state.js';
 import { parseTime } from '../../src/cli/format.js';
-import type { HighlightKind, SortColumn, ViewState } from '../view-state.js';
+import type { HighlightKind, SortColumn, ViewState } from '../view-types.js';
 
 /**
  * One table row: a session (top level or inside an expanded group) or a replica group. `marks` are the

@@ -54,7 +54,7 @@ function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxEl
       wholeNumbersOnly: false,
       // Grey (256-colour index 8) axes and labels; the typings only admit colour names.
       style: { line: 'cyan', text: 8 as unknown as string, baseline: 8 as unknown as string },
-    } as contrib.Widgets.LineOptions),
+    }),
   );
   chart.calcSize = calcSize;
   // Attaching creates the canvas, now with our size.

@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import { noSessionError } from '../../domain/no-session.js';
 import { checkSessionId } from '../../domain/session-id.js';
 import type { DesktopApp, Session } from '../../domain/session.js';
-import { normaliseImage } from '../../client/normalise-image.js';
+import { normaliseImage } from '../../domain/normalise-image.js';
 import type { CommandContext, CommandHandler } from '../command-context.js';
 import { formatAge, formatCores, formatGiB, formatUsage } from '../format.js';
 import { sessionJson } from '../json-output.js';

@@ -15,7 +15,7 @@ function resources(job: JobSpec): string {
 /** `profiles [--json]`: the saved launch profiles, with what each launches (a broken file is listed with why). */
 export const profilesCommand: CommandHandler = async (ctx) => {
   const { out, io } = ctx;
-  const dir = profilesDir(resolvePaths(io.env as NodeJS.ProcessEnv).configDir);
+  const dir = profilesDir(resolvePaths(io.env).configDir);
   const profiles = await listProfiles(dir);
   if (out.json) {
     out.printJson(profiles.map((p) => ('job' in p ? { name: p.name, file: p.file, job: jobToObject(p.job) } : { name: p.name, file: p.file, error: { code: p.error.code, message: p.error.message } })));

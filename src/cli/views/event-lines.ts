@@ -17,7 +17,7 @@ export const WATCH_TOPICS: ReadonlySet<string> = new Set([...DAEMON_EVENT_TYPES,
 const when = (ms: number) => formatTimestamp(new Date(ms).toISOString());
 
 // The server's words in a session, each on one line with its controls as visible escapes.
-const shown = (s: Session): Session => ({ ...s, id: line(s.id), name: line(s.name), kind: line(s.kind) as Session['kind'], status: line(s.status), url: s.url === null ? null : line(s.url) });
+const shown = (s: Session): Session => ({ ...s, id: line(s.id), name: line(s.name), kind: line(s.kind), status: line(s.status), url: s.url === null ? null : line(s.url) });
 
 /** Pure: the text of an event without its timestamp (server words with controls as visible escapes), or null for topics `watch` does not print. */
 export function eventText(event: TopicEvent, style: Style = createStyle(false)): string | null {

@@ -87,7 +87,7 @@ export function usageView(report: UsageReport, by: UsageBy, style: Style = creat
     rows = report.sessions.map((s) => [s.id, s.name, s.kind, s.gone ? styled(T.gone(s.status), style.dim) : s.status, ...figures(s.amounts)]);
   }
   const total: Cell[] = [styled(T.total, style.bold), ...head.slice(1).map((_, i) => (i === 0 && by === 'kind' ? String(report.sessions.length) : '')), ...figures(report.total)];
-  const table = renderTable([...head, ...amounts], [...rows, total], { header: style.bold, align: [...head.map((_, i) => (by === 'kind' && i === 1 ? 'right' : 'left') as 'left' | 'right'), ...amounts.map(() => 'right' as const)] });
+  const table = renderTable([...head, ...amounts], [...rows, total], { header: style.bold, align: [...head.map((_, i) => (by === 'kind' && i === 1 ? 'right' : 'left')), ...amounts.map(() => 'right' as const)] });
   const when = (ms: number) => `${localDay(ms)} ${new Date(ms).toTimeString().slice(0, 5)}`;
   const notes = [style.dim(T.method)];
   if (report.sessions.length === 0) notes.unshift(T.nothing);

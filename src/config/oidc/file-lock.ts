@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../domain/errors.js';
+import { thrownCode } from '../../domain/thrown-code.js';
 
 /** Options of withFileLock. Times are wall-clock: the lock is shared with other processes. */
 export interface FileLockOptions {
@@ -33,7 +34,7 @@ export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>, op
       break;
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'EEXIST') {
-        throw new AppError('TOKEN_REFRESH_FAILED', `cannot create the lock ${lockFile}: ${String((error as { code?: unknown }).code ?? 'error')} — check the folder's permissions`);
+        throw new AppError('TOKEN_REFRESH_FAILED', `cannot create the lock ${lockFile}: ${thrownCode(error) || 'error'} — check the folder's permissions`);
       }
     }
     const holder = await lockHolder(lockFile);

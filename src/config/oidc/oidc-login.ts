@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { record, str } from '../canfar-config.js';
 import { jwtExpiry, jwtTimeClaim, MAX_DATE_MS } from '../jwt.js';
 import { defineSecret } from '../secret.js';
+import { thrownCode } from '../../domain/thrown-code.js';
 
 /** One OIDC token set; `access` and `refresh` are non-enumerable. Times are epoch milliseconds. */
 export interface OidcTokens {
@@ -82,7 +83,7 @@ export async function readOidcLogin(file: string): Promise<{ text: string; login
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
-    throw new AppError('TOKEN_REFRESH_FAILED', `cannot read the canfar config ${file}: ${String((error as { code?: unknown }).code ?? 'unreadable')} — check its permissions`);
+    throw new AppError('TOKEN_REFRESH_FAILED', `cannot read the canfar config ${file}: ${thrownCode(error) || 'unreadable'} — check its permissions`);
   }
   const { parse } = await import('yaml');
   let doc: unknown;

@@ -24,7 +24,7 @@ afterAll(() => compiled.cleanup());
 beforeEach(() => {
   tmp = shortTempDir();
   env = { SKAHA_TUI_HOME: tmp.dir, HOME: tmp.dir };
-  paths = resolvePaths(env as NodeJS.ProcessEnv);
+  paths = resolvePaths(env);
 });
 
 afterEach(() => {

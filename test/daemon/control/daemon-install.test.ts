@@ -19,7 +19,7 @@ let unit: string;
 beforeEach(() => {
   tmp = shortTempDir();
   env = { SKAHA_TUI_HOME: tmp.dir, HOME: tmp.dir };
-  paths = resolvePaths(env as NodeJS.ProcessEnv);
+  paths = resolvePaths(env);
   unit = `${tmp.dir}/.config/systemd/user/skaha-tui.service`;
 });
 

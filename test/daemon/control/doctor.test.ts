@@ -21,7 +21,7 @@ beforeEach(async () => {
   sim = await startSimulator({ users: { [TOKEN]: 'alice' }, seed: 7 });
   sim.seedSession({ kind: 'notebook', status: 'Running' });
   env = { SKAHA_TUI_HOME: tmp.dir, HOME: tmp.dir, SKAHA_URL: sim.apiUrl, SKAHA_TOKEN: TOKEN };
-  paths = resolvePaths(env as NodeJS.ProcessEnv);
+  paths = resolvePaths(env);
   fake = null;
 });
 

@@ -17,7 +17,7 @@ describe('nextPollDelay', () => {
     ['normal with no sessions but a client attached', { ...base, sessions: [], clients: 1 }, I.normalMs],
     ['the whole cap after an auth failure', { ...base, failures: 1, authFailure: true }, I.backoffCapMs],
   ])('%s', (_name, situation, expected) => {
-    expect(nextPollDelay(situation as PollSituation, I, () => 0.5)).toBe(expected);
+    expect(nextPollDelay(situation, I, () => 0.5)).toBe(expected);
   });
 
   it('backs off on failures even while sessions are Pending', () => {

@@ -53,7 +53,7 @@ describe('fault matrix: the daemon lives, shows the reason, serves the cache and
       const { health } = t.daemon.state();
       const error = c.statsFailing ? health.statsFailing : c.codes.includes(health.lastError?.code ?? '');
       return error && c.health.includes(health.state) && health.stale === c.stale;
-    }, `health ${c.health} with ${c.codes}`);
+    }, `health ${c.health.join(',')} with ${c.codes.join(',')}`);
 
     const late = await t.client({ name: `during-${c.name}` });
     const welcome = late.state!;

@@ -114,6 +114,6 @@ describe('home storage (fake time)', () => {
     await waitUntil(() => notifier.shown.some((n) => n.title === 'Home storage 92% full'), 'the storage notification');
     for (let i = 0; i < 10; i++) await stepAndPoll(clock, d, minute);
     await d.daemon.idle();
-    expect(notifier.shown.filter((n) => /^Home storage/.test(n.title))).toHaveLength(1);
+    expect(notifier.shown.filter((n) => n.title.startsWith('Home storage'))).toHaveLength(1);
   });
 });

@@ -3,7 +3,6 @@ import { MemoryStateStore } from '../../../daemon/store/memory-state-store.js';
 import { DEFAULT_DAEMON_CONFIG } from '../../../daemon/config/daemon-config.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { startTestDaemon, type TestDaemon } from '../../helpers/start-daemon.js';
-import { waitUntil } from '../../helpers/wait-until.js';
 import { stepAndPoll } from '../../helpers/step-and-poll.js';
 import type { TestClient } from '../../helpers/ws-client.js';
 

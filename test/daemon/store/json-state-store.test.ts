@@ -211,7 +211,7 @@ describe('JsonStateStore histories and live fields', () => {
     let s = initialState();
     const sessions = [makeSession({ id: 'a' }), makeSession({ id: 'b' })];
     for (let i = 0; i < polls; i++) s = reduce(s, { type: 'poll.succeeded', sessions, at: T0 + i * 15_000 });
-    return reduce(s, { type: 'stats.succeeded', stats: { cpu: { allocated: 1, capacity: 8, maxPerSession: 4 }, ramGB: { allocated: 2, capacity: 32, maxPerSession: 16 } } as never, at: T0 });
+    return reduce(s, { type: 'stats.succeeded', stats: { cpu: { allocated: 1, capacity: 8, maxPerSession: 4 }, ramGB: { allocated: 2, capacity: 32, maxPerSession: 16 } }, at: T0 });
   }
 
   it('keeps the histories out of the state file, in their own file, and brings both back', async () => {

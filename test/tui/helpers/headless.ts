@@ -45,7 +45,7 @@ export async function startHeadless(
   options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; profilesDir?: string; clock?: FakeClock; noBrowser?: boolean } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
-  const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...(options.env ?? {}) };
+  const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...options.env };
   const widgets = createWidgets({ input: terminal.input, output: terminal.output, env }, { colour: !env.NO_COLOR, unicode: !/^(C|POSIX)$/.test(env.LANG) });
   const clock = options.clock ?? new FakeClock();
   const opened: string[] = [];

@@ -162,8 +162,8 @@ describe('blessed-contrib quirks', () => {
   it('turns the strings contrib throws into Errors, and passes Errors through', async () => {
     h = await startHeadless(new FakeConnection(stateWith(demoSessions())));
     // A chart never attached has no canvas: contrib throws a string from setData.
-    const detached = contrib.line({ screen: h.widgets.screen, showLegend: false } as contrib.Widgets.LineOptions);
-    expect(() => contribCall('line chart data', () => detached.setData([{ title: 'x', x: ['a', 'b'], y: [1, 2] }]))).toThrowError(/^blessed-contrib line chart data failed: error: canvas context does not exist/);
+    const detached = contrib.line({ screen: h.widgets.screen, showLegend: false });
+    expect(() => contribCall('line chart data', () => detached.setData([{ title: 'x', x: ['a', 'b'], y: [1, 2] }]))).toThrow(/^blessed-contrib line chart data failed: error: canvas context does not exist/);
     const error = new RangeError('boom');
     expect(() => contribCall('x', () => { throw error; })).toThrow(error);
     expect(contribCall('x', () => 42)).toBe(42);

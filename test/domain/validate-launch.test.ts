@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateLaunch } from '../../src/client/validate-launch.js';
-import { normaliseImage } from '../../src/client/normalise-image.js';
+import { validateLaunch } from '../../src/domain/validate-launch.js';
+import { normaliseImage } from '../../src/domain/normalise-image.js';
 import type { LaunchRequest } from '../../src/domain/launch.js';
 import type { ResourceContext } from '../../src/domain/platform.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -16,7 +16,7 @@ const context: ResourceContext = {
 function rejects(request: Partial<LaunchRequest>, field: string, rule: RegExp, ctx?: ResourceContext): void {
   let caught: unknown;
   try {
-    validateLaunch({ ...base, ...request } as LaunchRequest, ctx);
+    validateLaunch({ ...base, ...request }, ctx);
   } catch (error) {
     caught = error;
   }

@@ -1,4 +1,4 @@
-import { validationError } from '../domain/errors.js';
+import { validationError } from './errors.js';
 
 /** The registry host the official client puts in front of a 2-part image reference. */
 export const DEFAULT_REGISTRY = 'images.canfar.net';

@@ -1,7 +1,7 @@
-import { LAUNCHABLE_KINDS, type LaunchableKind } from '../domain/session.js';
-import type { LaunchRequest } from '../domain/launch.js';
-import type { ResourceContext } from '../domain/platform.js';
-import { validationError } from '../domain/errors.js';
+import { LAUNCHABLE_KINDS, type LaunchableKind } from './session.js';
+import type { LaunchRequest } from './launch.js';
+import type { ResourceContext } from './platform.js';
+import { validationError } from './errors.js';
 import { normaliseImage } from './normalise-image.js';
 
 /** A launch that passed validation: the normalised request plus warnings for the user. */
