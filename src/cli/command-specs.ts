@@ -51,6 +51,10 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
 
 const json: OptionSpec = { name: 'json', type: 'boolean' };
 
+/** The output formats of list commands (docs/output.md); at most one may be given. */
+export const DATA_FORMAT_OPTIONS: readonly OptionSpec[] = [json, { name: 'yaml', type: 'boolean' }, { name: 'csv', type: 'boolean' }];
+const data = DATA_FORMAT_OPTIONS;
+
 /** Every subcommand handled by src/cli, in help order. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -63,10 +67,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'status', short: 's', type: 'string', value: 'STATUS', choices: STATUSES },
       { name: 'quiet', short: 'q', type: 'boolean' },
       { name: 'all-users', type: 'boolean' },
-      json,
+      ...data,
     ],
   },
-  { name: 'info', aliases: [], positionals: ['ID...'], options: [json] },
+  { name: 'info', aliases: [], positionals: ['ID...'], options: data },
   {
     name: 'launch',
     aliases: ['create', 'run'],
@@ -104,22 +108,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'open', aliases: [], positionals: ['ID'], options: [{ name: 'wait', short: 'w', type: 'boolean' }] },
   { name: 'logs', aliases: [], positionals: ['ID'], options: [{ name: 'follow', short: 'f', type: 'boolean' }] },
   { name: 'watch', aliases: [], positionals: [], options: [json] },
-  { name: 'events', aliases: [], positionals: ['ID'], options: [json] },
-  { name: 'apps', aliases: [], positionals: ['ID'], options: [json] },
+  { name: 'events', aliases: [], positionals: ['ID'], options: data },
+  { name: 'apps', aliases: [], positionals: ['ID'], options: data },
   {
     name: 'app',
     aliases: [],
     positionals: ['ACTION', 'ID', 'IMAGE|APPID'],
     options: [{ name: 'cores', short: 'c', type: 'number', value: 'C' }, { name: 'ram', short: 'm', type: 'number', value: 'GiB' }, json],
   },
-  { name: 'stats', aliases: [], positionals: [], options: [json] },
+  { name: 'stats', aliases: [], positionals: [], options: data },
   {
     name: 'images',
     aliases: ['image'],
     positionals: [],
-    options: [{ name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS }, json],
+    options: [{ name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS }, ...data],
   },
-  { name: 'context', aliases: [], positionals: [], options: [json] },
+  { name: 'context', aliases: [], positionals: [], options: data },
   { name: 'help', aliases: [], positionals: ['[COMMAND]'], options: [] },
   { name: 'version', aliases: [], positionals: [], options: [json] },
 ];
