@@ -8,7 +8,7 @@ export type Command =
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
   | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
-  | 'app-launch' | 'app-delete';
+  | 'app-launch' | 'app-delete' | 'export' | 'command';
 
 /** Actions that change sessions, disabled by --readonly. */
 export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete']);
@@ -57,12 +57,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open' },
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
   { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter' },
+  { keys: ['x'], panes: LISTS, command: 'export', label: 'x', help: 'export the table (after filter and sort) to a file: CSV, JSON or Markdown', hint: ['table'], short: 'export' },
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort' },
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },
   { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
   { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane' },
+  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, delete, renew, filter, sort, export, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd' },
   { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help' },
   { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back' },
   { keys: ['q', 'C-c'], panes: ALL, command: 'quit', label: 'q', help: 'quit (the daemon keeps running)', hint: ALL, short: 'quit' },

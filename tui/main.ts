@@ -2,6 +2,7 @@
 // (it says "connecting" until the daemon answers), and returns the exit code when the user quits.
 
 import { terminalText } from '../src/domain/terminal-text.js';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
@@ -108,6 +109,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     env: io.env,
     openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
     saveDir: io.saveDir ?? process.cwd(),
+    promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
     ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
     restartDaemon: () => restartDaemon(connection, paths, io.env),
     options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },

@@ -6,6 +6,8 @@ import type { Session } from '../src/domain/session.js';
 import { emptyLogView, reduceLog, type LogView } from './log-view.js';
 import { reduceForm, type LaunchForm } from './form/launch-form.js';
 import type { AppPicker } from './app-picker.js';
+import type { ExportDialog } from './export-choice.js';
+import type { PromptState } from './command-mode/prompt-state.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
 
@@ -39,6 +41,7 @@ export type Modal =
   | { type: 'launch'; form: LaunchForm }
   /** No browser opened a session's URL: it is shown whole (and was copied). */
   | { type: 'url'; name: string; url: string }
+  | ExportDialog
   | AppPicker;
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
@@ -51,6 +54,8 @@ export interface ViewState {
   filter: string;
   filterEditing: boolean;
   filterBefore: string;
+  /** The `:` command prompt while it is open. */
+  prompt: PromptState | null;
   sort: { column: SortColumn; descending: boolean };
   showAll: boolean;
   marks: readonly string[];
@@ -86,7 +91,7 @@ export type { RowsInfo, ViewAction } from './view-actions.js';
 export function initialView(): ViewState {
   return {
     focus: 'table', selected: null, selectedIndex: 0, tableTop: 0,
-    filter: '', filterEditing: false, filterBefore: '',
+    filter: '', filterEditing: false, filterBefore: '', prompt: null,
     sort: { column: 'age', descending: false }, showAll: false, marks: [], expanded: [],
     modal: null, modalTop: 0, flash: null, detailsMode: 'details', detailsTop: 0,
     logs: emptyLogView(), logsFull: false, openWhenReady: [], readyWatch: [],
@@ -123,6 +128,12 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
       return { ...view, filterEditing: false };
     case 'filter-cancel':
       return { ...view, filterEditing: false, filter: view.filterBefore };
+    case 'filter-set':
+      return { ...view, filter: action.filter, filterEditing: false };
+    case 'sort-set':
+      return { ...view, sort: { column: action.column, descending: action.descending } };
+    case 'prompt-set':
+      return { ...view, prompt: action.prompt };
     case 'sort-next': {
       const i = SORT_COLUMNS.indexOf(view.sort.column);
       return { ...view, sort: { column: SORT_COLUMNS[(i + 1) % SORT_COLUMNS.length], descending: false } };

@@ -30,8 +30,10 @@ export interface DashboardDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** Opens a URL in the browser ($BROWSER, else xdg-open or open): false when none could (over SSH, usually). */
   openUrl(url: string): Promise<boolean>;
-  /** Folder for saved logs. */
+  /** Folder for saved logs and exported tables. */
   saveDir: string;
+  /** The `:` prompt's history file (in the state folder); none: no history is kept. */
+  promptHistoryFile?: string;
   options: DashboardOptions;
   /** This dashboard's own connection identity, to compare with the daemon's (absent: no comparison, e.g. the demo). */
   ownIdentity?: () => Promise<ConnectionIdentity | null>;

@@ -11,6 +11,8 @@ import { openLaunchForm } from './launch-actions.js';
 import { saveLog } from './save-log.js';
 import { offerRestart } from './daemon-identity.js';
 import { openAppPicker } from './app-actions.js';
+import { openExport } from './export-table.js';
+import { openPrompt } from './command-prompt.js';
 
 const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app' };
 
@@ -99,6 +101,10 @@ export function runCommand(ctl: Controller, command: Command): void {
       return ctl.dispatch({ type: 'sort-next' });
     case 'sort-reverse':
       return ctl.dispatch({ type: 'sort-reverse' });
+    case 'export':
+      return openExport(ctl);
+    case 'command':
+      return openPrompt(ctl);
     case 'help':
       return ctl.dispatch({ type: 'open-modal', modal: { type: 'help' } });
     case 'back':

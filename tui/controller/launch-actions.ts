@@ -9,8 +9,14 @@ import { formErrors, formRequest } from '../form/form-request.js';
 import type { Controller } from './controller.js';
 
 /** `n`: opens the launch form and loads the image catalogue once. */
-export async function openLaunchForm(ctl: Controller): Promise<void> {
-  ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form: newLaunchForm(formEnv(ctl.model())) } });
+export async function openLaunchForm(ctl: Controller, prefill: Partial<LaunchForm> = {}): Promise<void> {
+  const form = { ...newLaunchForm(formEnv(ctl.model()), prefill.kind), ...prefill };
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form } });
+  await loadImages(ctl);
+}
+
+/** Reads the image catalogue from the daemon once (for the form's picker and the prompt's completion). */
+export async function loadImages(ctl: Controller): Promise<void> {
   if (ctl.model().images !== null) return;
   try {
     const images = await ctl.deps.connection.request('images', {});

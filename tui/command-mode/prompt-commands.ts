@@ -1,0 +1,139 @@
+// The `:` prompt's commands, one entry each: name and aliases, flags (the CLI's own specs where the CLI
+// has the command, so a flag means the same in both), what Tab completes, the key or CLI command that
+// does the same, and the action.
+
+import { COMMANDS, type CommandSpec, type OptionSpec } from '../../src/cli/command-specs.js';
+import type { ParsedArgs } from '../../src/cli/parse-args.js';
+import type { Controller } from '../controller/controller.js';
+import {
+  exportCommand, filterCommand, helpCommand, launchCommand, quitCommand, refreshCommand, sessionCommand, sessionsCommand, sortCommand,
+} from '../controller/prompt-actions.js';
+
+/** Where Tab finds the words for a positional argument. */
+export type CompletionSource = 'session' | 'kind' | 'image' | 'sort-column' | 'export-format' | 'command' | null;
+
+/** One command of the prompt. */
+export interface PromptCommand {
+  /** Name, aliases, flags and positionals, parsed by the CLI's parser. */
+  spec: CommandSpec;
+  /** One line for the help screen. */
+  help: string;
+  /** The key, or the CLI command, that does the same (help lists it). */
+  same: string;
+  /** What Tab completes for the positional at `index` (0-based). */
+  complete(index: number): CompletionSource;
+  /** Changes sessions (refused in --readonly, like its key). */
+  mutating?: boolean;
+  /** Runs the parsed command line; may throw a UsageError, which the footer shows. */
+  run(ctl: Controller, args: ParsedArgs): unknown;
+}
+
+/** The CLI's options of a command, minus those that mean nothing on the prompt. */
+function cliOptions(name: string, drop: readonly string[] = ['json', 'yaml', 'csv']): OptionSpec[] {
+  return COMMANDS.find((c) => c.name === name)!.options.filter((o) => !drop.includes(o.name));
+}
+
+const spec = (name: string, aliases: string[], positionals: string[], options: OptionSpec[] = [], rest = false): CommandSpec => ({ name, aliases, positionals, options, rest });
+const sessions = (): CompletionSource => 'session';
+
+/** Every prompt command, in help order. */
+export const PROMPT_COMMANDS: readonly PromptCommand[] = [
+  {
+    spec: spec('launch', ['create', 'run'], ['[KIND]', '[IMAGE]'], cliOptions('launch', ['json', 'wait']), true),
+    help: 'open the launch form filled from the flags (KIND IMAGE --name --cores --ram --gpus --env --replicas -- CMD ARGS)',
+    same: 'n · skaha-tui launch',
+    mutating: true,
+    complete: (i) => (i === 0 ? 'kind' : i === 1 ? 'image' : null),
+    run: launchCommand,
+  },
+  {
+    spec: spec('delete', ['del', 'rm'], ['[SESSION]...']),
+    help: 'delete sessions by id or name (none: the selected or marked ones), after the usual confirmation',
+    same: 'd · skaha-tui delete',
+    mutating: true,
+    complete: sessions,
+    run: (ctl, args) => sessionsCommand(ctl, 'delete', args),
+  },
+  {
+    spec: spec('renew', [], ['[SESSION]...']),
+    help: 'renew sessions by id or name (none: the selected or marked ones), after the usual confirmation',
+    same: 'r · skaha-tui renew',
+    mutating: true,
+    complete: sessions,
+    run: (ctl, args) => sessionsCommand(ctl, 'renew', args),
+  },
+  {
+    spec: spec('logs', [], ['[SESSION]']),
+    help: "follow a session's logs",
+    same: 'l · skaha-tui logs --follow',
+    complete: sessions,
+    run: (ctl, args) => sessionCommand(ctl, 'logs', args),
+  },
+  {
+    spec: spec('events', [], ['[SESSION]']),
+    help: "a session's Kubernetes events",
+    same: 'e · skaha-tui events',
+    complete: sessions,
+    run: (ctl, args) => sessionCommand(ctl, 'events', args),
+  },
+  {
+    spec: spec('open', [], ['[SESSION]']),
+    help: 'open a session in the browser',
+    same: 'o · skaha-tui open',
+    complete: sessions,
+    run: (ctl, args) => sessionCommand(ctl, 'open', args),
+  },
+  {
+    spec: spec('filter', ['f'], ['[REGEX]']),
+    help: 'filter the table (regex over id, name, kind, status, image; ! inverts; none clears)',
+    same: '/',
+    complete: () => null,
+    run: filterCommand,
+  },
+  {
+    spec: spec('sort', [], ['COLUMN'], [{ name: 'reverse', short: 'r', type: 'boolean' }]),
+    help: 'sort the table by a column (--reverse for the other way)',
+    same: 's · S',
+    complete: (i) => (i === 0 ? 'sort-column' : null),
+    run: sortCommand,
+  },
+  {
+    spec: spec('export', [], ['[FORMAT]']),
+    help: 'export the table to a file: csv, json or md (none: choose in a dialog)',
+    same: 'x · skaha-tui ps --csv/--json/--yaml',
+    complete: (i) => (i === 0 ? 'export-format' : null),
+    run: exportCommand,
+  },
+  {
+    spec: spec('refresh', [], []),
+    help: 'ask the daemon to poll now',
+    same: 'R',
+    complete: () => null,
+    run: refreshCommand,
+  },
+  {
+    spec: spec('help', [], ['[COMMAND]']),
+    help: 'the keys and the prompt commands',
+    same: '?',
+    complete: (i) => (i === 0 ? 'command' : null),
+    run: helpCommand,
+  },
+  {
+    spec: spec('quit', ['q', 'exit'], []),
+    help: 'quit (the daemon keeps running)',
+    same: 'q',
+    complete: () => null,
+    run: quitCommand,
+  },
+];
+
+/** The prompt command a name or alias stands for. */
+export function findPromptCommand(name: string): PromptCommand | undefined {
+  return PROMPT_COMMANDS.find((c) => c.spec.name === name || c.spec.aliases.includes(name));
+}
+
+/** A prompt command's usage line: name, positionals, then each flag (with its value placeholder). */
+export function promptUsage(spec: CommandSpec): string {
+  const flags = spec.options.map((o) => `[--${o.name}${o.type === 'boolean' || o.type === 'count' ? '' : ` ${o.value ?? 'VALUE'}`}]`);
+  return [spec.name, ...spec.positionals, ...flags, ...(spec.rest ? ['[-- CMD [ARGS]...]'] : [])].join(' ');
+}
