@@ -16,7 +16,7 @@ export const TITLES = {
   restartDaemon: 'Restart the daemon',
   openUrl: 'Open in the browser',
   apps: 'Apps',
-  export: 'Export',
+  export: 'Export the table',
 } as const;
 
 /** The dialog shown when no browser could open a session's URL. */
@@ -219,7 +219,6 @@ export const PROMPT_TEXT = {
 
 /** The export dialog (x) and its outcome. */
 export const EXPORT = {
-  title: 'Export the table',
   intro: (rows: number) => `Write the ${rows === 1 ? 'session' : `${rows} sessions`} the table shows (after filter and sort) to a file:`,
   formats: { csv: 'CSV (RFC 4180, for spreadsheets)', json: 'JSON (as ps --json prints it)', md: 'Markdown table' },
   folder: (dir: string) => `in ${dir}`,

@@ -40,7 +40,7 @@ const sessions = (): CompletionSource => 'session';
 export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   {
     spec: spec('launch', ['create', 'run'], ['[KIND]', '[IMAGE]'], cliOptions('launch', ['json', 'wait']), true),
-    help: 'open the launch form filled from the flags (KIND IMAGE --name --cores --ram --gpus --env --replicas -- CMD ARGS)',
+    help: 'the launch form, filled from KIND IMAGE and the CLI flags',
     same: 'n · skaha-tui launch',
     mutating: true,
     complete: (i) => (i === 0 ? 'kind' : i === 1 ? 'image' : null),
@@ -48,7 +48,7 @@ export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   },
   {
     spec: spec('delete', ['del', 'rm'], ['[SESSION]...']),
-    help: 'delete sessions by id or name (none: the selected or marked ones), after the usual confirmation',
+    help: 'delete sessions by id or name (none: the selected or marked), asking first',
     same: 'd · skaha-tui delete',
     mutating: true,
     complete: sessions,
@@ -56,7 +56,7 @@ export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   },
   {
     spec: spec('renew', [], ['[SESSION]...']),
-    help: 'renew sessions by id or name (none: the selected or marked ones), after the usual confirmation',
+    help: 'renew sessions by id or name (none: the selected or marked), asking first',
     same: 'r · skaha-tui renew',
     mutating: true,
     complete: sessions,
@@ -85,7 +85,7 @@ export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   },
   {
     spec: spec('filter', ['f'], ['[REGEX]']),
-    help: 'filter the table (regex over id, name, kind, status, image; ! inverts; none clears)',
+    help: 'filter the table (regex; ! inverts; none clears)',
     same: '/',
     complete: () => null,
     run: filterCommand,
@@ -99,7 +99,7 @@ export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   },
   {
     spec: spec('export', [], ['[FORMAT]']),
-    help: 'export the table to a file: csv, json or md (none: choose in a dialog)',
+    help: 'export the table to a file: csv, json or md (none: choose)',
     same: 'x · skaha-tui ps --csv/--json/--yaml',
     complete: (i) => (i === 0 ? 'export-format' : null),
     run: exportCommand,

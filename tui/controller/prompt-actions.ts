@@ -68,6 +68,9 @@ export function sessionCommand(ctl: Controller, command: 'logs' | 'events' | 'op
   if (word !== undefined) {
     const ids = resolveSessions(ctl, [word]);
     if (ids.length > 1) throw new UsageError(PROMPT_TEXT.ambiguous(word, ids));
+    // A session inside a folded replica group is shown by unfolding the group.
+    const group = ctl.model().table.rows.find((r) => r.type === 'group' && !r.expanded && r.members.some((m) => m.id === ids[0]));
+    if (group) ctl.dispatch({ type: 'toggle-expand', key: group.key });
     ctl.dispatch({ type: 'select', key: ids[0], ...ctl.rows() });
     if (ctl.model().view.selected !== ids[0]) throw new UsageError(PROMPT_TEXT.notInTable(word));
   }

@@ -38,7 +38,7 @@ export function helpLines(readonly: boolean, width: number, ctx: RenderContext, 
   lines.push('', paint.underline(PROMPT_TEXT.helpTitle), ...wrapWords(PROMPT_TEXT.helpIntro, width).map(escapeTags));
   for (const c of PROMPT_COMMANDS) {
     const disabled = readonly && c.mutating === true;
-    lines.push(line(`:${c.spec.name}`, `${c.help} — same as ${c.same}${disabled ? ' (disabled: read-only)' : ''}`, disabled));
+    lines.push(line(`:${c.spec.name}`, `[${c.same}] ${c.help}${disabled ? ' (disabled: read-only)' : ''}`, disabled));
   }
   for (const [name, target] of Object.entries(aliases)) lines.push(line(`:${terminalLine(name)}`, PROMPT_TEXT.aliasHelp(terminalLine(target))));
   lines.push('', paint.fg('gray', HELP.close));

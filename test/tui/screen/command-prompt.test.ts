@@ -1,0 +1,231 @@
+// The `:` prompt driven as a user drives it: typing, Tab, ↑/↓, Enter, Esc; each command reaching the
+// dashboard's own action; the history file; aliases from the config.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeConnection } from '../helpers/fake-connection.js';
+import { useHeadlessDashboard } from '../helpers/headless-harness.js';
+import { demoSessions, stateWith } from '../helpers/states.js';
+import type { Headless } from '../helpers/headless.js';
+
+const start = useHeadlessDashboard();
+let dir: string;
+let historyFile: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'skt-prompt-'));
+  historyFile = path.join(dir, 'state', 'prompt-history');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const sent = (c: FakeConnection, method: string) => c.sent.filter((r) => r.method === method).map((r) => r.params);
+const footer = (h: Headless) => h.lines().at(-1) ?? '';
+
+/** Types text into the prompt one key at a time (a space is the key 'space'). */
+async function type(h: Headless, text: string): Promise<void> {
+  for (const c of text) await h.keys(c === ' ' ? 'space' : c);
+}
+
+/** The whole help text: the open help dialog paged through to its end. */
+async function helpText(h: Headless): Promise<string> {
+  let text = h.text();
+  for (let i = 0; i < 8; i++) {
+    await h.keys('pagedown');
+    text += `\n${h.text()}`;
+  }
+  return text;
+}
+
+async function run(h: Headless, line: string): Promise<void> {
+  await h.keys(':');
+  await type(h, line);
+  await h.keys('enter');
+}
+
+describe('the : prompt', () => {
+  it('opens at the bottom with :, shows what is typed, and Esc closes it without running anything', async () => {
+    const { h, connection } = await start();
+    await h.keys(':');
+    expect(footer(h)).toBe(':▏');
+    await type(h, 'delete nb-main');
+    expect(footer(h)).toBe(':delete nb-main▏');
+    await h.keys('escape');
+    expect(h.dashboard.model().view.prompt).toBeNull();
+    expect(h.dashboard.model().view.modal).toBeNull();
+    expect(sent(connection, 'delete')).toEqual([]);
+  });
+
+  it('Tab completes commands, flags, kinds, session names and ids, and lists the choices when it cannot choose', async () => {
+    const { h } = await start();
+    await h.keys(':');
+    await type(h, 'de');
+    await h.keys('tab');
+    expect(footer(h)).toMatch(/^:del▏\s+del\s+delete$/);
+    await type(h, 'ete car');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':delete carta-soon ▏');
+    await type(h, 'fit');
+    await h.keys('tab');
+    expect(footer(h)).toMatch(/:delete carta-soon fit-▏\s+fit-1\s+fit-2\s+fit-3/);
+    await h.keys('C-u');
+    await type(h, 'renew hl00000');
+    await h.keys('tab');
+    expect(footer(h)).toMatch(/hl000003\s+hl000004\s+hl000005/);
+    await h.keys('C-u');
+    await type(h, 'launch he');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':launch headless ▏');
+    await type(h, '--na');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':launch headless --name ▏');
+    await h.keys('C-u');
+    await type(h, 'sort ex');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':sort expires ▏');
+    await h.keys('C-u');
+    await type(h, 'export m');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':export md ▏');
+  });
+
+  it('delete NAME and renew ID open the usual confirmation for exactly those sessions; y sends it', async () => {
+    const { h, connection } = await start();
+    await run(h, 'delete carta-soon');
+    expect(h.text()).toContain('Delete 1 session?');
+    expect(sent(connection, 'delete')).toEqual([]);
+    await h.keys('y');
+    expect(sent(connection, 'delete')).toEqual([{ ids: ['cr000006'] }]);
+    await run(h, 'renew nb000001');
+    expect(h.text()).toContain('Renew 1 session?');
+    await h.keys('y');
+    expect(sent(connection, 'renew')).toEqual([{ ids: ['nb000001'] }]);
+  });
+
+  it('delete with no session works on the selection, as d does', async () => {
+    const { h } = await start();
+    await h.keys('j');
+    await run(h, 'rm');
+    expect(h.dashboard.model().view.modal).toMatchObject({ type: 'confirm', action: 'delete', ids: ['cr000006'] });
+  });
+
+  it('logs, events and open NAME select the session (unfolding its replica group) and do what l, e and o do', async () => {
+    const { h, connection } = await start();
+    await run(h, 'logs fit-3');
+    expect(sent(connection, 'logs.subscribe')).toEqual([expect.objectContaining({ sessionId: 'hl000005' })]);
+    await run(h, 'events carta-soon');
+    expect(h.dashboard.model().view).toMatchObject({ selected: 'cr000006', detailsMode: 'events' });
+    await run(h, 'open nb-main');
+    expect(h.opened).toEqual([expect.stringContaining('/nb000001/')]);
+    await run(h, 'open fit');
+    expect(footer(h)).toContain("no session has the id or name 'fit'");
+  });
+
+  it('filter and sort set the view; filter alone clears it', async () => {
+    const { h } = await start();
+    await run(h, 'filter fit');
+    expect(h.dashboard.model().view.filter).toBe('fit');
+    expect(h.text()).not.toContain('nb-main');
+    await run(h, 'sort name --reverse');
+    expect(h.dashboard.model().view.sort).toEqual({ column: 'name', descending: true });
+    await run(h, 'filter');
+    expect(h.dashboard.model().view.filter).toBe('');
+  });
+
+  it('launch opens the form filled from the same flags the CLI takes', async () => {
+    const { h, connection } = await start();
+    await run(h, "launch headless skaha/terminal:1.1.1 --name job1 --cores 2 --ram 8 --env MODE=fast -r 3 -- python 'run it.py' --fast");
+    expect(h.dashboard.model().view.modal).toMatchObject({
+      type: 'launch',
+      form: { kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'job1', fixed: true, cores: 2, ram: 8, env: 'MODE=fast', replicas: '3', cmd: 'python', args: 'run it.py --fast' },
+    });
+    expect(sent(connection, 'launch')).toEqual([]);
+  });
+
+  it('says what is wrong: an unknown command with the closest one, a bad flag, an unknown session, a CLI-only option', async () => {
+    const { h } = await start();
+    await run(h, 'delet nb-main');
+    expect(footer(h)).toContain("unknown command 'delet': did you mean delete?");
+    await run(h, 'delete --force nb-main');
+    expect(footer(h)).toContain("unknown option '--force' for 'delete'");
+    await run(h, 'delete nosuch');
+    expect(footer(h)).toContain("no session has the id or name 'nosuch'");
+    await run(h, 'sort colour');
+    expect(footer(h)).toContain("unknown sort column 'colour'");
+    await run(h, 'delete nb-main --token abc');
+    expect(footer(h)).toContain('--token is an option of the skaha-tui command line, not of the prompt');
+    expect(h.dashboard.model().view.modal).toBeNull();
+    await run(h, 'delete --help');
+    expect(footer(h)).toContain('delete [SESSION]...   (same as d · skaha-tui delete)');
+  });
+
+  it('refuses launch, delete and renew in --readonly, as their keys do', async () => {
+    const { h } = await start(undefined, { readonly: true });
+    await run(h, 'delete nb-main');
+    expect(h.dashboard.model().view.modal).toBeNull();
+    expect(footer(h)).toMatch(/read-only/);
+  });
+
+  it('keeps the history across runs (owner-only, bounded), recalls it with ↑/↓, and never stores --env values or tokens', async () => {
+    const first = await start(undefined, { promptHistoryFile: historyFile });
+    await run(first.h, 'filter fit');
+    await run(first.h, 'launch headless img --env API_TOKEN=s3cret -e MODE=fast');
+    await first.h.keys('escape');
+    await run(first.h, 'delete nb-main --token hunter2');
+    await first.h.dashboard.stop();
+    expect(statSync(historyFile).mode & 0o777).toBe(0o600);
+    const stored = readFileSync(historyFile, 'utf8');
+    expect(stored).toBe('filter fit\nlaunch headless img --env API_TOKEN=… -e MODE=…\n');
+    expect(stored).not.toContain('s3cret');
+    expect(stored).not.toContain('hunter2');
+
+    const { h } = await start(undefined, { promptHistoryFile: historyFile });
+    await h.keys(':');
+    await type(h, 'so');
+    await h.keys('up');
+    expect(footer(h)).toBe(':launch headless img --env API_TOKEN=… -e MODE=…▏');
+    await h.keys('up');
+    expect(footer(h)).toBe(':filter fit▏');
+    await h.keys('up');
+    expect(footer(h)).toBe(':filter fit▏');
+    await h.keys('down', 'down');
+    expect(footer(h)).toBe(':so▏');
+    await h.keys('up', 'up', 'enter');
+    expect(h.dashboard.model().view.filter).toBe('fit');
+  });
+
+  it('runs aliases from the config file, completes them, lists them in help, and picks up a changed config', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    let aliases: Record<string, string> = { nb: 'launch notebook --cores 2', gone: 'filter !Completed' };
+    connection.on('config.get', () => ({ commands: { aliases } }));
+    const { h } = await start(connection);
+    await h.keys(':', 'n');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':nb ▏');
+    await type(h, '--name x1');
+    await h.keys('enter');
+    expect(h.dashboard.model().view.modal).toMatchObject({ type: 'launch', form: { kind: 'notebook', cores: 2, name: 'x1', fixed: true } });
+    await h.keys('escape', '?');
+    expect(await helpText(h)).toMatch(/:nb\s+alias \(config file\) for: launch notebook --cores 2/);
+    await h.keys('escape');
+    aliases = { mine: 'filter nb' };
+    const state = connection.state!;
+    connection.pushState({ ...state, config: { ...state.config, changedAt: 1 } });
+    await h.settle();
+    await run(h, 'mine');
+    expect(h.dashboard.model().view.filter).toBe('nb');
+    await run(h, 'nb');
+    expect(footer(h)).toContain("unknown command 'nb'");
+  });
+
+  it('help and quit do what ? and q do; ? lists every prompt command with its key or CLI equivalent', async () => {
+    const { h } = await start();
+    await run(h, 'help');
+    const text = await helpText(h);
+    expect(text).toContain('Command prompt (:)');
+    expect(text).toMatch(/:delete\s+\[d · skaha-tui delete\] delete sessions by id or name/);
+    for (const name of ['launch', 'renew', 'logs', 'events', 'open', 'filter', 'sort', 'export', 'refresh', 'help', 'quit']) expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
+    await h.keys('escape');
+    await run(h, 'quit');
+    await expect(h.dashboard.done).resolves.toBe(0);
+  });
+});
