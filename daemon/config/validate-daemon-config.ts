@@ -146,7 +146,7 @@ function commands(raw: unknown, errors: FieldErrors): DaemonConfig['commands'] {
   for (const key of Object.keys(o)) if (key !== 'aliases') errors.add(`commands.${key}`, 'unknown setting (known: aliases)');
   const aliases = emptyDict<string>();
   const entries = Object.entries(objectAt(o.aliases, 'commands.aliases', errors));
-  if (entries.length > ALIAS_LIMITS.count) errors.add('commands.aliases', `holds ${entries.length} aliases; at most ${ALIAS_LIMITS.count} are kept`);
+  if (entries.length > ALIAS_LIMITS.count) errors.add('commands.aliases', `holds ${entries.length} aliases; at most ${ALIAS_LIMITS.count} are allowed`);
   for (const [name, line] of entries.slice(0, ALIAS_LIMITS.count)) {
     const at = `commands.aliases.${name}`;
     if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(name)) errors.add(at, 'an alias name is a word: a letter, then up to 31 letters, digits, - or _');
