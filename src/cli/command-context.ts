@@ -6,7 +6,6 @@ import type { SkahaApi } from '../ports/skaha-api.js';
 import type { CliIo } from './io.js';
 import { errorJson, jsonLine, jsonText } from './json-output.js';
 import { csvText } from '../export/csv-text.js';
-import { yamlText } from '../export/yaml-text.js';
 import type { ParsedArgs } from './parse-args.js';
 import { colorEnabled, createStyle, OWN_SGR, type Style } from './style.js';
 import type { CliSystem } from './system.js';
@@ -75,8 +74,11 @@ export type CommandHandler = (ctx: CommandContext) => Promise<number>;
 
 const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** Builds the Output for an invocation; `warnings: false` (--log-level error) drops "warning: …" lines. */
-export function createOutput(io: CliIo, format: DataFormat | boolean | null, options: { warnings?: boolean } = {}): Output {
+/**
+ * Builds the Output for an invocation; `warnings: false` (--log-level error) drops "warning: …" lines.
+ * `yaml` writes YAML (src/export/yaml-text.ts): passed in, so only a --yaml run loads the YAML package.
+ */
+export function createOutput(io: CliIo, format: DataFormat | boolean | null, options: { warnings?: boolean; yaml?: (value: unknown) => string } = {}): Output {
   const dataFormat: DataFormat | null = format === true ? 'json' : format === false ? null : format;
   const json = dataFormat === 'json';
   const warnings = options.warnings !== false;
@@ -95,7 +97,10 @@ export function createOutput(io: CliIo, format: DataFormat | boolean | null, opt
     printStyled: (text) => void io.stdout.write(styledOut(text)),
     printJson: (value) => void io.stdout.write(jsonText(value)),
     printData(value, columns) {
-      if (dataFormat === 'yaml') io.stdout.write(yamlText(value));
+      if (dataFormat === 'yaml') {
+        if (!options.yaml) throw new Error('--yaml output without a YAML writer');
+        io.stdout.write(options.yaml(value));
+      }
       // CSV has no escapes: on a terminal a cell shows its controls as visible escapes; a file or pipe gets the exact text.
       else if (dataFormat === 'csv') io.stdout.write(csvText(value, columns, io.stdout.isTTY ? terminalText : undefined));
       else io.stdout.write(jsonText(value));

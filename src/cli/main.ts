@@ -42,7 +42,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo()
   } catch (error) {
     return reportFailure(io, jsonWanted, error);
   }
-  const out = createOutput(io, format, { warnings: level !== 'error' });
+  const yaml = format === 'yaml' ? (await import('../export/yaml-text.js')).yamlText : undefined;
+  const out = createOutput(io, format, { warnings: level !== 'error', yaml });
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const command = parsed.command;
   if (command?.name === 'version') {
