@@ -8,10 +8,10 @@ export type Command =
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
   | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
-  | 'app-launch' | 'app-delete' | 'export' | 'command';
+  | 'app-launch' | 'app-delete' | 'relaunch' | 'export' | 'command';
 
 /** Actions that change sessions, disabled by --readonly. */
-export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete']);
+export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete', 'relaunch']);
 
 /** One binding: keys, the panes it works in, the command, and its help. */
 export interface KeyBinding {
@@ -49,6 +49,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['l'], panes: ALL, command: 'logs', label: 'l', help: "follow the selected session's logs", hint: ['table', 'details'], short: 'logs' },
   { keys: ['e'], panes: ALL, command: 'events', label: 'e', help: "the selected session's Kubernetes events", hint: ['table', 'details'], short: 'events' },
   { keys: ['n'], panes: LISTS, command: 'launch', label: 'n', help: 'launch a session', hint: ['table'], short: 'launch' },
+  { keys: ['c'], panes: LISTS, command: 'relaunch', label: 'c', help: 'launch the selected session again as it was launched; on a replica group: rerun its failed replicas (asks first)', short: 'relaunch' },
   { keys: ['r'], panes: ALL, command: 'renew', label: 'r', help: 'renew (asks first)', hint: ['table'], short: 'renew' },
   { keys: ['d', 'C-d'], panes: ALL, command: 'delete', label: 'd/Ctrl-D', help: 'delete (asks first, listing what will go)', hint: ['table'], short: 'delete' },
   { keys: ['A'], panes: LISTS, command: 'app-launch', label: 'A', help: 'launch an app (CASA, TOPCAT, DS9, xterm …) on the selected desktop', short: 'app' },
@@ -76,6 +77,7 @@ export const DIALOG_KEYS: readonly { label: string; help: string }[] = [
   { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs), or move the cursor in a text field' },
   { label: 'Ctrl-A/E/U/W', help: 'launch form text: start/end of line (also Home/End), delete to the start / the word before the cursor; paste works' },
   { label: '1-9 Ctrl-R', help: 'launch form: fill from a recent launch' },
+  { label: 'Ctrl-S', help: 'launch form: save the form as the profile named in the Profile field (Enter there loads one)' },
   { label: 'Enter', help: 'launch form: launch; confirmation: yes; filter/search: apply' },
   { label: 'y / n', help: 'confirmation: yes / no' },
   { label: 'Esc', help: 'cancel the dialog or prompt' },

@@ -5,6 +5,7 @@ import { terminalText } from '../src/domain/terminal-text.js';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
+import { profilesDir } from '../src/config/profiles.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
 import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
@@ -110,6 +111,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
     saveDir: io.saveDir ?? process.cwd(),
     promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
+    profilesDir: profilesDir(paths.configDir),
     ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
     restartDaemon: () => restartDaemon(connection, paths, io.env),
     options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },

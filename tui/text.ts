@@ -296,6 +296,7 @@ export const RESTART = {
 
 /** Launch form words. */
 export const FORM = {
+  profile: 'Profile',
   kind: 'Kind',
   image: 'Image',
   name: 'Name',
@@ -315,8 +316,8 @@ export const FORM = {
   command: 'Equivalent command:',
   registryNotShown: '(registry credentials are not shown)',
   recent: 'Recent launches (digit or Ctrl-R fills the form):',
-  keys: '↑↓/Tab field  ←→ choose or move the cursor  Ctrl-A/E/U/W edit  Enter launch  Esc cancel',
-  keysAscii: 'Up/Down/Tab field  Left/Right choose or move the cursor  Ctrl-A/E/U/W edit  Enter launch  Esc cancel',
+  keys: '↑↓/Tab field  ←→ choose or move the cursor  Ctrl-A/E/U/W edit  Ctrl-S profile  Enter launch  Esc cancel',
+  keysAscii: 'Up/Down/Tab field  Left/Right choose or move the cursor  Ctrl-A/E/U/W edit  Ctrl-S profile  Enter launch  Esc cancel',
   keysImage: 'type a full name or part of one  ↑↓ pick a suggestion  Tab complete it  Enter launch  Esc cancel',
   keysImageAscii: 'type a full name or part of one  Up/Down pick a suggestion  Tab complete it  Enter launch  Esc cancel',
   submitting: 'launching…',

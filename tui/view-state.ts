@@ -8,6 +8,7 @@ import { reduceForm, type LaunchForm } from './form/launch-form.js';
 import type { AppPicker } from './app-picker.js';
 import type { ExportDialog } from './export-choice.js';
 import type { PromptState } from './command-mode/prompt-state.js';
+import type { RelaunchModal } from './relaunch-dialog.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
 
@@ -42,7 +43,9 @@ export type Modal =
   /** No browser opened a session's URL: it is shown whole (and was copied). */
   | { type: 'url'; name: string; url: string }
   | ExportDialog
-  | AppPicker;
+  | AppPicker
+  /** A session launched again, or a group's failed replicas rerun (`c`). */
+  | RelaunchModal;
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
 export interface ViewState {

@@ -1,21 +1,9 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
+import { writePrivateFile } from '../../src/config/write-private-file.js';
 
-/**
- * Replaces `file` atomically with `data`, readable by its owner only: a fresh 0600 temp file beside it
- * (never one left over, whose mode could be wider), renamed over it. The temp file goes when the write fails.
- */
-export async function writePrivateFile(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${file}.tmp-${process.pid}`;
-  try {
-    await rm(temp, { force: true });
-    await writeFile(temp, data, { mode: 0o600, flag: 'wx' });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
+/** The writer lives in src/config (profiles use it too); re-exported for the daemon's stores. */
+export { writePrivateFile };
 
 /** A lowdb adapter for a text file written with writePrivateFile (0600, atomic); read returns null when it is absent. */
 export class PrivateTextFile implements Adapter<string> {

@@ -1,4 +1,4 @@
-// A skaha-tui daemon client in plain Node, protocol 4 (docs/protocol.md). It needs the `ws` package
+// A skaha-tui daemon client in plain Node, protocol 5 (docs/protocol.md). It needs the `ws` package
 // (npm install ws; inside this repository it is already there). Run it with the daemon's socket,
 // which `skaha-tui doctor` prints:
 //
@@ -8,7 +8,7 @@
 // first session, and exits. The tests run this file against a real daemon.
 import WebSocket from 'ws';
 
-const PROTOCOL = 4;
+const PROTOCOL = 5;
 const socket = process.argv[2];
 if (!socket) {
   console.error('usage: node client.mjs SOCKET   (skaha-tui doctor prints the socket path)');

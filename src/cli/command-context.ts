@@ -54,6 +54,8 @@ export interface CommandContext {
   concurrency(): Promise<number>;
   /** Whether this command's connection has private-registry credentials (never which). */
   registryConfigured(): Promise<boolean>;
+  /** Where this command's direct requests go and how they authenticate (never the secret), for --dry-run. */
+  target(): Promise<{ root: string; auth: 'token' | 'certificate' | 'none' }>;
   /** Diagnostics on stderr at the chosen --log-level (secrets scrubbed). */
   log: Logger;
   /** False with --no-daemon, or with --url/--token/--cert (a running daemon has its own connection): go to Skaha directly. */

@@ -50,6 +50,10 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
 ];
 
 const json: OptionSpec = { name: 'json', type: 'boolean' };
+const wait: OptionSpec = { name: 'wait', short: 'w', type: 'boolean' };
+const env: OptionSpec = { name: 'env', short: 'e', type: 'list', value: 'KEY=VALUE' };
+const print: OptionSpec = { name: 'print', type: 'boolean' };
+const dryRun: OptionSpec = { name: 'dry-run', type: 'boolean' };
 
 /** The output formats of list commands (docs/output.md); at most one may be given. */
 export const DATA_FORMAT_OPTIONS: readonly OptionSpec[] = [json, { name: 'yaml', type: 'boolean' }, { name: 'csv', type: 'boolean' }];
@@ -74,24 +78,46 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'launch',
     aliases: ['create', 'run'],
-    positionals: ['KIND', 'IMAGE'],
+    positionals: ['[KIND]', '[IMAGE]'],
     rest: true,
     options: [
+      { name: 'file', short: 'f', type: 'string', value: 'FILE' },
+      { name: 'profile', short: 'p', type: 'string', value: 'NAME' },
       { name: 'name', short: 'n', type: 'string', value: 'NAME' },
       { name: 'cores', short: 'c', type: 'number', value: 'C', aliases: ['cpu'] },
       { name: 'ram', short: 'm', type: 'number', value: 'GiB', aliases: ['memory'] },
       { name: 'gpus', short: 'g', type: 'number', value: 'G', aliases: ['gpu'] },
-      { name: 'env', short: 'e', type: 'list', value: 'KEY=VALUE' },
+      env,
       { name: 'replicas', short: 'r', type: 'number', value: 'R' },
-      { name: 'wait', short: 'w', type: 'boolean' },
+      wait,
       json,
+      print,
+      dryRun,
+      { name: 'save-profile', type: 'string', value: 'NAME' },
     ],
   },
+  {
+    name: 'relaunch',
+    aliases: ['rerun'],
+    positionals: ['ID|GROUP'],
+    rest: true,
+    options: [
+      { name: 'failed', type: 'boolean' },
+      { name: 'name', short: 'n', type: 'string', value: 'NAME' },
+      { name: 'replicas', short: 'r', type: 'number', value: 'R' },
+      env,
+      wait,
+      json,
+      print,
+      dryRun,
+    ],
+  },
+  { name: 'profiles', aliases: ['profile'], positionals: [], options: [json] },
   {
     name: 'delete',
     aliases: ['del', 'rm'],
     positionals: ['ID...'],
-    options: [{ name: 'force', short: 'f', type: 'boolean' }],
+    options: [{ name: 'force', short: 'f', type: 'boolean' }, dryRun],
   },
   {
     name: 'prune',
@@ -102,9 +128,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'status', short: 's', type: 'string', value: 'STATUS', choices: STATUSES },
       { name: 'force', short: 'f', type: 'boolean' },
       json,
+      dryRun,
     ],
   },
-  { name: 'renew', aliases: [], positionals: ['ID...'], options: [] },
+  { name: 'renew', aliases: [], positionals: ['ID...'], options: [dryRun] },
   { name: 'open', aliases: [], positionals: ['ID'], options: [{ name: 'wait', short: 'w', type: 'boolean' }] },
   { name: 'logs', aliases: [], positionals: ['ID'], options: [{ name: 'follow', short: 'f', type: 'boolean' }] },
   { name: 'watch', aliases: [], positionals: [], options: [json] },

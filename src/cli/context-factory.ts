@@ -108,6 +108,10 @@ export function buildContext(parts: ContextParts): BuiltContext {
     api: async () => (await open()).api,
     concurrency: async () => (await open()).concurrency,
     registryConfigured: async () => (await open()).registryAuth === true,
+    target: async () => {
+      const { root, auth } = await open();
+      return { root, auth };
+    },
     log,
     useDaemon,
     daemon,

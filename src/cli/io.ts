@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { CREDENTIAL_ENV_NAMES } from '../config/child-env.js';
+import { promptHidden } from './secret-prompt.js';
 
 /** A place the CLI writes text to; `isTTY` says whether a terminal is attached. */
 export interface CliStream {
@@ -20,6 +21,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Shows `question` on stderr and resolves with the line the user typed. */
   prompt(question: string): Promise<string>;
+  /** Like prompt, without echoing what is typed (a secret); absent where the terminal cannot hide it. */
+  promptSecret?(question: string): Promise<string>;
   /** Milliseconds since the epoch. */
   now(): number;
 }
@@ -32,6 +35,7 @@ export function processIo(): CliIo {
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     now: () => Date.now(),
+    promptSecret: process.stdin.isTTY === true ? (question) => promptHidden(question) : undefined,
     prompt(question) {
       const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
       return new Promise((resolve) => {
@@ -70,7 +74,14 @@ export function redactingIo(io: CliIo, secrets: ReadonlySet<string>): CliIo {
     write: (text: string) => stream.write(redact(text, secrets)),
     scrub: (text: string) => redact(stream.scrub ? stream.scrub(text) : text, secrets),
   });
-  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), prompt: (q) => io.prompt(redact(q, secrets)) };
+  const promptSecret = io.promptSecret;
+  return {
+    ...io,
+    stdout: wrap(io.stdout),
+    stderr: wrap(io.stderr),
+    prompt: (q) => io.prompt(redact(q, secrets)),
+    promptSecret: promptSecret ? (q) => promptSecret(redact(q, secrets)) : undefined,
+  };
 }
 
 /** Secret values found in the environment (tokens and registry secrets), for redaction. */

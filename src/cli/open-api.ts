@@ -11,6 +11,10 @@ export interface ApiHandle {
   secrets: string[];
   /** Whether private-registry credentials are configured (absent: none). */
   registryAuth?: boolean;
+  /** The versioned API root requests go to, e.g. `https://ws-uv.canfar.net/skaha/v1` (for --dry-run). */
+  root: string;
+  /** How requests authenticate (never the secret itself). */
+  auth: 'token' | 'certificate' | 'none';
   /** Releases connections so the process can exit. */
   close(): Promise<void>;
 }
@@ -37,6 +41,8 @@ export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
     concurrency: connection.concurrency,
     secrets,
     registryAuth: connection.registryAuth !== undefined,
+    root: `${connection.baseUrl}/${connection.apiVersion}`,
+    auth: connection.credential.kind,
     close: async () => {
       await client.close();
     },

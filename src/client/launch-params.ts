@@ -1,4 +1,4 @@
-import type { LaunchRequest } from '../domain/launch.js';
+import { replicaName, replicaNumbers, type LaunchRequest } from '../domain/launch.js';
 
 /** One replica's POST: its name and the query parameters, in the official client's order. */
 export interface ReplicaPayload {
@@ -6,12 +6,15 @@ export interface ReplicaPayload {
   query: URLSearchParams;
 }
 
-/** Builds one payload per replica: names `name-1..name-N` (unchanged for 1), env `REPLICA_ID`/`REPLICA_COUNT` on every payload. */
+/**
+ * Builds one payload per replica: names `name-1..name-N` (unchanged for 1), env `REPLICA_ID`/`REPLICA_COUNT`
+ * on every payload; with `replicaIds`, only those replicas (a rerun keeps each one's number and the count).
+ */
 export function replicaPayloads(request: LaunchRequest): ReplicaPayload[] {
   const count = request.replicas ?? 1;
   const payloads: ReplicaPayload[] = [];
-  for (let i = 1; i <= count; i++) {
-    const name = count === 1 ? request.name : `${request.name}-${i}`;
+  for (const i of replicaNumbers(request)) {
+    const name = replicaName(request.name, i, count);
     const query = new URLSearchParams();
     query.append('name', name);
     query.append('image', request.image);

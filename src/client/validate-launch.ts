@@ -52,6 +52,7 @@ export function validateLaunch(request: LaunchRequest, context?: ResourceContext
   if (env.length > 0 && kind !== 'headless') throw validationError('env', `is only allowed for headless sessions, not ${kind}`);
   if (env.length > 0) out.env = env.map(checkEnv);
   if (replicas !== 1) out.replicas = replicas;
+  if (request.replicaIds !== undefined) out.replicaIds = checkReplicaIds(request.replicaIds, replicas);
 
   if (request.registryAuth) {
     const { username, secret } = request.registryAuth;
@@ -60,6 +61,15 @@ export function validateLaunch(request: LaunchRequest, context?: ResourceContext
     out.registryAuth = request.registryAuth;
   }
   return { request: out, warnings };
+}
+
+function checkReplicaIds(ids: readonly number[], replicas: number): number[] {
+  if (!Array.isArray(ids) || ids.length === 0) throw validationError('replicaIds', 'must list at least one replica number');
+  for (const id of ids) {
+    if (!Number.isInteger(id) || id < 1 || id > replicas) throw validationError('replicaIds', `must be whole numbers from 1 to the replica count ${replicas} (got ${id})`);
+  }
+  if (new Set(ids).size !== ids.length) throw validationError('replicaIds', 'must not repeat a replica number');
+  return [...ids];
 }
 
 function checkName(raw: string, replicas: number): string {

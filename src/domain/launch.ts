@@ -19,6 +19,8 @@ export interface LaunchRequest {
   env?: string[];
   /** Headless only: 1–512 client-side replicas. */
   replicas?: number;
+  /** Only these replicas of the `replicas` (1-based, each with its own REPLICA_ID): a rerun of some of a job array. */
+  replicaIds?: number[];
   /** Private registry credentials; sent as `x-skaha-registry-auth`, never logged. */
   registryAuth?: { username: string; secret: string };
 }
@@ -34,4 +36,15 @@ export function isLaunchSuccess(result: LaunchResult): result is { name: string;
 /** The name Skaha keeps for a session launched as `name`: it lowercases names (its PostAction does). */
 export function storedName(name: string): string {
   return name.toLowerCase();
+}
+
+/** The replica numbers a launch creates, in order: `replicaIds`, or 1..`replicas`. */
+export function replicaNumbers(request: Pick<LaunchRequest, 'replicas' | 'replicaIds'>): number[] {
+  if (request.replicaIds && request.replicaIds.length > 0) return [...request.replicaIds];
+  return Array.from({ length: request.replicas ?? 1 }, (_, i) => i + 1);
+}
+
+/** The name Skaha is sent for replica `replica` of a launch named `name` with `count` replicas: `name-N`, or `name` alone. */
+export function replicaName(name: string, replica: number, count: number): string {
+  return count === 1 ? name : `${name}-${replica}`;
 }

@@ -113,6 +113,7 @@ const launch = object(
     args: optional(str(0, 100_000)),
     env: optional(arrayOf(str(0, 100_000), 1000)),
     replicas: optional(num(1, 512, true)),
+    replicaIds: optional(arrayOf(num(1, 512, true), 512, 1)),
     registryAuth: optional(object({ username: str(1, 500), secret: str(1, 10_000) }, true)),
   },
   true,

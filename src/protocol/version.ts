@@ -1,5 +1,5 @@
 /** The websocket protocol version; a client and a daemon talk only when theirs are equal. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The largest frame a daemon accepts from a client (1 MiB); bigger frames close the socket with 1009. */
 export const MAX_FRAME_BYTES = 1024 * 1024;

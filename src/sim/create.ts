@@ -82,6 +82,9 @@ export function handleCreate(world: SimWorld, user: SimUser, params: Params, reg
   const headless = kind === 'headless';
   const cmd = headless ? params.first('cmd') : undefined;
   const args = headless ? params.first('args') : undefined;
+  const env = headless ? parseEnv(params.all('env')) : [];
+  const replica = Number(env.find(([key]) => key === 'REPLICA_ID')?.[1]);
+  const failing = world.faults.failJobs || commandFails(cmd, args) || (world.faults.failReplicas ?? []).includes(replica);
   const id = world.newSessionId();
   const session = buildSession(world, {
     id,
@@ -90,10 +93,10 @@ export function handleCreate(world: SimWorld, user: SimUser, params: Params, reg
     name: name.toLowerCase().slice(0, 63),
     image,
     resources: resolveResources(kind, { cores: cores.value, ramGiB: ram.value, gpus }, config.gpuEnabled),
-    outcome: world.faults.failJobs || commandFails(cmd, args) ? 'Failed' : 'Completed',
+    outcome: failing ? 'Failed' : 'Completed',
     cmd,
     args: args === undefined ? undefined : args.split(' '),
-    env: headless ? parseEnv(params.all('env')) : [],
+    env,
     ...launchSwitches(world, kind),
   });
   planSwitchedPreemption(world, session);

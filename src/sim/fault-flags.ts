@@ -14,6 +14,7 @@ export const FAULT_FLAG_HELP = [
   'stats-unavailable       view=stats answers 503',
   'expired-token           every token gets 401',
   'fail-jobs               new headless jobs exit 1',
+  'fail-replicas=N[,N…]    new headless jobs with one of these REPLICA_IDs exit 1',
   'queue=SECONDS           new sessions wait SECONDS in the Kueue queue (no pod yet)',
   'preempt=AFTER[:QUEUED]  new sessions are preempted AFTER s of running, queued QUEUED s (default 60)',
   'trouble=NAME            new sessions get a trouble: oom, crash-loop, image-pull, unschedulable',
@@ -48,6 +49,7 @@ export function applyFaultFlag(faults: SimFaults, spec: string): SimFaults {
   } else if (name === 'stats-unavailable' || name === 'stats503') next.statsUnavailable = true;
   else if (name === 'expired-token') next.expiredToken = true;
   else if (name === 'fail-jobs') next.failJobs = true;
+  else if (name === 'fail-replicas') next.failReplicas = (value ?? '').split(',').map((n) => number(n, 'each replica number'));
   else if (name === 'queue') next.queueSeconds = number(value, 'the queue time');
   else if (name === 'preempt') {
     const [after, queued] = (value ?? '').split(':');

@@ -33,6 +33,8 @@ export interface SimFaults {
   expiredToken?: boolean;
   /** Headless jobs created from now on exit with status 1. */
   failJobs?: boolean;
+  /** Headless jobs created from now on whose REPLICA_ID is one of these exit with status 1 (some replicas of a job array fail). */
+  failReplicas?: number[];
   /** Fraction (0–1) of /skaha requests answered with `flakyStatus`, chosen by the seeded generator. */
   flakyRate?: number;
   /** Status for flaky answers (default 500). */

@@ -7,6 +7,15 @@ export interface StoredLaunchRequest extends Omit<LaunchRequest, 'registryAuth'>
   registryUsername?: string;
   /** True when some env values were replaced by `<redacted>` because their name looks secret. */
   envRedacted?: boolean;
+  /** True when cmd, args and env were too long to keep (over MAX_KEPT_PARAMS_CHARS together) and were left out. */
+  paramsTooLarge?: boolean;
+}
+
+/** The most characters of cmd, args and env one kept launch holds (so MAX_LAUNCHES records stay a few MB at most). */
+export const MAX_KEPT_PARAMS_CHARS = 16_384;
+
+function paramsLength(request: Pick<LaunchRequest, 'cmd' | 'args' | 'env'>): number {
+  return (request.cmd?.length ?? 0) + (request.args?.length ?? 0) + (request.env ?? []).reduce((n, e) => n + e.length + 1, 0);
 }
 
 /** The placeholder for a redacted env value. */
@@ -20,7 +29,24 @@ export function isSecretEnvName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** Pure: strips the registry secret (keeping a flag and the username) and redacts secret-looking env values. */
+/** Pure: `KEY=VALUE` entries with the values of secret-looking names replaced by `<redacted>`, and the names whose values were replaced. */
+export function redactEnv(entries: readonly string[]): { env: string[]; redacted: string[] } {
+  const redacted: string[] = [];
+  const env = entries.map((entry) => {
+    const eq = entry.indexOf('=');
+    if (eq < 0 || !isSecretEnvName(entry.slice(0, eq)) || entry.slice(eq + 1) === REDACTED) return entry;
+    redacted.push(entry.slice(0, eq));
+    return `${entry.slice(0, eq + 1)}${REDACTED}`;
+  });
+  return { env, redacted };
+}
+
+/** The names of `KEY=VALUE` entries whose value is `<redacted>` (not kept: to be given again). */
+export function redactedNames(entries: readonly string[]): string[] {
+  return entries.filter((e) => e.endsWith(`=${REDACTED}`) && e.indexOf('=') === e.length - REDACTED.length - 1).map((e) => e.slice(0, e.indexOf('=')));
+}
+
+/** Pure: strips the registry secret (keeping a flag and the username), redacts secret-looking env values, and leaves out a command and env too long to keep. */
 export function sanitiseLaunchRequest(request: LaunchRequest | StoredLaunchRequest): StoredLaunchRequest {
   const { registryAuth, ...rest } = request as LaunchRequest & Partial<StoredLaunchRequest>;
   const out: StoredLaunchRequest = { ...rest, registryAuthUsed: Boolean(registryAuth) || Boolean(rest.registryAuthUsed) };
@@ -28,14 +54,16 @@ export function sanitiseLaunchRequest(request: LaunchRequest | StoredLaunchReque
   if (username !== undefined) out.registryUsername = username;
   else delete out.registryUsername;
   if (rest.env) {
-    let redacted = false;
-    out.env = rest.env.map((entry) => {
-      const eq = entry.indexOf('=');
-      if (eq < 0 || !isSecretEnvName(entry.slice(0, eq)) || entry.slice(eq + 1) === REDACTED) return entry;
-      redacted = true;
-      return `${entry.slice(0, eq + 1)}${REDACTED}`;
-    });
-    if (redacted || rest.envRedacted) out.envRedacted = true;
+    const { env, redacted } = redactEnv(rest.env);
+    out.env = env;
+    if (redacted.length > 0 || rest.envRedacted) out.envRedacted = true;
+  }
+  if (paramsLength(out) > MAX_KEPT_PARAMS_CHARS) {
+    delete out.cmd;
+    delete out.args;
+    delete out.env;
+    delete out.envRedacted;
+    out.paramsTooLarge = true;
   }
   return out;
 }

@@ -10,8 +10,8 @@ import type { SessionInsight, WaitRecord } from './insight.js';
 /** The version of the DaemonState shape; bump it and add a migration when the shape changes. */
 export const STATE_SCHEMA_VERSION = 3;
 
-/** How many launch requests the state remembers (for relaunch). */
-export const MAX_LAUNCHES = 20;
+/** How many launch requests the state remembers, with the ids they created (for relaunch and reruns of failed replicas). */
+export const MAX_LAUNCHES = 200;
 
 /** How many notifications the log keeps. */
 export const MAX_NOTIFICATIONS = 200;

@@ -178,7 +178,7 @@ export async function run(argv: string[], api: FakeApi = new FakeApi(), options:
     system: deps.system ?? new FakeSystem(),
     openApi: async () => {
       opened = true;
-      return { api, concurrency: 4, secrets, registryAuth: api.registryAuth, close: async () => void (closed = true) };
+      return { api, concurrency: 4, secrets, registryAuth: api.registryAuth, root: 'https://skaha.test/skaha/v1', auth: 'token', close: async () => void (closed = true) };
     },
   });
   return { code, stdout: m.stdout(), stderr: m.stderr(), prompts: m.prompts, opened, closed };

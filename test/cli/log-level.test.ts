@@ -26,7 +26,7 @@ describe('log level flags', () => {
         options?.logger?.debug('skaha request', { method: 'GET', url: 'http://x/session', header: `Bearer ${TOKEN}` });
         return list(filters);
       };
-      return { api, concurrency: 2, secrets: [TOKEN], close: async () => undefined };
+      return { api, concurrency: 2, secrets: [TOKEN], root: 'http://x/v1', auth: 'token', close: async () => undefined };
     };
     const go = async (argv: string[]) => {
       const m = memoryIo();

@@ -74,7 +74,8 @@ describe('parseArgs usage errors', () => {
     expect(usage(['ps', '--kind'])).toBe("option '--kind' needs a value");
     expect(usage(['ps', '--kind', '--json'])).toBe("option '--kind' needs a value");
     expect(usage(['info'])).toBe('missing argument ID...');
-    expect(usage(['launch', 'notebook'])).toBe('missing argument IMAGE');
+    // KIND and IMAGE may come from a job file or a profile: launch itself says when neither gives them.
+    expect(parseArgs(['launch', 'notebook']).positionals).toEqual(['notebook']);
     expect(usage(['logs', 'a', 'b'])).toBe("unexpected argument 'b'");
     expect(usage(['--url'])).toBe("option '--url' needs a value");
   });
@@ -92,8 +93,8 @@ describe('parseArgs usage errors', () => {
     expect(parseArgs(['renew', 'abcd1234', '__proto__', 'Some_id-2']).positionals).toEqual(['abcd1234', '__proto__', 'Some_id-2']);
     expect(parseArgs(['prune', '../x.*']).positionals).toEqual(['../x.*']);
   });
-  it('allows -- only for launch', () => {
-    expect(usage(['delete', 'x', '--', 'y'])).toBe("'--' is only allowed with launch (not 'delete')");
+  it('allows -- only for launch and relaunch', () => {
+    expect(usage(['delete', 'x', '--', 'y'])).toBe("'--' is only allowed with launch and relaunch (not 'delete')");
     expect(usage(['--'])).toBe('missing command');
   });
   it('points the error at the command it belongs to', () => {

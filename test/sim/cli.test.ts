@@ -96,7 +96,9 @@ describe('skaha-tui sim', () => {
     faults = applyFaultFlag(faults, 'flaky=0.1:502');
     faults = applyFaultFlag(faults, 'expired-token');
     faults = applyFaultFlag(faults, 'fail-jobs');
+    faults = applyFaultFlag(faults, 'fail-replicas=2,5');
     expect(faults).toEqual({
+      failReplicas: [2, 5],
       latencyMs: 250,
       status: { 'session.list': 500, image: 403 },
       hang: ['session.logs'],

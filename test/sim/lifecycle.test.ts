@@ -105,6 +105,15 @@ describe('session lifecycle on the clock', () => {
     expect((await t.get(`/session/${bad}?view=logs`)).text).toContain('exit code 1');
   });
 
+  test('the failReplicas switch fails only the jobs whose REPLICA_ID it lists', async () => {
+    t = await startTestSim();
+    t.sim.setFaults({ failReplicas: [2] });
+    const replica = (n: number) => t.create(`name=arr-${n}&image=${enc(TERMINAL)}&cmd=true&env=REPLICA_ID%3D${n}&env=REPLICA_COUNT%3D3`);
+    const made = [await replica(1), await replica(2), await replica(3)];
+    t.tick(80);
+    expect(await Promise.all(made.map(async (id) => (await one(id)).status))).toEqual(['Completed', 'Failed', 'Completed']);
+  });
+
   test('DELETE: Terminating for a few seconds, then gone; 200 even for unknown ids', async () => {
     t = await startTestSim();
     const id = await t.create(`name=nb&image=${enc(NOTEBOOK)}&type=notebook`);

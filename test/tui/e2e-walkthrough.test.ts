@@ -1,14 +1,13 @@
 // A new user's walk through the built dashboard in tmux, against the simulator: launch through the
 // form by typing a full image name, then press `o` where no browser can open (as over SSH) and find
 // the URL on screen. Set SKAHA_TUI_E2E_BIN to test another build than dist/.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { createConnection } from '../../src/config/create-connection.js';
 import { TmuxPane } from './helpers/tmux.js';
-import { e2eHome, stopDaemon } from './helpers/e2e-home.js';
+import { closeE2e, e2eHome } from './helpers/e2e-home.js';
 
 const BIN = path.resolve(process.env.SKAHA_TUI_E2E_BIN ?? 'dist/bin/skaha-tui.js');
 
@@ -29,13 +28,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  app?.kill();
-  stopDaemon(home);
-  await sim?.close();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ pane: app, home, sim, dir }));
 
 describe('a new user in tmux', { timeout: 120_000 }, () => {
   it('launches through the form by typing a full image name', async () => {

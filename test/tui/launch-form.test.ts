@@ -23,7 +23,7 @@ describe('launch form state', () => {
 
   it('shows cores and RAM only for fixed resources, GPUs when offered, headless fields for headless', () => {
     const form = newLaunchForm(env);
-    expect(visibleFields(form, env)).toEqual(['kind', 'image', 'name', 'resources', 'gpus', 'registryUser', 'registrySecret']);
+    expect(visibleFields(form, env)).toEqual(['profile', 'kind', 'image', 'name', 'resources', 'gpus', 'registryUser', 'registrySecret']);
     const fixed = run({ ...form, focus: 'resources' }, { type: 'right' });
     expect(visibleFields(fixed, env)).toContain('cores');
     expect(fixed).toMatchObject({ fixed: true, cores: 2, ram: 8 });

@@ -34,6 +34,8 @@ export interface DashboardDeps {
   saveDir: string;
   /** The `:` prompt's history file (in the state folder); none: no history is kept. */
   promptHistoryFile?: string;
+  /** Folder of the launch profiles (`<config folder>/profiles`); absent: the form offers none. */
+  profilesDir?: string;
   options: DashboardOptions;
   /** This dashboard's own connection identity, to compare with the daemon's (absent: no comparison, e.g. the demo). */
   ownIdentity?: () => Promise<ConnectionIdentity | null>;

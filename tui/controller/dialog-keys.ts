@@ -10,6 +10,8 @@ import { restartDaemon } from './daemon-identity.js';
 import { pickerKey } from './app-actions.js';
 import { exportKey } from './export-table.js';
 import { promptKey, promptPaste } from './command-prompt.js';
+import { relaunchKey } from './relaunch-actions.js';
+import { loadFormProfile, saveFormProfile } from './profile-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -48,7 +50,10 @@ function formKey(ctl: Controller, name: string): void {
       return form({ type: 'backspace' });
     case 'C-r':
       return form({ type: 'recent', index: 0 });
+    case 'C-s':
+      return void saveFormProfile(ctl);
     case 'enter':
+      if (modal.form.focus === 'profile') return void loadFormProfile(ctl);
       if (modal.form.focus === 'image' && modal.form.imagePick >= 0) return form({ type: 'accept-pick' });
       void submitLaunch(ctl);
       return;
@@ -118,6 +123,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'export') {
     exportKey(ctl, modal.index, name);
+    return true;
+  }
+  if (modal?.type === 'relaunch') {
+    relaunchKey(ctl, modal, name);
     return true;
   }
   if (view.filterEditing) {

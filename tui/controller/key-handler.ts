@@ -13,8 +13,9 @@ import { offerRestart } from './daemon-identity.js';
 import { openAppPicker } from './app-actions.js';
 import { openExport } from './export-table.js';
 import { openPrompt } from './command-prompt.js';
+import { openRelaunch } from './relaunch-actions.js';
 
-const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app' };
+const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app', relaunch: 'relaunch' };
 
 function move(ctl: Controller, command: Command): void {
   const view = ctl.model().view;
@@ -77,6 +78,8 @@ export function runCommand(ctl: Controller, command: Command): void {
       return showEvents(ctl);
     case 'launch':
       return void openLaunchForm(ctl);
+    case 'relaunch':
+      return openRelaunch(ctl);
     case 'renew': case 'delete':
       return confirmBulk(ctl, command);
     case 'mark':

@@ -1,17 +1,19 @@
 // The launch form's effects: opening it (with the image catalogue), submitting, tracking the new sessions.
 
-import { isLaunchSuccess, storedName } from '../../src/domain/launch.js';
+import { isLaunchSuccess, storedName, type LaunchRequest, type LaunchResult } from '../../src/domain/launch.js';
 import type { Session } from '../../src/domain/session.js';
 import { FLASH, FORM } from '../text.js';
 import { formEnv } from '../render/frame.js';
 import { newLaunchForm, type LaunchForm } from '../form/launch-form.js';
 import { formErrors, formRequest } from '../form/form-request.js';
 import type { Controller } from './controller.js';
+import { listFormProfiles } from './profile-actions.js';
 
 /** `n`: opens the launch form and loads the image catalogue once. */
 export async function openLaunchForm(ctl: Controller, prefill: Partial<LaunchForm> = {}): Promise<void> {
   const form = { ...newLaunchForm(formEnv(ctl.model()), prefill.kind), ...prefill };
   ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form } });
+  void listFormProfiles(ctl);
   await loadImages(ctl);
 }
 
@@ -28,8 +30,7 @@ export async function loadImages(ctl: Controller): Promise<void> {
 }
 
 /** A placeholder row for a just-launched session, shown until the daemon lists it. */
-export function pendingSession(id: string, name: string, form: LaunchForm, now: number): Session {
-  const request = formRequest(form);
+export function pendingSession(id: string, name: string, request: LaunchRequest, now: number): Session {
   return {
     id, name, kind: request.kind, status: 'Pending', image: request.image, user: null,
     startedAt: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'), expiresAt: null, url: null,
@@ -51,29 +52,38 @@ export async function submitLaunch(ctl: Controller): Promise<void> {
   const form = modal.form;
   ctl.dispatch({ type: 'form', action: { type: 'submitting' }, env });
   try {
-    const result = await ctl.deps.connection.request('launch', formRequest(form), { timeoutMs: 120_000 });
-    const created = result.results.filter(isLaunchSuccess);
-    const failed = result.results.filter((r) => !isLaunchSuccess(r));
-    const now = ctl.deps.clock.now();
-    ctl.dispatch({ type: 'pending-add', sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, storedName(r.name), form, now)) });
-    ctl.dispatch({ type: 'watch-ready', ids: created.map((r) => r.id) });
-    if (failed.length > 0 && created.length === 0) {
-      const first = failed[0];
-      ctl.dispatch({ type: 'form', action: { type: 'failed', message: 'error' in first ? first.error.message : '' }, env });
+    const request = formRequest(form);
+    const result = await ctl.deps.connection.request('launch', request, { timeoutMs: 120_000 });
+    const outcome = showLaunched(ctl, request, result.results);
+    if (outcome.created === 0) {
+      ctl.dispatch({ type: 'form', action: { type: 'failed', message: outcome.firstError }, env });
       return;
     }
     ctl.dispatch({ type: 'close-modal' });
-    if (created[0]) ctl.dispatch({ type: 'select', key: created[0].id, ...ctl.rows() });
-    if (failed.length > 0) {
-      const first = failed[0];
-      ctl.flash('error', FLASH.partial('launch', failed.length, result.results.length, 'error' in first ? first.error.message : ''));
-    } else {
-      const typed = formRequest(form).name;
-      const lowered = storedName(typed) === typed ? null : { as: typed, stored: storedName(typed) };
-      ctl.flash('info', FLASH.launched(created.map((r) => storedName(r.name)), lowered));
-    }
+    outcome.report();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     ctl.dispatch({ type: 'form', action: { type: 'failed', message }, env: formEnv(ctl.model()) });
   }
+}
+
+/**
+ * After a launch answered: placeholder rows for the new sessions (shown Pending until listed), which are
+ * watched until ready; `report` selects the first and flashes what happened (call it once the dialog is closed).
+ */
+export function showLaunched(ctl: Controller, request: LaunchRequest, results: readonly LaunchResult[]): { created: number; firstError: string; report(): void } {
+  const created = results.filter(isLaunchSuccess);
+  const failed = results.filter((r) => !isLaunchSuccess(r));
+  const firstError = failed.length > 0 && 'error' in failed[0] ? failed[0].error.message : '';
+  const now = ctl.deps.clock.now();
+  ctl.dispatch({ type: 'pending-add', sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, storedName(r.name), request, now)) });
+  ctl.dispatch({ type: 'watch-ready', ids: created.map((r) => r.id) });
+  const report = () => {
+    if (created[0]) ctl.dispatch({ type: 'select', key: created[0].id, ...ctl.rows() });
+    if (failed.length > 0) return ctl.flash('error', FLASH.partial('launch', failed.length, results.length, firstError));
+    const typed = request.name;
+    const lowered = storedName(typed) === typed ? null : { as: typed, stored: storedName(typed) };
+    ctl.flash('info', FLASH.launched(created.map((r) => storedName(r.name)), lowered));
+  };
+  return { created: created.length, firstError, report };
 }

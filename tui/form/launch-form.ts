@@ -3,7 +3,9 @@
 import { LAUNCHABLE_KINDS, isActive, type LaunchableKind, type Session } from '../../src/domain/session.js';
 import type { Image, ResourceContext } from '../../src/domain/platform.js';
 import type { LaunchRecord } from '../../src/state/state.js';
+import type { JobSpec } from '../../src/domain/job-spec.js';
 import { fillFromRecord, recentLaunches } from './recent-launches.js';
+import { fillFromJob } from './form-profile.js';
 import { applyEdit, type EditAction } from './text-edit.js';
 import { completion, highlightedIndex, imageCandidates } from './image-picker.js';
 
@@ -12,14 +14,18 @@ export { imageCandidates } from './image-picker.js';
 
 /** One field of the form. */
 export type FormField =
-  | 'kind' | 'image' | 'name' | 'resources' | 'cores' | 'ram' | 'gpus'
+  | 'profile' | 'kind' | 'image' | 'name' | 'resources' | 'cores' | 'ram' | 'gpus'
   | 'cmd' | 'args' | 'env' | 'replicas' | 'registryUser' | 'registrySecret';
 
 /** Fields edited by typing (the others are choices moved with ←/→). */
-export const TEXT_FIELDS: ReadonlySet<FormField> = new Set(['image', 'name', 'cmd', 'args', 'env', 'replicas', 'registryUser', 'registrySecret']);
+export const TEXT_FIELDS: ReadonlySet<FormField> = new Set(['profile', 'image', 'name', 'cmd', 'args', 'env', 'replicas', 'registryUser', 'registrySecret']);
 
 /** What the form holds while the user fills it. */
 export interface LaunchForm {
+  /** The profile name typed at the top: Enter there loads it, Ctrl-S saves the form under it. */
+  profile: string;
+  /** The saved profiles' names, once read from the config folder (null until then). */
+  profiles: string[] | null;
   kind: LaunchableKind;
   image: string;
   /** The image suggestion moved to with ↓/↑, or -1 while typing (the first is highlighted then). */
@@ -71,13 +77,15 @@ export type FormAction =
   | { type: 'up' }
   | { type: 'accept-pick' }
   | { type: 'recent'; index: number }
+  | { type: 'profiles'; names: string[] }
+  | { type: 'load-job'; job: JobSpec }
   | { type: 'attempted' }
   | { type: 'submitting' }
   | { type: 'failed'; message: string };
 
 /** The fields shown for the form's kind and choices, in order. */
 export function visibleFields(form: LaunchForm, env: FormEnv): FormField[] {
-  const fields: FormField[] = ['kind', 'image', 'name', 'resources'];
+  const fields: FormField[] = ['profile', 'kind', 'image', 'name', 'resources'];
   if (form.fixed) fields.push('cores', 'ram');
   if ((env.context?.gpus.options.length ?? 0) > 0) fields.push('gpus');
   if (form.kind === 'headless') fields.push('cmd', 'args', 'env', 'replicas');
@@ -101,7 +109,7 @@ function defaultOf(options: ResourceContext['cores'] | undefined): number | null
 /** A fresh form: a notebook, flexible resources, a suggested name. */
 export function newLaunchForm(env: FormEnv, kind: LaunchableKind = 'notebook'): LaunchForm {
   return {
-    kind, image: '', imagePick: -1, cursor: null, name: suggestName(kind, env.sessions), nameTouched: false,
+    profile: '', profiles: null, kind, image: '', imagePick: -1, cursor: null, name: suggestName(kind, env.sessions), nameTouched: false,
     fixed: false, cores: defaultOf(env.context?.cores), ram: defaultOf(env.context?.ramGB), gpus: 0,
     cmd: '', args: '', env: '', replicas: '1', registryUser: '', registrySecret: '',
     focus: 'kind', submitting: false, serverError: null, attempted: false,
@@ -190,6 +198,10 @@ export function reduceForm(form: LaunchForm, action: FormAction, env: FormEnv): 
       const record = recentLaunches(env.launches)[action.index];
       return record ? fillFromRecord(form, record) : form;
     }
+    case 'profiles':
+      return { ...form, profiles: action.names };
+    case 'load-job':
+      return fillFromJob(form, action.job, env.sessions);
     case 'attempted':
       return { ...form, attempted: true };
     case 'submitting':

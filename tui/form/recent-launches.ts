@@ -2,7 +2,10 @@
 
 import { isLaunchSuccess } from '../../src/domain/launch.js';
 import type { LaunchRecord } from '../../src/state/state.js';
+import { jobFromRequest } from '../../src/domain/job-spec.js';
+import { requestFromStored } from '../../src/state/relaunch-plan.js';
 import type { LaunchForm } from './launch-form.js';
+import { fillFromJob } from './form-profile.js';
 
 /** Recent launches the server accepted (at least one replica got an id), newest first, one per distinct request, at most 9. */
 export function recentLaunches(launches: readonly LaunchRecord[]): LaunchRecord[] {
@@ -23,11 +26,6 @@ export function recentLaunches(launches: readonly LaunchRecord[]): LaunchRecord[
 /** The form filled from an earlier launch (secrets are never kept, so a registry secret must be typed again). */
 export function fillFromRecord(form: LaunchForm, record: LaunchRecord): LaunchForm {
   const r = record.request;
-  const fixed = r.cores !== undefined || r.ram !== undefined;
-  return {
-    ...form, kind: r.kind, image: r.image, imagePick: -1, cursor: null, name: r.name, nameTouched: true,
-    fixed, cores: r.cores ?? form.cores, ram: r.ram ?? form.ram, gpus: r.gpus ?? 0,
-    cmd: r.cmd ?? '', args: r.args ?? '', env: (r.env ?? []).join(' '), replicas: String(r.replicas ?? 1),
-    registryUser: r.registryUsername ?? '', registrySecret: '', serverError: null, attempted: false,
-  };
+  const job = jobFromRequest(requestFromStored(r), false);
+  return { ...fillFromJob(form, job), registryUser: r.registryUsername ?? '' };
 }

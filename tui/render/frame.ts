@@ -22,6 +22,8 @@ import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
 import { launchFormWindow } from './launch-form.js';
 import { urlDialogLines } from './url-dialog.js';
+import { relaunchLines } from './relaunch-dialog.js';
+import { RELAUNCH } from '../relaunch-text.js';
 import { appPickerLines } from './app-picker.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
@@ -123,6 +125,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   } else if (modal.type === 'export') {
     label = TITLES.export;
     lines = exportDialogLines(modal.index, tableSessions(model.table).length, modal.folder, width - 3, ctx);
+  } else if (modal.type === 'relaunch') {
+    label = RELAUNCH.title;
+    lines = relaunchLines(modal, model.state?.credentials?.registry === true, width - 3, ctx);
   } else if (modal.type === 'url') {
     label = TITLES.openUrl;
     lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);

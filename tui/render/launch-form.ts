@@ -2,6 +2,7 @@
 // image suggestions, warnings, the equivalent command (whole), recent launches and the server's error.
 
 import { EMPTY, FORM } from '../text.js';
+import { PROFILE } from '../relaunch-text.js';
 import { TEXT_FIELDS, visibleFields, type FormEnv, type FormField, type LaunchForm } from '../form/launch-form.js';
 import { highlightedIndex, imageCandidates, otherKindMatches } from '../form/image-picker.js';
 import { shortImage } from '../../src/domain/image-catalogue.js';
@@ -89,6 +90,14 @@ function pickerLines(form: LaunchForm, env: FormEnv, width: number, ctx: RenderC
   return more > 0 ? [...lines, INDENT + ctx.paint.fg('gray', `  ${FORM.moreImages(more)}`)] : lines;
 }
 
+// Under the Profile field: the saved names, and the keys when it has the focus.
+function profileHint(form: LaunchForm, width: number): string[] {
+  if (form.profiles === null) return [];
+  const saved = form.profiles.length > 0 ? PROFILE.saved(form.profiles.map(terminalLine)) : PROFILE.noneSaved;
+  const room = Math.max(10, width - LABEL_WIDTH - 1);
+  return [...wrapWords(saved, room), ...(form.focus === 'profile' ? wrapWords(PROFILE.hint, room) : [])];
+}
+
 /** Pure: the launch form's lines, and which of them is the focused field (to keep it in view). */
 export function launchFormView(form: LaunchForm, env: FormEnv, width: number, ctx: RenderContext): { lines: string[]; focusLine: number } {
   const { paint, glyphs } = ctx;
@@ -103,6 +112,7 @@ export function launchFormView(form: LaunchForm, env: FormEnv, width: number, ct
     lines.push(...fieldLines(form, field, touched ? errors[field] : undefined, width, ctx));
     if (field === 'image' && form.focus === 'image') lines.push(...pickerLines(form, env, width, ctx));
     if (field === 'registrySecret' && !form.registryUser) lines.push(INDENT + paint.fg('gray', FORM.registryHint));
+    if (field === 'profile') lines.push(...profileHint(form, width).map((l) => INDENT + paint.fg('gray', escapeTags(l))));
   }
   for (const warning of formWarnings(form, env)) lines.push(...wrapWords(`! ${terminalLine(warning)}`, width).map((l) => paint.fg('yellow', escapeTags(l))));
   const request = formRequest(form);

@@ -107,9 +107,11 @@ function markerCell(marked: boolean, row: TableRow, ctx: RenderContext): string 
 
 function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, ctx: RenderContext): string {
   const { group, members } = row;
-  const done = members.filter(isFinished).length;
+  // A rerun replica's earlier attempt is a member too: only the latest attempt of each replica counts.
+  const current = new Set(group.current.map((m) => m.id));
+  const done = members.filter((s) => current.has(s.id) && isFinished(s)).length;
   const barWidth = 10;
-  const filled = Math.round((done / Math.max(1, group.total)) * barWidth);
+  const filled = Math.min(barWidth, Math.round((done / Math.max(1, group.total)) * barWidth));
   const bar = ctx.glyphs.barFull.repeat(filled) + ctx.glyphs.barEmpty.repeat(barWidth - filled);
   const counts = Object.entries(group.countsByStatus).sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${n} ${terminalLine(status)}`);
   return fit(`[${bar}] ${done}/${group.total} done  ${counts.join(' ')}`, width, 'left', ctx.glyphs.ellipsis);

@@ -9,6 +9,10 @@ export async function loadHandler(name: string): Promise<CommandHandler> {
       return (await import('./info.js')).infoCommand;
     case 'launch':
       return (await import('./launch.js')).launchCommand;
+    case 'relaunch':
+      return (await import('./relaunch.js')).relaunchCommand;
+    case 'profiles':
+      return (await import('./profiles.js')).profilesCommand;
     case 'delete':
       return (await import('./delete.js')).deleteCommand;
     case 'renew':

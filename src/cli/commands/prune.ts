@@ -5,6 +5,7 @@ import { confirmDeletion } from '../confirm.js';
 import { mySessions } from '../daemon-cache.js';
 import { flagOption, stringOption, UsageError } from '../parse-args.js';
 import { actOnSessions } from '../session-actions.js';
+import { dryRunActions } from '../dry-run.js';
 import { MESSAGES, USAGE_ERRORS } from '../text.js';
 
 /** Prune's defaults, as in canfar, except the status: current servers report Completed, never Succeeded. */
@@ -24,6 +25,7 @@ export function pruneTargets(sessions: readonly Session[], pattern: string, kind
 /**
  * `prune PATTERN [--kind K] [--status S] [--force] [--json]`: deletes the matching sessions (through the daemon when
  * it runs), after listing them and asking on a terminal unless --force; without a terminal --force is required.
+ * --dry-run only shows the DELETEs it would send.
  */
 export const pruneCommand: CommandHandler = async (ctx) => {
   const { args, out, io } = ctx;
@@ -31,9 +33,11 @@ export const pruneCommand: CommandHandler = async (ctx) => {
   const kind = stringOption(args, 'kind') ?? PRUNE_DEFAULTS.kind;
   const status = stringOption(args, 'status') ?? PRUNE_DEFAULTS.status;
   const force = flagOption(args, 'force');
+  const dryRun = flagOption(args, 'dry-run');
   pruneTargets([], pattern, kind, status); // a bad regex is a usage error before anything is asked
-  if (!force && !io.stdinIsTTY) throw new UsageError(USAGE_ERRORS.pruneWithoutTerminal, 'prune');
+  if (!force && !dryRun && !io.stdinIsTTY) throw new UsageError(USAGE_ERRORS.pruneWithoutTerminal, 'prune');
   const targets = pruneTargets(await mySessions(ctx, { kind, status }), pattern, kind, status);
+  if (dryRun) return dryRunActions(ctx, 'delete', targets.map((s) => s.id), MESSAGES.pruneNothing(pattern, kind, status));
   if (targets.length === 0) {
     if (out.json) out.printJson([]);
     else out.print(`${MESSAGES.pruneNothing(pattern, kind, status)}\n`);

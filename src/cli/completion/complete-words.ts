@@ -57,7 +57,7 @@ export function completeWords(args: readonly string[], sessions: readonly Sessio
   if (pending) return completeValue(pending, current);
   if (current.startsWith('-')) return words(optionWords(options), current);
   const position = positionalsBefore(options, rest);
-  const placeholder = spec.positionals[Math.min(position, spec.positionals.length - 1)] ?? '';
+  const placeholder = (spec.positionals[Math.min(position, spec.positionals.length - 1)] ?? '').replace(/^\[(.*)\]$/, '$1');
   if (name === 'help') return position === 0 ? words(commandWords(), current) : none;
   if (placeholder === 'KIND') return words(LAUNCHABLE_KINDS, current);
   if (placeholder.startsWith('ID')) return sessionIds(sessions, current, rest);

@@ -9,11 +9,12 @@ describe('launch form render', () => {
   it('shows fields, the focused one marked, errors, the command, recent launches and the server error verbatim', () => {
     const form = { ...newLaunchForm(env), focus: 'image' as const, image: 'astro', serverError: 'SKAHA_BAD_REQUEST: image not allowed: foo' };
     const lines = launchFormLines(form, env, 100, ctx).map(stripTags);
-    expect(lines[0]).toMatch(/^Kind\s+notebook$/);
+    expect(lines[0]).toMatch(/^Profile\s*$/);
+    expect(lines[1]).toMatch(/^Kind\s+notebook$/);
     // While typing a query with matches the format error waits; the matches are shown instead.
-    expect(lines[1]).toBe('Image            astro▏');
-    expect(lines[2]).toBe('                 > images.canfar.net/skaha/astroml:latest');
-    expect(lines[3]).toBe('                   images.canfar.net/skaha/astroml-cuda:24.04');
+    expect(lines[2]).toBe('Image            astro▏');
+    expect(lines[3]).toBe('                 > images.canfar.net/skaha/astroml:latest');
+    expect(lines[4]).toBe('                   images.canfar.net/skaha/astroml-cuda:24.04');
     expect(lines).toContain('Equivalent command:');
     expect(lines.some((l) => l.startsWith('  skaha-tui launch notebook astro --name notebook2'))).toBe(true);
     expect(lines).toContain('  1 headless images.canfar.net/skaha/terminal:1.1.1 fit');
@@ -23,10 +24,10 @@ describe('launch form render', () => {
   it('flags an image that matches nothing, and any invalid field after a submit attempt', () => {
     const form = { ...newLaunchForm(env), focus: 'image' as const, image: 'zzz' };
     const lines = launchFormLines(form, env, 100, ctx).map(stripTags);
-    expect(lines[1]).toBe('Image            zzz▏');
-    expect(lines[2]).toMatch(/^\s{17}— must look like project\/name/);
+    expect(lines[2]).toBe('Image            zzz▏');
+    expect(lines[3]).toMatch(/^\s{17}— must look like project\/name/);
     const tried = { ...newLaunchForm(env), attempted: true };
-    expect(launchFormLines(tried, env, 100, ctx).map(stripTags)[1]).toMatch(/^Image\s+— is required/);
+    expect(launchFormLines(tried, env, 100, ctx).map(stripTags)[2]).toMatch(/^Image\s+— is required/);
   });
 
   it('shows the equivalent command whole, wrapped where a shell allows, never cut', () => {

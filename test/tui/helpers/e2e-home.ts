@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,4 +30,14 @@ export function stopDaemon(home: string): void {
   } catch {
     // not running
   }
+}
+
+/** After a tmux end-to-end test: kills the pane, stops the daemon it started and the simulator, and removes the temp folder. */
+export async function closeE2e(parts: { pane?: { kill(): void }; home: string; sim?: { close(): Promise<void> }; dir: string }): Promise<void> {
+  parts.pane?.kill();
+  stopDaemon(parts.home);
+  await parts.sim?.close();
+  // The daemon needs a moment to let go of its files before the folder goes.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  rmSync(parts.dir, { recursive: true, force: true });
 }

@@ -1,24 +1,10 @@
 // The launch form driven as a user drives it: typed and pasted text arrives from the terminal as raw input.
 import { describe, expect, it } from 'vitest';
-import type { LaunchRequest } from '../../../src/domain/launch.js';
-import { buildCatalogue } from '../../../src/sim/catalogue.js';
-import { FakeConnection } from '../helpers/fake-connection.js';
+import { launchingDaemon } from '../helpers/launching-daemon.js';
 import { useHeadlessDashboard } from '../helpers/headless-harness.js';
-import { demoSessions, stateWith } from '../helpers/states.js';
 import type { Headless } from '../helpers/headless.js';
 
 const start = useHeadlessDashboard();
-
-function daemon(): { connection: FakeConnection; launched: LaunchRequest[] } {
-  const connection = new FakeConnection(stateWith(demoSessions()));
-  const launched: LaunchRequest[] = [];
-  connection.on('images', () => buildCatalogue('images.canfar.net'));
-  connection.on('launch', (request) => {
-    launched.push(request);
-    return { launchId: 'l-1', results: [{ name: request.name, id: 'new00001' }] };
-  });
-  return { connection, launched };
-}
 
 /** Writes what a terminal sends for typed or pasted text: one chunk. */
 async function typeRaw(h: Headless, text: string): Promise<void> {
@@ -31,7 +17,7 @@ const field = (h: Headless, label: string) => h.lines().find((l) => l.includes(`
 
 describe('launch form typing', () => {
   it('takes a full image name as typed (as a terminal sends it), Tab moves on, Enter launches it', async () => {
-    const { connection, launched } = daemon();
+    const { connection, launched } = launchingDaemon();
     const { h } = await start(connection);
     await h.keys('n', 'down');
     await typeRaw(h, 'skaha/astroml:latest');
@@ -44,7 +30,7 @@ describe('launch form typing', () => {
   });
 
   it('Tab completes the highlighted suggestion, which narrows as you type', async () => {
-    const { connection } = daemon();
+    const { connection } = launchingDaemon();
     const { h } = await start(connection);
     await h.keys('n', 'down', 'a', 's', 't', 'r', 'o');
     expect(h.text()).toMatch(/> images\.canfar\.net\/skaha\/astroml:latest/);
@@ -57,7 +43,7 @@ describe('launch form typing', () => {
   });
 
   it('refuses a mistyped tag before sending, with the closest match', async () => {
-    const { connection, launched } = daemon();
+    const { connection, launched } = launchingDaemon();
     const { h } = await start(connection);
     await h.keys('n', 'down');
     await typeRaw(h, 'skaha/astroml:lates');
@@ -67,7 +53,7 @@ describe('launch form typing', () => {
   });
 
   it('pastes into a text field as one line (a pasted line break does not submit), and keeps non-ASCII text whole', async () => {
-    const { connection, launched } = daemon();
+    const { connection, launched } = launchingDaemon();
     const { h } = await start(connection);
     await h.keys('n', 'left');
     expect(h.dashboard.model().view.modal).toMatchObject({ form: { kind: 'headless' } });
@@ -88,7 +74,7 @@ describe('launch form typing', () => {
   });
 
   it('moves the cursor with ←/→ and Home/End, and edits with Ctrl-A/E/U/W', async () => {
-    const { connection } = daemon();
+    const { connection } = launchingDaemon();
     const { h } = await start(connection);
     await h.keys('n', 'tab', 'tab');
     expect(h.dashboard.model().view.modal).toMatchObject({ form: { focus: 'name', name: 'notebook1' } });
@@ -101,7 +87,7 @@ describe('launch form typing', () => {
   });
 
   it('says a mixed-case name is stored in lower case, and shows the stored name once launched', async () => {
-    const { connection, launched } = daemon();
+    const { connection, launched } = launchingDaemon();
     const { h } = await start(connection);
     await h.keys('n', 'down');
     await typeRaw(h, 'skaha/astroml:latest');
