@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       dryRun,
     ],
   },
-  { name: 'profiles', aliases: ['profile'], positionals: [], options: [json] },
+  { name: 'profiles', aliases: ['profile'], positionals: [], options: data },
   {
     name: 'delete',
     aliases: ['del', 'rm'],

@@ -87,7 +87,7 @@ export const USAGE: Record<string, string> = {
   launch:
     'launch KIND IMAGE | -f FILE | --profile NAME [--name N] [--cores C] [--ram GiB] [--gpus G] [--env K=V]... [--replicas R] [--wait] [--json] [--print | --dry-run | --save-profile NAME] [-- CMD [ARGS]...]',
   relaunch: 'relaunch ID [--name N] [--replicas R] [--env K=V]... | relaunch GROUP --failed  [--wait] [--json] [--print | --dry-run] [-- CMD [ARGS]...]',
-  profiles: 'profiles [--json]',
+  profiles: 'profiles [--json|--yaml|--csv]',
   delete: 'delete ID... [--force] [--dry-run]',
   prune: 'prune PATTERN [--kind KIND] [--status STATUS] [--force] [--json] [--dry-run]',
   open: 'open ID [--wait]',

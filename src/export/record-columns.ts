@@ -34,3 +34,10 @@ const options = (r: string) => [`${r}.default`, `${r}.defaultRequest`, `${r}.def
 
 /** Columns of the resource context (`context`, one row). */
 export const CONTEXT_COLUMNS: readonly string[] = [...options('cores'), ...options('ramGB'), 'gpus.options', 'maxInteractiveSessions'];
+
+/** Columns of a saved launch profile (`profiles`): the job file's keys under `job`, or why it could not be read under `error`. */
+export const PROFILE_COLUMNS: readonly string[] = [
+  'name', 'file',
+  'job.kind', 'job.image', 'job.name', 'job.cores', 'job.ram', 'job.gpus', 'job.replicas', 'job.cmd', 'job.args', 'job.env', 'job.registry',
+  'error.code', 'error.message',
+];

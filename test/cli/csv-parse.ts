@@ -36,8 +36,9 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The value a CSV cell stands for, given the column's documented type. */
-export function cellValue(text: string, type: 'string' | 'number' | 'boolean' | 'string-list' | 'number-list'): unknown {
+export function cellValue(text: string, type: 'string' | 'number' | 'boolean' | 'string-list' | 'number-list' | 'string-map'): unknown {
   if (text === '') return type.endsWith('list') ? [] : null;
+  if (type === 'string-map') return Object.fromEntries(text.split(';').map((item) => [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]));
   const unguarded = text.startsWith("'") ? text.slice(1) : text;
   if (type === 'number') return Number(text);
   if (type === 'boolean') return text === 'true';
@@ -54,10 +55,10 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   node[steps[steps.length - 1]] = value;
 }
 
-/** A value with every object whose leaves are all null (or empty) turned into null: how CSV writes a null sub-record. */
+/** A value with null keys left out, and every object whose leaves are all null (or absent) left out too: how CSV writes a null or absent sub-record or key. */
 export function nullEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(nullEmpty);
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).map(([k, v]) => [k, nullEmpty(v)] as const);
-  return entries.every(([, v]) => v === null) ? null : Object.fromEntries(entries);
+  const entries = Object.entries(value).map(([k, v]) => [k, nullEmpty(v)] as const).filter(([, v]) => v !== null);
+  return entries.length === 0 ? null : Object.fromEntries(entries);
 }

@@ -1,6 +1,6 @@
 // Every list command's --json, --yaml and --csv, through the built binary against the simulator: each
 // format parsed back gives the same records (docs/output.md), and two formats at once are a usage error.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -10,14 +10,16 @@ import { seedDemo } from '../../src/sim/demo.js';
 import { cellValue, nullEmpty, parseCsv, setPath } from './csv-parse.js';
 import { assertBuilt, isolatedEnv, runBin } from './spawn-cli.js';
 
-type ColumnType = 'string' | 'number' | 'boolean' | 'string-list' | 'number-list';
+type ColumnType = 'string' | 'number' | 'boolean' | 'string-list' | 'number-list' | 'string-map';
 
 /** Column types as docs/output.md gives them (everything not listed is a string). */
 function typeOf(column: string): ColumnType {
   if (column === 'types') return 'string-list';
+  if (column === 'job.env') return 'string-map';
   if (column.endsWith('.options')) return 'number-list';
   if (column === 'fixed' || column === 'failure.inferred') return 'boolean';
   if (/^(cpu|ramGB|ramGiB|gpus)\./.test(column) || column.startsWith('pending.estimate.')) return 'number';
+  if (/^job\.(cores|ram|gpus|replicas)$/.test(column)) return 'number';
   if (/^(cores|ramGB)\.default/.test(column) || column === 'maxInteractiveSessions') return 'number';
   return 'string';
 }
@@ -50,6 +52,12 @@ beforeAll(async () => {
   ids = Object.fromEntries(listed.map((s) => [s.name, s.id]));
   ids['desk-run'] = desk;
   await t.post(`/session/${desk}/app`, 'image=images.canfar.net/desktop/ds9:8.6');
+  // Two saved profiles and a broken one (`profiles` lists why it cannot be read).
+  const profiles = join(home, 'config', 'profiles');
+  mkdirSync(profiles, { recursive: true });
+  writeFileSync(join(profiles, 'big.yaml'), 'kind: headless\nimage: images.canfar.net/skaha/terminal:1.1.1\ncores: 4\nram: 16\nreplicas: 3\ncmd: python\nargs: run.py --fast\nenv:\n  MODE: fast\n  LEVEL: "2"\n');
+  writeFileSync(join(profiles, 'nb.yaml'), 'kind: notebook\nimage: images.canfar.net/skaha/astroml:latest\n');
+  writeFileSync(join(profiles, 'broken.yaml'), 'kind: [\n');
 });
 afterAll(async () => {
   await t?.close();
@@ -66,6 +74,7 @@ const commands = (): string[][] => [
   ['stats'],
   ['images'],
   ['context'],
+  ['profiles'],
 ];
 
 describe('list command output formats', { timeout: 120_000 }, () => {
@@ -86,6 +95,7 @@ describe('list command output formats', { timeout: 120_000 }, () => {
       const asRows = Array.isArray(json) ? json : [json];
       // Every leaf of the JSON record has its column.
       for (const record of asRows) for (const path of leaves(record)) expect(columns, `${label}: ${path}`).toContain(path);
+      if (label === 'profiles') expect(csv).toMatch(/LEVEL=2;MODE=fast|MODE=fast;LEVEL=2/);
       expect(nullEmpty(records), label).toEqual(nullEmpty(asRows));
       if (label === 'ps --all') expect(csv).toMatch(/,unschedulable,/);
     }
@@ -112,6 +122,7 @@ describe('list command output formats', { timeout: 120_000 }, () => {
 
 function leaves(record: unknown, prefix = ''): string[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return [prefix];
-  // A null sub-record (pending, failure) has no leaves here; the comparison above covers it.
+  // A null sub-record (pending, failure) has no leaves here; the comparison above covers it. A job's env is one column.
+  if (prefix === 'job.env') return [prefix];
   return Object.entries(record).flatMap(([k, v]) => (v === null && ['pending', 'failure', 'estimate'].includes(k) ? [] : leaves(v, prefix ? `${prefix}.${k}` : k)));
 }

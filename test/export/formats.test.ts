@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { csvText, guardFormula } from '../../src/export/csv-text.js';
 import { cellAt, leafPaths } from '../../src/export/flatten-record.js';
 import { markdownTable } from '../../src/export/markdown-table.js';
-import { APP_COLUMNS, CONTEXT_COLUMNS, EVENT_COLUMNS, IMAGE_COLUMNS, PUBLIC_SESSION_COLUMNS, SESSION_COLUMNS, STATS_COLUMNS } from '../../src/export/record-columns.js';
+import { jobToObject } from '../../src/domain/job-spec.js';
+import { APP_COLUMNS, CONTEXT_COLUMNS, PROFILE_COLUMNS, EVENT_COLUMNS, IMAGE_COLUMNS, PUBLIC_SESSION_COLUMNS, SESSION_COLUMNS, STATS_COLUMNS } from '../../src/export/record-columns.js';
 import { yamlText } from '../../src/export/yaml-text.js';
 import { contextJson, eventJson, imageJson, publicSessionJson, sessionJson, statsJson } from '../../src/cli/json-output.js';
 import type { SessionAnswer } from '../../src/cli/session-answers.js';
@@ -34,6 +35,9 @@ describe('column lists', () => {
     expect(STATS_COLUMNS).toEqual(leafPaths(statsJson({ cpu: side, ramGB: side })));
     const opts = { default: 1, defaultRequest: 1, defaultLimit: 1, options: [1] };
     expect(CONTEXT_COLUMNS).toEqual(leafPaths(contextJson({ cores: opts, ramGB: opts, gpus: { options: [0] }, maxInteractiveSessions: 3 })));
+    const job = jobToObject({ kind: 'headless', image: 'i', name: 'n', cores: 1, ram: 2, gpus: 0, replicas: 2, cmd: 'c', args: 'a', env: ['A=1'], registry: 'configured' });
+    const profileLeaves = [...leafPaths({ name: 'p', file: 'f', job }, ['job.env']), ...leafPaths({ error: { code: 'X', message: 'm' } })];
+    expect(PROFILE_COLUMNS).toEqual(profileLeaves);
   });
 
   it('read a null sub-record as empty cells', () => {
@@ -49,8 +53,9 @@ describe('CSV', () => {
     expect(parseCsv(text)[1]).toEqual(['x,y', 'say "hi"', 'two\nlines', 'cr\rhere', 'plain']);
   });
 
-  it('writes nulls as empty cells, booleans and numbers as JSON does, lists joined by ;', () => {
+  it('writes nulls as empty cells, booleans and numbers as JSON does, lists joined by ;, a mapping as KEY=VALUE items', () => {
     expect(csvText([{ n: null, b: false, x: -1.5, l: ['notebook', 'headless'], e: [] }], ['n', 'b', 'x', 'l', 'e', 'missing'])).toBe('n,b,x,l,e,missing\r\n,false,-1.5,notebook;headless,,\r\n');
+    expect(csvText([{ job: { env: { A: '1', MODE: 'fast' } } }], ['job.env'])).toBe('job.env\r\nA=1;MODE=fast\r\n');
   });
 
   it("guards cells that would start a spreadsheet formula with a ', and a reader gets the exact text back by dropping it", () => {
