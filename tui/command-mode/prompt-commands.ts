@@ -6,11 +6,11 @@ import { COMMANDS, type CommandSpec, type OptionSpec } from '../../src/cli/comma
 import type { ParsedArgs } from '../../src/cli/parse-args.js';
 import type { Controller } from '../controller/controller.js';
 import {
-  exportCommand, filterCommand, helpCommand, launchCommand, quitCommand, refreshCommand, sessionCommand, sessionsCommand, sortCommand,
+  exportCommand, filterCommand, helpCommand, launchCommand, profileCommand, quitCommand, refreshCommand, relaunchCommand, sessionCommand, sessionsCommand, sortCommand,
 } from '../controller/prompt-actions.js';
 
 /** Where Tab finds the words for a positional argument. */
-export type CompletionSource = 'session' | 'kind' | 'image' | 'sort-column' | 'export-format' | 'command' | null;
+export type CompletionSource = 'session' | 'kind' | 'image' | 'profile' | 'sort-column' | 'export-format' | 'command' | null;
 
 /** One command of the prompt. */
 export interface PromptCommand {
@@ -33,18 +33,37 @@ function cliOptions(name: string, drop: readonly string[] = ['json', 'yaml', 'cs
   return COMMANDS.find((c) => c.name === name)!.options.filter((o) => !drop.includes(o.name));
 }
 
+/** Launch flags that mean nothing on the prompt: it opens the form, which shows the command line, launches and saves profiles itself. */
+const LAUNCH_ONLY = ['json', 'yaml', 'csv', 'wait', 'print', 'dry-run', 'save-profile'];
+
 const spec = (name: string, aliases: string[], positionals: string[], options: OptionSpec[] = [], rest = false): CommandSpec => ({ name, aliases, positionals, options, rest });
 const sessions = (): CompletionSource => 'session';
 
 /** Every prompt command, in help order. */
 export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   {
-    spec: spec('launch', ['create', 'run'], ['[KIND]', '[IMAGE]'], cliOptions('launch', ['json', 'wait']), true),
-    help: 'the launch form, filled from KIND IMAGE and the CLI flags',
+    spec: spec('launch', ['create', 'run'], ['[KIND]', '[IMAGE]'], cliOptions('launch', LAUNCH_ONLY), true),
+    help: 'the launch form, filled as the CLI would launch (KIND IMAGE, -f FILE, --profile NAME, flags)',
     same: 'n · skaha-tui launch',
     mutating: true,
     complete: (i) => (i === 0 ? 'kind' : i === 1 ? 'image' : null),
     run: launchCommand,
+  },
+  {
+    spec: spec('relaunch', ['rerun'], ['[SESSION|GROUP]'], [{ name: 'failed', type: 'boolean' }]),
+    help: 'launch a session again as it was launched; a replica group (or --failed): rerun its failed replicas; asks first',
+    same: 'c · skaha-tui relaunch',
+    mutating: true,
+    complete: sessions,
+    run: relaunchCommand,
+  },
+  {
+    spec: spec('profile', [], ['NAME'], cliOptions('launch', [...LAUNCH_ONLY, 'file', 'profile']), true),
+    help: 'the launch form filled from a saved profile, flags on top',
+    same: 'n, Profile field · skaha-tui launch --profile NAME',
+    mutating: true,
+    complete: (i) => (i === 0 ? 'profile' : null),
+    run: profileCommand,
   },
   {
     spec: spec('delete', ['del', 'rm'], ['[SESSION]...']),

@@ -11,9 +11,13 @@ import { quoteWord, splitWords } from './prompt-words.js';
 /** What the dashboard knows that Tab can offer. */
 export interface CompletionData {
   sessions: readonly { id: string; name: string }[];
+  /** The names of replica groups (which stand for all their members). */
+  groups?: readonly string[];
   images: readonly string[];
   /** The config file's alias names. */
   aliases: readonly string[];
+  /** The saved launch profiles' names. */
+  profiles?: readonly string[];
 }
 
 /** The line after Tab, and the candidates to show when Tab could not choose one. */
@@ -35,6 +39,7 @@ function sourceWords(source: CompletionSource, current: string, given: readonly 
         if (s.id.startsWith(current) && !given.includes(s.id)) out.push(s.id);
         if (s.name.startsWith(current) && !given.includes(s.name)) out.push(s.name);
       }
+      for (const g of data.groups ?? []) if (g.startsWith(current) && !given.includes(g)) out.push(g);
       return [...new Set(out)].sort();
     }
     case 'kind':
@@ -42,6 +47,8 @@ function sourceWords(source: CompletionSource, current: string, given: readonly 
     case 'image':
       // `astro` finds images.canfar.net/skaha/astroml:latest: the project/name part counts as a start too.
       return data.images.filter((id) => id.split('/').some((_, i, parts) => parts.slice(i).join('/').startsWith(current)));
+    case 'profile':
+      return (data.profiles ?? []).filter((p) => p.startsWith(current));
     case 'sort-column':
       return SORT_COLUMNS.filter((c) => c.startsWith(current));
     case 'export-format':
@@ -60,7 +67,7 @@ function candidatesFor(before: readonly string[], current: string, data: Complet
   if (!command || rest.includes('--')) return [];
   const options = command.spec.options;
   const pending = valueOption(options, rest.at(-1));
-  if (pending) return (pending.choices ?? []).filter((c) => c.startsWith(current));
+  if (pending) return (pending.name === 'profile' ? (data.profiles ?? []) : (pending.choices ?? [])).filter((c) => c.startsWith(current));
   if (current.startsWith('-')) return optionWords(options).filter((w) => w.startsWith(current) && (w.startsWith('--') || current.length > 0));
   return sourceWords(command.complete(positionalsBefore(options, rest)), current, rest, data);
 }

@@ -11,11 +11,13 @@ export interface PromptState {
   historyAt: number;
   /** The line being typed, kept while ↑ shows older ones. */
   draft: string;
+  /** The saved launch profiles' names, for completion (read when the prompt opened). */
+  profiles: readonly string[];
 }
 
 /** A prompt just opened on an empty line. */
 export function openPromptState(history: readonly string[]): PromptState {
-  return { text: '', candidates: [], history, historyAt: history.length, draft: '' };
+  return { text: '', candidates: [], history, historyAt: history.length, draft: '', profiles: [] };
 }
 
 /** The prompt with `text` typed at its end. */

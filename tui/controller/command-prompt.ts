@@ -1,7 +1,9 @@
 // `:` opens a one-line command prompt at the bottom, as in k9s: Enter runs the line through the CLI's
 // own parser and the prompt command table, Esc cancels, Tab completes, ↑/↓ recall the history.
 
+import { profileNames } from '../../src/config/profiles.js';
 import { isAppError } from '../../src/domain/errors.js';
+import { groupReplicas } from '../../src/state/replicas.js';
 import { closestWord } from '../../src/domain/edit-distance.js';
 import { dictGet } from '../../src/domain/dict.js';
 import { parseArgs, UsageError, type ParsedArgs } from '../../src/cli/parse-args.js';
@@ -15,10 +17,19 @@ import { typedText } from './dialog-keys.js';
 import type { Controller } from './controller.js';
 import { loadImages } from './launch-actions.js';
 
-/** `:`: opens the prompt with the stored history (and reads the image catalogue once, for completion). */
+/** `:`: opens the prompt with the stored history (and reads the image catalogue once and the profile names, for completion). */
 export function openPrompt(ctl: Controller): void {
   ctl.dispatch({ type: 'prompt-set', prompt: openPromptState(readHistory(ctl.deps.promptHistoryFile)) });
   if (ctl.model().connection.state === 'connected') void loadImages(ctl);
+  const dir = ctl.deps.profilesDir;
+  if (dir !== undefined) {
+    void profileNames(dir)
+      .catch(() => [])
+      .then((profiles) => {
+        const prompt = ctl.model().view.prompt;
+        if (prompt) set(ctl, { ...prompt, profiles });
+      });
+  }
 }
 
 function set(ctl: Controller, prompt: PromptState | null): void {
@@ -30,7 +41,8 @@ function complete(ctl: Controller, prompt: PromptState): void {
   const model = ctl.model();
   const sessions = Object.values(model.state?.sessions ?? {}).map((s) => ({ id: s.id, name: s.name }));
   const images = (model.images ?? []).map((i) => i.id);
-  const done = completeLine(prompt.text, { sessions, images, aliases: Object.keys(model.commandAliases ?? {}) });
+  const groups = groupReplicas(Object.values(model.state?.sessions ?? {}), model.state?.launches ?? []).map((g) => g.base);
+  const done = completeLine(prompt.text, { sessions, groups, images, aliases: Object.keys(model.commandAliases ?? {}), profiles: prompt.profiles });
   set(ctl, { ...prompt, text: done.text, candidates: done.candidates });
 }
 

@@ -1,9 +1,14 @@
 // What each `:` command does: the dashboard's own actions (the form, the confirmation, the filter, the
 // sort, the export, help), reached from a parsed command line.
 
-import { LAUNCHABLE_KINDS, isActive, type LaunchableKind } from '../../src/domain/session.js';
-import { listOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../../src/cli/parse-args.js';
-import type { LaunchForm } from '../form/launch-form.js';
+import { isActive } from '../../src/domain/session.js';
+import { groupReplicas } from '../../src/state/replicas.js';
+import { jobFromArgs, launchJob } from '../../src/cli/job-args.js';
+import { JOB_TEXT } from '../../src/cli/job-text.js';
+import { loadProfile } from '../../src/config/profiles.js';
+import { mergeJobs } from '../../src/domain/job-spec.js';
+import { stringOption, UsageError, type ParsedArgs } from '../../src/cli/parse-args.js';
+import type { TableRow } from '../render/table-rows.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export-choice.js';
 import { SORT_COLUMNS, type SortColumn } from '../view-state.js';
 import { PROMPT_TEXT } from '../text.js';
@@ -13,44 +18,69 @@ import { exportTable, openExport } from './export-table.js';
 import { openLaunchForm } from './launch-actions.js';
 import { confirmBulk } from './session-actions.js';
 
-/** The ids the words stand for: a session id, or every session with that name (a replica group shares one); a usage error names a word that is neither. */
+/** The ids the words stand for: a session id, every session with that name, or every member of the replica group with that name; a usage error names a word that is none of these. */
 export function resolveSessions(ctl: Controller, words: readonly string[]): string[] {
-  const sessions = Object.values(ctl.model().state?.sessions ?? {});
+  const state = ctl.model().state;
+  const sessions = Object.values(state?.sessions ?? {});
   const ids: string[] = [];
   for (const word of words) {
     const byId = sessions.find((s) => s.id === word);
-    const found = byId ? [byId] : sessions.filter((s) => s.name === word);
+    let found = byId ? [byId.id] : sessions.filter((s) => s.name === word).map((s) => s.id);
+    if (found.length === 0) found = groupReplicas(sessions, state?.launches ?? []).filter((g) => g.base === word).flatMap((g) => g.ids);
     if (found.length === 0) throw new UsageError(PROMPT_TEXT.noSession(word));
-    for (const s of found) if (!ids.includes(s.id)) ids.push(s.id);
+    for (const id of found) if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
 
-/** `launch [KIND] [IMAGE] [flags] [-- CMD ARGS]`: the launch form, filled from the line, for the user to check and send. */
+/** `launch [KIND] [IMAGE] [flags] [-- CMD ARGS]`: the launch form, filled as the CLI would launch (a job file or profile with the flags on top), for the user to check and send. */
 export async function launchCommand(ctl: Controller, args: ParsedArgs): Promise<void> {
-  const prefill: Partial<LaunchForm> = {};
+  const profile = stringOption(args, 'profile');
+  if (profile === undefined) return openLaunchForm(ctl, (await launchJob(args, ctl.deps.env)).job);
+  // The dashboard's own profiles folder (the one its form lists), with the flags on top as the CLI puts them.
+  if (stringOption(args, 'file') !== undefined) throw new UsageError(JOB_TEXT.fileAndProfile);
+  if (ctl.deps.profilesDir === undefined) throw new UsageError(PROMPT_TEXT.noProfiles);
   const [kind, image] = args.positionals;
-  if (kind !== undefined) {
-    const known = LAUNCHABLE_KINDS.find((k) => k === kind.toLowerCase());
-    if (!known) throw new UsageError(PROMPT_TEXT.badKind(kind, LAUNCHABLE_KINDS));
-    prefill.kind = known as LaunchableKind;
+  const job = mergeJobs(await loadProfile(ctl.deps.profilesDir, profile), jobFromArgs(args, ctl.deps.env, { kind, image }));
+  await openLaunchForm(ctl, job, profile);
+}
+
+/** `profile NAME [flags]`: the launch form filled from a saved profile, the flags on top (`launch --profile NAME`). */
+export function profileCommand(ctl: Controller, args: ParsedArgs): Promise<void> {
+  const [name, ...rest] = args.positionals;
+  return launchCommand(ctl, { ...args, positionals: rest, options: { ...args.options, profile: name } });
+}
+
+/** `relaunch [SESSION|GROUP] [--failed]`: the relaunch dialog (c) for a session, or for the failed replicas of a replica group. */
+export function relaunchCommand(ctl: Controller, args: ParsedArgs): void {
+  const word = args.positionals[0];
+  if (word !== undefined) {
+    const ids = resolveSessions(ctl, [word]);
+    if (args.options.failed === true || ids.length > 1) {
+      const group = groupRowOf(ctl, ids[0]);
+      if (!group || !ids.every((id) => group.members.some((m) => m.id === id))) throw new UsageError(PROMPT_TEXT.notAGroup(word));
+      selectRow(ctl, group.key, word);
+    } else {
+      selectSession(ctl, ids[0], word);
+    }
   }
-  if (image !== undefined) prefill.image = image;
-  const name = stringOption(args, 'name');
-  if (name !== undefined) Object.assign(prefill, { name, nameTouched: true });
-  const cores = numberOption(args, 'cores');
-  const ram = numberOption(args, 'ram');
-  if (cores !== undefined || ram !== undefined) prefill.fixed = true;
-  if (cores !== undefined) prefill.cores = cores;
-  if (ram !== undefined) prefill.ram = ram;
-  const gpus = numberOption(args, 'gpus');
-  if (gpus !== undefined) prefill.gpus = gpus;
-  const env = listOption(args, 'env');
-  if (env.length > 0) prefill.env = env.join(' ');
-  const replicas = numberOption(args, 'replicas');
-  if (replicas !== undefined) prefill.replicas = String(replicas);
-  if (args.rest && args.rest.length > 0) Object.assign(prefill, { cmd: args.rest[0], args: args.rest.slice(1).join(' ') });
-  await openLaunchForm(ctl, prefill);
+  runCommand(ctl, 'relaunch');
+}
+
+function groupRowOf(ctl: Controller, id: string): Extract<TableRow, { type: 'group' }> | undefined {
+  return ctl.model().table.rows.find((r): r is Extract<TableRow, { type: 'group' }> => r.type === 'group' && r.members.some((m) => m.id === id));
+}
+
+function selectRow(ctl: Controller, key: string, word: string): void {
+  ctl.dispatch({ type: 'select', key, ...ctl.rows() });
+  if (ctl.model().view.selected !== key) throw new UsageError(PROMPT_TEXT.notInTable(word));
+}
+
+/** Selects a session's row, unfolding its replica group first. */
+function selectSession(ctl: Controller, id: string, word: string): void {
+  const group = groupRowOf(ctl, id);
+  if (group && !group.expanded) ctl.dispatch({ type: 'toggle-expand', key: group.key });
+  selectRow(ctl, id, word);
 }
 
 /** `delete`/`renew [SESSION]...`: the usual confirmation for the named sessions, or for the selected or marked ones. */
@@ -68,11 +98,7 @@ export function sessionCommand(ctl: Controller, command: 'logs' | 'events' | 'op
   if (word !== undefined) {
     const ids = resolveSessions(ctl, [word]);
     if (ids.length > 1) throw new UsageError(PROMPT_TEXT.ambiguous(word, ids));
-    // A session inside a folded replica group is shown by unfolding the group.
-    const group = ctl.model().table.rows.find((r) => r.type === 'group' && !r.expanded && r.members.some((m) => m.id === ids[0]));
-    if (group) ctl.dispatch({ type: 'toggle-expand', key: group.key });
-    ctl.dispatch({ type: 'select', key: ids[0], ...ctl.rows() });
-    if (ctl.model().view.selected !== ids[0]) throw new UsageError(PROMPT_TEXT.notInTable(word));
+    selectSession(ctl, ids[0], word);
   }
   runCommand(ctl, command);
 }

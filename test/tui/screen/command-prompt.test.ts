@@ -8,6 +8,10 @@ import { FakeConnection } from '../helpers/fake-connection.js';
 import { useHeadlessDashboard } from '../helpers/headless-harness.js';
 import { demoSessions, stateWith } from '../helpers/states.js';
 import type { Headless } from '../helpers/headless.js';
+import { saveProfile } from '../../../src/config/profiles.js';
+import { sanitiseLaunchRequest } from '../../../src/state/launches.js';
+import { makeSession, T0 } from '../../helpers/builders.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 const start = useHeadlessDashboard();
 let dir: string;
@@ -66,7 +70,7 @@ describe('the : prompt', () => {
     expect(footer(h)).toBe(':delete carta-soon ▏');
     await type(h, 'fit');
     await h.keys('tab');
-    expect(footer(h)).toMatch(/:delete carta-soon fit-▏\s+fit-1\s+fit-2\s+fit-3/);
+    expect(footer(h)).toMatch(/:delete carta-soon fit▏\s+fit\s+fit-1\s+fit-2\s+fit-3/);
     await h.keys('C-u');
     await type(h, 'renew hl00000');
     await h.keys('tab');
@@ -116,8 +120,11 @@ describe('the : prompt', () => {
     expect(h.dashboard.model().view).toMatchObject({ selected: 'cr000006', detailsMode: 'events' });
     await run(h, 'open nb-main');
     expect(h.opened).toEqual([expect.stringContaining('/nb000001/')]);
+    // fit is the name of a replica group of three.
     await run(h, 'open fit');
-    expect(footer(h)).toContain("no session has the id or name 'fit'");
+    expect(footer(h)).toContain("'fit' names 3 sessions (hl000003, hl000004, hl000005): give one id");
+    await run(h, 'open nothing');
+    expect(footer(h)).toContain("no session has the id or name 'nothing'");
   });
 
   it('filter and sort set the view; filter alone clears it', async () => {
@@ -139,6 +146,64 @@ describe('the : prompt', () => {
       form: { kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'job1', fixed: true, cores: 2, ram: 8, env: 'MODE=fast', replicas: '3', cmd: 'python', args: 'run it.py --fast' },
     });
     expect(sent(connection, 'launch')).toEqual([]);
+  });
+
+  it('profile NAME and launch --profile NAME fill the form from a saved profile, flags on top; Tab completes profile names', async () => {
+    const profiles = path.join(dir, 'profiles');
+    await saveProfile(profiles, 'fit', { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', cores: 2, ram: 8, cmd: 'python', args: 'fit.py', env: ['MODE=fast'], replicas: 3 });
+    await saveProfile(profiles, 'fast', { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest' });
+    const { h } = await start(undefined, { profilesDir: profiles });
+    await h.keys(':');
+    await type(h, 'profile f');
+    await waitUntil(async () => {
+      await h.keys('tab');
+      return /fast\s+fit/.test(footer(h));
+    }, 'the profile names');
+    await type(h, 'i');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':profile fit ▏');
+    await type(h, '--replicas 5');
+    await h.keys('enter');
+    await waitUntil(async () => {
+      await h.settle();
+      return h.dashboard.model().view.modal?.type === 'launch';
+    }, 'the form');
+    expect(h.dashboard.model().view.modal).toMatchObject({ form: { profile: 'fit', kind: 'headless', cmd: 'python', args: 'fit.py', env: 'MODE=fast', replicas: '5', cores: 2, fixed: true } });
+    await h.keys('escape');
+    await h.keys(':');
+    await type(h, 'launch --profile fa');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':launch --profile fast ▏');
+    await type(h, '--name nb7');
+    await h.keys('enter');
+    await waitUntil(async () => {
+      await h.settle();
+      return h.dashboard.model().view.modal?.type === 'launch';
+    }, 'the form');
+    expect(h.dashboard.model().view.modal).toMatchObject({ form: { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', name: 'nb7' } });
+    await h.keys('escape');
+    await run(h, 'profile nosuch');
+    await waitUntil(async () => {
+      await h.settle();
+      return /nosuch/.test(footer(h));
+    }, 'the error');
+    expect(h.dashboard.model().view.modal).toBeNull();
+  });
+
+  it('relaunch NAME opens the relaunch dialog (c) for that session; relaunch GROUP --failed the rerun of its failed replicas', async () => {
+    const job = (id: string, name: string, status: string) => makeSession({ id, name, kind: 'headless', status, url: null, expiresAt: null });
+    const sessions = [...demoSessions(), job('arr00001', 'arr-1', 'Completed'), job('arr00002', 'arr-2', 'Failed')];
+    const request = { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'arr', replicas: 2, cmd: 'python', args: 'run.py' } as const;
+    const launches = [{ id: 'L1', at: T0 - 700_000, error: null, request: sanitiseLaunchRequest(request), results: [{ name: 'arr-1', id: 'arr00001' }, { name: 'arr-2', id: 'arr00002' }] }];
+    const { h } = await start(new FakeConnection(stateWith(sessions, { launches })));
+    await run(h, 'relaunch nb-main');
+    expect(h.text()).toContain('Launch nb-main (nb000001) again?');
+    await h.keys('escape', 'a');
+    await run(h, 'rerun arr --failed');
+    expect(h.text()).toContain('Rerun 1 failed replica of arr (of 2)?');
+    await h.keys('escape');
+    await run(h, 'relaunch nb-main --failed');
+    expect(footer(h)).toContain('nb-main is not a replica group');
   });
 
   it('says what is wrong: an unknown command with the closest one, a bad flag, an unknown session, a CLI-only option', async () => {
@@ -223,7 +288,7 @@ describe('the : prompt', () => {
     const text = await helpText(h);
     expect(text).toContain('Command prompt (:)');
     expect(text).toMatch(/:delete\s+\[d · skaha-tui delete\] delete sessions by id or name/);
-    for (const name of ['launch', 'renew', 'logs', 'events', 'open', 'filter', 'sort', 'export', 'refresh', 'help', 'quit']) expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
+    for (const name of ['launch', 'relaunch', 'profile', 'renew', 'logs', 'events', 'open', 'filter', 'sort', 'export', 'refresh', 'help', 'quit']) expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
     await h.keys('escape');
     await run(h, 'quit');
     await expect(h.dashboard.done).resolves.toBe(0);
