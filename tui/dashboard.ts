@@ -20,6 +20,7 @@ import { handleKey } from './controller/key-handler.js';
 import { handlePaste, textInputFocused } from './controller/dialog-keys.js';
 import { textChunk } from './controller/text-chunk.js';
 import { loadDaemonConfig, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
+import { rowsInfo, syncTable } from './controller/row-sync.js';
 import { fetchEvents } from './controller/session-actions.js';
 import { fetchApps } from './controller/app-actions.js';
 import { HistorySync } from './controller/history-sync.js';
@@ -52,15 +53,16 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const cache: AppliedCache = new Map();
   const histories = new HistorySync((params) => connection.request('history', params));
   const size = () => ({ cols: Math.max(1, widgets.screen.width as number), rows: Math.max(1, widgets.screen.height as number) });
-  const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull);
+  const geometry = () => lastFrame?.geometry ?? computeGeometry(size().cols, size().rows, 4, model.view.logsFull, model.view.tableFit);
+
+  const page = () => Math.max(1, innerHeight(geometry().table) - 1);
+  // The first frame already selects a row and sizes the table to its rows.
+  model = syncTable(model, model, page()).model;
 
   function refreshTable(previous: DashboardModel): void {
-    const p = previous.view;
-    const v = model.view;
-    const same = previous.state === model.state && p.filter === v.filter && p.sort === v.sort && p.showAll === v.showAll && p.expanded === v.expanded && p.highlights === v.highlights && p.ghosts === v.ghosts && p.pending === v.pending;
-    if (!same || previous.table !== model.table) model = { ...model, table: buildTable(model.state, model.view) };
-    const synced = reduceView(model.view, { type: 'sync-rows', rows: model.table.rows.map((r) => r.key), page: Math.max(1, innerHeight(geometry().table) - 1) });
-    if (synced !== model.view) model = { ...model, view: synced };
+    const synced = syncTable(previous, model, page());
+    model = synced.model;
+    if (synced.note) ctl.flash('info', synced.note, 'note');
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
     // A selected desktop shows its apps in the details pane.
@@ -84,8 +86,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
       refreshTable(previous);
       loop.request();
     },
-    flash(level, text) {
-      ctl.dispatch({ type: 'flash', level, text, now: clock.now() });
+    flash(level, text, kind) {
+      ctl.dispatch({ type: 'flash', level, text, now: clock.now(), kind });
     },
     async call(method, params, what) {
       try {
@@ -96,7 +98,7 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
         return null;
       }
     },
-    rows: () => ({ rows: model.table.rows.map((r) => r.key), page: Math.max(1, innerHeight(geometry().table) - 1) }),
+    rows: () => rowsInfo(model.table, page()),
     logHeight: () => Math.max(1, innerHeight(geometry().logs)),
     detailsHeight: () => Math.max(1, innerHeight(geometry().details)),
     quit() {

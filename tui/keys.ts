@@ -6,7 +6,7 @@ import type { Pane } from './view-state.js';
 export type Command =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
-  | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-reverse' | 'help' | 'back' | 'quit'
+  | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-left' | 'sort-right' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
   | 'app-launch' | 'app-delete' | 'relaunch' | 'export' | 'command';
 
@@ -25,6 +25,8 @@ export interface KeyBinding {
   hint?: readonly Pane[];
   /** Short footer word (defaults to the first word of help). */
   short?: string;
+  /** How much the footer hint matters, 0 most: a narrow footer drops the highest ranks first; rank 0 (help, quit) stays. */
+  rank?: number;
 }
 
 const ALL: readonly Pane[] = ['table', 'details', 'logs'];
@@ -32,43 +34,45 @@ const LISTS: readonly Pane[] = ['table', 'details'];
 
 /** Every binding; pane-specific ones come first so they win over the general ones. */
 export const KEYMAP: readonly KeyBinding[] = [
-  { keys: ['f'], panes: ['logs'], command: 'follow', label: 'f', help: 'follow new lines on/off', hint: ['logs'], short: 'follow' },
-  { keys: ['w'], panes: ['logs'], command: 'wrap', label: 'w', help: 'wrap long lines on/off', hint: ['logs'], short: 'wrap' },
-  { keys: ['/'], panes: ['logs'], command: 'search', label: '/', help: 'search the log (regex)', hint: ['logs'], short: 'search' },
-  { keys: ['n'], panes: ['logs'], command: 'next-match', label: 'n', help: 'next match', hint: ['logs'], short: 'next' },
+  { keys: ['f'], panes: ['logs'], command: 'follow', label: 'f', help: 'follow new lines on/off', hint: ['logs'], short: 'follow', rank: 1 },
+  { keys: ['w'], panes: ['logs'], command: 'wrap', label: 'w', help: 'wrap long lines on/off', hint: ['logs'], short: 'wrap', rank: 3 },
+  { keys: ['/'], panes: ['logs'], command: 'search', label: '/', help: 'search the log (regex)', hint: ['logs'], short: 'search', rank: 2 },
+  { keys: ['n'], panes: ['logs'], command: 'next-match', label: 'n', help: 'next match', hint: ['logs'], short: 'next', rank: 4 },
   { keys: ['N'], panes: ['logs'], command: 'prev-match', label: 'N', help: 'previous match', short: 'prev' },
-  { keys: ['C-s'], panes: ['logs'], command: 'save', label: 'Ctrl-S', help: 'save the log to a file', hint: ['logs'], short: 'save' },
-  { keys: ['F'], panes: ['logs'], command: 'full-screen', label: 'F', help: 'full screen on/off', hint: ['logs'], short: 'full' },
+  { keys: ['C-s'], panes: ['logs'], command: 'save', label: 'Ctrl-S', help: 'save the log to a file', hint: ['logs'], short: 'save', rank: 4 },
+  { keys: ['F'], panes: ['logs'], command: 'full-screen', label: 'F', help: 'full screen on/off', hint: ['logs'], short: 'full', rank: 3 },
   { keys: ['up', 'k'], panes: ALL, command: 'up', label: '↑/k', help: 'move up (scroll in details and logs)' },
   { keys: ['down', 'j'], panes: ALL, command: 'down', label: '↓/j', help: 'move down' },
   { keys: ['pageup', 'C-b'], panes: ALL, command: 'page-up', label: 'PgUp', help: 'one page up' },
   { keys: ['pagedown', 'C-f'], panes: ALL, command: 'page-down', label: 'PgDn', help: 'one page down' },
   { keys: ['g', 'home'], panes: ALL, command: 'top', label: 'g', help: 'go to the top' },
   { keys: ['G', 'end'], panes: ALL, command: 'bottom', label: 'G', help: 'go to the bottom (logs: follow again)' },
-  { keys: ['enter'], panes: LISTS, command: 'details', label: 'Enter', help: 'details (on a replica group: expand/collapse)', hint: ['table'], short: 'details' },
-  { keys: ['l'], panes: ALL, command: 'logs', label: 'l', help: "follow the selected session's logs", hint: ['table', 'details'], short: 'logs' },
-  { keys: ['e'], panes: ALL, command: 'events', label: 'e', help: "the selected session's Kubernetes events", hint: ['table', 'details'], short: 'events' },
-  { keys: ['n'], panes: LISTS, command: 'launch', label: 'n', help: 'launch a session', hint: ['table'], short: 'launch' },
+  { keys: ['enter'], panes: LISTS, command: 'details', label: 'Enter', help: 'details (on a replica group: expand/collapse)', hint: ['table'], short: 'details', rank: 2 },
+  { keys: ['l'], panes: ALL, command: 'logs', label: 'l', help: "follow the selected session's logs", hint: ['table', 'details'], short: 'logs', rank: 2 },
+  { keys: ['e'], panes: ALL, command: 'events', label: 'e', help: "the selected session's Kubernetes events", hint: ['table', 'details'], short: 'events', rank: 4 },
+  { keys: ['n'], panes: LISTS, command: 'launch', label: 'n', help: 'launch a session', hint: ['table'], short: 'launch', rank: 1 },
   { keys: ['c'], panes: LISTS, command: 'relaunch', label: 'c', help: 'launch the selected session again as it was launched; on a replica group: rerun its failed replicas (asks first)', short: 'relaunch' },
-  { keys: ['r'], panes: ALL, command: 'renew', label: 'r', help: 'renew (asks first)', hint: ['table'], short: 'renew' },
-  { keys: ['d', 'C-d'], panes: ALL, command: 'delete', label: 'd/Ctrl-D', help: 'delete (asks first, listing what will go)', hint: ['table'], short: 'delete' },
+  { keys: ['r'], panes: ALL, command: 'renew', label: 'r', help: 'renew (asks first)', hint: ['table'], short: 'renew', rank: 3 },
+  { keys: ['d', 'C-d'], panes: ALL, command: 'delete', label: 'd/Ctrl-D', help: 'delete (asks first, listing what will go)', hint: ['table'], short: 'delete', rank: 2 },
   { keys: ['A'], panes: LISTS, command: 'app-launch', label: 'A', help: 'launch an app (CASA, TOPCAT, DS9, xterm …) on the selected desktop', short: 'app' },
   { keys: ['X'], panes: LISTS, command: 'app-delete', label: 'X', help: "delete one of the selected desktop's apps", short: 'del-app' },
-  { keys: ['space'], panes: LISTS, command: 'mark', label: 'Space', help: 'mark for bulk delete or renew', hint: ['table'], short: 'mark' },
-  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open' },
+  { keys: ['space'], panes: LISTS, command: 'mark', label: 'Space', help: 'mark for bulk delete or renew', hint: ['table'], short: 'mark', rank: 3 },
+  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open', rank: 2 },
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
-  { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter' },
-  { keys: ['x'], panes: LISTS, command: 'export', label: 'x', help: 'export the table (after filter and sort) to a file: CSV, JSON or Markdown', hint: ['table'], short: 'export' },
-  { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort' },
+  { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter', rank: 3 },
+  { keys: ['x'], panes: LISTS, command: 'export', label: 'x', help: 'export the table (after filter and sort) to a file: CSV, JSON or Markdown', hint: ['table'], short: 'export', rank: 5 },
+  { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort', rank: 5 },
+  { keys: ['<'], panes: LISTS, command: 'sort-left', label: '<', help: 'sort by the column to the left (the header shows which, and ↑/↓ the order)' },
+  { keys: ['>'], panes: LISTS, command: 'sort-right', label: '>', help: 'sort by the column to the right' },
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },
   { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
-  { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane' },
-  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, delete, renew, filter, sort, export, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd' },
-  { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help' },
-  { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back' },
-  { keys: ['q', 'C-c'], panes: ALL, command: 'quit', label: 'q', help: 'quit (the daemon keeps running)', hint: ALL, short: 'quit' },
+  { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back', rank: 1 },
+  { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane', rank: 1 },
+  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, relaunch, delete, renew, filter, sort, export, profile, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd', rank: 4 },
+  { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help', rank: 0 },
+  { keys: ['q', 'C-c'], panes: ALL, command: 'quit', label: 'q', help: 'quit (the daemon keeps running)', hint: ALL, short: 'quit', rank: 0 },
 ];
 
 /** Keys inside the launch form, confirmation and prompts (handled by the dialog, listed in help). */
@@ -102,11 +106,12 @@ export function commandFor(pane: Pane, key: string): Command | null {
   return binding ? binding.command : null;
 }
 
-/** The footer hints of a pane: key label, short word, and whether read-only disables it. */
-export function footerHints(pane: Pane, readonly: boolean): { label: string; short: string; disabled: boolean }[] {
+/** The footer hints of a pane, in keymap order: key label, short word, whether read-only disables it, and its rank. */
+export function footerHints(pane: Pane, readonly: boolean): { label: string; short: string; disabled: boolean; rank: number }[] {
   return KEYMAP.filter((b) => b.hint?.includes(pane) && b.panes.includes(pane)).map((b) => ({
     label: b.label.length > 1 && b.label.includes('/') ? b.label.split('/')[0] : b.label,
     short: b.short ?? b.help.split(' ')[0],
     disabled: readonly && MUTATING.has(b.command),
+    rank: b.rank ?? 9,
   }));
 }

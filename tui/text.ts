@@ -26,14 +26,14 @@ export const URL_DIALOG = {
   keys: '[Esc] or [Enter] close   [y] copy again',
 } as const;
 
-/** Column headers of the sessions table. */
+/** Column headers of the sessions table (age and expiry named as in the CLI's `ps`). */
 export const COLUMNS = {
   id: 'ID',
   name: 'NAME',
   kind: 'KIND',
   status: 'STATUS',
   age: 'AGE',
-  expires: 'EXPIRES IN',
+  expires: 'EXPIRES',
   cpu: 'CPU',
   ram: 'RAM GiB',
   reason: 'WHY',
@@ -77,7 +77,7 @@ export const HEADER = {
   loadUnavailable: (time: string | null) => `platform load unavailable${time ? ` (last ${time})` : ''}`,
   loadNotRead: 'load not read yet',
   sessionsCount: (shown: number, total: number) => (shown === total ? plural(total, 'session') : `${shown} of ${plural(total, 'session')}`),
-  marked: (n: number) => `${n} marked`,
+  marked: (n: number, hidden: number) => `${n} marked${hidden > 0 ? ` (${hidden} hidden by the filter)` : ''}`,
   plainText: '(not a regex: matched as text)',
   otherConnection: (daemon: string, mine: string) => `another connection (D: restart the daemon with yours) — daemon: ${daemon}; dashboard: ${mine}`,
 } as const;
@@ -271,7 +271,21 @@ export const FLASH = {
   warning: (message: string) => `daemon warning: ${message}`,
   notice: (message: string) => `daemon notice: ${message}`,
   groupNoUrl: 'a replica group has no URL: expand it (Enter) and pick a session',
+  nothingToRenew: (finished: number) => `nothing to renew: the ${plural(finished, 'marked session')} ${agree(finished, 'has', 'have')} finished`,
+  goneListed: 'is no longer listed',
+  goneFinished: (status: string) => `is ${status} and hidden (a shows all)`,
+  goneFiltered: 'no longer matches the filter',
+  cursorMoved: (name: string, why: string, to: string | null) => `${name} ${why} — ${to === null ? 'no row left to select' : `cursor on ${to}`}`,
+  unmarked: (names: readonly string[]) => `${nameList(names)} left the table: ${agree(names.length, 'its mark is', 'their marks are')} dropped`,
+  confirmShrank: (action: 'delete' | 'renew', names: readonly string[], kept: number) =>
+    `${nameList(names)} left: ${kept === 0 ? `nothing left to ${action}, the dialog closed` : `the dialog now lists ${plural(kept, 'session')}`}`,
 } as const;
+
+/** Up to three names ("a, b and c"), the rest counted ("a, b, c and 4 more"). */
+function nameList(names: readonly string[]): string {
+  if (names.length <= 3) return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
 
 /** Confirmation dialogs. */
 export const CONFIRM = {
@@ -281,6 +295,8 @@ export const CONFIRM = {
   willRenew: 'These will be renewed:',
   command: 'The same from a shell:',
   more: (n: number) => `… and ${n} more`,
+  moreIds: (n: number) => `… and ${plural(n, 'more id')}`,
+  skipped: (n: number) => `${plural(n, 'marked session')} ${agree(n, 'has', 'have')} finished and ${agree(n, 'is', 'are')} left out: finished sessions cannot be renewed.`,
   keys: '[y] yes   [n] or Esc: no',
 } as const;
 

@@ -3,6 +3,7 @@
 import type { Session } from '../src/domain/session.js';
 import type { LogAction } from './log-view.js';
 import type { FormAction, FormEnv } from './form/launch-form.js';
+import type { FlashKind } from './flash.js';
 import type { FlashLevel, HighlightKind, Modal, Pane, SortColumn } from './view-state.js';
 import type { PromptState } from './command-mode/prompt-state.js';
 
@@ -10,6 +11,18 @@ import type { PromptState } from './command-mode/prompt-state.js';
 export interface RowsInfo {
   rows: readonly string[];
   page: number;
+  /** Rows still shown but gone (removed sessions, greyed for a moment): the cursor never rests on them. */
+  gone?: readonly string[];
+}
+
+/** What the table holds after a change, so selection, marks and dialogs follow the sessions. */
+export interface SyncInfo extends RowsInfo {
+  /** The row keys before the change, to find a vanished selection's neighbour. */
+  before?: readonly string[];
+  /** Sessions that may stay marked; absent: keep every mark. */
+  live?: ReadonlySet<string>;
+  /** Sessions that still exist (an open confirmation keeps only these); absent: keep them all. */
+  listed?: ReadonlySet<string>;
 }
 
 /** Everything that can happen to the view. */
@@ -17,7 +30,7 @@ export type ViewAction =
   | ({ type: 'move'; delta: number } & RowsInfo)
   | ({ type: 'move-to'; to: 'first' | 'last' } & RowsInfo)
   | ({ type: 'select'; key: string } & RowsInfo)
-  | ({ type: 'sync-rows' } & RowsInfo)
+  | ({ type: 'sync-rows' } & SyncInfo)
   | { type: 'focus-next'; logsOpen: boolean }
   | { type: 'focus'; pane: Pane }
   | { type: 'filter-start' }
@@ -29,6 +42,8 @@ export type ViewAction =
   | { type: 'sort-set'; column: SortColumn; descending: boolean }
   | { type: 'prompt-set'; prompt: PromptState | null }
   | { type: 'sort-next' }
+  /** `<`/`>`: the sort column to the left or right of the current one, as the table shows them. */
+  | { type: 'sort-step'; delta: -1 | 1 }
   | { type: 'sort-reverse' }
   | { type: 'toggle-all' }
   | { type: 'toggle-marks'; ids: readonly string[] }
@@ -37,7 +52,7 @@ export type ViewAction =
   | { type: 'open-modal'; modal: Modal }
   | { type: 'close-modal' }
   | { type: 'modal-scroll'; delta: number }
-  | { type: 'flash'; level: FlashLevel; text: string; now: number }
+  | { type: 'flash'; level: FlashLevel; text: string; now: number; kind?: FlashKind }
   | { type: 'expire'; now: number }
   | { type: 'details-mode'; mode: 'details' | 'events' }
   | { type: 'details-scroll'; delta: number }

@@ -4,11 +4,22 @@ import { dictWithout } from '../src/domain/dict.js';
 import { reduceLog } from './log-view.js';
 import type { RowsInfo, ViewState } from './view-state.js';
 
-/** Selects row `index` (clamped) and scrolls the table just enough to show it. */
-export function selectIndex(view: ViewState, index: number, info: RowsInfo): ViewState {
+/**
+ * Selects row `index` (clamped) and scrolls the table just enough to show it. A gone row is passed
+ * over in `direction` (the way the cursor travels), else the other way.
+ */
+export function selectIndex(view: ViewState, index: number, info: RowsInfo, direction: 1 | -1 = 1): ViewState {
   const { rows, page } = info;
-  if (rows.length === 0) return { ...view, selected: null, selectedIndex: 0, tableTop: 0 };
-  const i = Math.max(0, Math.min(rows.length - 1, index));
+  const gone = new Set(info.gone ?? []);
+  if (rows.every((key) => gone.has(key))) return { ...view, selected: null, selectedIndex: 0, tableTop: rows.length === 0 ? 0 : view.tableTop };
+  let i = Math.max(0, Math.min(rows.length - 1, index));
+  const step = (from: number, by: number) => {
+    let j = from;
+    while (j >= 0 && j < rows.length && gone.has(rows[j])) j += by;
+    return j >= 0 && j < rows.length ? j : -1;
+  };
+  const ahead = step(i, direction);
+  i = ahead >= 0 ? ahead : step(i, -direction);
   const height = Math.max(1, page);
   let top = Math.min(view.tableTop, Math.max(0, rows.length - height));
   if (i < top) top = i;

@@ -10,16 +10,29 @@ import type { ExportDialog } from './export-choice.js';
 import type { PromptState } from './command-mode/prompt-state.js';
 import type { RelaunchModal } from './relaunch-dialog.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
+import { syncRows } from './view-sync.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
+import { nextFlash } from './flash.js';
+
+/** How long each level of flash stays (see flash.ts). */
+export { FLASH_MS } from './flash.js';
 
 /** The panes Tab cycles through. */
 export type Pane = 'table' | 'details' | 'logs';
 
-/** Columns the table can be sorted by, in the order `s` cycles them. */
+/** Columns the table can be sorted by, in the order `s` cycles them (most useful first). */
 export const SORT_COLUMNS = ['age', 'name', 'status', 'expires', 'kind', 'cpu', 'ram', 'image', 'id'] as const;
 
 /** A sortable column. */
 export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+/** Pure: whether the rows run from the largest value down (CPU and RAM sort the busiest first unless reversed). */
+export function largestFirst(sort: ViewState['sort']): boolean {
+  return (sort.column === 'cpu' || sort.column === 'ram') !== sort.descending;
+}
+
+/** The sortable columns left to right, as the table shows them (`<` and `>` step through these). */
+export const SORT_COLUMNS_SHOWN: readonly SortColumn[] = ['id', 'name', 'kind', 'status', 'age', 'expires', 'cpu', 'ram', 'image'];
 
 /** How serious a flash message is. */
 export type FlashLevel = 'info' | 'warn' | 'error';
@@ -29,6 +42,8 @@ export interface Flash {
   level: FlashLevel;
   text: string;
   until: number;
+  /** Until when a daemon notification joins this note instead of replacing it (see flash.ts). */
+  heldUntil?: number;
 }
 
 /** How a row changed recently (shown for a moment). */
@@ -37,7 +52,8 @@ export type HighlightKind = 'new' | 'changed' | 'removed';
 /** The dialog on top of the panes, if any. */
 export type Modal =
   | { type: 'help' }
-  | { type: 'confirm'; action: 'delete' | 'renew'; ids: string[] }
+  /** `skipped`: marked sessions the action leaves out (finished ones cannot be renewed). */
+  | { type: 'confirm'; action: 'delete' | 'renew'; ids: string[]; skipped?: number }
   | { type: 'restart-daemon' }
   | { type: 'launch'; form: LaunchForm }
   /** No browser opened a session's URL: it is shown whole (and was copied). */
@@ -79,16 +95,17 @@ export interface ViewState {
   ghosts: Readonly<Record<string, Session>>;
   /** Launched sessions not yet in the daemon's listing, shown at once as Pending. */
   pending: Readonly<Record<string, Session>>;
+  /** Body rows the sessions table asks for (its rows and a spare, kept steady while rows come and go); null before the first rows. */
+  tableFit: number | null;
 }
 
 /** How long a flash stays, by level (errors stay longer to be read). */
-export const FLASH_MS: Record<FlashLevel, number> = { info: 4000, warn: 6000, error: 10_000 };
 
 /** How long new, changed and removed rows stay highlighted. */
 export const HIGHLIGHT_MS = 3000;
 
 /** The action types live in their own file; re-exported so callers need one import. */
-export type { RowsInfo, ViewAction } from './view-actions.js';
+export type { RowsInfo, SyncInfo, ViewAction } from './view-actions.js';
 
 /** The view when the dashboard opens. */
 export function initialView(): ViewState {
@@ -98,7 +115,7 @@ export function initialView(): ViewState {
     sort: { column: 'age', descending: false }, showAll: false, marks: [], expanded: [],
     modal: null, modalTop: 0, flash: null, detailsMode: 'details', detailsTop: 0,
     logs: emptyLogView(), logsFull: false, openWhenReady: [], readyWatch: [],
-    highlights: emptyDict(), ghosts: emptyDict(), pending: emptyDict(),
+    highlights: emptyDict(), ghosts: emptyDict(), pending: emptyDict(), tableFit: null,
   };
 }
 
@@ -106,15 +123,15 @@ export function initialView(): ViewState {
 export function reduceView(view: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case 'move':
-      return selectIndex(view, currentIndex(view, action) + action.delta, action);
+      return selectIndex(view, currentIndex(view, action) + action.delta, action, action.delta < 0 ? -1 : 1);
     case 'move-to':
-      return selectIndex(view, action.to === 'first' ? 0 : action.rows.length - 1, action);
+      return action.to === 'first' ? selectIndex(view, 0, action, 1) : selectIndex(view, action.rows.length - 1, action, -1);
     case 'select': {
       const index = action.rows.indexOf(action.key);
-      return index < 0 ? view : selectIndex(view, index, action);
+      return index < 0 || action.gone?.includes(action.key) ? view : selectIndex(view, index, action);
     }
     case 'sync-rows':
-      return selectIndex(view, currentIndex(view, action), action);
+      return syncRows(view, action);
     case 'focus-next': {
       const panes: Pane[] = action.logsOpen ? ['table', 'details', 'logs'] : ['table', 'details'];
       return { ...view, focus: panes[(panes.indexOf(view.focus) + 1) % panes.length] };
@@ -141,6 +158,11 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
       const i = SORT_COLUMNS.indexOf(view.sort.column);
       return { ...view, sort: { column: SORT_COLUMNS[(i + 1) % SORT_COLUMNS.length], descending: false } };
     }
+    case 'sort-step': {
+      const i = SORT_COLUMNS_SHOWN.indexOf(view.sort.column);
+      const n = SORT_COLUMNS_SHOWN.length;
+      return { ...view, sort: { column: SORT_COLUMNS_SHOWN[(i + action.delta + n) % n], descending: false } };
+    }
     case 'sort-reverse':
       return { ...view, sort: { ...view.sort, descending: !view.sort.descending } };
     case 'toggle-all':
@@ -162,7 +184,7 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
     case 'close-modal':
       return { ...view, modal: null };
     case 'flash':
-      return { ...view, flash: { level: action.level, text: action.text, until: action.now + FLASH_MS[action.level] } };
+      return { ...view, flash: nextFlash(view.flash, action.level, action.text, action.now, action.kind) };
     case 'expire':
       return expire(view, action.now);
     case 'details-mode':
@@ -202,6 +224,5 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 
 function currentIndex(view: ViewState, info: RowsInfo): number {
   const index = view.selected === null ? -1 : info.rows.indexOf(view.selected);
-  // A selected row that vanished leaves the cursor where it was, on the row that took its place.
   return index >= 0 ? index : view.selectedIndex;
 }

@@ -2,7 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { canfarConfigPath } from '../../src/config/canfar-config.js';
-import type { Connection } from '../../src/config/connection.js';
+import type { Connection, Credential } from '../../src/config/connection.js';
+import { credentialUser } from '../../src/config/credential-user.js';
 import { connectionIdentity } from '../../src/config/connection-identity.js';
 import { expandHome, type Paths } from '../../src/config/paths.js';
 import { resolveConnection, type ConnectionFlags } from '../../src/config/resolve-connection.js';
@@ -29,15 +30,22 @@ export function connectedFrom(connection: Connection, logger: Logger): Connected
   const { kind, source, expiresAt, path: file } = connection.credential;
   // Only a `true` is written: a connection without registry credentials keeps the shape it had.
   const registry = connection.registryAuth !== undefined ? { registry: true } : {};
+  const user = userField(connection.credential);
   return {
     api: client,
-    credentials: file === undefined ? { kind, source, expiresAt, ...registry } : { kind, source, expiresAt, path: file, ...registry },
+    credentials: file === undefined ? { kind, source, expiresAt, ...registry, ...user } : { kind, source, expiresAt, path: file, ...registry, ...user },
     identity: connectionIdentity(connection),
     watchFiles: file ? [file] : [],
     secrets: connectionSecrets(connection),
     concurrency: connection.concurrency,
     close: () => client.close(),
   };
+}
+
+/** `{ user }` when the credential names one, else nothing (the status keeps the shape it had). */
+export function userField(credential: Credential): { user?: string } {
+  const user = credentialUser(credential);
+  return user === null ? {} : { user };
 }
 
 /** A Connected around a ready API (tests): no credential status, nothing to watch. */

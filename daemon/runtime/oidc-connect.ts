@@ -6,7 +6,7 @@ import { connectionIdentity } from '../../src/config/connection-identity.js';
 import { readOidcLogin } from '../../src/config/oidc/oidc-login.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Connected } from './api-holder.js';
-import { connectionSecrets } from './connect.js';
+import { connectionSecrets, userField } from './connect.js';
 import { refreshingApi } from './refreshing-api.js';
 import { TokenRefresher, type TokenRefresherDeps } from './token-refresher.js';
 
@@ -31,7 +31,8 @@ export async function oidcConnected(connection: Connection, env: NodeJS.ProcessE
   const connected: Connected = {
     api: refreshingApi(client, refresher),
     get credentials() {
-      return connection.registryAuth !== undefined ? { ...refresher.status(), registry: true } : refresher.status();
+      const status = { ...refresher.status(), ...userField(live.credential) };
+      return connection.registryAuth !== undefined ? { ...status, registry: true } : status;
     },
     // The current token's: it changes with each refresh, as does the one clients read back from the canfar config.
     get identity() {

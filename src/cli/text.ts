@@ -291,7 +291,7 @@ export const DIAGNOSTICS = {
 
 /** Column headers and field labels of the human views. */
 export const LABELS = {
-  sessionColumns: ['SESSION ID', 'NAME', 'KIND', 'STATUS', 'IMAGE', 'CREATED', 'EXPIRES', 'CPU', 'RAM GiB'],
+  sessionColumns: ['SESSION ID', 'NAME', 'KIND', 'STATUS', 'IMAGE', 'AGE', 'EXPIRES', 'CPU', 'RAM GiB'],
   reasonColumn: 'REASON',
   confirmColumns: ['SESSION ID', 'NAME', 'KIND', 'STATUS'],
   allUsersColumns: ['USER', 'KIND', 'STATUS', 'STARTED'],

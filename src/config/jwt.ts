@@ -18,3 +18,17 @@ export function jwtTimeClaim(token: string, claim: 'exp' | 'iat'): number | null
 export function jwtExpiry(token: string): number | null {
   return jwtTimeClaim(token, 'exp');
 }
+
+/** A text claim of a JWT's payload (e.g. `preferred_username`), or null when the token is not a JWT or the claim is not a non-empty string. */
+export function jwtTextClaim(token: string, claim: string): string | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return null;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    if (typeof payload !== 'object' || payload === null || !Object.hasOwn(payload, claim)) return null;
+    const value = (payload as Record<string, unknown>)[claim];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { arrayOf, bool, nullable, num, object, oneOf, recordOf, str, type Check } from './check.js';
+import { arrayOf, bool, nullable, num, object, oneOf, optional, recordOf, str, type Check } from './check.js';
 import { errorCheck } from './error-check.js';
 import { statsHistoryCheck, usageHistoryCheck } from './history-check.js';
 
@@ -52,7 +52,7 @@ export const STATE_FIELD_CHECKS: Record<string, Check> = {
   stats: nullable(object({})),
   statsHistory: statsHistoryCheck,
   health: healthCheck,
-  credentials: nullable(object({ kind: str(), source: str(), expiresAt: nullable(str()) })),
+  credentials: nullable(object({ kind: str(), source: str(), expiresAt: nullable(str()), user: optional(str(1, 200)) })),
   context: nullable(object({})),
   launches: arrayOf(launchCheck),
   deletes: recordOf(num()),

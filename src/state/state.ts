@@ -59,6 +59,8 @@ export interface CredentialStatus {
   refresh?: CredentialRefresh;
   /** True when private-registry credentials are configured (launches of images outside the catalogue are then sent); never the username or secret. */
   registry?: boolean;
+  /** The user the credential names (certificate subject CN, token `preferred_username`/`sub`), absent when it names none; never the secret. */
+  user?: string;
 }
 
 /** How a self-refreshing login stands: refreshed as needed, or refused by the identity provider. */

@@ -34,7 +34,7 @@ describe('ps', () => {
   it('prints an aligned table with canfar columns plus expiry and usage, humanised ages', async () => {
     const r = await run(['ps'], apiWith(running));
     const [header, row] = r.stdout.split('\n');
-    expect(header).toMatch(/^SESSION ID\s+NAME\s+KIND\s+STATUS\s+IMAGE\s+CREATED\s+EXPIRES\s+CPU\s+RAM GiB$/);
+    expect(header).toMatch(/^SESSION ID\s+NAME\s+KIND\s+STATUS\s+IMAGE\s+AGE\s+EXPIRES\s+CPU\s+RAM GiB$/);
     // Memory in GiB, the unit of --ram: Skaha's decimal 1.5 and 8 GB are 1.4 and 7.5 GiB.
     expect(row).toMatch(/^run00001\s+nb\s+notebook\s+Running\s+images\.canfar\.net\/skaha\/astroml:latest\s+12m\s+20h\s+0\.5\/2\s+1\.4\/7\.5$/);
     expect(header.indexOf('STATUS')).toBe(row.indexOf('Running'));

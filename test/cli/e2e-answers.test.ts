@@ -49,6 +49,8 @@ describe('skaha-tui gives answers (no daemon)', { timeout: 60_000 }, () => {
     expect(table.code).toBe(0);
     const [header, ...rows] = table.stdout.trimEnd().split('\n');
     expect(header).toMatch(/\s+REASON$/);
+    // The age column has the dashboard's name.
+    expect(header).toMatch(/\sIMAGE\s+AGE\s+EXPIRES\s/);
     const row = (name: string) => rows.find((r) => r.includes(` ${name} `)) ?? '';
     expect(row('survey')).toMatch(/Pending .* queued — no pod yet \(Kueue\)$/);
     expect(row('reprocess')).toMatch(/image cannot be pulled: images\.canfar\.net\/skaha\/astroml:2099\.1: not found$/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLASH_MS, HIGHLIGHT_MS, initialView, reduceView, type ViewAction, type ViewState } from '../../tui/view-state.js';
 import { newLaunchForm, type FormEnv } from '../../tui/form/launch-form.js';
+import { nextTableFit } from '../../tui/view-sync.js';
 import { makeSession, T0 } from '../helpers/builders.js';
 
 const rows = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -37,6 +38,49 @@ describe('view reducer: selection', () => {
     expect(run(atC, { type: 'sync-rows', rows: ['c', 'a', 'b'], page: 3 })).toMatchObject({ selected: 'c', selectedIndex: 0 });
     expect(run(atC, { type: 'sync-rows', rows: ['a', 'b', 'd', 'e'], page: 3 }).selected).toBe('d');
     expect(run(atC, { type: 'sync-rows', rows: [], page: 3 }).selected).toBeNull();
+  });
+});
+
+describe('view reducer: rows that change under the cursor', () => {
+  const sync = (view: ViewState, rows: string[], extra: Partial<Parameters<typeof reduceView>[1] & { type: 'sync-rows' }> = {}) =>
+    reduceView(view, { type: 'sync-rows', rows, page: 3, ...extra });
+
+  it('moves a vanished selection to the row after it that is still there, else the one before', () => {
+    const atC = run(start(), { type: 'select', key: 'c', ...info });
+    expect(sync(atC, ['b', 'a', 'e', 'd'], { before: rows }).selected).toBe('d');
+    expect(sync(atC, ['a', 'b'], { before: ['a', 'b', 'c'] }).selected).toBe('b');
+  });
+
+  it('never rests on a gone row: moves pass over it in their direction, a sync steps off it', () => {
+    const gone = { gone: ['b', 'c'] };
+    expect(run(start(), { type: 'move', delta: 1, ...info, ...gone }).selected).toBe('d');
+    const atD = run(start(), { type: 'select', key: 'd', ...info });
+    expect(run(atD, { type: 'move', delta: -1, ...info, ...gone }).selected).toBe('a');
+    expect(run(start(), { type: 'select', key: 'b', ...info, ...gone }).selected).toBe('a');
+    const atB = run(start(), { type: 'select', key: 'b', ...info });
+    expect(sync(atB, rows, { ...gone, before: rows }).selected).toBe('d');
+    expect(sync(atB, ['a', 'b'], { gone: ['a', 'b'] }).selected).toBeNull();
+  });
+
+  it('drops marks that are not live, and ids of an open confirmation that are not listed (closing it when empty)', () => {
+    const marked = run(start(), { type: 'toggle-marks', ids: ['a', 'b', 'c'] }, { type: 'open-modal', modal: { type: 'confirm', action: 'delete', ids: ['a', 'b'] } });
+    const after = sync(marked, rows, { live: new Set(['a', 'c']), listed: new Set(['a', 'c']) });
+    expect(after.marks).toEqual(['a', 'c']);
+    expect(after.modal).toEqual({ type: 'confirm', action: 'delete', ids: ['a'] });
+    expect(sync(after, rows, { listed: new Set(['c']) }).modal).toBeNull();
+    expect(sync(marked, rows).marks).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sizes the table to its rows with a spare one, growing at once and shrinking only past a slack', () => {
+    expect(nextTableFit(null, 3)).toBe(4);
+    expect(nextTableFit(null, 0)).toBe(2);
+    expect(nextTableFit(4, 4)).toBe(4);
+    expect(nextTableFit(4, 5)).toBe(6);
+    expect(nextTableFit(6, 3)).toBe(6);
+    expect(nextTableFit(6, 2)).toBe(3);
+    expect(start().tableFit).toBe(9);
+    expect(sync(start(), rows.slice(0, 6)).tableFit).toBe(9);
+    expect(sync(start(), rows.slice(0, 5)).tableFit).toBe(6);
   });
 });
 

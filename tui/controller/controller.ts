@@ -7,6 +7,7 @@ import type { DaemonConnection } from '../../src/daemon-client/daemon-connection
 import type { RequestMethod, RequestParams, RequestResults } from '../../src/protocol/requests.js';
 import type { TerminalNotifySetting } from '../notify/terminal-notification.js';
 import type { DashboardModel } from '../render/frame.js';
+import type { FlashKind } from '../flash.js';
 import type { FlashLevel, RowsInfo, ViewAction } from '../view-state.js';
 
 /** How the dashboard behaves (from the command line). */
@@ -52,7 +53,8 @@ export interface Controller {
   dispatch(action: ViewAction): void;
   /** Replaces parts of the model other than the view (state, events, images, …). */
   update(patch: Partial<Omit<DashboardModel, 'view' | 'table'>>): void;
-  flash(level: FlashLevel, text: string): void;
+  /** Shows `text` in the footer for a while (`kind`: see flash.ts). */
+  flash(level: FlashLevel, text: string, kind?: FlashKind): void;
   /** Sends a request; on failure flashes `what failed` and resolves null. */
   call<M extends RequestMethod>(method: M, params: RequestParams[M], what: string): Promise<RequestResults[M] | null>;
   /** The table rows and page size, for selection moves. */

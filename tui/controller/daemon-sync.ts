@@ -75,7 +75,7 @@ export function onEvent<T extends EventTopic>(ctl: Controller, topic: T, data: T
     // The flag or environment wins; else the config file's setting (hot-reloaded through the daemon).
     const setting = ctl.deps.options.terminalNotify ?? ctl.model().terminalNotify ?? 'auto';
     writeTerminalNotification(ctl.deps.output, ctl.deps.env, setting, n);
-    ctl.flash(n.urgency === 'critical' ? 'warn' : 'info', n.body ? `${n.title}: ${n.body}` : n.title);
+    ctl.flash(n.urgency === 'critical' ? 'warn' : 'info', n.body ? `${n.title}: ${n.body}` : n.title, 'background');
   } else if (topic === 'logs:reset' || topic === 'logs:append') {
     const d = data as TopicData['logs:reset'];
     const action = topic === 'logs:reset' ? { type: 'reset' as const, sessionId: d.sessionId, lines: d.lines, truncated: d.truncated } : { type: 'append' as const, sessionId: d.sessionId, lines: d.lines };
@@ -132,11 +132,11 @@ export function promptAliases(commands: unknown): Readonly<Record<string, string
   return out;
 }
 
-/** The user to name in the header: the one most sessions belong to. */
+/** The user to name in the header: the one most sessions belong to, else the one the daemon's credential names. */
 export function mainUser(state: DaemonState | null): string | null {
   const counts = new Map<string, number>();
   for (const s of Object.values(state?.sessions ?? {})) if (s.user) counts.set(s.user, (counts.get(s.user) ?? 0) + 1);
   let best: string | null = null;
   for (const [user, n] of counts) if (best === null || n > counts.get(best)!) best = user;
-  return best;
+  return best ?? state?.credentials?.user ?? null;
 }

@@ -3,7 +3,6 @@
 import { commandFor, MUTATING, type Command } from '../keys.js';
 import { FLASH } from '../text.js';
 import { selectedRow } from '../render/frame.js';
-import { rowSessionIds } from '../render/table-rows.js';
 import type { Controller } from './controller.js';
 import { handleDialogKey } from './dialog-keys.js';
 import { confirmBulk, copyUrl, openLogs, openSession, refresh, showEvents } from './session-actions.js';
@@ -47,7 +46,7 @@ function details(ctl: Controller): void {
 function mark(ctl: Controller): void {
   const row = selectedRow(ctl.model());
   if (!row) return;
-  ctl.dispatch({ type: 'toggle-marks', ids: rowSessionIds(row) });
+  ctl.dispatch({ type: 'toggle-marks', ids: row.marks });
   ctl.dispatch({ type: 'move', delta: 1, ...ctl.rows() });
 }
 
@@ -102,6 +101,9 @@ export function runCommand(ctl: Controller, command: Command): void {
       return ctl.dispatch({ type: 'filter-start' });
     case 'sort':
       return ctl.dispatch({ type: 'sort-next' });
+    case 'sort-left':
+    case 'sort-right':
+      return ctl.dispatch({ type: 'sort-step', delta: command === 'sort-left' ? -1 : 1 });
     case 'sort-reverse':
       return ctl.dispatch({ type: 'sort-reverse' });
     case 'export':

@@ -108,22 +108,24 @@ export function copyText(ctl: Controller, name: string, url: string): void {
   ctl.flash('info', FLASH.copied(name));
 }
 
-/** The sessions a bulk action applies to: the marked ones, else the selected row's. */
-export function targetIds(ctl: Controller, action: 'delete' | 'renew'): string[] {
+/** The sessions a bulk action applies to (the marked ones, else the selected row's), and how many marked ones it leaves out. */
+export function targetIds(ctl: Controller, action: 'delete' | 'renew'): { ids: string[]; skipped: number } {
   const model = ctl.model();
-  const known = (id: string) => Boolean(model.state?.sessions[id]);
+  const session = (id: string) => model.state?.sessions[id] ?? model.view.pending[id];
+  const known = (id: string) => model.table.listed.has(id);
   const marked = model.view.marks.filter(known);
   const row = selectedRow(model);
   const ids = marked.length > 0 ? marked : row ? rowSessionIds(row).filter(known) : [];
   // Renewing a finished session means nothing; deleting it cleans it up.
-  return action === 'renew' ? ids.filter((id) => isActive(model.state!.sessions[id])) : ids;
+  const targets = action === 'renew' ? ids.filter((id) => isActive(session(id)!)) : ids;
+  return { ids: targets, skipped: marked.length > 0 ? marked.length - targets.length : 0 };
 }
 
-/** `d`/`r`: opens the confirmation listing what will be deleted or renewed. */
+/** `d`/`r`: opens the confirmation listing what will be deleted or renewed (and saying which marked sessions it leaves out). */
 export function confirmBulk(ctl: Controller, action: 'delete' | 'renew'): void {
-  const ids = targetIds(ctl, action);
-  if (ids.length === 0) return ctl.flash('warn', FLASH.noSelection);
-  ctl.dispatch({ type: 'open-modal', modal: { type: 'confirm', action, ids } });
+  const { ids, skipped } = targetIds(ctl, action);
+  if (ids.length === 0) return ctl.flash('warn', skipped > 0 ? FLASH.nothingToRenew(skipped) : FLASH.noSelection);
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'confirm', action, ids, skipped } });
 }
 
 /** Runs a confirmed delete or renew and reports per-session failures. */

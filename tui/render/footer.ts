@@ -10,6 +10,7 @@ import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 
 const FLASH_COLOUR: Record<string, Colour> = { info: 'green', warn: 'yellow', error: 'red' };
+const READONLY_MARK = '(ro)';
 
 /** Pure: the `:` prompt: the line with its cursor, then (after a Tab that could not choose) the candidates, dimmed. */
 function promptLine(prompt: PromptState, width: number, ctx: RenderContext): string {
@@ -32,14 +33,21 @@ export function footerLine(view: ViewState, width: number, ctx: RenderContext, r
   }
   const pane = view.modal ? null : view.focus;
   if (!pane) return '';
-  const out: string[] = [];
+  const hints = footerHints(pane, readonly);
+  const plain = hints.map((h) => `${h.label} ${h.short}${h.disabled ? READONLY_MARK : ''}`);
+  // The most important hints are taken first (help and quit always), then shown in keymap order.
+  const byRank = hints.map((_, i) => i).sort((a, b) => hints[a].rank - hints[b].rank);
+  const kept = new Set<number>();
   let used = 0;
-  for (const hint of footerHints(pane, readonly)) {
-    const plain = `${hint.label} ${hint.short}`;
-    if (used + textWidth(plain) + 2 > width) break;
-    used += textWidth(plain) + 2;
-    const key = paint.bold(escapeTags(hint.label));
-    out.push(hint.disabled ? paint.fg('gray', `${escapeTags(hint.label)} ${hint.short}(ro)`) : `${key} ${hint.short}`);
+  for (const i of byRank) {
+    const w = textWidth(plain[i]) + (kept.size > 0 ? 2 : 0);
+    if (used + w > width && hints[i].rank > 0) break;
+    kept.add(i);
+    used += w;
   }
+  const out = hints.flatMap((hint, i) => {
+    if (!kept.has(i)) return [];
+    return [hint.disabled ? paint.fg('gray', escapeTags(plain[i])) : `${paint.bold(escapeTags(hint.label))} ${escapeTags(hint.short)}`];
+  });
   return out.join('  ');
 }

@@ -121,7 +121,7 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   } else if (modal.type === 'confirm') {
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
-    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx);
+    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx, modal.skipped ?? 0);
   } else if (modal.type === 'export') {
     label = TITLES.export;
     lines = exportDialogLines(modal.index, tableSessions(model.table).length, modal.folder, width - 3, ctx);
@@ -167,7 +167,7 @@ function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) =
 
 function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
   const header = headerBlock(model, cols, ctx);
-  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull);
+  const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull, model.view.tableFit);
   const { view } = model;
   const row = selectedRow(model);
   const session = row?.type === 'session' ? row.session : null;

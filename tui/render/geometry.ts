@@ -20,8 +20,15 @@ export interface Geometry {
 
 const hidden = (top: number): Rect => ({ top, left: 0, width: 0, height: 0 });
 
-/** Pure: the layout for `cols`×`rows` with a header of `headerHeight` lines. */
-export function computeGeometry(cols: number, rows: number, headerHeight: number, logsFull: boolean): Geometry {
+/** How many more lines the resources/details strip may take from rows the table does not need (the logs get the rest). */
+const MIDDLE_GROWTH = 6;
+
+/**
+ * Pure: the layout for `cols`×`rows` with a header of `headerHeight` lines. The table takes the body
+ * rows it asks for (`tableRows`, its column header and borders aside) up to its share; what it leaves
+ * goes to the charts and details, then the logs. Without `tableRows` it takes its whole share.
+ */
+export function computeGeometry(cols: number, rows: number, headerHeight: number, logsFull: boolean, tableRows: number | null = null): Geometry {
   const header: Rect = { top: 0, left: 0, width: cols, height: Math.min(headerHeight, Math.max(0, rows - 1)) };
   const footer: Rect = { top: Math.max(0, rows - 1), left: 0, width: cols, height: rows > 1 ? 1 : 0 };
   const bodyTop = header.height;
@@ -29,10 +36,16 @@ export function computeGeometry(cols: number, rows: number, headerHeight: number
   if (logsFull) {
     return { header, footer, table: hidden(bodyTop), resources: hidden(bodyTop), details: hidden(bodyTop), logs: { top: bodyTop, left: 0, width: cols, height: body } };
   }
-  // The table gets ~40 %, the resources/details strip what its charts or gauges need, the logs the rest.
-  const middle = body >= 30 ? 10 : body >= 22 ? 8 : body >= 14 ? 6 : 0;
-  const logs = body >= 20 ? Math.max(5, Math.floor((body - middle) * 0.4)) : body >= 14 ? Math.max(3, body - middle - 8) : 0;
-  const table = Math.max(0, body - middle - logs);
+  // The table's share is ~60 % of what the resources/details strip (what its charts or gauges need) leaves; the logs get the rest.
+  let middle = body >= 30 ? 10 : body >= 22 ? 8 : body >= 14 ? 6 : 0;
+  let logs = body >= 20 ? Math.max(5, Math.floor((body - middle) * 0.4)) : body >= 14 ? Math.max(3, body - middle - 8) : 0;
+  const share = Math.max(0, body - middle - logs);
+  // With no logs pane below there is nobody to give rows to: the table keeps its share.
+  const table = tableRows === null || logs === 0 ? share : Math.min(share, tableRows + 3);
+  const spare = share - table;
+  const grow = middle > 0 ? Math.min(MIDDLE_GROWTH, Math.floor(spare / 2)) : 0;
+  middle += grow;
+  logs += spare - grow;
   const half = Math.floor(cols / 2);
   return {
     header,

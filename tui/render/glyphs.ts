@@ -7,6 +7,9 @@ export interface Glyphs {
   spark: readonly string[];
   barFull: string;
   barEmpty: string;
+  /** A replica group's progress, done and left: told apart by shape, so reverse video (the selected row) does not invert them as it does blocks. */
+  progressDone: string;
+  progressLeft: string;
   ellipsis: string;
   expanded: string;
   collapsed: string;
@@ -24,6 +27,8 @@ export const UNICODE_GLYPHS: Glyphs = {
   spark: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
   barFull: '█',
   barEmpty: '░',
+  progressDone: '━',
+  progressLeft: '─',
   ellipsis: '…',
   expanded: '▾',
   collapsed: '▸',
@@ -41,6 +46,8 @@ export const ASCII_GLYPHS: Glyphs = {
   spark: ['_', '.', ',', '-', '~', '=', '*', '#'],
   barFull: '#',
   barEmpty: '.',
+  progressDone: '#',
+  progressLeft: '.',
   ellipsis: '~',
   expanded: 'v',
   collapsed: '>',

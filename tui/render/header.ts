@@ -11,7 +11,7 @@ import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 import type { TableModel } from './table-rows.js';
-import type { ViewState } from '../view-state.js';
+import { largestFirst, type ViewState } from '../view-state.js';
 import type { OtherConnection } from './frame.js';
 
 /** What the header shows. */
@@ -124,13 +124,13 @@ function statusLine(input: HeaderInput, width: number, ctx: RenderContext): stri
 
 function viewLine(input: HeaderInput, width: number, ctx: RenderContext): string {
   const { view, table } = input;
-  const arrow = view.sort.descending ? ctx.glyphs.down : ctx.glyphs.up;
+  const arrow = largestFirst(view.sort) ? ctx.glyphs.down : ctx.glyphs.up;
   const plain = [
     `${HEADER.filter} ${view.filter ? `/${terminalLine(view.filter)}/` : '-'}`,
     `${HEADER.sort} ${COLUMNS[view.sort.column]} ${arrow}`,
     view.showAll ? HEADER.showingAll : HEADER.showingActive,
     HEADER.sessionsCount(table.shown, table.total),
-    ...(view.marks.length > 0 ? [HEADER.marked(view.marks.length)] : []),
+    ...(view.marks.length > 0 ? [HEADER.marked(view.marks.length, view.marks.filter((id) => !table.visible.has(id)).length)] : []),
   ];
   if (table.filterError) plain[0] += ` ${HEADER.plainText}`;
   const parts = plain.map((p, i) => (i === 0 && view.filter ? ctx.paint.fg(table.filterError ? 'yellow' : 'cyan', escapeTags(p)) : i === 4 ? ctx.paint.fg('cyan', p) : escapeTags(p)));

@@ -11,7 +11,7 @@ import { formErrors, formRequest, formWarnings, launchCommandWords } from '../fo
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags } from './paint.js';
-import { wrapWords } from './wrap-words.js';
+import { fitOrWrap, wrapWords } from './wrap-words.js';
 import type { RenderContext } from './context.js';
 
 const LABEL_WIDTH = 16;
@@ -130,7 +130,7 @@ export function launchFormView(form: LaunchForm, env: FormEnv, width: number, ct
   if (form.serverError) lines.push('', paint.fg('red', FORM.serverError), ...wrapWords(terminalLine(form.serverError.replace(/\r?\n/g, ' ')), width).map((l) => paint.fg('red', escapeTags(l))));
   if (form.attempted && Object.keys(errors).length > 0) lines.push(paint.fg('red', FORM.fixErrors));
   const keys = form.focus === 'image' ? (glyphs.unicode ? FORM.keysImage : FORM.keysImageAscii) : glyphs.unicode ? FORM.keys : FORM.keysAscii;
-  lines.push('', paint.fg('gray', keys));
+  lines.push('', ...fitOrWrap(keys, width).map((l) => paint.fg('gray', escapeTags(l))));
   return { lines, focusLine };
 }
 

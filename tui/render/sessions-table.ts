@@ -11,7 +11,7 @@ import { fit, truncateStart } from './cells.js';
 import { escapeTags } from './paint.js';
 import { statusColour, timeLeftColour, type RenderContext } from './context.js';
 import type { TableModel, TableRow } from './table-rows.js';
-import type { ViewState } from '../view-state.js';
+import { largestFirst, type ViewState } from '../view-state.js';
 
 /** A table column: its key, header and the width range it may take. */
 interface Column {
@@ -112,15 +112,14 @@ function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, 
   const done = members.filter((s) => current.has(s.id) && isFinished(s)).length;
   const barWidth = 10;
   const filled = Math.min(barWidth, Math.round((done / Math.max(1, group.total)) * barWidth));
-  const bar = ctx.glyphs.barFull.repeat(filled) + ctx.glyphs.barEmpty.repeat(barWidth - filled);
+  const bar = ctx.glyphs.progressDone.repeat(filled) + ctx.glyphs.progressLeft.repeat(barWidth - filled);
   const counts = Object.entries(group.countsByStatus).sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${n} ${terminalLine(status)}`);
   return fit(`[${bar}] ${done}/${group.total} done  ${counts.join(' ')}`, width, 'left', ctx.glyphs.ellipsis);
 }
 
 function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: ViewState, insights: Readonly<Record<string, SessionInsight>>, ctx: RenderContext): string {
   const { paint, glyphs } = ctx;
-  const ids = row.type === 'group' ? row.members.map((s) => s.id) : [row.session.id];
-  const marked = ids.length > 0 && ids.every((id) => view.marks.includes(id));
+  const marked = row.marks.length > 0 && row.marks.every((id) => view.marks.includes(id));
   let out = escapeTags(markerCell(marked, row, ctx));
   if (row.type === 'group') {
     const head = columns.filter((c) => c.key === 'id' || c.key === 'name' || c.key === 'kind');
@@ -148,6 +147,17 @@ function decorate(line: string, row: TableRow, selected: boolean, focused: boole
   return line;
 }
 
+/** The column headers, the sort column's with its direction (↑ smallest first, ↓ largest first), in colour. */
+function headerRow(columns: ReturnType<typeof tableColumns>, sort: ViewState['sort'], ctx: RenderContext): string {
+  const arrow = largestFirst(sort) ? ctx.glyphs.down : ctx.glyphs.up;
+  const cells = columns.map((c) => {
+    const sorted = c.key === sort.column;
+    const text = escapeTags(fit(sorted ? `${COLUMNS[c.key]} ${arrow}` : COLUMNS[c.key], c.width, c.align ?? 'left'));
+    return ' ' + (sorted ? ctx.paint.fg('cyan', text) : text);
+  });
+  return ctx.paint.bold(' '.repeat(MARKER) + cells.join(''));
+}
+
 /** Pure: the table header and the rows from `top` that fit in `height` lines (header included). */
 export function sessionsTableLines(model: TableModel, view: ViewState, size: { width: number; height: number }, ctx: RenderContext, options: { readonly?: boolean; synced: boolean; insights?: Readonly<Record<string, SessionInsight>> }): string[] {
   const insights = options.insights ?? {};
@@ -158,8 +168,7 @@ export function sessionsTableLines(model: TableModel, view: ViewState, size: { w
     if (reason) reasonWidth = Math.max(reasonWidth, [...terminalLine(reason)].length);
   }
   const columns = tableColumns(size.width, reasonWidth);
-  const header = ' '.repeat(MARKER) + columns.map((c) => ' ' + fit(COLUMNS[c.key], c.width, c.align ?? 'left')).join('');
-  const lines = [ctx.paint.bold(escapeTags(header))];
+  const lines = [headerRow(columns, view.sort, ctx)];
   const body = Math.max(0, size.height - 1);
   if (model.rows.length === 0) {
     const message = !options.synced ? EMPTY.synchronising : view.filter ? EMPTY.noMatch(view.filter) : model.hiddenFinished > 0 ? EMPTY.noActive(model.hiddenFinished) : options.readonly ? EMPTY.noSessionsReadonly : EMPTY.noSessions;

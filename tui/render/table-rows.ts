@@ -7,21 +7,30 @@ import type { DaemonState } from '../../src/state/state.js';
 import { parseTime } from '../../src/cli/format.js';
 import type { HighlightKind, SortColumn, ViewState } from '../view-state.js';
 
-/** One table row: a session (top level or inside an expanded group) or a replica group. */
+/**
+ * One table row: a session (top level or inside an expanded group) or a replica group. `marks` are the
+ * ids Space marks on it: the session itself, or the group's members still in the table (none on a ghost).
+ */
 export type TableRow =
-  | { type: 'session'; key: string; session: Session; depth: 0 | 1; highlight: HighlightKind | null; ghost: boolean }
-  | { type: 'group'; key: string; group: ReplicaGroup; members: Session[]; expanded: boolean };
+  | { type: 'session'; key: string; session: Session; depth: 0 | 1; highlight: HighlightKind | null; ghost: boolean; marks: string[] }
+  | { type: 'group'; key: string; group: ReplicaGroup; members: Session[]; expanded: boolean; marks: string[] };
 
-/** The rows plus what the header and empty states need to say. */
+/** The rows plus what the header, the empty states, marks and dialogs need to agree on. */
 export interface TableModel {
   rows: TableRow[];
-  /** Sessions the daemon lists. */
+  /** Sessions there are: the daemon's listing plus launched ones not listed yet (never a removed one). */
   total: number;
-  /** Rows shown after filtering (groups count their members). */
+  /** Sessions the rows show after filtering (groups count their members; removed ones do not count). */
   shown: number;
   hiddenFinished: number;
   /** The filter is not a valid regex (it is then matched as plain text). */
   filterError: string | null;
+  /** Sessions that may stay marked: listed (or launched) and not hidden as finished; the filter does not matter. */
+  live: ReadonlySet<string>;
+  /** The live sessions the filter lets through (what the rows show). */
+  visible: ReadonlySet<string>;
+  /** Sessions that exist: listed, or launched and not listed yet (removed ones shown for a moment are not). */
+  listed: ReadonlySet<string>;
 }
 
 /** A compiled `/` filter: a case-insensitive regex over id, name, kind, status and image; `!` inverts. */
@@ -94,18 +103,20 @@ export function buildTable(state: DaemonState | null, view: ViewState): TableMod
   const grouped = new Set(groups.flatMap((g) => g.ids));
   const byId = new Map(all.map((s) => [s.id, s]));
   const { column, descending } = view.sort;
+  const isGhost = (s: Session) => !state?.sessions[s.id] && !!view.ghosts[s.id];
+  const live = new Set(all.filter((s) => !isGhost(s) && isVisible(s)).map((s) => s.id));
+  const visible = new Set([...live].filter((id) => test(byId.get(id)!)));
   const sessionRow = (s: Session, depth: 0 | 1): TableRow => ({
-    type: 'session', key: s.id, session: s, depth, highlight: view.highlights[s.id]?.kind ?? null, ghost: !state?.sessions[s.id] && !!view.ghosts[s.id],
+    type: 'session', key: s.id, session: s, depth, highlight: view.highlights[s.id]?.kind ?? null, ghost: isGhost(s), marks: live.has(s.id) ? [s.id] : [],
   });
   const items: Item[] = all.filter((s) => !grouped.has(s.id) && shows(s)).map((s) => ({ value: sessionValue(s, column), name: s.name, row: sessionRow(s, 0) }));
-  let shown = items.length;
   for (const group of groups) {
     const members = group.ids.map((id) => byId.get(id)).filter((s): s is Session => !!s);
-    const visible = members.filter(shows);
-    if (visible.length === 0) continue;
-    shown += visible.length;
+    const shownMembers = members.filter(shows);
+    if (shownMembers.length === 0) continue;
     const expanded = view.expanded.includes(group.key);
-    items.push({ value: groupValue(visible, group.base, column), name: group.base, members: visible, row: { type: 'group', key: group.key, group, members, expanded } });
+    const marks = shownMembers.filter((s) => live.has(s.id)).map((s) => s.id);
+    items.push({ value: groupValue(shownMembers, group.base, column), name: group.base, members: shownMembers, row: { type: 'group', key: group.key, group, members, expanded, marks } });
   }
   const order = (a: Item, b: Item) => (descending ? -1 : 1) * compare(a.value, b.value) || a.name.localeCompare(b.name) || a.row.key.localeCompare(b.row.key);
   items.sort(order);
@@ -117,7 +128,9 @@ export function buildTable(state: DaemonState | null, view: ViewState): TableMod
       rows.push(...members.sort(order).map((m) => m.row));
     }
   }
-  return { rows, total: listed.length, shown, hiddenFinished: all.filter((s) => !isVisible(s)).length, filterError: error };
+  // Removed sessions still shown for a moment count nowhere, so the header never says "6 of 3".
+  const listedIds = new Set(all.filter((s) => !isGhost(s)).map((s) => s.id));
+  return { rows, total: listedIds.size, shown: visible.size, hiddenFinished: all.filter((s) => !isVisible(s)).length, filterError: error, live, visible, listed: listedIds };
 }
 
 /** The session ids a row stands for (a group stands for all its members). */

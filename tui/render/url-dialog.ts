@@ -4,7 +4,7 @@ import { terminalLine } from '../../src/domain/terminal-text.js';
 import { URL_DIALOG } from '../text.js';
 import { escapeTags } from './paint.js';
 import type { RenderContext } from './context.js';
-import { wrapWords } from './wrap-words.js';
+import { fitOrWrap, wrapWords } from './wrap-words.js';
 
 /** Pure: the lines of the no-browser dialog: what happened, then the URL in full (wrapped, never cut). */
 export function urlDialogLines(name: string, url: string, width: number, ctx: RenderContext): string[] {
@@ -16,6 +16,6 @@ export function urlDialogLines(name: string, url: string, width: number, ctx: Re
     '',
     ...wrapWords(terminalLine(url), width).map((l) => paint.fg('cyan', escapeTags(l))),
     '',
-    paint.fg('gray', URL_DIALOG.keys),
+    ...fitOrWrap(URL_DIALOG.keys, width).map((l) => paint.fg('gray', escapeTags(l))),
   ];
 }

@@ -46,3 +46,8 @@ export function wrapWords(text: string, width: number, options: WrapOptions = {}
   }
   return out;
 }
+
+/** Plain `text` as it is (its spacing kept) when it fits in `width` columns, else wrapped at words; for aligned and key lines. */
+export function fitOrWrap(text: string, width: number, options: WrapOptions = {}): string[] {
+  return text.includes('\n') || textWidth(text) > width ? wrapWords(text, width, options) : [text];
+}

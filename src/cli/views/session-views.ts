@@ -30,7 +30,7 @@ export function reasonCell(answer: SessionAnswer | undefined, now: number): stri
   return answer?.failure ? causeText(answer.failure) : '';
 }
 
-/** The `ps` table: SESSION ID, NAME, KIND, STATUS, IMAGE, CREATED, EXPIRES, CPU, RAM (GiB), and REASON when a row has one. */
+/** The `ps` table: SESSION ID, NAME, KIND, STATUS, IMAGE, AGE, EXPIRES, CPU, RAM (GiB), and REASON when a row has one. */
 export function sessionTable(sessions: readonly Session[], now: number, style: Style = createStyle(false), answers: Answers = new Map()): string {
   const reasons = sessions.map((s) => reasonCell(answers.get(s.id), now));
   const withReason = reasons.some((r) => r !== '');

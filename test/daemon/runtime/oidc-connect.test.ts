@@ -40,13 +40,15 @@ describe('settingsConnector and a canfar-config OIDC login', () => {
     expect(await connected.api.listSessions()).toEqual([]);
     expect(sim!.oidc.grants()).toBe(1);
     expect(Date.parse(connected.credentials!.expiresAt!)).toBe(clock.now() + 60_000);
+    // The user the access token names, for the dashboard's header (never the token).
+    expect(connected.credentials!.user).toBe('alice');
   });
 
   it('a login without a refresh token is not refreshable: an expired one is refused as before', async () => {
     const noRefresh = (yaml: string) => yaml.replace(/^( +)refresh: sim-refresh-\w+$/m, '$1refresh: null');
     // Other credentials are checked against the wall clock: a simulator clock at "now" mints a valid token…
     const fresh = await (await setup(new FakeClock(Date.now()), noRefresh))();
-    expect(fresh.credentials).toEqual({ kind: 'token', source: 'canfar-config', expiresAt: expect.any(String) });
+    expect(fresh.credentials).toEqual({ kind: 'token', source: 'canfar-config', expiresAt: expect.any(String), user: 'alice' });
     expect(fresh.subscribe).toBeUndefined();
     await fresh.close?.();
     await sim!.close();

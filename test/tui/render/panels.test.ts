@@ -17,7 +17,7 @@ const opts = { mode: 'details' as const, events: null, armed: false, top: 0, wid
 describe('details pane', () => {
   it('shows URL, image, times and resources of the selected session', () => {
     const s = makeSession({ id: 'nb000001', name: 'nb-main' });
-    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false }, { ...opts, width: 200 }, ctx).map(stripTags);
+    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, width: 200 }, ctx).map(stripTags);
     expect(lines[0]).toBe('nb-main (nb000001) notebook Running');
     expect(lines).toContain(`URL       ${s.url}`);
     expect(lines).toContain('Image     images.canfar.net/skaha/astroml:latest');
@@ -33,11 +33,11 @@ describe('details pane', () => {
       { type: 'Normal', reason: 'Scheduled', message: 'assigned to node-3', firstTime: null, lastTime: '2026-11-22T11:58:00Z' },
       { type: 'Warning', reason: 'FailedScheduling', message: '0/12 nodes are available: insufficient cpu', firstTime: null, lastTime: '2026-11-22T11:59:30Z' },
     ] };
-    const lines = detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false }, { ...opts, events }, ctx);
+    const lines = detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, events }, ctx);
     expect(stripTags(lines[1])).toBe('Why it is waiting (latest events):');
     expect(stripTags(lines[3])).toBe('11:59:30 Warning FailedScheduling: 0/12 nodes are available: insufficient cpu');
     expect(lines[3]).toContain('{yellow-fg}');
-    expect(stripTags(detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false }, opts, ctx)[2])).toBe('Loading events…');
+    expect(stripTags(detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, opts, ctx)[2])).toBe('Loading events…');
   });
 
   it('lists a replica group with counts and members', () => {
@@ -55,7 +55,7 @@ describe('details pane', () => {
 
   it('scrolls within its height', () => {
     const s = makeSession();
-    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false }, { ...opts, top: 2, height: 3 }, ctx).map(stripTags);
+    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, top: 2, height: 3 }, ctx).map(stripTags);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^Image/);
   });
@@ -71,6 +71,26 @@ describe('footer', () => {
   it('shows the key hints of the focused pane', () => {
     expect(stripTags(footerLine(view(), 200, ctx, false))).toMatch(/^Enter details\s+l logs\s+e events\s+n launch\s+r renew\s+d delete\s+Space mark\s+o open\s+\/ filter\s+x export\s+s sort\s+Tab pane\s+: cmd\s+\? help\s+q quit$/);
     expect(stripTags(footerLine(view({ focus: 'logs' }), 200, ctx, false))).toMatch(/^f follow\s+w wrap\s+\/ search\s+n next\s+Ctrl-S save\s+F full/);
+  });
+
+  it('drops the least important hints first as the terminal narrows, never ? help and q quit', () => {
+    for (const pane of ['table', 'details', 'logs'] as const) {
+      for (const readonly of [false, true]) {
+        let previous: string[] | null = null;
+        for (let width = 200; width >= 16; width--) {
+          const line = stripTags(footerLine(view({ focus: pane }), width, ctx, readonly));
+          expect([...line].length, `${pane} at ${width}`).toBeLessThanOrEqual(width);
+          expect(line, `${pane} at ${width}`).toMatch(/\? help {2}q quit$/);
+          // Narrower never brings a hint back: each width shows a subset of the wider one, in the same order.
+          const hints = line.split('  ');
+          if (previous) expect(previous.filter((h) => hints.includes(h)), `${pane} at ${width}`).toEqual(hints);
+          previous = hints;
+        }
+      }
+    }
+    const at100 = stripTags(footerLine(view(), 100, ctx, false));
+    expect(at100).toMatch(/^Enter details {2}l logs {2}.*n launch {2}.*d delete.*Tab pane {2}\? help {2}q quit$/);
+    expect(at100).not.toContain('s sort');
   });
 
   it('shows launch, renew and delete as disabled in read-only mode', () => {

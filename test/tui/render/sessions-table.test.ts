@@ -6,6 +6,8 @@ import { createPaint, stripTags } from '../../../tui/render/paint.js';
 import { initialView, type ViewState } from '../../../tui/view-state.js';
 import { makeSession, minutesFromT0, T0 } from '../../helpers/builders.js';
 import { demoSessions, stateWith } from '../helpers/states.js';
+import { COLUMNS } from '../../../tui/text.js';
+import { LABELS } from '../../../src/cli/text.js';
 
 const ctx = renderContext({ now: T0 });
 const plain = renderContext({ now: T0, paint: createPaint(false) });
@@ -17,11 +19,33 @@ function render(view: Partial<ViewState>, sessions = demoSessions(), size = { wi
   return { model, lines: sessionsTableLines(model, v, size, ctx, options).map(stripTags) };
 }
 
+describe('sessions table: the header row', () => {
+  it('shows the sort column and direction: ↑ smallest first, ↓ largest first, in the column it sorts', () => {
+    const header = (sort: ViewState['sort']) => render({ sort }).lines[0];
+    expect(header({ column: 'age', descending: false })).toMatch(/STATUS\s+AGE ↑\s+EXPIRES\s+CPU\s/);
+    expect(header({ column: 'age', descending: true })).toMatch(/\sAGE ↓\s/);
+    // CPU and RAM sort the busiest first unless reversed.
+    expect(header({ column: 'cpu', descending: false })).toMatch(/EXPIRES\s+CPU ↓\s+RAM GiB\s/);
+    expect(header({ column: 'cpu', descending: true })).toMatch(/\sCPU ↑\s/);
+    expect(header({ column: 'name', descending: false })).toMatch(/ID\s+NAME ↑\s+KIND\s/);
+    for (const column of ['id', 'kind', 'status', 'expires', 'ram', 'image'] as const) {
+      const line = header({ column, descending: false });
+      expect(line.match(/[↑↓]/g), column).toHaveLength(1);
+      expect(line).not.toMatch(/\sAGE [↑↓]/);
+    }
+  });
+
+  it('names the age and expiry columns as the CLI does', () => {
+    expect(LABELS.sessionColumns).toContain(COLUMNS.age);
+    expect(LABELS.sessionColumns).toContain(COLUMNS.expires);
+  });
+});
+
 describe('sessions table: empty states', () => {
   it('says it is synchronising before the first state, not that there are no sessions', () => {
     const v = initialView();
     const lines = sessionsTableLines(buildTable(null, v), v, { width: 120, height: 10 }, ctx, { synced: false }).map(stripTags);
-    expect(lines[0]).toMatch(/ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM GiB\s+IMAGE/);
+    expect(lines[0]).toMatch(/ID\s+NAME\s+KIND\s+STATUS\s+AGE ↑\s+EXPIRES\s+CPU\s+RAM GiB\s+IMAGE/);
     expect(lines[1]).toContain('Synchronising with the daemon');
   });
 
@@ -95,7 +119,7 @@ describe('sessions table: rows', () => {
     const group = model.rows.find((r) => r.type === 'group')!;
     expect(group.type === 'group' && group.group.total).toBe(3);
     const line = lines.find((l) => l.includes(' fit '))!;
-    expect(line).toMatch(/▸ 3x\s+fit\s+headless\s+\[███░░░░░░░\] 1\/3 done  1 Completed 1 Pending 1 Running/);
+    expect(line).toMatch(/▸ 3x\s+fit\s+headless\s+\[━━━───────\] 1\/3 done  1 Completed 1 Pending 1 Running/);
     const expanded = render({ expanded: [group.key] });
     expect(expanded.lines.filter((l) => /fit-\d/.test(l))).toHaveLength(2);
     expect(expanded.lines.find((l) => l.includes('fit-1'))).toMatch(/hl000003\s+ {2}fit-1/);

@@ -180,6 +180,27 @@ describe('refresh, filter, sort, all, events, quit', () => {
     expect(h.text()).toMatch(/hl000004\s+fit-2\s+headless\s+Completed/);
   });
 
+  it('< and > choose the sort column to the left or right, shown in the column header; S reverses it', async () => {
+    const { h } = await start();
+    const header = () => h.lines().find((l) => /│\s+ID\b.*NAME/.test(l))!;
+    expect(header()).toMatch(/STATUS\s+AGE ↑\s+EXPIRES /);
+    await h.keys('>');
+    expect(header()).toMatch(/AGE\s+EXPIRES ↑\s+CPU /);
+    expect(h.text()).toMatch(/sort EXPIRES ↑/);
+    expect(h.dashboard.model().table.rows[0].key).toBe('cr000006');
+    await h.keys('<', '<');
+    expect(header()).toMatch(/KIND\s+STATUS ↑\s+AGE /);
+    await h.keys('S');
+    expect(header()).toMatch(/KIND\s+STATUS ↓\s+AGE /);
+    await h.keys('<', '<', '<');
+    expect(header()).toMatch(/ID ↑\s+NAME\s+KIND/);
+    // From the first column, < goes round to the last, and > back.
+    await h.keys('<');
+    expect(h.text()).toMatch(/sort IMAGE ↑/);
+    await h.keys('>');
+    expect(header()).toMatch(/ID ↑\s+NAME\s+KIND/);
+  });
+
   it('e shows the Kubernetes events of the selected session', async () => {
     const connection = new FakeConnection(stateWith(demoSessions()));
     connection.on('events', () => [{ type: 'Normal', reason: 'Pulled', message: 'image pulled', firstTime: null, lastTime: '2026-11-22T11:59:00Z' }]);

@@ -14,9 +14,9 @@ describe('dashboard layout (headless blessed screen)', () => {
     expect(lines[0]).toMatch(/^skaha-tui {2}server https:\/\/ws-uv\.canfar\.net\/skaha {2}user alice/);
     expect(lines[1]).toMatch(/daemon ● connected\s+platform ● ok\s+load as of \d\d:\d\d\s+interactive 3\/5\s+credentials expire in 3d 1h/);
     expect(text).toMatch(/┌─+ Sessions ─+┐/);
-    expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE\s+EXPIRES IN\s+CPU\s+RAM GiB\s+IMAGE/);
+    expect(text).toMatch(/│\s+ID\s+NAME\s+KIND\s+STATUS\s+AGE ↑\s+EXPIRES\s+CPU\s+RAM GiB\s+IMAGE/);
     expect(text).toMatch(/nb000001 nb-main\s+notebook\s+Running\s+1h\s+3d 23h\s+0\.25\/2\s+1\.1\/8 skaha\/astroml:latest/);
-    expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[███░░░░░░░\] 1\/3 done/);
+    expect(text).toMatch(/▸ 3x\s+fit\s+headless\s+\[━━━───────\] 1\/3 done/);
     expect(text).toMatch(/┌─+ Resources ─+┐/);
     expect(text).toMatch(/Platform CPU {2}80% 800\/1000 cores +│ desk CPU - cores/);
     expect(text).toMatch(/RAM {2}33% 2421\/7451 GiB +│ \d⡇[\u2800-\u28ff ]+│/);
@@ -175,6 +175,43 @@ describe('dashboard layout (headless blessed screen)', () => {
     expect(h.text()).toMatch(/s0000999 job999/);
     await h.keys('pageup', 'g');
     expect(h.text()).toMatch(/s0000000 job0\s/);
+  });
+
+  it('sizes the table to its rows (one spare) and gives the rest to the charts, details and logs', async () => {
+    const { h } = await start(new FakeConnection(stateWith([makeSession({ id: 'nb000001' }), makeSession({ id: 'nb000002', name: 'second' })])));
+    const g = h.dashboard.frame()!.geometry;
+    // Borders, the column header, two rows and one spare row.
+    expect(g.table.height).toBe(2 + 1 + 2 + 1);
+    const sessionsPane = h.lines().slice(g.table.top + 1, g.table.top + g.table.height - 1);
+    expect(sessionsPane.filter((l) => /^│ +│$/.test(l))).toHaveLength(1);
+    // 160×48 with a 3-line header: what the table does not need goes below it.
+    expect(g.resources.height).toBeGreaterThan(10);
+    expect(g.logs.height).toBeGreaterThan(14);
+    expect(g.footer.top).toBe(47);
+    expect(g.logs.top + g.logs.height).toBe(47);
+  });
+
+  it('keeps the layout still while a few rows come and go, and grows the table up to its share for many', async () => {
+    const five = Array.from({ length: 5 }, (_, i) => makeSession({ id: `s000000${i}`, name: `nb${i}`, startedAt: minutesFromT0(-i - 1) }));
+    const connection = new FakeConnection(stateWith(five));
+    const { h } = await start(connection);
+    const table = () => h.dashboard.frame()!.geometry.table;
+    const first = table();
+    // A launch fills the spare row; two sessions leave (greyed for a moment, then gone): nothing moves.
+    connection.pushState(stateWith([...five, makeSession({ id: 's0000009', name: 'new' })]));
+    await h.settle();
+    expect(table()).toEqual(first);
+    connection.pushState(stateWith(five.slice(0, 3)));
+    await h.settle();
+    expect(table()).toEqual(first);
+    h.clock.advance(5000);
+    await h.settle();
+    expect(table()).toEqual(first);
+    // Many rows: the table takes its whole share (as it always did), the logs keep theirs.
+    const many = Array.from({ length: 60 }, (_, i) => makeSession({ id: `m${String(i).padStart(7, '0')}`, name: `job${i}` }));
+    connection.pushState(stateWith(many));
+    await h.settle();
+    expect(table().height).toBe(48 - 3 - 1 - 10 - Math.floor((48 - 3 - 1 - 10) * 0.4));
   });
 
   it('still draws on a tiny terminal (the table alone), without overflowing', async () => {

@@ -44,7 +44,7 @@ describe('c on a replica group: rerun its failed replicas', () => {
     const launches = [record('L1', arr, arrSessions().map((s) => s.id)), record('L2', arr, ['rerun002', 'rerun004'], [2, 4])];
     const { h, connection } = await start(connectionWith(sessions, launches), { env: { NO_COLOR: '1' } });
     await h.keys('a', 'g');
-    expect(h.text()).toMatch(/arr\s+headless\s+\[█+\] 4\/4 done {2}4 Completed/);
+    expect(h.text()).toMatch(/arr\s+headless\s+\[━+\] 4\/4 done {2}4 Completed/);
     await h.keys('c');
     expect(h.text()).toContain('no failed replicas in arr (4 Completed)');
     expect(connection.methods()).not.toContain('launch');
