@@ -112,7 +112,7 @@ export const PROMPT_COMMANDS: readonly PromptCommand[] = [
   {
     spec: spec('sort', [], ['COLUMN'], [{ name: 'reverse', short: 'r', type: 'boolean' }]),
     help: 'sort the table by a column (--reverse for the other way)',
-    same: 's · S',
+    same: 's, < > · S',
     complete: (i) => (i === 0 ? 'sort-column' : null),
     run: sortCommand,
   },

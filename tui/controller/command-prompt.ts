@@ -109,6 +109,14 @@ export async function runPromptLine(ctl: Controller, line: string): Promise<void
   remember(ctl, line);
   const { command, args } = parsed;
   if (args.help) return ctl.flash('info', PROMPT_TEXT.usage(promptUsage(command.spec), command.same));
+  // `help COMMAND` says that command's usage; `help` alone opens the help screen.
+  const topic = command.spec.name === 'help' ? args.positionals[0] : undefined;
+  if (topic !== undefined) {
+    const target = findPromptCommand(topic);
+    return target
+      ? ctl.flash('info', PROMPT_TEXT.usage(promptUsage(target.spec), target.same))
+      : ctl.flash('error', PROMPT_TEXT.unknown(topic, closestWord(topic, commandNames([]))));
+  }
   if (command.mutating && ctl.deps.options.readonly) return ctl.flash('warn', FLASH.readonly(command.spec.name));
   try {
     await command.run(ctl, args);

@@ -221,6 +221,8 @@ describe('the : prompt', () => {
     expect(h.dashboard.model().view.modal).toBeNull();
     await run(h, 'delete --help');
     expect(footer(h)).toContain('delete [SESSION]...   (same as d · skaha-tui delete)');
+    await run(h, 'help sort');
+    expect(footer(h)).toContain('sort COLUMN [--reverse]   (same as s, < > · S)');
   });
 
   it('refuses launch, delete and renew in --readonly, as their keys do', async () => {
