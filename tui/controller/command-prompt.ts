@@ -12,7 +12,8 @@ import { findPromptCommand, promptUsage, type PromptCommand } from '../command-m
 import { addToHistory, readHistory, writeHistory } from '../command-mode/prompt-history.js';
 import { erase, openPromptState, recall, typeText, type PromptState } from '../command-mode/prompt-state.js';
 import { splitWords } from '../command-mode/prompt-words.js';
-import { FLASH, PROMPT_TEXT } from '../text.js';
+import { FLASH } from '../text.js';
+import { PROMPT_TEXT } from '../prompt-text.js';
 import { typedText } from './dialog-keys.js';
 import type { Controller } from './controller.js';
 import { loadImages } from './launch-actions.js';

@@ -10,7 +10,7 @@ import { markdownTable } from '../../src/export/markdown-table.js';
 import { SESSION_COLUMNS } from '../../src/export/record-columns.js';
 import type { DashboardModel } from '../render/frame.js';
 import { EXPORT_FORMATS, tableSessions, type ExportFormat } from '../export-choice.js';
-import { EXPORT } from '../text.js';
+import { EXPORT } from '../prompt-text.js';
 import type { Controller } from './controller.js';
 
 const LABEL: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', md: 'Markdown' };

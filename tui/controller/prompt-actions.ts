@@ -11,7 +11,7 @@ import { stringOption, UsageError, type ParsedArgs } from '../../src/cli/parse-a
 import type { TableRow } from '../render/table-rows.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export-choice.js';
 import { SORT_COLUMNS, type SortColumn } from '../view-state.js';
-import { PROMPT_TEXT } from '../text.js';
+import { PROMPT_TEXT } from '../prompt-text.js';
 import { runCommand } from './key-handler.js';
 import type { Controller } from './controller.js';
 import { exportTable, openExport } from './export-table.js';

@@ -2,7 +2,7 @@
 
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { EXPORT_FORMATS } from '../export-choice.js';
-import { EXPORT } from '../text.js';
+import { EXPORT } from '../prompt-text.js';
 import { escapeTags } from './paint.js';
 import type { RenderContext } from './context.js';
 import { wrapWords } from './wrap-words.js';

@@ -1,7 +1,8 @@
 // Pure: the help screen, generated from the keymap so it never disagrees with the keys.
 
 import { DIALOG_KEYS, KEYMAP, MUTATING } from '../keys.js';
-import { HELP, PROMPT_TEXT } from '../text.js';
+import { HELP } from '../text.js';
+import { PROMPT_TEXT } from '../prompt-text.js';
 import { PROMPT_COMMANDS } from '../command-mode/prompt-commands.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import type { Pane } from '../view-state.js';
