@@ -8,7 +8,7 @@ export type Command =
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
   | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-left' | 'sort-right' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
-  | 'app-launch' | 'app-delete' | 'relaunch' | 'export' | 'command';
+  | 'app-launch' | 'app-delete' | 'relaunch' | 'usage' | 'export' | 'command';
 
 /** Actions that change sessions, disabled by --readonly. */
 export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete', 'relaunch']);
@@ -66,11 +66,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['>'], panes: LISTS, command: 'sort-right', label: '>', help: 'sort by the column to the right' },
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
+  { keys: ['U'], panes: ALL, command: 'usage', label: 'U', help: 'usage: core- and GiB-hours asked and used, by kind and by day', hint: ['table'], short: 'usage' },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },
   { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
   { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back', rank: 1 },
   { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane', rank: 1 },
-  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, relaunch, delete, renew, filter, sort, export, profile, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd', rank: 4 },
+  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, relaunch, delete, renew, filter, sort, usage, storage, profile, export, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd', rank: 4 },
   { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help', rank: 0 },
   { keys: ['q', 'C-c'], panes: ALL, command: 'quit', label: 'q', help: 'quit (the daemon keeps running)', hint: ALL, short: 'quit', rank: 0 },
 ];

@@ -10,6 +10,10 @@ export const PROMPT_TEXT = {
   notInTable: (word: string) => `${word} is not in the table (clear the filter with Esc, or press a for all sessions)`,
   notAGroup: (word: string) => `${word} is not a replica group: --failed reruns the failed replicas of a group (give its name or one of its ids)`,
   noProfiles: 'this dashboard was started without a profiles folder',
+  storageNotRead: 'home storage has not been read yet (the daemon reads it at most every 5 minutes)',
+  storageUnknown: (why: string) => `home storage unknown: ${why}`,
+  storage: (used: number, quota: number | null, percent: number | null, readAt: string) =>
+    `home storage ${used} GiB${quota === null ? ' (no quota)' : ` of ${quota} GiB (${percent}%)`}, read ${readAt}`,
   nothingActive: 'none of these sessions is active: only Pending and Running sessions can be renewed',
   badChoice: (what: string, value: string, choices: readonly string[]) => `unknown ${what} '${value}' (choose from ${choices.join(', ')})`,
   globalFlag: (flag: string) => `${flag} is an option of the skaha-tui command line, not of the prompt`,

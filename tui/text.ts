@@ -17,6 +17,7 @@ export const TITLES = {
   openUrl: 'Open in the browser',
   apps: 'Apps',
   export: 'Export the table',
+  usage: (days: number) => `Usage, last ${days} days`,
 } as const;
 
 /** The dialog shown when no browser could open a session's URL. */
@@ -38,6 +39,25 @@ export const COLUMNS = {
   ram: 'RAM GiB',
   reason: 'WHY',
   image: 'IMAGE',
+} as const;
+
+/** Words of the usage dialog (U). */
+export const USAGE_VIEW = {
+  loading: 'Asking the daemon…',
+  failed: (message: string) => `Could not get the usage from the daemon: ${message}`,
+  total: (sessions: number, figures: string) => `${sessions} session${sessions === 1 ? '' : 's'}: ${figures}`,
+  figures: (coreAsked: string, coreUsed: string, share: string, gib: string, gpu: string) => `${coreAsked} core-h asked, ${coreUsed} used${share}  ${gib} GiB-h  ${gpu} GPU-h`,
+  legend: 'Bars: core-hours asked (green: the part used).',
+  byKind: 'By kind',
+  byDay: 'By day',
+  nothing: 'Nothing counted in this window: the daemon counts Running sessions while it runs.',
+  method: "Counted from the daemon's polls: each sample of a Running session stands for the time since the one before it (at most 10 minutes); flexible sessions count their use. The same figures: skaha-tui usage --since 30d --by day.",
+  keys: (days: number) => `w: last ${days === 7 ? 30 : 7} days   R: again   j/k: scroll   Esc: close`,
+} as const;
+
+/** The WHY cell's own words (the daemon's answers are in src/cli/answer-text.ts). */
+export const REASON = {
+  idle: (idleFor: string, used: string, requested: string | null) => `idle ${idleFor}: ${used}${requested === null ? ' cores (flexible)' : ` of ${requested} cores`} — d to delete`,
 } as const;
 
 /** Header labels and badges. */
@@ -79,6 +99,9 @@ export const HEADER = {
   sessionsCount: (shown: number, total: number) => (shown === total ? plural(total, 'session') : `${shown} of ${plural(total, 'session')}`),
   marked: (n: number, hidden: number) => `${n} marked${hidden > 0 ? ` (${hidden} hidden by the filter)` : ''}`,
   plainText: '(not a regex: matched as text)',
+  storage: 'home',
+  storageUnknown: 'storage unknown',
+  storageUse: (used: string, quota: string | null, percent: number | null) => (quota === null ? `${used} GiB used` : `${used}/${quota} GiB (${percent}%)`),
   otherConnection: (daemon: string, mine: string) => `another connection (D: restart the daemon with yours) — daemon: ${daemon}; dashboard: ${mine}`,
 } as const;
 

@@ -9,6 +9,7 @@ import type { AppPicker } from './app-picker.js';
 import type { ExportDialog } from './export-choice.js';
 import type { PromptState } from './command-mode/prompt-state.js';
 import type { RelaunchModal } from './relaunch-dialog.js';
+import type { UsagePanel } from './usage-panel.js';
 import { back, expire, selectIndex, toggle, without } from './view-helpers.js';
 import { syncRows } from './view-sync.js';
 import type { RowsInfo, ViewAction } from './view-actions.js';
@@ -61,7 +62,8 @@ export type Modal =
   | ExportDialog
   | AppPicker
   /** A session launched again, or a group's failed replicas rerun (`c`). */
-  | RelaunchModal;
+  | RelaunchModal
+  | UsagePanel;
 
 /** Everything the dashboard remembers about how the user is looking at the data. */
 export interface ViewState {

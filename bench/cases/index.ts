@@ -8,6 +8,7 @@ import { logFollow } from './log-follow.js';
 import { memory } from './memory.js';
 import { pollCost } from './poll-cost.js';
 import { requests } from './requests.js';
+import { usage } from './usage.js';
 
 /** Every benchmark case, in table order. */
-export const BENCH_CASES: BenchCase[] = [pollCost, fanOut, requests, memory, dashboardCpu, dashboardStart, logFollow, cliCache, burst];
+export const BENCH_CASES: BenchCase[] = [pollCost, fanOut, requests, memory, dashboardCpu, dashboardStart, logFollow, cliCache, burst, usage];

@@ -81,5 +81,5 @@ export interface PersistedState {
 
 /** Pure: the files a daemon persists for `state`, written the way its store writes them. */
 export function persistedState(state: DaemonState): PersistedState {
-  return { stateText: serialiseState(state), historyBytes: encodeHistories({ usage: state.usage, statsHistory: state.statsHistory }) };
+  return { stateText: serialiseState(state), historyBytes: encodeHistories({ usage: state.usage, statsHistory: state.statsHistory, accounts: state.accounts }) };
 }

@@ -4,6 +4,7 @@ import { LOG_LEVELS } from '../../src/ports/logger.js';
 import type { HookConfig } from '../notify/hook-runner.js';
 import { DEFAULT_HOOK_QUEUE, type HookQueueLimits } from '../notify/hook-queue.js';
 import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../poll/poll-interval.js';
+import type { IdleSettings } from '../../src/state/idle.js';
 
 /** Poll cadence: the adaptive session intervals plus the slower side data. */
 export interface PollingConfig extends PollIntervals {
@@ -38,6 +39,28 @@ export interface ListenConfig {
   allowedOrigins: string[];
 }
 
+/** When a Running session counts as idle (see src/state/idle.ts). */
+export interface IdleConfig {
+  enabled: boolean;
+  /** How long its CPU use must stay under the threshold. */
+  afterHours: number;
+  /** The threshold of a fixed session, as a percentage of its requested cores. */
+  fixedPercent: number;
+  /** The threshold of a flexible session, in cores. */
+  flexibleCores: number;
+}
+
+/** How home storage is read from its VOSpace node on the Skaha host. */
+export interface StorageConfig {
+  enabled: boolean;
+  /** Minutes between reads (at least 5: the portal treats a read as fresh that long). */
+  intervalMinutes: number;
+  /** The user whose home it is (default: the user the session listing names). */
+  user: string | null;
+  /** The node's path on the Skaha host, `{user}` standing for the user (default: /arc/nodes/home/{user}, then /cavern/nodes/home/{user}). */
+  node: string | null;
+}
+
 /** Everything the daemon reads from its config file besides the connection settings. */
 export interface DaemonConfig {
   polling: PollingConfig;
@@ -46,6 +69,8 @@ export interface DaemonConfig {
   /** How many hooks run at once, and how many runs may wait (more are dropped and logged). */
   hookQueue: HookQueueLimits;
   autoRenew: AutoRenewRule[];
+  idle: IdleConfig;
+  storage: StorageConfig;
   listen: ListenConfig;
   /** Log following, and how long the last copy of a log is kept after its session left the listing. */
   logs: { refreshMs: number; bufferLines: number; keepHours: number };
@@ -63,6 +88,8 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
   hooks: [],
   hookQueue: { ...DEFAULT_HOOK_QUEUE },
   autoRenew: [],
+  idle: { enabled: true, afterHours: 6, fixedPercent: 5, flexibleCores: 0.05 },
+  storage: { enabled: true, intervalMinutes: 5, user: null, node: null },
   listen: { tcp: null, allowedOrigins: [] },
   logs: { refreshMs: 2_000, bufferLines: 10_000, keepHours: 24 },
   frameLimitBytes: 1024 * 1024,
@@ -74,7 +101,12 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
 export const CONNECTION_KEYS = ['url', 'apiVersion', 'token', 'tokenFile', 'certificate', 'registry', 'timeouts', 'concurrency'] as const;
 
 /** Top-level keys the daemon itself reads. */
-export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'hookQueue', 'autoRenew', 'listen', 'logs', 'frameLimitBytes', 'logLevel', 'commands'] as const;
+export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'hookQueue', 'autoRenew', 'idle', 'storage', 'listen', 'logs', 'frameLimitBytes', 'logLevel', 'commands'] as const;
+
+/** The idle settings the reducer takes, from the config's. */
+export function idleSettings(config: IdleConfig): IdleSettings {
+  return { enabled: config.enabled, afterMs: config.afterHours * 3_600_000, fixedFraction: config.fixedPercent / 100, flexibleCores: config.flexibleCores };
+}
 
 /** Whether a string names a log level. */
 export function isLogLevel(value: unknown): value is LogLevel {

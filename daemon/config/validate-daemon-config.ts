@@ -7,6 +7,7 @@ import {
 } from './daemon-config.js';
 import type { HookConfig } from '../notify/hook-runner.js';
 import { emptyDict } from '../../src/domain/dict.js';
+import { idleConfig, storageConfig } from './validate-watch-config.js';
 import { isTerminalNotifySetting, TERMINAL_NOTIFY_SETTINGS, type TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
 const SECOND = 1_000;
@@ -31,6 +32,8 @@ export function validateDaemonConfig(raw: unknown): ConfigValidation {
     hooks: arrayAt(root.hooks, 'hooks', errors, (value, path) => hook(value, path, errors)),
     hookQueue: hookQueue(root.hookQueue, errors),
     autoRenew: arrayAt(root.autoRenew, 'autoRenew', errors, (value, path) => autoRenewRule(value, path, errors)),
+    idle: idleConfig(root.idle, errors),
+    storage: storageConfig(root.storage, errors),
     listen: listen(root.listen, errors),
     logs: logs(root.logs, errors),
     frameLimitBytes: numberAt(root.frameLimitBytes, 'frameLimitBytes', D.frameLimitBytes, 4096, 64 * 1024 * 1024, errors),

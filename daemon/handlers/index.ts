@@ -19,6 +19,7 @@ import { handleRenew } from './renew.js';
 import { handleShutdown } from './shutdown.js';
 import { handleSnapshot } from './snapshot.js';
 import { handleStatsHistory } from './stats-history.js';
+import { handleUsage } from './usage.js';
 
 /** The handler of each request method. */
 export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
@@ -38,6 +39,7 @@ export const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   context: handleContext,
   'stats.history': handleStatsHistory,
   history: handleHistory,
+  usage: handleUsage,
   'notices.ack': handleNoticesAck,
   'daemon.metrics': handleDaemonMetrics,
   'config.get': handleConfigGet,

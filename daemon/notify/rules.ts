@@ -5,6 +5,7 @@ import { isAuthFailure } from '../../src/state/health.js';
 import { coalesceNotifications, type NotificationDraft } from './coalesce-notifications.js';
 import { credentialRenewHint } from '../../src/state/credential-events.js';
 import { causeText } from '../../src/cli/answer-text.js';
+import { idleDraftText, storageDraftText } from './usage-texts.js';
 
 /** The kinds of notification a user can switch on or off. */
 export const NOTIFICATION_KINDS = [
@@ -20,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'platform',
   'launch-failed',
   'added',
+  'idle',
+  'storage',
 ] as const;
 
 /** One notification kind. */
@@ -45,6 +48,8 @@ export const DEFAULT_NOTIFICATION_KINDS: Readonly<Record<NotificationKind, boole
   platform: true,
   'launch-failed': true,
   added: false,
+  idle: true,
+  storage: true,
 };
 
 type Draft = { kind: NotificationKind; title: string; body: string; urgency: Urgency; url?: string | null };
@@ -104,6 +109,10 @@ function sessionDraft(event: DaemonEvent): Draft | null {
       const body = `at ${event.expiresAt} (the ${formatDuration(event.thresholdSec)} warning); renew it with: skaha-tui renew ${event.session.id}`;
       return draft('expiring', title, body, event.thresholdSec <= 600 ? 'critical' : 'normal', event.session.url);
     }
+    case 'session:idle': {
+      const { title, body } = idleDraftText(event, formatDuration((event.at - event.since) / 1000));
+      return draft('idle', title, body, 'normal');
+    }
     default:
       return null;
   }
@@ -142,6 +151,10 @@ function platformDraft(event: DaemonEvent): Draft | null {
     }
     case 'platform:recovered':
       return draft('platform', 'Skaha is reachable again', `down since ${new Date(event.downSince).toISOString()}`, 'low');
+    case 'storage:high': {
+      const { title, body } = storageDraftText(event);
+      return draft('storage', title, body, 'critical');
+    }
     default:
       return null;
   }

@@ -28,6 +28,7 @@ import { LogHub } from './log-hub.js';
 import { ProcessMetrics } from './process-metrics.js';
 import { SessionPoller } from './session-poller.js';
 import { SidePollers } from './side-pollers.js';
+import { StoragePoller } from './storage-poller.js';
 import { StateRuntime } from './state-runtime.js';
 
 /** How long the final state and history writes may take at shutdown. */
@@ -135,6 +136,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   });
   await keeper.load();
   const insightPoller = new InsightPoller({ clock, logger, runtime, events: (id) => parts.side!.events(id), paused: () => parts.poller!.authFailing });
+  const storage = new StoragePoller({ clock, logger, runtime, connection, config: () => config, paused: () => parts.poller!.authFailing });
   const poller = new SessionPoller({
     clock, logger, runtime, connection, config: () => config,
     clients: () => ws.clientCount(),
@@ -142,6 +144,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
       insightPoller.check(sessions);
       keeper.check(sessions);
       renewer.check(sessions);
+      storage.afterPoll();
     },
   });
   const side = new SidePollers({ clock, logger, runtime, connection, config: () => config, paused: () => poller.authFailing });
@@ -177,11 +180,12 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
       metrics.stop();
       poller.stop();
       side.stop();
+      storage.stop();
       logHub.stop();
       runtime.freeze();
       await reloader.stop();
       await connection.close();
-      await boundedWait(Promise.all([poller.idle(), side.idle(), renewer.idle(), insightPoller.idle()]), 2_000);
+      await boundedWait(Promise.all([poller.idle(), side.idle(), renewer.idle(), insightPoller.idle(), storage.idle()]), 2_000);
       await boundedWait(keeper.close(), 2_000);
       await ws.close(CLOSE_CODES.goingAway, 'daemon shutting down');
       await runtime.idle(3_000);
@@ -222,6 +226,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     if (o.startProblem) void runtime.apply({ type: 'config.rejected', message: o.startProblem, at: clock.now() });
     poller.start();
     side.start();
+    storage.start();
     await reloader.start();
   } catch (error) {
     await stop('startup failed');
@@ -236,7 +241,7 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     stopped,
     async idle() {
       await poller.idle();
-      await Promise.all([insightPoller.idle(), keeper.idle(), renewer.idle(), side.idle()]);
+      await Promise.all([insightPoller.idle(), keeper.idle(), renewer.idle(), side.idle(), storage.idle()]);
       await runtime.idle(2_000);
     },
   };

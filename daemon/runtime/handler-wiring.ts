@@ -53,7 +53,7 @@ export function makeHandlerContext(parts: HandlerParts): HandlerContext {
     keptLog: (sessionId) => keeper.get(sessionId),
     async knownSession(sessionId) {
       if (Object.hasOwn(runtime.state().sessions, sessionId)) return true;
-      await poller.refresh();
+      await poller.current();
       return Object.hasOwn(runtime.state().sessions, sessionId);
     },
     logs: {

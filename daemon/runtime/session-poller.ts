@@ -3,7 +3,7 @@ import type { Session } from '../../src/domain/session.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { isAuthFailure } from '../../src/state/health.js';
-import type { DaemonConfig } from '../config/daemon-config.js';
+import { idleSettings, type DaemonConfig } from '../config/daemon-config.js';
 import { nextPollDelay } from '../poll/poll-interval.js';
 import { dictGet } from '../../src/domain/dict.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
@@ -95,6 +95,12 @@ export class SessionPoller {
     return this.nextRefresh;
   }
 
+  /** Joins the poll in flight, whose answer is as fresh as any, or else asks for a refresh (an unknown session id). */
+  async current(): Promise<void> {
+    if (this.task.running) await this.task.runNow();
+    else await this.refresh();
+  }
+
   /** Resolves when no poll is in flight. */
   async idle(): Promise<void> {
     while (this.task.running) await this.task.runNow();
@@ -133,7 +139,7 @@ export class SessionPoller {
     if (sessions) {
       const at = this.deps.clock.now();
       try {
-        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at });
+        await this.deps.runtime.apply({ type: 'poll.succeeded', sessions, at, idle: idleSettings(this.deps.config().idle) });
         this.succeeded();
         this.deps.afterPoll?.(sessions);
         return { at, error: null };

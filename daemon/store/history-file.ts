@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
-import { decodeHistories, encodeHistories, type Histories } from './history-codec.js';
+import { decodeHistories, encodeHistories, type DecodedHistories, type Histories } from './history-codec.js';
 import { moveAside } from './move-aside.js';
 import { writePrivateFile } from './write-private-file.js';
 
@@ -14,18 +14,25 @@ export interface HistoryFileOptions {
   intervalMs?: number;
 }
 
-/** What loading the history file gave: the histories (null when there were none) and a warning for a bad file. */
+/** What loading the history file gave: the histories (null when there were none; `format` says which the file had) and a warning for a bad file. */
 export interface HistoryLoad {
-  histories: Histories | null;
+  histories: DecodedHistories | null;
   warning: string | null;
+}
+
+/** Whether a map of series or accounts differs from the one written (compared by reference: the reducer keeps unchanged ones). */
+function changedEntries<V>(latest: Readonly<Record<string, V>>, written: Readonly<Record<string, V>>): boolean {
+  if (latest === written) return false;
+  const ids = Object.keys(latest);
+  return ids.length !== Object.keys(written).length || ids.some((id) => latest[id] !== written[id]);
 }
 
 /** The default time between history writes. */
 export const DEFAULT_HISTORY_INTERVAL_MS = 5 * 60_000;
 
 /**
- * The usage and platform histories in their own binary file, apart from the state file: a day of
- * history for many sessions is megabytes, so it is written every few minutes (atomically: a temp
+ * The usage and platform histories and the usage accounts in their own binary file, apart from the
+ * state file: a day of history for many sessions is megabytes, so it is written every few minutes (atomically: a temp
  * file renamed over it) and at shutdown, never on each poll. A kill loses at most that interval.
  */
 export class HistoryFile {
@@ -111,9 +118,7 @@ export class HistoryFile {
     if (!latest) return false;
     if (!written) return true;
     if (latest.statsHistory !== written.statsHistory) return true;
-    if (latest.usage === written.usage) return false;
-    const ids = Object.keys(latest.usage);
-    return ids.length !== Object.keys(written.usage).length || ids.some((id) => latest.usage[id] !== written.usage[id]);
+    return changedEntries(latest.usage, written.usage) || changedEntries(latest.accounts, written.accounts);
   }
 
   private write(): Promise<void> {

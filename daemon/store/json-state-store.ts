@@ -6,6 +6,8 @@ import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
 import type { DaemonState } from '../../src/state/state.js';
 import { HistoryFile } from './history-file.js';
+import type { DecodedHistories } from './history-codec.js';
+import { accountsFromHistories } from '../../src/state/usage-seed.js';
 import { PrivateTextFile } from './write-private-file.js';
 import { readStateFile } from './read-state-file.js';
 import type { LoadResult, StateStore } from './state-store.js';
@@ -29,6 +31,16 @@ export interface JsonStateStoreOptions {
 }
 
 const openFiles = new Set<string>();
+
+/**
+ * The state with the history file's contents. Without accounts from a file of format 2 (a file of
+ * format 1, or histories migrated from an old state file), they start from the usage histories.
+ */
+function withHistories(state: DaemonState, histories: DecodedHistories | null): DaemonState {
+  const { usage, statsHistory } = histories ?? state;
+  const accounts = histories && histories.format >= 2 ? histories.accounts : accountsFromHistories(usage, state.sessions);
+  return { ...state, usage, statsHistory, accounts };
+}
 
 /**
  * StateStore on a lowdb JSON file: change-only, coalesced (≤ 1 write per interval; changes of live
@@ -79,7 +91,7 @@ export class JsonStateStore implements StateStore {
     const { diskText, ...result } = await readStateFile(this.file, this.clock, this.logger);
     this.diskText = diskText;
     const history = await this.history.load();
-    const state = history.histories ? { ...result.state, ...history.histories } : result.state;
+    const state = withHistories(result.state, history.histories);
     this.lastSaved = state;
     const warning = [result.warning, history.warning].filter((w) => w !== null).join('; ');
     return { ...result, state, warning: warning === '' ? null : warning };
@@ -91,7 +103,7 @@ export class JsonStateStore implements StateStore {
       this.logger.warn('state save after the store was closed was ignored', { file: this.file });
       return;
     }
-    this.history.save({ usage: state.usage, statsHistory: state.statsHistory });
+    this.history.save({ usage: state.usage, statsHistory: state.statsHistory, accounts: state.accounts });
     if (this.lastSaved === null || hasLastingChange(this.lastSaved, state)) this.pendingLasting = true;
     this.lastSaved = state;
     this.pendingSince ??= this.clock.now();

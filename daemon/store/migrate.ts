@@ -50,8 +50,21 @@ const v1ToV2: Migration = (raw) => {
 /** v2 → v3: the state gains per-session insights and the wait history; both start empty. */
 const v2ToV3: Migration = (raw) => ({ ...raw, schemaVersion: 3, insights: {}, waits: [] });
 
+/**
+ * v3 → v4: the state gains home storage (unknown until read) and each insight an idle spell (none yet).
+ * The usage accounts it gains live in the history file, never in this one.
+ */
+const v3ToV4: Migration = (raw) => {
+  const insights = emptyDict<Record<string, unknown>>();
+  const old = typeof raw.insights === 'object' && raw.insights !== null ? (raw.insights as Record<string, unknown>) : {};
+  for (const [id, insight] of Object.entries(old)) {
+    insights[id] = typeof insight === 'object' && insight !== null ? { idle: null, ...(insight as Record<string, unknown>) } : (insight as Record<string, unknown>);
+  }
+  return { ...raw, schemaVersion: 4, insights, storage: null };
+};
+
 /** Migrations by the version they start from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2, 2: v2ToV3 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 /** The outcome of migrating a file's JSON: a usable state, or why the file cannot be used. */
 export type MigrateResult =

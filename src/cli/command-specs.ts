@@ -151,6 +151,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS }, ...data],
   },
   { name: 'context', aliases: [], positionals: [], options: data },
+  {
+    name: 'usage',
+    aliases: [],
+    positionals: [],
+    options: [
+      { name: 'since', type: 'string', value: '7d|DATE' },
+      { name: 'by', type: 'string', value: 'GROUP', choices: ['kind', 'day', 'session'] },
+      ...data,
+    ],
+  },
+  { name: 'storage', aliases: [], positionals: [], options: data },
   { name: 'help', aliases: [], positionals: ['[COMMAND]'], options: [] },
   { name: 'version', aliases: [], positionals: [], options: [json] },
 ];

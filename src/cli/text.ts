@@ -24,6 +24,8 @@ export const SUMMARY: Record<string, string> = {
   stats: 'Display platform-wide CPU and RAM allocation.',
   images: 'List the container images you can launch.',
   context: 'Show the cores, RAM and GPU options the server accepts.',
+  usage: 'Show core-hours, GiB-hours and GPU-hours requested and used, by kind, day or session (from the daemon; 30 days).',
+  storage: 'Show your home storage use and quota.',
   sim: 'Run the Skaha simulator (a local fake server for trying things out).',
   demo: 'Try the dashboard on a seeded simulator with its own daemon (what npm start runs).',
   daemon: 'Run the background daemon, or manage it: daemon start|stop|restart|status|install.',
@@ -78,6 +80,9 @@ export const OPTION_HELP: Record<string, string> = {
   'images.kind': 'Only images of this kind.',
   'app.cores': 'Number of CPU cores for the app (default: flexible).',
   'app.ram': 'Amount of RAM for the app in GiB, one of the context options (default: flexible).',
+  'usage.since': 'Start of the window: a span back from now (7d, 36h, 2w; default 7d) or a date or time (2026-11-20, 2026-11-20T08:00).',
+  'usage.by': 'Group the figures (default kind).',
+  'usage.csv': 'Print CSV on stdout: a header line, then one line per row.',
 };
 
 /** Usage lines, per command. */
@@ -100,6 +105,8 @@ export const USAGE: Record<string, string> = {
   stats: 'stats [--json|--yaml|--csv]',
   images: 'images [--kind KIND] [--json|--yaml|--csv]',
   context: 'context [--json|--yaml|--csv]',
+  usage: 'usage [--since 7d|DATE] [--by kind|day|session] [--json|--yaml|--csv]',
+  storage: 'storage [--json|--yaml|--csv]',
   sim: 'sim [--port P] [--speed X] [--seed N] ...  (see: skaha-tui sim --help)',
   demo: 'demo [--speed X] [--seed N]',
   daemon: 'daemon [start|stop|restart|status|install [--print]]  (see: skaha-tui daemon --help)',
@@ -147,6 +154,8 @@ export const EXAMPLES: Record<string, string[]> = {
   stats: ['skaha-tui stats'],
   images: ['skaha-tui images --kind notebook', 'skaha-tui images --yaml'],
   context: ['skaha-tui context --json'],
+  usage: ['skaha-tui usage', 'skaha-tui usage --since 30d --by day', 'skaha-tui usage --since 2026-11-01 --by session --csv > usage.csv'],
+  storage: ['skaha-tui storage', 'skaha-tui storage --json'],
   demo: ['npm start'],
 };
 

@@ -13,6 +13,8 @@ export const WATCH_TEXT = {
   preempted: (s: Session) => `${who(s)} preempted — queued again (Kueue)`,
   removed: (s: Session, reason: string) => `${who(s)} removed (${reason})`,
   expiring: (s: Session, left: string, at: string) => `${who(s)} expires in ${left} (${at})`,
+  idle: (s: Session, idleFor: string, used: string, threshold: string) => `${who(s)} idle for ${idleFor}: ${used} cores in use, under ${threshold}`,
+  storageHigh: (percent: number, used: string, quota: string) => `home storage ${Math.floor(percent)}% full: ${used} of ${quota} GiB`,
   jobFinished: (s: Session, status: string, cause: string | null) => `${who(s)} finished: ${status}${cause ? ` — ${cause}` : ''}`,
   replicas: (base: string, total: number, completed: number, failed: number) =>
     `${base}: ${completed}/${total} jobs completed${failed > 0 ? `, ${failed} failed` : ''}`,

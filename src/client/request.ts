@@ -20,6 +20,10 @@ export interface RequestSpec {
   /** Already-encoded path, e.g. `/session/abc` or `/availability`. */
   path: string;
   versioned?: boolean;
+  /** The path is from the server's origin (another service on the Skaha host, e.g. `/arc/nodes/…`), not under the service root. */
+  origin?: boolean;
+  /** A smaller cap on the answer than the JSON cap (bytes). */
+  maxBytes?: number;
   query?: URLSearchParams;
   headers?: Record<string, string>;
   /** Extra secrets this request carries (e.g. a per-launch registry secret), scrubbed from any echoed error text. */
@@ -66,13 +70,15 @@ export class HttpTransport {
   }
 
   private root(spec: RequestSpec): string {
+    // Another service's path is still on the Skaha server's own origin: the credential goes nowhere else.
+    if (spec.origin) return new URL(this.connection.baseUrl).origin;
     return spec.versioned === false ? this.connection.baseUrl : `${this.connection.baseUrl}/${this.connection.apiVersion}`;
   }
 
   /** Sends the request and parses a JSON answer (capped; PROTOCOL_ERROR when too big or malformed). */
   json(spec: RequestSpec): Promise<unknown> {
     return this.exchange(spec, async (res, url) => {
-      const text = await this.readText(res, url, spec.method);
+      const text = await this.readText(res, url, spec.method, spec.maxBytes);
       try {
         return JSON.parse(text) as unknown;
       } catch {
@@ -83,7 +89,7 @@ export class HttpTransport {
 
   /** Sends the request and returns the answer as text (capped like JSON). */
   text(spec: RequestSpec): Promise<string> {
-    return this.exchange(spec, (res, url) => this.readText(res, url, spec.method));
+    return this.exchange(spec, (res, url) => this.readText(res, url, spec.method, spec.maxBytes));
   }
 
   /** Sends the request and returns the log text, keeping only the tail when it is over the cap. */
@@ -150,12 +156,12 @@ export class HttpTransport {
     return headers;
   }
 
-  private async readText(res: Dispatcher.ResponseData, url: string, method: string): Promise<string> {
+  private async readText(res: Dispatcher.ResponseData, url: string, method: string, maxBytes = this.maxJsonBytes): Promise<string> {
     const declared = Number(res.headers['content-length']);
-    const { data, overflow } = declared > this.maxJsonBytes ? { data: Buffer.alloc(0), overflow: true } : await readCapped(res.body as BodyStream, this.maxJsonBytes);
+    const { data, overflow } = declared > maxBytes ? { data: Buffer.alloc(0), overflow: true } : await readCapped(res.body as BodyStream, maxBytes);
     if (overflow) {
       res.body.destroy();
-      throw new AppError('PROTOCOL_ERROR', `${method} ${url}: the answer is larger than ${this.maxJsonBytes} bytes, so it was abandoned — check that the URL points at a Skaha service`, { method, url, status: res.statusCode });
+      throw new AppError('PROTOCOL_ERROR', `${method} ${url}: the answer is larger than ${maxBytes} bytes, so it was abandoned — check that the URL points at a Skaha service`, { method, url, status: res.statusCode });
     }
     return data.toString('utf8');
   }

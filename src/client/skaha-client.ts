@@ -18,6 +18,8 @@ import { normaliseImage } from './normalise-image.js';
 import { replicaPayloads } from './launch-params.js';
 import { get, query, registrySpec, segment, str } from './request-helpers.js';
 import { mapConcurrently } from './limit-concurrency.js';
+import { readHomeStorage } from './home-storage.js';
+import type { HomeStorageRead } from '../domain/storage.js';
 
 const SKIPPED_SESSIONS = `sessions without an id or whose id breaks the id rule (${SESSION_ID_RULE})`;
 
@@ -148,6 +150,11 @@ export class SkahaClient implements SkahaApi {
   /** Removes a desktop-app. */
   async deleteDesktopApp(sessionId: string, appId: string): Promise<void> {
     await this.http.send({ method: 'DELETE', path: `/session/${segment(sessionId, 'sessionId')}/app/${segment(appId, 'appId')}` });
+  }
+
+  /** The user's home storage from its VOSpace node on this server's host (see home-storage.ts). */
+  async getHomeStorage(user: string, nodes?: readonly string[]): Promise<HomeStorageRead> {
+    return readHomeStorage(this.http, user, nodes);
   }
 
   /** Releases pooled connections (aborting requests still running). */

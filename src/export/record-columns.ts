@@ -41,3 +41,6 @@ export const PROFILE_COLUMNS: readonly string[] = [
   'job.kind', 'job.image', 'job.name', 'job.cores', 'job.ram', 'job.gpus', 'job.replicas', 'job.cmd', 'job.args', 'job.env', 'job.registry',
   'error.code', 'error.message',
 ];
+
+/** Columns of the home storage record (`storage`, one row). */
+export const STORAGE_COLUMNS: readonly string[] = ['user', 'node', 'usedBytes', 'quotaBytes', 'usedGiB', 'quotaGiB', 'percent', 'readAt', 'checkedAt', 'date', 'unknown', 'high'];

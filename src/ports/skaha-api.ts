@@ -1,6 +1,7 @@
 import type { DesktopApp, PublicSession, Session } from '../domain/session.js';
 import type { Availability, Image, PlatformStats, ResourceContext, SessionEvent, SessionLogs } from '../domain/platform.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
+import type { HomeStorageRead } from '../domain/storage.js';
 
 /** Filters for listing the caller's sessions. */
 export interface ListOptions {
@@ -53,4 +54,6 @@ export interface SkahaApi {
   launchDesktopApp(sessionId: string, request: DesktopAppRequest): Promise<string>;
   /** Removes a desktop-app. */
   deleteDesktopApp(sessionId: string, appId: string): Promise<void>;
+  /** The user's home storage from its VOSpace node on the same host (`nodes`: path templates with `{user}`, tried in order); SKAHA_NOT_FOUND without a storage service. */
+  getHomeStorage(user: string, nodes?: readonly string[]): Promise<HomeStorageRead>;
 }

@@ -54,6 +54,7 @@ export const WHOLE_FIELDS = [
   'config',
   'settings',
   'notices',
+  'storage',
 ] as const;
 
 /** A field a patch replaces whole. */
@@ -74,11 +75,11 @@ export interface StatePatch {
 
 /**
  * The state as sent to clients: without the daemon's emitted-keys bookkeeping, and without the
- * histories (a day of them for thousands of sessions is over 100 MB): clients ask `history` for
- * the ones they draw.
+ * histories (a day of them for thousands of sessions is over 100 MB) and the usage accounts: clients
+ * ask `history` for the histories they draw and `usage` for the accounting.
  */
 export function clientSnapshot(state: DaemonState): DaemonState {
-  return { ...state, emitted: emptyDict(), usage: emptyDict(), statsHistory: emptyStats() };
+  return { ...state, emitted: emptyDict(), usage: emptyDict(), accounts: emptyDict(), statsHistory: emptyStats() };
 }
 
 const ids = arrayOf(str(1, 200));

@@ -10,6 +10,7 @@ import { arrayOf, bool, num, object, oneOf, optional, str, type Check } from './
 import type { HistoryParams, HistoryResult } from './history-result.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
 import type { RenewCheck } from '../state/insight.js';
+import type { UsageReport } from '../state/usage-report.js';
 
 /** Every request a client can make. */
 export const REQUEST_METHODS = [
@@ -29,6 +30,7 @@ export const REQUEST_METHODS = [
   'context',
   'stats.history',
   'history',
+  'usage',
   'notices.ack',
   'daemon.metrics',
   'config.get',
@@ -59,6 +61,8 @@ export interface RequestParams {
   context: Record<string, never>;
   'stats.history': Record<string, never>;
   history: HistoryParams;
+  /** The window to account, epoch ms: `since` defaults to 7 days ago, `until` to now. */
+  usage: { since?: number; until?: number };
   'notices.ack': { keys: string[] };
   'daemon.metrics': Record<string, never>;
   'config.get': Record<string, never>;
@@ -86,6 +90,8 @@ export interface RequestResults {
   context: ResourceContext;
   'stats.history': { latest: PlatformStats | null; at: number | null; points: StatsPoint[] };
   history: HistoryResult;
+  /** Core-hours, GiB-hours and GPU-hours per session and per kind and hour within the window (see usage-report.ts). */
+  usage: UsageReport;
   'notices.ack': { acknowledged: number };
   'daemon.metrics': DaemonMetrics;
   /** The effective config, secrets removed; its shape is the config file's. */
@@ -137,6 +143,7 @@ export const PARAMS_CHECKS: Record<RequestMethod, Check> = {
   context: none,
   'stats.history': none,
   history: object({ ids: optional(arrayOf(str(1, 200), MAX_BULK_IDS)), stats: optional(bool) }, true),
+  usage: object({ since: optional(num(0, Number.MAX_SAFE_INTEGER)), until: optional(num(0, Number.MAX_SAFE_INTEGER)) }, true),
   'notices.ack': object({ keys: arrayOf(str(1, 500), MAX_NOTICES, 1) }, true),
   'daemon.metrics': none,
   'config.get': none,

@@ -16,6 +16,22 @@ export const insightCheck: Check = object({
   failure: nullable(failureCheck),
   clue: nullable(object({ code: str(1, 40), cause: str(), at: num() })),
   renew: nullable(object({ outcome: oneOf(['renewed', 'not-needed', 'not-renewed', 'failed']), at: num(), expiresAt: nullable(str()), why: nullable(str()) })),
+  idle: nullable(object({ since: num(), threshold: num(0), flaggedAt: nullable(num()) })),
+});
+
+const bytes = nullable(num(0));
+
+/** Check for the home storage status (the header and `storage` read every field). */
+export const storageCheck: Check = object({
+  usedBytes: bytes,
+  quotaBytes: bytes,
+  nodeDate: nullable(str(0, 100)),
+  node: nullable(str(0, 2000)),
+  user: nullable(str(0, 200)),
+  readAt: time,
+  checkedAt: num(0),
+  unknown: nullable(str(0, 5000)),
+  high: bool,
 });
 
 /** Check for one past wait. */
@@ -49,6 +65,8 @@ export const STATE_FIELD_CHECKS: Record<string, Check> = {
   insights: recordOf(insightCheck),
   waits: arrayOf(waitCheck, 10_000),
   usage: recordOf(usageHistoryCheck),
+  accounts: recordOf(object({ name: str(), kind: str() })),
+  storage: nullable(storageCheck),
   stats: nullable(object({})),
   statsHistory: statsHistoryCheck,
   health: healthCheck,

@@ -9,6 +9,7 @@ import { seedReplicas, seedSession } from './seed.js';
 import type { SeedSessionSpec } from './types.js';
 import { javaInstant } from './wire-format.js';
 import type { SimWorld } from './world.js';
+import { mergeStorage } from './storage.js';
 
 /** What an admin handler works on. */
 export interface AdminContext {
@@ -144,6 +145,15 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     methods: {
       GET: ({ requests }) => ok({ total: requests.count(), counts: requests.counts(), recent: requests.entries().slice(-100) }),
       DELETE: ({ requests }) => (requests.reset(), ok({ total: 0 })),
+    },
+  },
+  {
+    path: '/_sim/storage',
+    pattern: /^\/_sim\/storage$/,
+    methods: {
+      GET: ({ world }) => ok(world.storage),
+      PATCH: ({ world, body }) => ok((world.storage = mergeStorage(world.storage, body))),
+      POST: ({ world, body }) => ok((world.storage = mergeStorage(world.storage, body))),
     },
   },
   { path: '/_sim/clock', pattern: /^\/_sim\/clock$/, methods: { GET: ({ world }) => ok({ now: javaInstant(world.now()) }), POST: advanceClock } },

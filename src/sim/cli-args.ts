@@ -2,6 +2,7 @@ import type { SimulatorOptions } from './config.js';
 import { applyFaultFlag, FAULT_FLAG_HELP } from './fault-flags.js';
 import { hexFrom } from './random.js';
 import type { SimFaults } from './types.js';
+import { STORAGE_SERVICES, type StorageService } from './storage.js';
 
 /** What `skaha-tui sim` was asked to do. */
 export interface SimCliArgs {
@@ -31,6 +32,9 @@ Options:
   --no-gpu              accept but do not apply gpus
   --fault SPEC          inject a fault (repeatable), one of:
 ${FAULT_FLAG_HELP.map((line) => `                          ${line}`).join('\n')}
+  --storage-used GIB     home storage every user's node reports as used (default 37.5)
+  --storage-quota GIB    the quota it reports (default 100)
+  --storage-service S    arc (default), cavern, or none (no storage service on the host)
   --oidc-access-seconds S  lifetime of the identity provider's access tokens (default 300)
   --oidc-login-seconds S   how long a login's refresh tokens are accepted (default 86400)
   --canfar-config FILE  write a canfar config (as \`canfar login\` does) with a fresh login of the
@@ -48,7 +52,13 @@ While it runs, the admin API (URL and token printed at start) changes faults and
 (PATCH /_sim/settings) and moves the clock (POST /_sim/clock). Every route, its body and a curl
 example: docs/simulator.md (in the package: node_modules/skaha-tui/docs/simulator.md).`;
 
-const VALUE_FLAGS = ['--port', '--host', '--speed', '--seed', '--max-sessions', '--headless-seconds', '--user', '--sessions-host', '--fault', '--oidc-access-seconds', '--oidc-login-seconds', '--canfar-config'];
+const VALUE_FLAGS = ['--port', '--host', '--speed', '--seed', '--max-sessions', '--headless-seconds', '--user', '--sessions-host', '--fault', '--oidc-access-seconds', '--oidc-login-seconds', '--canfar-config', '--storage-used', '--storage-quota', '--storage-service'];
+
+function gib(flag: string, text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new RangeError(`${flag} needs a number of GiB >= 0, got "${text}"`);
+  return n;
+}
 
 function integer(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
@@ -125,6 +135,16 @@ export function parseSimArgs(argv: string[]): SimCliArgs {
         break;
       case '--oidc-login-seconds':
         options.oidc = { ...options.oidc, refreshLifetimeSec: integer(flag, v, 1, 400 * 86400) };
+        break;
+      case '--storage-used':
+        options.storage = { ...options.storage, usedGiB: gib(flag, v) };
+        break;
+      case '--storage-quota':
+        options.storage = { ...options.storage, quotaGiB: gib(flag, v) };
+        break;
+      case '--storage-service':
+        if (!(STORAGE_SERVICES as readonly string[]).includes(v)) throw new RangeError(`--storage-service needs one of ${STORAGE_SERVICES.join(', ')}, got "${v}"`);
+        options.storage = { ...options.storage, service: v as StorageService };
         break;
       case '--canfar-config':
         if (v.trim() === '') throw new RangeError('--canfar-config needs a file path');

@@ -4,6 +4,7 @@ import type { SimOidcOptions } from './oidc.js';
 import { buildCatalogue, type CatalogueImage } from './catalogue.js';
 import { hash32, hexFrom, unit } from './random.js';
 import type { SimFaults, SimUser } from './types.js';
+import type { SimStorage } from './storage.js';
 
 /** How to start a simulator; every field is optional. */
 export interface SimulatorOptions {
@@ -39,6 +40,8 @@ export interface SimulatorOptions {
   logger?: Logger;
   /** The identity provider side (`/oidc/token`): token lifetimes, rotation, client credentials. */
   oidc?: SimOidcOptions;
+  /** Home storage: the service on the host (`arc`, `cavern` or `none`) and the GiB used and allowed (default arc, 37.5 of 100). */
+  storage?: Partial<SimStorage>;
 }
 
 /** The resolved settings every handler reads. */

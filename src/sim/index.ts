@@ -12,6 +12,7 @@ import type { SeedSessionSpec, SimFaults, SimRequestRecord } from './types.js';
 import { SimWorld } from './world.js';
 import { SimOidc, type SimTokenSet } from './oidc.js';
 import { canfarLoginYaml } from './canfar-login-yaml.js';
+import { mergeStorage, type SimStorage } from './storage.js';
 
 /** Options of startSimulator. */
 export type { SimulatorOptions } from './config.js';
@@ -63,6 +64,8 @@ export interface RunningSimulator {
   maxInteractiveSessions(): number;
   /** Changes the interactive-session cap while running. */
   setMaxInteractiveSessions(max: number): void;
+  /** Changes home storage (`service`, `usedGiB`, `quotaGiB`); returns what is in force. */
+  setStorage(change: Partial<SimStorage>): SimStorage;
   /** Pre-creates a session in a given state and age; returns its id. */
   seedSession(spec: SeedSessionSpec): string;
   /** Appends text to the end of a session's log, after what its container prints (a big or growing log). */
@@ -110,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const config = resolveConfig(options);
   const logger = options.logger ?? silentLogger;
   const world = new SimWorld(config, options.clock ?? systemClock(), parseFaults(options.faults ?? {}));
+  if (options.storage) world.storage = mergeStorage(world.storage, options.storage);
   const requests = new RequestLog();
   const host = options.host ?? '127.0.0.1';
   let origin = '';
@@ -162,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     preempt: (id, queuedSeconds) => preemptSession(world, id, queuedSeconds),
     maxInteractiveSessions: () => config.maxInteractiveSessions,
     setMaxInteractiveSessions: (max) => setInteractiveCap(config, max),
+    setStorage: (change) => (world.storage = mergeStorage(world.storage, change)),
     seedSession: (spec) => seedSession(world, spec),
     seedReplicas: (spec, count) => seedReplicas(world, spec, count),
     appendLog: (id, text) => {

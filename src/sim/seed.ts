@@ -122,6 +122,10 @@ export function seedSession(world: SimWorld, spec: SeedSessionSpec): string {
     session.deletedAt = now;
     session.terminatingUntil = now + session.terminationMs;
   }
+  if (spec.cpuInUse !== undefined) {
+    if (typeof spec.cpuInUse !== 'number' || !(spec.cpuInUse >= 0)) fail('cpuInUse must be a number of cores >= 0');
+    session.cpuInUse = spec.cpuInUse;
+  }
   if (spec.preempt !== undefined) seedPreemption(world, session, spec.preempt);
   const actual = statusAt(session, now);
   if (actual !== status) fail(`these times give ${actual ?? 'a gone session'}, not ${status} (use expiresInSeconds or a smaller ageSeconds)`);

@@ -10,6 +10,7 @@ import { writeResponse, type Damage } from './respond.js';
 import { endpointOf, routeSkaha } from './router.js';
 import type { SimResponse } from './types.js';
 import type { SimWorld } from './world.js';
+import { handleStorage, isStoragePath } from './storage.js';
 
 /** Bodies larger than this are not read (the real API never needs more). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -92,6 +93,15 @@ async function handleSkaha(deps: SimServerDeps, req: IncomingMessage, res: Serve
   writeResponse(res, response, damage, faults.hugeBytes ?? 100 * 1024 * 1024);
 }
 
+/** A request to the storage service (`/arc/…`, `/cavern/…`): counted as endpoint `storage`, answered by handleStorage. */
+function storageRequest(deps: SimServerDeps, req: IncomingMessage, res: ServerResponse, path: string, query: string): void {
+  const method = req.method ?? 'GET';
+  const record = deps.requests.record({ at: deps.world.now(), method, url: req.url ?? path, endpoint: 'storage' });
+  const response = handleStorage(deps.world, method, path, query, header(req, 'authorization'));
+  record.status = response.status;
+  writeResponse(res, response, 'none', 0);
+}
+
 /** Creates the simulator's HTTP server: `/skaha/...` (the API, with faults) and `/_sim/...` (admin). */
 export function createSimServer(deps: SimServerDeps): Server {
   return createServer((req, res) => {
@@ -110,6 +120,8 @@ export function createSimServer(deps: SimServerDeps): Server {
           )
         : path === '/skaha' || path.startsWith('/skaha/')
           ? handleSkaha(deps, req, res, path, query)
+          : isStoragePath(path)
+            ? Promise.resolve(storageRequest(deps, req, res, path, query))
           : path.startsWith('/oidc/') && deps.world.oidc
             ? readBody(req).then((body) => writeResponse(res, routeOidc(deps.world.oidc!, req.method ?? 'GET', path, body, header(req, 'authorization')), 'none', 0))
           : Promise.resolve(writeResponse(res, textResponse(404, `not found: ${path}`), 'none', 0));

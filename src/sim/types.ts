@@ -64,6 +64,8 @@ export interface SimSession {
   pods: SimPod[];
   /** How long the command runs once the container is ready (headless; each attempt of a crash loop); undefined: until the deadline. */
   runMs?: number;
+  /** Cores in use while it runs, steady (seeded); undefined: the simulated use that moves with time. */
+  cpuInUse?: number;
   /** How a headless command exits. */
   outcome: 'Completed' | 'Failed';
   trouble?: SimTrouble;
@@ -151,6 +153,8 @@ export interface SeedSessionSpec {
   cores?: number;
   ram?: number;
   gpus?: number;
+  /** Cores in use while it runs, steady (an idle notebook: 0.02); default: the simulated use that moves with time. */
+  cpuInUse?: number;
   cmd?: string;
   args?: string;
   env?: Record<string, string>;

@@ -42,7 +42,7 @@ export function usageAt(s: SimSession, run: ContainerRun, now: number, seed: num
     const idle = 0.002 + 0.02 * busy;
     cores = idle + cpuLimit * 0.6 * Math.max(0, burst - 0.6) ** 2 * 6;
   }
-  cores = Math.min(cpuLimit, Math.max(0.001, cores));
+  cores = s.cpuInUse ?? Math.min(cpuLimit, Math.max(0.001, cores));
   const plateau = ramLimit * (0.08 + 0.35 * unit(seed, key, 'ram-plateau'));
   const warmUp = 1 - Math.exp(-t / 90);
   const wobble = 0.85 + 0.3 * smoothNoise(seed, `${key}:ram`, t, 60);

@@ -6,6 +6,7 @@ import type { SimOidc } from './oidc.js';
 import { mergeFaults, type FaultPatch } from './faults.js';
 import { statsBody } from './stats.js';
 import type { SimFaults } from './types.js';
+import { DEFAULT_SIM_STORAGE, type SimStorage } from './storage.js';
 
 /** A fault change that applies at simulated time `at`. */
 export interface ScheduledFaults {
@@ -24,6 +25,8 @@ export class SimWorld {
   readonly extraLogs = new Map<string, string>();
   /** The identity provider whose JWT access tokens are accepted besides the static tokens (set by startSimulator). */
   oidc: SimOidc | null = null;
+  /** The home storage service and figures every user's node reports (the admin API changes them). */
+  storage: SimStorage = { ...DEFAULT_SIM_STORAGE };
   private offsetMs = 0;
   private currentFaults: SimFaults;
   private readonly schedule: ScheduledFaults[] = [];

@@ -5,17 +5,23 @@ import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import type { CredentialStatus, Notice, Notification, StateSettings } from './state.js';
 import type { RenewCheck } from './insight.js';
 import type { EventsObservation } from './insights.js';
+import type { IdleSettings } from './idle.js';
+import type { HomeStorageRead } from '../domain/storage.js';
 
 /** The daemon (re)started: cached data is served but marked stale until a poll succeeds. */
 export interface DaemonStartedAction { type: 'daemon.started'; at: number }
-/** A session listing poll answered. */
-export interface PollSucceededAction { type: 'poll.succeeded'; sessions: Session[]; at: number }
+/** A session listing poll answered; `idle` says when a session counts as idle (the defaults when absent). */
+export interface PollSucceededAction { type: 'poll.succeeded'; sessions: Session[]; at: number; idle?: IdleSettings }
 /** A session listing poll failed. */
 export interface PollFailedAction { type: 'poll.failed'; error: ErrorJson; at: number }
 /** Platform stats were read. */
 export interface StatsSucceededAction { type: 'stats.succeeded'; stats: PlatformStats; at: number }
 /** Reading platform stats failed (e.g. 503): health becomes degraded. */
 export interface StatsFailedAction { type: 'stats.failed'; error: ErrorJson; at: number }
+/** Home storage was read from its node. */
+export interface StorageReadAction { type: 'storage.read'; storage: HomeStorageRead; at: number }
+/** Home storage could not be read (`why` says so: no service there, no user name yet, an error). */
+export interface StorageFailedAction { type: 'storage.failed'; why: string; at: number }
 /** The resource context was read. */
 export interface ContextLoadedAction { type: 'context.loaded'; context: ResourceContext; at: number }
 /** The credential in use was (re)read; carries no secret. */
@@ -58,6 +64,8 @@ export type Action =
   | StatsSucceededAction
   | StatsFailedAction
   | ContextLoadedAction
+  | StorageReadAction
+  | StorageFailedAction
   | CredentialsCheckedAction
   | LaunchRequestedAction
   | LaunchCompletedAction

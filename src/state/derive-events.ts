@@ -6,6 +6,8 @@ import { diffSessions } from './diff.js';
 import { credentialEvents } from './credential-events.js';
 import { healthEvents, launchEvents } from './platform-events.js';
 import { summariseReplicaEvents } from './replicas.js';
+import { idleEvents } from './idle.js';
+import { storageEvents } from './storage.js';
 
 /** Options for deriveEvents. */
 export interface DeriveOptions {
@@ -54,7 +56,8 @@ export function deriveEvents(prev: DaemonState, next: DaemonState, options: Deri
     });
     events.push(...withFailures(diff, next));
   }
-  if (next.insights !== prev.insights) events.push(...preemptionEvents(prev, next, now));
+  if (next.insights !== prev.insights) events.push(...preemptionEvents(prev, next, now), ...idleEvents(prev, next, now));
+  if (next.storage !== prev.storage) events.push(...storageEvents(prev.storage, next.storage, now));
   events.push(...credentialEvents(next.credentials, now, options.credentialThresholdsSec));
   events.push(...healthEvents(prev.health, next.health, now));
   events.push(...launchEvents(prev.launches, next.launches, now));

@@ -23,6 +23,8 @@ function removalReason(session: Session, options: DiffOptions): RemovalReason {
   const requested = options.deletes ? dictGet(options.deletes, session.id) : undefined;
   if (requested !== undefined && options.now - requested < (options.deleteWindowMs ?? DELETE_WINDOW_MS)) return 'deleted';
   if (isFinished(session)) return 'cleaned-up';
+  // Last seen Terminating: someone deleted it elsewhere (the portal, another tool), nothing went wrong.
+  if (session.status === 'Terminating') return 'deleted';
   const expires = session.expiresAt ? Date.parse(session.expiresAt) : NaN;
   return Number.isFinite(expires) && expires <= options.now ? 'expired' : 'vanished';
 }

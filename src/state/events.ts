@@ -36,6 +36,27 @@ export interface SessionPreemptedEvent extends EventBase {
   since: number;
 }
 
+/** A Running session's CPU use stayed under the idle threshold long enough (said once per idle spell). */
+export interface SessionIdleEvent extends EventBase {
+  type: 'session:idle';
+  session: Session;
+  /** When its use dropped under the threshold (epoch ms). */
+  since: number;
+  /** Cores in use and requested (requested null for a flexible session); the threshold in cores. */
+  used: number | null;
+  requested: number | null;
+  threshold: number;
+}
+
+/** Home storage use crossed the alert level (90 % of the quota). */
+export interface StorageHighEvent extends EventBase {
+  type: 'storage:high';
+  usedBytes: number;
+  quotaBytes: number;
+  /** Use as a percentage of the quota. */
+  percent: number;
+}
+
 /** A session left the listing. */
 export interface SessionRemovedEvent extends EventBase {
   type: 'session:removed';
@@ -115,12 +136,14 @@ export type DaemonEvent =
   | SessionPreemptedEvent
   | SessionRemovedEvent
   | SessionExpiringEvent
+  | SessionIdleEvent
   | JobFinishedEvent
   | ReplicasSummaryEvent
   | CredentialsExpiringEvent
   | CredentialsExpiredEvent
   | PlatformDownEvent
   | PlatformRecoveredEvent
+  | StorageHighEvent
   | LaunchFailedEvent;
 
 /** Every event type, in one list (used by guards and the protocol). */
@@ -130,12 +153,14 @@ export const DAEMON_EVENT_TYPES = [
   'session:preempted',
   'session:removed',
   'session:expiring',
+  'session:idle',
   'job:finished',
   'replicas:summary',
   'credentials:expiring',
   'credentials:expired',
   'platform:down',
   'platform:recovered',
+  'storage:high',
   'launch:failed',
 ] as const satisfies readonly DaemonEvent['type'][];
 

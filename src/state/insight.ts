@@ -65,6 +65,16 @@ export interface RenewCheck {
   why: string | null;
 }
 
+/** A Running session whose CPU use stayed under a threshold: since when, and once long enough, when it was flagged. */
+export interface IdleInfo {
+  /** When its use dropped under the threshold (epoch ms). */
+  since: number;
+  /** The threshold, in cores. */
+  threshold: number;
+  /** When it had been under it long enough to be flagged (and said); null until then. */
+  flaggedAt: number | null;
+}
+
 /** What the daemon knows about one session beyond the listing; only sessions with something to say have one. */
 export interface SessionInsight {
   /** Set while the session is Pending. */
@@ -75,6 +85,8 @@ export interface SessionInsight {
   clue: Clue | null;
   /** The last renew of it and how it went. */
   renew: RenewCheck | null;
+  /** Set while it is Running with its CPU use under the idle threshold. */
+  idle: IdleInfo | null;
 }
 
 /** One past wait in the queue: how long a session of this kind and size was Pending before it ran. */
@@ -93,10 +105,10 @@ export const MAX_WAITS = 200;
 
 /** An insight with nothing in it. */
 export function emptyInsight(): SessionInsight {
-  return { pending: null, failure: null, clue: null, renew: null };
+  return { pending: null, failure: null, clue: null, renew: null, idle: null };
 }
 
 /** Whether an insight says nothing worth keeping. */
 export function isEmptyInsight(insight: SessionInsight): boolean {
-  return insight.pending === null && insight.failure === null && insight.clue === null && insight.renew === null;
+  return insight.pending === null && insight.failure === null && insight.clue === null && insight.renew === null && insight.idle === null;
 }

@@ -10,6 +10,7 @@ import { emptyInsight, isEmptyInsight, type PendingInfo, type RenewCheck, type S
 import { PENDING_TEXT, pendingReason } from './pending-reason.js';
 import type { DaemonState } from './state.js';
 import { appendWait, waitRecord } from './wait-estimate.js';
+import { DEFAULT_IDLE_SETTINGS, nextIdle, type IdleSettings } from './idle.js';
 
 /** How far back memory samples count as "just before it failed". */
 const RECENT_SAMPLES_MS = 5 * 60_000;
@@ -69,15 +70,22 @@ function nextInsight(state: DaemonState, session: Session, at: number, waits: { 
   return insight.pending || insight.failure ? { ...insight, pending: null, failure: null } : insight;
 }
 
-/** Pure: the insights and the wait history after a poll listed `sessions` at `at` (insights of gone sessions dropped). */
-export function insightsAfterPoll(state: DaemonState, sessions: Readonly<Record<string, Session>>, at: number): { insights: Dict<SessionInsight>; waits: WaitRecord[] } {
+/** Pure: the insights and the wait history after a poll listed `sessions` at `at` (insights of gone sessions dropped; idle spells per `idle`). */
+export function insightsAfterPoll(
+  state: DaemonState,
+  sessions: Readonly<Record<string, Session>>,
+  at: number,
+  idle: IdleSettings = DEFAULT_IDLE_SETTINGS,
+): { insights: Dict<SessionInsight>; waits: WaitRecord[] } {
   const out = emptyDict<SessionInsight>();
   const waits = { list: state.waits };
   // Unchanged insights keep their object (the store and the patches compare by reference).
   let same = true;
   let count = 0;
   for (const id of Object.keys(sessions)) {
-    const insight = nextInsight(state, sessions[id], at, waits);
+    let insight = nextInsight(state, sessions[id], at, waits);
+    const idleNow = nextIdle(insight.idle, sessions[id], at, idle);
+    if (idleNow !== insight.idle) insight = { ...insight, idle: idleNow };
     if (isEmptyInsight(insight)) continue;
     out[id] = insight;
     count++;

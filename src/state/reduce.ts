@@ -5,6 +5,8 @@ import { healthAfterPollFailure, healthAfterPollSuccess, healthAfterStats, healt
 import { sanitiseLaunchRequest } from './launches.js';
 import { appendStats, statsSample } from './usage.js';
 import { insightsAfterEvents, insightsAfterPoll, insightsAfterRenew } from './insights.js';
+import { accountsAfterPoll } from './usage-accounts.js';
+import { storageAfterFailure, storageAfterRead } from './storage.js';
 import {
   appendLaunch,
   appendNotification,
@@ -23,13 +25,14 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
       return { ...state, health: healthAtStart(state.health, action.at, down) };
     case 'poll.succeeded': {
       const sessions = sessionsById(action.sessions);
-      const { insights, waits } = insightsAfterPoll(state, sessions, action.at);
+      const { insights, waits } = insightsAfterPoll(state, sessions, action.at, action.idle);
       return {
         ...state,
         sessions,
         insights,
         waits,
         usage: usageAfterPoll(state.usage, sessions, action.at),
+        accounts: accountsAfterPoll(state.accounts, sessions, action.at),
         deletes: recentDeletes(state.deletes, action.at),
         lastPollAt: action.at,
         health: healthAfterPollSuccess(state.health, action.at, down),
@@ -49,6 +52,10 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
       return { ...state, health: healthAfterStats(state.health, action.error, action.at, down) };
     case 'context.loaded':
       return { ...state, context: action.context };
+    case 'storage.read':
+      return { ...state, storage: storageAfterRead(state.storage, action.storage, action.at) };
+    case 'storage.failed':
+      return { ...state, storage: storageAfterFailure(state.storage, action.why, action.at) };
     case 'credentials.checked': {
       // Pick fields by name so a credential object carrying a secret can never leak into state.
       const { kind, source, expiresAt, path, refresh } = action.credentials;

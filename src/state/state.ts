@@ -6,9 +6,11 @@ import { emptyDict } from '../domain/dict.js';
 import { emptyStats, type StatsHistory, type UsageHistory } from './usage.js';
 import type { StoredLaunchRequest } from './launches.js';
 import type { SessionInsight, WaitRecord } from './insight.js';
+import type { UsageAccount } from './usage-accounts.js';
+import type { StorageStatus } from './storage.js';
 
 /** The version of the DaemonState shape; bump it and add a migration when the shape changes. */
-export const STATE_SCHEMA_VERSION = 3;
+export const STATE_SCHEMA_VERSION = 4;
 
 /** How many launch requests the state remembers, with the ids they created (for relaunch and reruns of failed replicas). */
 export const MAX_LAUNCHES = 200;
@@ -123,6 +125,10 @@ export interface DaemonState {
   waits: WaitRecord[];
   /** Per-session usage history (24 h, bounded); only for sessions in `sessions`. */
   usage: Record<string, UsageHistory>;
+  /** Per-session accounting by the hour over 30 days, also for sessions no longer listed (bounded: see usage-accounts.ts); kept in the history file, never sent whole to clients (they ask `usage`). */
+  accounts: Record<string, UsageAccount>;
+  /** Home storage as last read from its VOSpace node; null before the first attempt. */
+  storage: StorageStatus | null;
   stats: PlatformStats | null;
   statsHistory: StatsHistory;
   health: Health;
@@ -157,6 +163,8 @@ export function initialState(): DaemonState {
     insights: emptyDict(),
     waits: [],
     usage: emptyDict(),
+    accounts: emptyDict(),
+    storage: null,
     stats: null,
     statsHistory: emptyStats(),
     health: {

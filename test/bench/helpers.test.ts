@@ -64,7 +64,7 @@ describe('a day of state', () => {
   });
 
   it('gives every polled session a day of usage, and the stats a day of history', () => {
-    const sessions = ['a1', 'b2', 'c3'].map((id) => ({ id, name: id, kind: 'notebook', status: 'Running', cpu: { requested: 1, used: 0.1 }, ramGB: { requested: 2, used: 1 } }) as unknown as Session);
+    const sessions = ['a1', 'b2', 'c3'].map((id) => ({ id, name: id, kind: 'notebook', status: 'Running', cpu: { requested: 1, used: 0.1 }, ramGB: { requested: 2, used: 1 }, gpus: { requested: 0 }, fixed: true }) as unknown as Session);
     const stats = { cpu: { allocated: 10, capacity: 100, maxPerSession: 8 }, ramGB: { allocated: 20, capacity: 400, maxPerSession: 32 } } as unknown as PlatformStats;
     const state = dayOldState(sessions, stats, now, 60_000, 60_000);
     expect(Object.keys(state.sessions).sort()).toEqual(['a1', 'b2', 'c3']);

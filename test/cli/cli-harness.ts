@@ -121,6 +121,7 @@ export class FakeApi implements SkahaApi {
   getDesktopApp = notImplemented('getDesktopApp');
   launchDesktopApp = notImplemented('launchDesktopApp');
   deleteDesktopApp = notImplemented('deleteDesktopApp');
+  getHomeStorage = notImplemented('getHomeStorage');
 }
 
 /** How a test's terminal looks. */

@@ -127,7 +127,7 @@ describe('completion in real shells, with ids from a running daemon', { timeout:
     const file = script('fish');
     const out = await run('fish', ['--no-config', '-c', `source ${file}; complete -C 'skaha-tui logs '`], env);
     expect(out.split('\n').filter(Boolean).sort()).toEqual([`${ids.job}\ttabbed-job (Running)`, `${ids.nb}\ttabbed-nb (Running)`].sort());
-    expect(await run('fish', ['--no-config', '-c', `source ${file}; complete -C 'skaha-tui st'`], env)).toBe('stats\n');
+    expect(await run('fish', ['--no-config', '-c', `source ${file}; complete -C 'skaha-tui st'`], env)).toBe('stats\nstorage\n');
   });
 
   it('zsh parses the script and registers it with compinit', () => {

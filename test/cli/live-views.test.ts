@@ -20,12 +20,14 @@ describe('watch lines', () => {
     topicEvent('session:preempted', { type: 'session:preempted', ...base, session: { ...s, kind: 'headless', name: 'sweep' }, since: NOW }),
     topicEvent('session:removed', { type: 'session:removed', ...base, session: s, reason: 'expired' }),
     topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: '2026-11-22T12:10:00Z' }),
+    topicEvent('session:idle', { type: 'session:idle', ...base, session: { ...s, name: 'analysis' }, since: NOW - 6 * 3_600_000, used: 0.02, requested: 8, threshold: 0.4 }),
     topicEvent('job:finished', { type: 'job:finished', ...base, session: { ...s, kind: 'headless', name: 'fit' }, status: 'Failed', failure: { code: 'oom', cause: 'likely out of memory', inferred: true, detail: null } }),
     topicEvent('replicas:summary', { type: 'replicas:summary', ...base, base: 'fit', total: 4, completed: 4, failed: 0, ids: [] }),
     topicEvent('credentials:expiring', { type: 'credentials:expiring', ...base, kind: 'certificate', expiresAt: '2026-11-23T12:00:00Z', thresholdSec: 86_400 }),
     topicEvent('credentials:expired', { type: 'credentials:expired', ...base, kind: 'token', expiresAt: '2026-11-22T11:00:00Z' }),
     topicEvent('platform:down', { type: 'platform:down', ...base, since: NOW - 120_000, error: { code: 'NETWORK_ERROR', message: 'connection refused' } }),
     topicEvent('platform:recovered', { type: 'platform:recovered', ...base, downSince: NOW - 120_000 }),
+    topicEvent('storage:high', { type: 'storage:high', ...base, usedBytes: 91 * 2 ** 30, quotaBytes: 100 * 2 ** 30, percent: 91 }),
     topicEvent('launch:failed', { type: 'launch:failed', ...base, launchId: 'l', name: 'fit', failed: 1, total: 3, error: { code: 'SKAHA_SERVER_ERROR', message: '500' } }),
   ];
   it('has one line for every daemon event type', () => {
@@ -36,12 +38,14 @@ describe('watch lines', () => {
       "job 'sweep' (abcd1234) preempted — queued again (Kueue)",
       "session 'mynb' (abcd1234) removed (expired)",
       "session 'mynb' (abcd1234) expires in 10m (2026-11-22 12:10:00 UTC)",
+      "session 'analysis' (abcd1234) idle for 6h: 0.02 cores in use, under 0.4",
       "job 'fit' (abcd1234) finished: Failed — likely out of memory (inferred)",
       'fit: 4/4 jobs completed',
       'your certificate expires in 1d (2026-11-23 12:00:00 UTC): renew it with `cadc-get-cert -u <user>` or `canfar login`; the daemon picks up the new file by itself',
       'your token expired (2026-11-22 11:00:00 UTC): get a new token (e.g. `canfar login`); a token given by flag, environment or config file is not refreshed',
       'platform down since 2026-11-22 11:58:00 UTC: connection refused',
       'platform recovered (down since 2026-11-22 11:58:00 UTC)',
+      'home storage 91% full: 91 of 100 GiB',
       "launch of 'fit' failed (1/3 replicas): 500",
     ]);
   });

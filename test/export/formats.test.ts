@@ -6,7 +6,9 @@ import { csvText, guardFormula } from '../../src/export/csv-text.js';
 import { cellAt, leafPaths } from '../../src/export/flatten-record.js';
 import { markdownTable } from '../../src/export/markdown-table.js';
 import { jobToObject } from '../../src/domain/job-spec.js';
-import { APP_COLUMNS, CONTEXT_COLUMNS, PROFILE_COLUMNS, EVENT_COLUMNS, IMAGE_COLUMNS, PUBLIC_SESSION_COLUMNS, SESSION_COLUMNS, STATS_COLUMNS } from '../../src/export/record-columns.js';
+import { storageJson } from '../../src/cli/views/storage-views.js';
+import { USAGE_GROUPS, usageColumns } from '../../src/cli/views/usage-views.js';
+import { APP_COLUMNS, CONTEXT_COLUMNS, PROFILE_COLUMNS, STORAGE_COLUMNS, EVENT_COLUMNS, IMAGE_COLUMNS, PUBLIC_SESSION_COLUMNS, SESSION_COLUMNS, STATS_COLUMNS } from '../../src/export/record-columns.js';
 import { yamlText } from '../../src/export/yaml-text.js';
 import { contextJson, eventJson, imageJson, publicSessionJson, sessionJson, statsJson } from '../../src/cli/json-output.js';
 import type { SessionAnswer } from '../../src/cli/session-answers.js';
@@ -38,6 +40,9 @@ describe('column lists', () => {
     const job = jobToObject({ kind: 'headless', image: 'i', name: 'n', cores: 1, ram: 2, gpus: 0, replicas: 2, cmd: 'c', args: 'a', env: ['A=1'], registry: 'configured' });
     const profileLeaves = [...leafPaths({ name: 'p', file: 'f', job }, ['job.env']), ...leafPaths({ error: { code: 'X', message: 'm' } })];
     expect(PROFILE_COLUMNS).toEqual(profileLeaves);
+    const storage = storageJson({ usedBytes: 1, quotaBytes: 2, nodeDate: null, node: '/n', user: 'u', readAt: 1, checkedAt: 1, unknown: null, high: false });
+    expect(STORAGE_COLUMNS).toEqual(leafPaths(storage));
+    for (const by of USAGE_GROUPS) expect(usageColumns(by).slice(-6)).toEqual(['hours', 'coreHoursRequested', 'coreHoursUsed', 'gibHoursRequested', 'gibHoursUsed', 'gpuHours']);
   });
 
   it('read a null sub-record as empty cells', () => {

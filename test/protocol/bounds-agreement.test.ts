@@ -72,7 +72,7 @@ describe('bounds at parse agree with every later check', () => {
     passes(makeWelcome('0', state));
     const migrated = migrateState(JSON.parse(serialiseState(state)), T0);
     expect(migrated.ok).toBe(true);
-    expect(encodeHistories({ usage: state.usage, statsHistory: state.statsHistory }).length).toBeGreaterThan(0);
+    expect(encodeHistories({ usage: state.usage, statsHistory: state.statsHistory, accounts: state.accounts }).length).toBeGreaterThan(0);
   });
 
   it('error messages and event text are bounded before they cross a process boundary', () => {

@@ -51,6 +51,7 @@ describe('diffSessions', () => {
     ['deleted', { deletes: { x: T0 - 1000 } }, makeSession({ id: 'x' })],
     ['expired', {}, makeSession({ id: 'x', expiresAt: iso(T0 - 1000) })],
     ['vanished', {}, makeSession({ id: 'x' })],
+    ['deleted', {}, makeSession({ id: 'x', status: 'Terminating' })],
     ['cleaned-up', {}, makeJob({ id: 'x', status: 'Completed' })],
     ['vanished', { deletes: { x: T0 - 11 * 60_000 } }, makeSession({ id: 'x' })],
   ] as const)('explains a removal as %s', (reason, extra, session) => {

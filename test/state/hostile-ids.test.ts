@@ -51,8 +51,8 @@ describe('ids that are Object.prototype members', () => {
   it('are ordinary keys through the reducer, events, patches over the codec, the history file and the state file (400 random polls)', () => {
     const r = rng(7);
     let daemon = initialState();
-    // A client that mirrors every history (patches replay usage for every session): all of the state but the bookkeeping.
-    const mirror = (state: DaemonState): DaemonState => ({ ...state, emitted: emptyDict() });
+    // A client that mirrors every history (patches replay usage for every session): all of the state but the bookkeeping and the accounts.
+    const mirror = (state: DaemonState): DaemonState => ({ ...state, emitted: emptyDict(), accounts: emptyDict() });
     let client = mirror(daemon);
     for (let i = 0; i < 400; i++) {
       const at = T0 + i * 2000;
@@ -76,9 +76,11 @@ describe('ids that are Object.prototype members', () => {
     expect(Object.keys(daemon.emitted).some((k) => k.startsWith('removed:__proto__'))).toBe(true);
     expect(Object.keys(daemon.emitted).some((k) => k.startsWith('added:constructor'))).toBe(true);
 
-    const histories = decodeHistories(encodeHistories({ usage: daemon.usage, statsHistory: daemon.statsHistory }));
+    const histories = decodeHistories(encodeHistories({ usage: daemon.usage, statsHistory: daemon.statsHistory, accounts: daemon.accounts }));
     expect(isDict(histories.usage)).toBe(true);
+    expect(isDict(histories.accounts)).toBe(true);
     expect(Object.keys(histories.usage).sort()).toEqual(Object.keys(daemon.usage).sort());
+    expect(Object.keys(histories.accounts).sort()).toEqual(Object.keys(daemon.accounts).sort());
     for (const id of Object.keys(daemon.usage)) expect(histories.usage[id]).toEqual(daemon.usage[id]);
 
     const migrated = migrateState(JSON.parse(serialiseState(daemon)), at(400));

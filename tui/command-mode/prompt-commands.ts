@@ -5,8 +5,10 @@
 import { COMMANDS, type CommandSpec, type OptionSpec } from '../../src/cli/command-specs.js';
 import type { ParsedArgs } from '../../src/cli/parse-args.js';
 import type { Controller } from '../controller/controller.js';
+import { USAGE_WINDOWS } from '../usage-panel.js';
 import {
   exportCommand, filterCommand, helpCommand, launchCommand, profileCommand, quitCommand, refreshCommand, relaunchCommand, sessionCommand, sessionsCommand, sortCommand,
+  storageCommand, usageCommand,
 } from '../controller/prompt-actions.js';
 
 /** Where Tab finds the words for a positional argument. */
@@ -122,6 +124,20 @@ export const PROMPT_COMMANDS: readonly PromptCommand[] = [
     same: 'x · skaha-tui ps --csv/--json/--yaml',
     complete: (i) => (i === 0 ? 'export-format' : null),
     run: exportCommand,
+  },
+  {
+    spec: spec('usage', [], [], [{ name: 'since', type: 'string', value: '7d|30d', choices: USAGE_WINDOWS.map((d) => `${d}d`) }]),
+    help: 'core- and GiB-hours asked and used, by kind and by day (the last 7 or 30 days)',
+    same: 'U · skaha-tui usage',
+    complete: () => null,
+    run: usageCommand,
+  },
+  {
+    spec: spec('storage', [], []),
+    help: 'home storage use and quota, as the daemon last read it (also in the header)',
+    same: 'skaha-tui storage',
+    complete: () => null,
+    run: storageCommand,
   },
   {
     spec: spec('refresh', [], []),

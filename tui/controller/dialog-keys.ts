@@ -12,6 +12,7 @@ import { exportKey } from './export-table.js';
 import { promptKey, promptPaste } from './command-prompt.js';
 import { relaunchKey } from './relaunch-actions.js';
 import { loadFormProfile, saveFormProfile } from './profile-actions.js';
+import { usageKey } from './usage-actions.js';
 
 /** The text a key types, or null for keys that do not type (arrows, Enter…). */
 export function typedText(name: string): string | null {
@@ -115,6 +116,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'launch') {
     formKey(ctl, name);
+    return true;
+  }
+  if (modal?.type === 'usage') {
+    usageKey(ctl, modal, name);
     return true;
   }
   if (modal?.type === 'apps') {

@@ -13,6 +13,7 @@ import { openAppPicker } from './app-actions.js';
 import { openExport } from './export-table.js';
 import { openPrompt } from './command-prompt.js';
 import { openRelaunch } from './relaunch-actions.js';
+import { openUsage } from './usage-actions.js';
 
 const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app', relaunch: 'relaunch' };
 
@@ -112,6 +113,8 @@ export function runCommand(ctl: Controller, command: Command): void {
       return openPrompt(ctl);
     case 'help':
       return ctl.dispatch({ type: 'open-modal', modal: { type: 'help' } });
+    case 'usage':
+      return void openUsage(ctl);
     case 'back':
       return ctl.dispatch({ type: 'back' });
     case 'quit':

@@ -16,6 +16,9 @@ import { runCommand } from './key-handler.js';
 import type { Controller } from './controller.js';
 import { exportTable, openExport } from './export-table.js';
 import { openLaunchForm } from './launch-actions.js';
+import { openUsage } from './usage-actions.js';
+import type { UsagePanel } from '../usage-panel.js';
+import { storageJson } from '../../src/cli/views/storage-views.js';
 import { confirmBulk } from './session-actions.js';
 
 /** The ids the words stand for: a session id, every session with that name, or every member of the replica group with that name; a usage error names a word that is none of these. */
@@ -123,6 +126,21 @@ export function exportCommand(ctl: Controller, args: ParsedArgs): Promise<unknow
   const format = EXPORT_FORMATS.find((f) => f === word || (f === 'md' && word === 'markdown'));
   if (!format) throw new UsageError(PROMPT_TEXT.badChoice('export format', word, EXPORT_FORMATS));
   return exportTable(ctl, format as ExportFormat);
+}
+
+/** `usage [--since 7d|30d]`: the usage view (U) for that window. */
+export function usageCommand(ctl: Controller, args: ParsedArgs): Promise<void> {
+  const since = stringOption(args, 'since') ?? '7d';
+  return openUsage(ctl, Number(since.slice(0, -1)) as UsagePanel['days']);
+}
+
+/** `storage`: home storage use and quota as the daemon last read it, in the footer. */
+export function storageCommand(ctl: Controller): void {
+  const status = ctl.model().state?.storage ?? null;
+  if (status === null) return ctl.flash('warn', PROMPT_TEXT.storageNotRead);
+  const s = storageJson(status);
+  if (s.usedGiB === null) return ctl.flash('warn', PROMPT_TEXT.storageUnknown(String(s.unknown ?? '')));
+  ctl.flash(status.high ? 'warn' : 'info', PROMPT_TEXT.storage(Number(s.usedGiB), s.quotaGiB as number | null, s.percent as number | null, String(s.readAt)));
 }
 
 /** `refresh`: the daemon polls now. */

@@ -18,6 +18,7 @@ import { footerLine } from './footer.js';
 import { exportDialogLines } from './export-dialog.js';
 import { tableSessions } from '../export-choice.js';
 import { helpLines } from './help.js';
+import { usageLines } from './usage-view.js';
 import { confirmLines } from './confirm.js';
 import { restartLines } from './restart-dialog.js';
 import { launchFormWindow } from './launch-form.js';
@@ -128,6 +129,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   } else if (modal.type === 'relaunch') {
     label = RELAUNCH.title;
     lines = relaunchLines(modal, model.state?.credentials?.registry === true, width - 3, ctx);
+  } else if (modal.type === 'usage') {
+    label = TITLES.usage(modal.days);
+    lines = usageLines(modal, width - 3, ctx).slice(model.view.modalTop);
   } else if (modal.type === 'url') {
     label = TITLES.openUrl;
     lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);
@@ -139,7 +143,7 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   const rect = dialogRect(cols, rows, lines.length, width);
   const room = innerHeight(rect);
   // A dialog taller than the screen says that it scrolls, rather than hiding its end.
-  const shown = lines.length > room && modal.type === 'help' ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))] : lines.slice(0, room);
+  const shown = lines.length > room && (modal.type === 'help' || modal.type === 'usage') ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))] : lines.slice(0, room);
   return { label, content: shown.join('\n'), focused: true, rect };
 }
 

@@ -3,6 +3,7 @@
 
 import { isActive, isInteractiveKind } from '../../src/domain/session.js';
 import type { CredentialRefresh, DaemonState } from '../../src/state/state.js';
+import { storageHeaderPart } from './storage-part.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
 import { formatDuration, parseTime } from '../../src/cli/format.js';
 import { BANNER, COLUMNS, HEADER } from '../text.js';
@@ -111,14 +112,16 @@ function statusLine(input: HeaderInput, width: number, ctx: RenderContext): stri
   const max = state?.context?.maxInteractiveSessions ?? null;
   const cap = `${interactive}/${max ?? '?'}`;
   const [cred, credPlain] = credentialPart(state, ctx);
+  const storage = storageHeaderPart(state?.storage ?? null, ctx);
   const parts = [
     `${HEADER.daemon} ${paint.fg(daemonColour, glyphs.dot)} ${daemonText}`,
     `${HEADER.platform} ${paint.fg(HEALTH_COLOUR[health] ?? 'gray', glyphs.dot)} ${escapeTags(healthText)}`,
     load,
     `${HEADER.interactive} ${max !== null && interactive >= max ? paint.fg('red', cap) : cap}`,
     cred,
+    ...(storage ? [storage[0]] : []),
   ];
-  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, loadPlain, `${HEADER.interactive} ${cap}`, credPlain];
+  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, loadPlain, `${HEADER.interactive} ${cap}`, credPlain, ...(storage ? [storage[1]] : [])];
   return joinFit(parts, plain, width);
 }
 

@@ -37,6 +37,10 @@ export async function loadHandler(name: string): Promise<CommandHandler> {
       return (await import('./platform.js')).imagesCommand;
     case 'context':
       return (await import('./platform.js')).contextCommand;
+    case 'usage':
+      return (await import('./usage.js')).usageCommand;
+    case 'storage':
+      return (await import('./storage.js')).storageCommand;
     default:
       throw new Error(`no handler for command '${name}'`);
   }

@@ -21,7 +21,7 @@ export const ROUTED_COMPLETION: Readonly<Record<string, RoutedCompletion>> = Obj
   sim: {
     subcommands: [],
     flags: ['--no-gpu', '--seed-demo', '-v', '--verbose', '--help'],
-    valueOptions: { '--port': 'any', '--host': 'any', '--speed': 'any', '--seed': 'any', '--max-sessions': 'any', '--headless-seconds': 'any', '--user': 'any', '--sessions-host': 'any', '--fault': 'any', '--oidc-access-seconds': 'any', '--oidc-login-seconds': 'any', '--canfar-config': 'files' },
+    valueOptions: { '--port': 'any', '--host': 'any', '--speed': 'any', '--seed': 'any', '--max-sessions': 'any', '--headless-seconds': 'any', '--user': 'any', '--sessions-host': 'any', '--fault': 'any', '--oidc-access-seconds': 'any', '--oidc-login-seconds': 'any', '--canfar-config': 'files', '--storage-used': 'any', '--storage-quota': 'any', '--storage-service': ['arc', 'cavern', 'none'] },
   },
   demo: { subcommands: [], flags: ['--help'], valueOptions: { '--speed': 'any', '--seed': 'any' } },
   completion: { subcommands: ['bash', 'zsh', 'fish'], flags: ['--help'], valueOptions: {} },

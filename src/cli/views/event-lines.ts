@@ -4,7 +4,7 @@ import { terminalLine as line } from '../../domain/terminal-text.js';
 import type { Session } from '../../domain/session.js';
 import type { TopicEvent } from '../daemon-events.js';
 import { DAEMON_EVENT_TYPES, secondsLeft } from '../../state/events.js';
-import { formatDuration, formatTimestamp } from '../format.js';
+import { formatCores, formatDuration, formatNumber, formatTimestamp } from '../format.js';
 import { jsonLine } from '../json-output.js';
 import { watchEventJson } from './watch-json.js';
 import { causeText } from '../answer-text.js';
@@ -34,6 +34,10 @@ export function eventText(event: TopicEvent, style: Style = createStyle(false)):
       return T.removed(shown(event.data.session), line(event.data.reason));
     case 'session:expiring':
       return T.expiring(shown(event.data.session), formatDuration(secondsLeft(event.data) * 1000), formatTimestamp(event.data.expiresAt));
+    case 'session:idle':
+      return T.idle(shown(event.data.session), formatDuration(event.data.at - event.data.since), formatCores(event.data.used), formatCores(event.data.threshold));
+    case 'storage:high':
+      return T.storageHigh(event.data.percent, formatNumber(event.data.usedBytes / 2 ** 30, 1), formatNumber(event.data.quotaBytes / 2 ** 30, 1));
     case 'job:finished':
       return T.jobFinished(shown(event.data.session), style.status(line(event.data.status)), event.data.failure ? line(causeText(event.data.failure)) : null);
     case 'replicas:summary':

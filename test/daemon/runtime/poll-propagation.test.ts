@@ -4,6 +4,7 @@ import { DEFAULT_DAEMON_CONFIG } from '../../../daemon/config/daemon-config.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { startTestDaemon, type TestDaemon } from '../../helpers/start-daemon.js';
 import { waitUntil } from '../../helpers/wait-until.js';
+import { stepAndPoll } from '../../helpers/step-and-poll.js';
 import type { TestClient } from '../../helpers/ws-client.js';
 
 const FAST_MS = 2_000;
@@ -13,11 +14,6 @@ afterEach(async () => {
   t = undefined;
 });
 
-/** Moves the shared fake clock by `ms` and waits (in real time, bounded) for the poll it triggers to be processed. */
-async function stepAndPoll(clock: FakeClock, d: TestDaemon, ms: number): Promise<void> {
-  clock.advance(ms);
-  await waitUntil(() => d.daemon.state().lastPollAt === clock.now(), `the poll at ${clock.now()}`);
-}
 
 describe('one poller for every client (simulator and daemon on one fake clock)', () => {
   it('a status change reaches a websocket client within one fast-poll interval', async () => {

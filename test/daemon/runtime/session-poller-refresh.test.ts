@@ -89,3 +89,34 @@ describe('SessionPoller.refresh', () => {
     poller.stop();
   });
 });
+
+describe('SessionPoller.current', () => {
+  it('joins the poll in flight instead of asking for one more, and asks for a refresh when none is in flight', async () => {
+    let release: () => void = () => undefined;
+    let gated = false;
+    const { clock, listings, poller } = await pollerWithCount();
+    const slow = poller as unknown as { deps: { connection: { api: () => SkahaApi } } };
+    const api = slow.deps.connection.api();
+    const listSessions = api.listSessions.bind(api);
+    api.listSessions = async () => {
+      const answer = await listSessions();
+      if (gated) await new Promise<void>((resolve) => (release = resolve));
+      return answer;
+    };
+    gated = true;
+    const first = poller.refresh();
+    await ticks();
+    expect(listings).toHaveLength(1);
+    let joined = false;
+    const second = poller.current().then(() => (joined = true));
+    await ticks();
+    expect(joined).toBe(false);
+    gated = false;
+    release();
+    await Promise.all([first, second]);
+    expect(listings).toHaveLength(1);
+    clock.advance(REFRESH_GAP_MS);
+    await poller.current();
+    expect(listings).toHaveLength(2);
+  });
+});

@@ -21,7 +21,7 @@ function usageOver(hours: number, seed: number): UsageHistory {
 function histories(): Histories {
   let statsHistory = emptyStats();
   for (let t = T0; t <= T0 + 8 * 3600_000; t += 60_000) statsHistory = appendStats(statsHistory, { t, cpuAllocated: t % 977, cpuCapacity: 1000.25, ramAllocated: null, ramCapacity: 4096 });
-  return { usage: { 'a-1': usageOver(8, 1), 'ünï-2': usageOver(2, 3) }, statsHistory };
+  return { usage: { 'a-1': usageOver(8, 1), 'ünï-2': usageOver(2, 3) }, statsHistory, accounts: {} };
 }
 
 beforeEach(() => {

@@ -17,7 +17,7 @@ const MIN = 60_000;
 const queuedJob = makeSession({ id: 'job00001', name: 'survey', kind: 'headless', status: 'Pending', startedAt: null, expiresAt: null, url: null, cpu: { requested: 2, used: null }, ramGB: { requested: 8.59, used: null } });
 const oomJob = makeSession({ id: 'fit00001', name: 'fit-model', kind: 'headless', status: 'Failed', url: null, ramGB: { requested: 4.29, used: null } });
 const desk = makeSession({ id: 'desk0001', name: 'desk', kind: 'desktop' });
-const insight = (over: Partial<SessionInsight>): SessionInsight => ({ pending: null, failure: null, clue: null, renew: null, ...over });
+const insight = (over: Partial<SessionInsight>): SessionInsight => ({ pending: null, failure: null, clue: null, renew: null, idle: null, ...over });
 const waits: WaitRecord[] = [10, 15, 20].map((m) => ({ kind: 'headless', cores: 2, ramGB: 8.59, waitedMs: m * MIN, at: T0 - MIN }));
 
 function answered(): FakeConnection {

@@ -12,6 +12,9 @@ import { saveProfile } from '../../../src/config/profiles.js';
 import { sanitiseLaunchRequest } from '../../../src/state/launches.js';
 import { makeSession, T0 } from '../../helpers/builders.js';
 import { waitUntil } from '../../helpers/wait-until.js';
+import { usageReport } from '../../../src/state/usage-report.js';
+import type { UsageAccount } from '../../../src/state/usage-accounts.js';
+import { emptyDict } from '../../../src/domain/dict.js';
 
 const start = useHeadlessDashboard();
 let dir: string;
@@ -206,6 +209,27 @@ describe('the : prompt', () => {
     expect(footer(h)).toContain('nb-main is not a replica group');
   });
 
+  it('usage opens the usage view (U) for 7 or 30 days; storage says the home storage the daemon last read', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions(), {
+      storage: { usedBytes: 40 * 2 ** 30, quotaBytes: 100 * 2 ** 30, nodeDate: null, node: '/arc/nodes/home/alice', user: 'alice', readAt: T0, checkedAt: T0, unknown: null, high: false },
+    }));
+    connection.on('usage', (p) => usageReport(emptyDict<UsageAccount>(), p.since!, p.until!));
+    const { h } = await start(connection);
+    await h.keys(':');
+    await type(h, 'usage --since 3');
+    await h.keys('tab');
+    expect(footer(h)).toBe(':usage --since 30d ▏');
+    await h.keys('enter');
+    expect(h.dashboard.model().view.modal).toMatchObject({ type: 'usage', days: 30 });
+    const [asked] = sent(connection, 'usage') as Array<{ since: number; until: number }>;
+    expect(asked.until - asked.since).toBe(30 * 86_400_000);
+    await h.keys('escape');
+    await run(h, 'usage --since 2d');
+    expect(footer(h)).toContain("invalid value '2d' for '--since' (choose from 7d, 30d)");
+    await run(h, 'storage');
+    expect(footer(h)).toContain('home storage 40 GiB of 100 GiB (40%), read 2026-11-22T12:00:00Z');
+  });
+
   it('says what is wrong: an unknown command with the closest one, a bad flag, an unknown session, a CLI-only option', async () => {
     const { h } = await start();
     await run(h, 'delet nb-main');
@@ -290,7 +314,7 @@ describe('the : prompt', () => {
     const text = await helpText(h);
     expect(text).toContain('Command prompt (:)');
     expect(text).toMatch(/:delete\s+\[d · skaha-tui delete\] delete sessions by id or name/);
-    for (const name of ['launch', 'relaunch', 'profile', 'renew', 'logs', 'events', 'open', 'filter', 'sort', 'export', 'refresh', 'help', 'quit']) expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
+    for (const name of ['launch', 'relaunch', 'profile', 'usage', 'storage', 'renew', 'logs', 'events', 'open', 'filter', 'sort', 'export', 'refresh', 'help', 'quit']) expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
     await h.keys('escape');
     await run(h, 'quit');
     await expect(h.dashboard.done).resolves.toBe(0);
