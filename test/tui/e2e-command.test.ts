@@ -1,12 +1,12 @@
 // End to end in a real terminal: tmux runs the built dashboard (and the daemon it starts) against the
 // simulator; x exports the table to a file, : runs commands with Tab completion, the history survives
 // a restart, and an alias added to the config file works without one. SKAHA_TUI_E2E_BIN tests another build.
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
 import { TmuxPane } from './helpers/tmux.js';
-import { e2eHome, stopDaemon } from './helpers/e2e-home.js';
+import { closeE2e, e2eHome } from './helpers/e2e-home.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
 const BIN = path.resolve(process.env.SKAHA_TUI_E2E_BIN ?? 'dist/bin/skaha-tui.js');
@@ -35,13 +35,7 @@ beforeAll(async () => {
   sim.seedSession({ kind: 'headless', name: 'calib', status: 'Completed', finishedSecondsAgo: 60 });
 });
 
-afterAll(async () => {
-  for (const p of panes) p.kill();
-  stopDaemon(home);
-  await sim?.close();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ pane: { kill: () => panes.forEach((p) => p.kill()) }, home, sim, dir }));
 
 describe('export and the command prompt in tmux', { timeout: 120_000 }, () => {
   let app: TmuxPane;

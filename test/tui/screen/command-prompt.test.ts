@@ -43,6 +43,13 @@ async function helpText(h: Headless): Promise<string> {
   return text;
 }
 
+/** Waits for the launch form (a profile is read from disk first). */
+const formOpen = (h: Headless) =>
+  waitUntil(async () => {
+    await h.settle();
+    return h.dashboard.model().view.modal?.type === 'launch';
+  }, 'the form');
+
 async function run(h: Headless, line: string): Promise<void> {
   await h.keys(':');
   await type(h, line);
@@ -167,10 +174,7 @@ describe('the : prompt', () => {
     expect(footer(h)).toBe(':profile fit ▏');
     await type(h, '--replicas 5');
     await h.keys('enter');
-    await waitUntil(async () => {
-      await h.settle();
-      return h.dashboard.model().view.modal?.type === 'launch';
-    }, 'the form');
+    await formOpen(h);
     expect(h.dashboard.model().view.modal).toMatchObject({ form: { profile: 'fit', kind: 'headless', cmd: 'python', args: 'fit.py', env: 'MODE=fast', replicas: '5', cores: 2, fixed: true } });
     await h.keys('escape');
     await h.keys(':');
@@ -179,10 +183,7 @@ describe('the : prompt', () => {
     expect(footer(h)).toBe(':launch --profile fast ▏');
     await type(h, '--name nb7');
     await h.keys('enter');
-    await waitUntil(async () => {
-      await h.settle();
-      return h.dashboard.model().view.modal?.type === 'launch';
-    }, 'the form');
+    await formOpen(h);
     expect(h.dashboard.model().view.modal).toMatchObject({ form: { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', name: 'nb7' } });
     await h.keys('escape');
     await run(h, 'profile nosuch');
