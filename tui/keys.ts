@@ -8,7 +8,7 @@ export type Command =
   | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
   | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-left' | 'sort-right' | 'sort-reverse' | 'help' | 'back' | 'quit'
   | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
-  | 'app-launch' | 'app-delete' | 'relaunch' | 'usage';
+  | 'app-launch' | 'app-delete' | 'relaunch' | 'usage' | 'export' | 'command';
 
 /** Actions that change sessions, disabled by --readonly. */
 export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete', 'relaunch']);
@@ -60,6 +60,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open', rank: 2 },
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
   { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter', rank: 3 },
+  { keys: ['x'], panes: LISTS, command: 'export', label: 'x', help: 'export the table (after filter and sort) to a file: CSV, JSON or Markdown', hint: ['table'], short: 'export', rank: 5 },
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort', rank: 5 },
   { keys: ['<'], panes: LISTS, command: 'sort-left', label: '<', help: 'sort by the column to the left (the header shows which, and ↑/↓ the order)' },
   { keys: ['>'], panes: LISTS, command: 'sort-right', label: '>', help: 'sort by the column to the right' },
@@ -70,6 +71,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
   { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back', rank: 1 },
   { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane', rank: 1 },
+  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, relaunch, delete, renew, filter, sort, usage, storage, profile, export, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd', rank: 4 },
   { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help', rank: 0 },
   { keys: ['q', 'C-c'], panes: ALL, command: 'quit', label: 'q', help: 'quit (the daemon keeps running)', hint: ALL, short: 'quit', rank: 0 },
 ];

@@ -2,6 +2,7 @@
 // (it says "connecting" until the daemon answers), and returns the exit code when the user quits.
 
 import { terminalText } from '../src/domain/terminal-text.js';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { resolvePaths, type Paths } from '../src/config/paths.js';
 import { profilesDir } from '../src/config/profiles.js';
@@ -109,6 +110,7 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     env: io.env,
     openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
     saveDir: io.saveDir ?? process.cwd(),
+    promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
     profilesDir: profilesDir(paths.configDir),
     ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
     restartDaemon: () => restartDaemon(connection, paths, io.env),

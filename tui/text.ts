@@ -16,6 +16,7 @@ export const TITLES = {
   restartDaemon: 'Restart the daemon',
   openUrl: 'Open in the browser',
   apps: 'Apps',
+  export: 'Export the table',
   usage: (days: number) => `Usage, last ${days} days`,
 } as const;
 
@@ -219,6 +220,7 @@ export const LOGS = {
 export const PROMPTS = {
   filter: 'filter (regex, !inverts): /',
   search: 'search log (regex): /',
+  command: ':',
 } as const;
 
 /** Short messages in the footer; they clear themselves. */

@@ -4,7 +4,8 @@ import type { Session } from '../src/domain/session.js';
 import type { LogAction } from './log-view.js';
 import type { FormAction, FormEnv } from './form/launch-form.js';
 import type { FlashKind } from './flash.js';
-import type { FlashLevel, HighlightKind, Modal, Pane } from './view-types.js';
+import type { FlashLevel, HighlightKind, Modal, Pane, SortColumn } from './view-types.js';
+import type { PromptState } from './command-mode/prompt-state.js';
 
 /** Row keys of the table in display order, plus the page height, for selection moves. */
 export interface RowsInfo {
@@ -37,6 +38,9 @@ export type ViewAction =
   | { type: 'filter-backspace' }
   | { type: 'filter-commit' }
   | { type: 'filter-cancel' }
+  | { type: 'filter-set'; filter: string }
+  | { type: 'sort-set'; column: SortColumn; descending: boolean }
+  | { type: 'prompt-set'; prompt: PromptState | null }
   | { type: 'sort-next' }
   /** `<`/`>`: the sort column to the left or right of the current one, as the table shows them. */
   | { type: 'sort-step'; delta: -1 | 1 }

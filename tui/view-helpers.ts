@@ -44,6 +44,7 @@ export function expire(view: ViewState, now: number): ViewState {
 
 /** What Esc does: close the innermost thing that is open, one step at a time. */
 export function back(view: ViewState): ViewState {
+  if (view.prompt) return { ...view, prompt: null };
   if (view.modal) return { ...view, modal: null };
   if (view.filterEditing) return { ...view, filterEditing: false, filter: view.filterBefore };
   if (view.logs.searchEditing) return { ...view, logs: reduceLog(view.logs, { type: 'search-cancel' }) };

@@ -22,7 +22,7 @@ export type { RowsInfo, ViewAction } from './view-actions.js';
 export function initialView(): ViewState {
   return {
     focus: 'table', selected: null, selectedIndex: 0, tableTop: 0,
-    filter: '', filterEditing: false, filterBefore: '',
+    filter: '', filterEditing: false, filterBefore: '', prompt: null,
     sort: { column: 'age', descending: false }, showAll: false, marks: [], expanded: [],
     modal: null, modalTop: 0, flash: null, detailsMode: 'details', detailsTop: 0,
     logs: emptyLogView(), logsFull: false, openWhenReady: [], readyWatch: [],
@@ -59,6 +59,12 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
       return { ...view, filterEditing: false };
     case 'filter-cancel':
       return { ...view, filterEditing: false, filter: view.filterBefore };
+    case 'filter-set':
+      return { ...view, filter: action.filter, filterEditing: false };
+    case 'sort-set':
+      return { ...view, sort: { column: action.column, descending: action.descending } };
+    case 'prompt-set':
+      return { ...view, prompt: action.prompt };
     case 'sort-next': {
       const i = SORT_COLUMNS.indexOf(view.sort.column);
       return { ...view, sort: { column: SORT_COLUMNS[(i + 1) % SORT_COLUMNS.length], descending: false } };

@@ -6,6 +6,8 @@ import type { LaunchForm } from './form/launch-form-types.js';
 import type { AppPicker } from './app-picker.js';
 import type { RelaunchModal } from './relaunch-modal.js';
 import type { UsagePanel } from './usage-panel.js';
+import type { ExportDialog } from './export-choice.js';
+import type { PromptState } from './command-mode/prompt-state.js';
 
 
 /** The panes Tab cycles through. */
@@ -49,6 +51,7 @@ export type Modal =
   | { type: 'launch'; form: LaunchForm }
   /** No browser opened a session's URL: it is shown whole (and was copied). */
   | { type: 'url'; name: string; url: string }
+  | ExportDialog
   | AppPicker
   /** A session launched again, or a group's failed replicas rerun (`c`). */
   | RelaunchModal
@@ -64,6 +67,8 @@ export interface ViewState {
   filter: string;
   filterEditing: boolean;
   filterBefore: string;
+  /** The `:` command prompt while it is open. */
+  prompt: PromptState | null;
   sort: { column: SortColumn; descending: boolean };
   showAll: boolean;
   marks: readonly string[];

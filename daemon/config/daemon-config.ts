@@ -76,6 +76,8 @@ export interface DaemonConfig {
   logs: { refreshMs: number; bufferLines: number; keepHours: number };
   frameLimitBytes: number;
   logLevel: LogLevel;
+  /** The dashboard's `:` prompt: aliases, name → the command line it stands for (the daemon only checks and passes them on). */
+  commands: { aliases: Record<string, string> };
 }
 
 /** The daemon's defaults (the issue's numbers). */
@@ -92,13 +94,14 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
   logs: { refreshMs: 2_000, bufferLines: 10_000, keepHours: 24 },
   frameLimitBytes: 1024 * 1024,
   logLevel: 'info',
+  commands: { aliases: {} },
 };
 
 /** Connection keys the config file may hold; src/config reads and checks them. */
 export const CONNECTION_KEYS = ['url', 'apiVersion', 'token', 'tokenFile', 'certificate', 'registry', 'timeouts', 'concurrency'] as const;
 
 /** Top-level keys the daemon itself reads. */
-export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'hookQueue', 'autoRenew', 'idle', 'storage', 'listen', 'logs', 'frameLimitBytes', 'logLevel'] as const;
+export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'hookQueue', 'autoRenew', 'idle', 'storage', 'listen', 'logs', 'frameLimitBytes', 'logLevel', 'commands'] as const;
 
 /** The idle settings the reducer takes, from the config's. */
 export function idleSettings(config: IdleConfig): IdleSettings {

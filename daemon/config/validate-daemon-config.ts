@@ -6,6 +6,7 @@ import {
   type AutoRenewRule, type DaemonConfig, type ListenConfig, type NotificationConfig, type PollingConfig,
 } from './daemon-config.js';
 import type { HookConfig } from '../notify/hook-runner.js';
+import { emptyDict } from '../../src/domain/dict.js';
 import { idleConfig, storageConfig } from './validate-watch-config.js';
 import { isTerminalNotifySetting, TERMINAL_NOTIFY_SETTINGS, type TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
@@ -37,6 +38,7 @@ export function validateDaemonConfig(raw: unknown): ConfigValidation {
     logs: logs(root.logs, errors),
     frameLimitBytes: numberAt(root.frameLimitBytes, 'frameLimitBytes', D.frameLimitBytes, 4096, 64 * 1024 * 1024, errors),
     logLevel,
+    commands: commands(root.commands, errors),
   };
   return { config, problems: errors.problems };
 }
@@ -136,4 +138,23 @@ function logs(raw: unknown, errors: FieldErrors): DaemonConfig['logs'] {
     bufferLines: numberAt(o.bufferLines, 'logs.bufferLines', D.logs.bufferLines, 100, 1_000_000, errors),
     keepHours: numberAt(o.keepHours, 'logs.keepHours', D.logs.keepHours, 0, 24 * 30, errors),
   };
+}
+
+/** The most aliases, and the longest alias line, the config may hold. */
+export const ALIAS_LIMITS = { count: 100, line: 500 } as const;
+
+/** `commands.aliases`: words (letters, digits, `-`, `_`; up to 32) → a non-empty command line. */
+function commands(raw: unknown, errors: FieldErrors): DaemonConfig['commands'] {
+  const o = objectAt(raw, 'commands', errors);
+  for (const key of Object.keys(o)) if (key !== 'aliases') errors.add(`commands.${key}`, 'unknown setting (known: aliases)');
+  const aliases = emptyDict<string>();
+  const entries = Object.entries(objectAt(o.aliases, 'commands.aliases', errors));
+  if (entries.length > ALIAS_LIMITS.count) errors.add('commands.aliases', `holds ${entries.length} aliases; at most ${ALIAS_LIMITS.count} are allowed`);
+  for (const [name, line] of entries.slice(0, ALIAS_LIMITS.count)) {
+    const at = `commands.aliases.${name}`;
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(name)) errors.add(at, 'an alias name is a word: a letter, then up to 31 letters, digits, - or _');
+    else if (typeof line !== 'string' || line.trim() === '' || line.length > ALIAS_LIMITS.line) errors.add(at, `must be the command line it stands for, 1 to ${ALIAS_LIMITS.line} characters, such as "launch notebook --cores 2"`);
+    else aliases[name] = line;
+  }
+  return { aliases };
 }

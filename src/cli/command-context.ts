@@ -5,6 +5,7 @@ import type { Logger } from '../ports/logger.js';
 import type { SkahaApi } from '../ports/skaha-api.js';
 import type { CliIo } from './io.js';
 import { errorJson, jsonLine, jsonText } from './json-output.js';
+import { csvText } from '../export/csv-text.js';
 import type { ParsedArgs } from './parse-args.js';
 import { colorEnabled, createStyle, OWN_SGR, type Style } from './style.js';
 import type { CliSystem } from './system.js';
@@ -20,14 +21,18 @@ export interface Output {
   readonly style: Style;
   /** Colours for stderr. */
   readonly errStyle: Style;
-  /** Whether --json was given. */
+  /** Whether --json was given (errors are then JSON on stderr too). */
   readonly json: boolean;
+  /** The data format asked for (--json, --yaml or --csv), or null for the human view. */
+  readonly format: DataFormat | null;
   /** Writes plain text to stdout, every control shown as a visible escape. */
   print(text: string): void;
   /** Writes a view to stdout that keeps the colours `style` added (views build it from sanitised cells); every other control is shown as a visible escape. */
   printStyled(text: string): void;
   /** Writes a value as indented JSON to stdout. */
   printJson(value: unknown): void;
+  /** Writes normalised records (an array, or one object) in the chosen data format; `columns` are the CSV columns (docs/output.md). */
+  printData(value: unknown, columns: readonly string[]): void;
   /** Writes a plain note to stderr, every control shown as a visible escape. */
   note(text: string): void;
   /** Writes a view to stderr that keeps the colours `errStyle` added; every other control is shown as a visible escape. */
@@ -63,13 +68,21 @@ export interface CommandContext {
   system: CliSystem;
 }
 
+/** The machine-readable output formats of list commands. */
+export type DataFormat = 'json' | 'yaml' | 'csv';
+
 /** A command handler: resolves with the exit code. */
 export type CommandHandler = (ctx: CommandContext) => Promise<number>;
 
 const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** Builds the Output for an invocation; `warnings: false` (--log-level error) drops "warning: …" lines. */
-export function createOutput(io: CliIo, json: boolean, options: { warnings?: boolean } = {}): Output {
+/**
+ * Builds the Output for an invocation; `warnings: false` (--log-level error) drops "warning: …" lines.
+ * `yaml` writes YAML (src/export/yaml-text.ts): passed in, so only a --yaml run loads the YAML package.
+ */
+export function createOutput(io: CliIo, format: DataFormat | boolean | null, options: { warnings?: boolean; yaml?: (value: unknown) => string } = {}): Output {
+  const dataFormat: DataFormat | null = format === true ? 'json' : format === false ? null : format;
+  const json = dataFormat === 'json';
   const warnings = options.warnings !== false;
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const errStyle = createStyle(colorEnabled(io.stderr, io.env));
@@ -81,9 +94,19 @@ export function createOutput(io: CliIo, json: boolean, options: { warnings?: boo
     style,
     errStyle,
     json,
+    format: dataFormat,
     print: (text) => void io.stdout.write(terminalText(text)),
     printStyled: (text) => void io.stdout.write(styledOut(text)),
     printJson: (value) => void io.stdout.write(jsonText(value)),
+    printData(value, columns) {
+      if (dataFormat === 'yaml') {
+        if (!options.yaml) throw new Error('--yaml output without a YAML writer');
+        io.stdout.write(options.yaml(value));
+      }
+      // CSV has no escapes: on a terminal a cell shows its controls as visible escapes; a file or pipe gets the exact text.
+      else if (dataFormat === 'csv') io.stdout.write(csvText(value, columns, io.stdout.isTTY ? terminalText : undefined));
+      else io.stdout.write(jsonText(value));
+    },
     note: (text) => void io.stderr.write(withNewline(terminalText(text))),
     noteStyled: (text) => void io.stderr.write(styledErr(text)),
     warn: (text) => {

@@ -55,6 +55,10 @@ const env: OptionSpec = { name: 'env', short: 'e', type: 'list', value: 'KEY=VAL
 const print: OptionSpec = { name: 'print', type: 'boolean' };
 const dryRun: OptionSpec = { name: 'dry-run', type: 'boolean' };
 
+/** The output formats of list commands (docs/output.md); at most one may be given. */
+export const DATA_FORMAT_OPTIONS: readonly OptionSpec[] = [json, { name: 'yaml', type: 'boolean' }, { name: 'csv', type: 'boolean' }];
+const data = DATA_FORMAT_OPTIONS;
+
 /** Every subcommand handled by src/cli, in help order. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -67,10 +71,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'status', short: 's', type: 'string', value: 'STATUS', choices: STATUSES },
       { name: 'quiet', short: 'q', type: 'boolean' },
       { name: 'all-users', type: 'boolean' },
-      json,
+      ...data,
     ],
   },
-  { name: 'info', aliases: [], positionals: ['ID...'], options: [json] },
+  { name: 'info', aliases: [], positionals: ['ID...'], options: data },
   {
     name: 'launch',
     aliases: ['create', 'run'],
@@ -108,7 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       dryRun,
     ],
   },
-  { name: 'profiles', aliases: ['profile'], positionals: [], options: [json] },
+  { name: 'profiles', aliases: ['profile'], positionals: [], options: data },
   {
     name: 'delete',
     aliases: ['del', 'rm'],
@@ -131,22 +135,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'open', aliases: [], positionals: ['ID'], options: [{ name: 'wait', short: 'w', type: 'boolean' }] },
   { name: 'logs', aliases: [], positionals: ['ID'], options: [{ name: 'follow', short: 'f', type: 'boolean' }] },
   { name: 'watch', aliases: [], positionals: [], options: [json] },
-  { name: 'events', aliases: [], positionals: ['ID'], options: [json] },
-  { name: 'apps', aliases: [], positionals: ['ID'], options: [json] },
+  { name: 'events', aliases: [], positionals: ['ID'], options: data },
+  { name: 'apps', aliases: [], positionals: ['ID'], options: data },
   {
     name: 'app',
     aliases: [],
     positionals: ['ACTION', 'ID', 'IMAGE|APPID'],
     options: [{ name: 'cores', short: 'c', type: 'number', value: 'C' }, { name: 'ram', short: 'm', type: 'number', value: 'GiB' }, json],
   },
-  { name: 'stats', aliases: [], positionals: [], options: [json] },
+  { name: 'stats', aliases: [], positionals: [], options: data },
   {
     name: 'images',
     aliases: ['image'],
     positionals: [],
-    options: [{ name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS }, json],
+    options: [{ name: 'kind', short: 'k', type: 'string', value: 'KIND', choices: LIST_KINDS }, ...data],
   },
-  { name: 'context', aliases: [], positionals: [], options: [json] },
+  { name: 'context', aliases: [], positionals: [], options: data },
   {
     name: 'usage',
     aliases: [],
@@ -154,11 +158,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'since', type: 'string', value: '7d|DATE' },
       { name: 'by', type: 'string', value: 'GROUP', choices: ['kind', 'day', 'session'] },
-      json,
-      { name: 'csv', type: 'boolean' },
+      ...data,
     ],
   },
-  { name: 'storage', aliases: [], positionals: [], options: [json] },
+  { name: 'storage', aliases: [], positionals: [], options: data },
   { name: 'help', aliases: [], positionals: ['[COMMAND]'], options: [] },
   { name: 'version', aliases: [], positionals: [], options: [json] },
 ];

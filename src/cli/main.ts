@@ -8,6 +8,7 @@ import { processDaemonAccess, type DaemonAccess } from './daemon-access.js';
 import { commandHelp, generalHelp, routedHelp } from './help.js';
 import { processIo, redactingIo, secretsFromEnv, type CliIo } from './io.js';
 import { openSkahaApi, type OpenApi } from './open-api.js';
+import { dataFormatOf } from './data-format.js';
 import { parseArgs, UsageError, type ParsedArgs } from './parse-args.js';
 import { colorEnabled, createStyle } from './style.js';
 import { processSystem, type CliSystem } from './system.js';
@@ -35,7 +36,14 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo()
     return reportFailure(io, jsonWanted, error);
   }
   const level = logLevelFromFlags(parsed.global);
-  const out = createOutput(io, parsed.options.json === true, { warnings: level !== 'error' });
+  let format;
+  try {
+    format = dataFormatOf(parsed);
+  } catch (error) {
+    return reportFailure(io, jsonWanted, error);
+  }
+  const yaml = format === 'yaml' ? (await import('../export/yaml-text.js')).yamlText : undefined;
+  const out = createOutput(io, format, { warnings: level !== 'error', yaml });
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const command = parsed.command;
   if (command?.name === 'version') {

@@ -47,8 +47,8 @@ const isFlag = (token: string) => token.length > 1 && token.startsWith('-') && !
 /** `-vv`, `-vvv`: a short count flag repeated in one word. */
 const REPEATED_SHORT = /^-([a-zA-Z])\1+$/;
 
-/** Parses argv (without node and script) against the command specs; throws UsageError on bad input. */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/** Parses argv (without node and script) against the command specs (or those `find` knows, e.g. the dashboard's prompt); throws UsageError on bad input. */
+export function parseArgs(argv: readonly string[], find: (name: string) => CommandSpec | undefined = findCommand): ParsedArgs {
   const parsed: ParsedArgs = { command: null, options: {}, positionals: [], rest: null, global: {}, help: false, version: false };
   const options: Record<string, OptionValue> = {};
   let i = 0;
@@ -81,7 +81,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const token = argv[i++];
     if (token === '--') throw new UsageError(USAGE_ERRORS.missingCommand);
     if (!isFlag(token)) {
-      const spec = findCommand(token);
+      const spec = find(token);
       if (!spec) throw new UsageError(USAGE_ERRORS.unknownCommand(token));
       parsed.command = spec;
       break;

@@ -8,55 +8,18 @@ import type { Session } from '../domain/session.js';
 import type { SkahaApi } from '../ports/skaha-api.js';
 import { settleConcurrently } from '../client/limit-concurrency.js';
 import { clueFromEvents, failureOf } from '../state/failure-cause.js';
-import type { FailureInfo, PendingCode, RenewCheck, SessionInsight, WaitRecord } from '../state/insight.js';
 import { pendingReason } from '../state/pending-reason.js';
-import type { DaemonState } from '../state/state.js';
-import { estimateWait, type WaitEstimate } from '../state/wait-estimate.js';
+import type { Answers, SessionAnswer } from './answer-types.js';
 
-/** Why a session is Pending, as the CLI shows it. */
-export interface PendingAnswer {
-  code: PendingCode;
-  reason: string;
-  /** When it became Pending (epoch ms), or null when unknown (no daemon watched it). */
-  since: number | null;
-  /** False when it has waited at least since `since` (the daemon first saw it already waiting). */
-  exact: boolean;
-  detail: string | null;
-  /** The remaining wait from the user's past waits, or null without a daemon. */
-  estimate: WaitEstimate | null;
-}
+/** The answer types live in their own file (daemon-answers needs them too); re-exported for callers. */
+export type { Answers, SessionAnswer } from './answer-types.js';
 
-/** Everything the CLI says about one session beyond the listing. */
-export interface SessionAnswer {
-  pending: PendingAnswer | null;
-  failure: FailureInfo | null;
-  renew: RenewCheck | null;
-}
-
-/** Answers for the sessions of a listing, by id. */
-export type Answers = ReadonlyMap<string, SessionAnswer>;
 
 /** The most sessions whose events one command reads (the rest show their status only). */
 export const MAX_EVENT_READS = 50;
 
-function answerOf(session: Session, insight: SessionInsight | undefined, waits: readonly WaitRecord[], now: number): SessionAnswer | null {
-  if (!insight) return null;
-  const p = insight.pending;
-  const pending: PendingAnswer | null = p && session.status === 'Pending'
-    ? { code: p.code, reason: p.reason, since: p.since, exact: p.exact, detail: p.detail, estimate: estimateWait(waits, session, now - p.since) }
-    : null;
-  return { pending, failure: insight.failure, renew: insight.renew };
-}
-
-/** Pure: the answers the daemon's state holds for `sessions` (its insights, and estimates from its wait history). */
-export function daemonAnswers(state: DaemonState, sessions: readonly Session[], now: number): Answers {
-  const out = new Map<string, SessionAnswer>();
-  for (const s of sessions) {
-    const answer = answerOf(s, Object.hasOwn(state.insights, s.id) ? state.insights[s.id] : undefined, state.waits, now);
-    if (answer) out.set(s.id, answer);
-  }
-  return out;
-}
+/** The answers the daemon's state holds (its own file: the dashboard uses it without the client). */
+export { daemonAnswers } from './daemon-answers.js';
 
 /**
  * The answers Skaha gives now for `sessions`, without a daemon: one events read per Pending or Failed

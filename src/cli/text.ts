@@ -43,6 +43,8 @@ export const OPTION_HELP: Record<string, string> = {
   help: 'Show help.',
   version: 'Print the version.',
   json: 'Print JSON on stdout (errors as JSON on stderr).',
+  yaml: 'Print YAML on stdout: the same records as --json (see docs/output.md).',
+  csv: 'Print CSV (RFC 4180) on stdout: one row per record, one column per field (see docs/output.md).',
   'log-level': 'Diagnostics on stderr from this level up (default warn).',
   verbose: 'More diagnostics on stderr: -v info, -vv debug.',
   'no-daemon': 'Talk to Skaha directly even when the skaha-tui daemon runs.',
@@ -85,26 +87,26 @@ export const OPTION_HELP: Record<string, string> = {
 
 /** Usage lines, per command. */
 export const USAGE: Record<string, string> = {
-  ps: 'ps [--all] [--kind KIND] [--status STATUS] [--quiet] [--all-users] [--json]',
-  info: 'info ID... [--json]',
+  ps: 'ps [--all] [--kind KIND] [--status STATUS] [--quiet] [--all-users] [--json|--yaml|--csv]',
+  info: 'info ID... [--json|--yaml|--csv]',
   launch:
     'launch KIND IMAGE | -f FILE | --profile NAME [--name N] [--cores C] [--ram GiB] [--gpus G] [--env K=V]... [--replicas R] [--wait] [--json] [--print | --dry-run | --save-profile NAME] [-- CMD [ARGS]...]',
   relaunch: 'relaunch ID [--name N] [--replicas R] [--env K=V]... | relaunch GROUP --failed  [--wait] [--json] [--print | --dry-run] [-- CMD [ARGS]...]',
-  profiles: 'profiles [--json]',
+  profiles: 'profiles [--json|--yaml|--csv]',
   delete: 'delete ID... [--force] [--dry-run]',
   prune: 'prune PATTERN [--kind KIND] [--status STATUS] [--force] [--json] [--dry-run]',
   open: 'open ID [--wait]',
   watch: 'watch [--json]',
   renew: 'renew ID... [--dry-run]',
   logs: 'logs ID [--follow]',
-  events: 'events ID [--json]',
-  apps: 'apps ID [--json]',
+  events: 'events ID [--json|--yaml|--csv]',
+  apps: 'apps ID [--json|--yaml|--csv]',
   app: 'app launch ID IMAGE [--cores C] [--ram GiB] [--json] | app delete ID APPID',
-  stats: 'stats [--json]',
-  images: 'images [--kind KIND] [--json]',
-  context: 'context [--json]',
-  usage: 'usage [--since 7d|DATE] [--by kind|day|session] [--json|--csv]',
-  storage: 'storage [--json]',
+  stats: 'stats [--json|--yaml|--csv]',
+  images: 'images [--kind KIND] [--json|--yaml|--csv]',
+  context: 'context [--json|--yaml|--csv]',
+  usage: 'usage [--since 7d|DATE] [--by kind|day|session] [--json|--yaml|--csv]',
+  storage: 'storage [--json|--yaml|--csv]',
   sim: 'sim [--port P] [--speed X] [--seed N] ...  (see: skaha-tui sim --help)',
   demo: 'demo [--speed X] [--seed N]',
   daemon: 'daemon [start|stop|restart|status|install [--print]]  (see: skaha-tui daemon --help)',
@@ -116,7 +118,7 @@ export const USAGE: Record<string, string> = {
 
 /** Examples, per command. */
 export const EXAMPLES: Record<string, string[]> = {
-  ps: ['skaha-tui ps', 'skaha-tui ps --all --kind headless --json', 'skaha-tui ps --all-users'],
+  ps: ['skaha-tui ps', 'skaha-tui ps --all --kind headless --json', 'skaha-tui ps --all --csv > sessions.csv', 'skaha-tui ps --all-users'],
   info: ['skaha-tui info abcd1234 efgh5678'],
   launch: [
     'skaha-tui launch notebook skaha/astroml:latest',
@@ -150,7 +152,7 @@ export const EXAMPLES: Record<string, string[]> = {
   apps: ['skaha-tui apps abcd1234', 'skaha-tui images --kind desktop-app'],
   app: ['skaha-tui app launch abcd1234 skaha/topcat:4.9', 'skaha-tui app launch abcd1234 images.canfar.net/skaha/casa:6.6 --cores 2 --ram 8', 'skaha-tui app delete abcd1234 x7q'],
   stats: ['skaha-tui stats'],
-  images: ['skaha-tui images --kind notebook'],
+  images: ['skaha-tui images --kind notebook', 'skaha-tui images --yaml'],
   context: ['skaha-tui context --json'],
   usage: ['skaha-tui usage', 'skaha-tui usage --since 30d --by day', 'skaha-tui usage --since 2026-11-01 --by session --csv > usage.csv'],
   storage: ['skaha-tui storage', 'skaha-tui storage --json'],
@@ -194,6 +196,7 @@ export const USAGE_ERRORS = {
   badPattern: (pattern: string, reason: string) => `invalid pattern '${pattern}': ${reason}`,
   quietAllUsers: "--quiet does not apply to --all-users: other users' sessions have no IDs",
   watchNeedsDaemon: 'watch needs the skaha-tui daemon: drop --no-daemon',
+  oneFormat: (given: readonly string[]) => `${given.map((f) => `--${f}`).join(' and ')} cannot be used together: choose one output format`,
   pointer: (command?: string) => `Run '${PROGRAM} ${command ? `${command} --help` : '--help'}' for usage.`,
 } as const;
 

@@ -25,7 +25,6 @@ export const USAGE_TEXT = {
     'split at clock hours and kept 30 days. Requested = the fixed request (flexible sessions count their use); GiB = 2^30 bytes.',
   nothing: 'Nothing counted in this window: the daemon counts Running sessions while it runs (skaha-tui daemon status).',
   keptFrom: (from: string) => `Nothing counted before ${from}: the daemon counts while it runs and keeps 30 days.`,
-  jsonAndCsv: 'give --json or --csv, not both',
   needsDaemon: 'usage comes from the daemon, which counts use while it runs: leave out --no-daemon',
 } as const;
 

@@ -4,24 +4,12 @@
 
 import { validationError, type AppError } from './errors.js';
 import type { Image } from './platform.js';
+import { editDistance as distance } from './edit-distance.js';
 
 /** An image id as people write it: without the registry host (`images.canfar.net/skaha/astroml:latest` → `skaha/astroml:latest`). */
 export function shortImage(id: string): string {
   const parts = id.split('/');
   return parts.length === 3 ? parts.slice(1).join('/') : id;
-}
-
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[y.length];
 }
 
 /** The catalogue images closest to `image` (short ids, at most `max`): the nearest and those about as near, images of `kind` first; none when nothing is near. */

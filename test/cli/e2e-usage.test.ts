@@ -10,6 +10,8 @@ import { emptyDict } from '../../src/domain/dict.js';
 import { startTestDaemon, type TestDaemon } from '../helpers/start-daemon.js';
 import { waitUntil } from '../helpers/wait-until.js';
 import { assertBuilt, isolatedEnv, runBin } from './spawn-cli.js';
+import { cellValue, parseCsv } from './csv-parse.js';
+import YAML from 'yaml';
 
 let td: TestDaemon;
 const now = Date.now();
@@ -93,11 +95,30 @@ describe('usage from the daemon (a seeded history with a known answer)', { timeo
   it('--by session --csv writes one parseable line per session, gone ones marked', async () => {
     const r = await runBin(['usage', '--since', '30d', '--by', 'session', '--csv'], env());
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    // RFC 4180: CRLF line ends.
+    const lines = r.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,name,kind,status,gone,fixed,cores,ramGiB,gpus,firstAt,lastAt,hours,coreHoursRequested,coreHoursUsed,gibHoursRequested,gibHoursUsed,gpuHours');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^job0001,"fit,""v2""",headless,Completed,true,true,4,16,1,[^,]+,[^,]+,2,8,7.5,32,24,2$/);
     expect(lines.find((l) => l.startsWith('flex0001,'))).toMatch(/^flex0001,flexy,notebook,Failed,true,false,,,,[^,]+,[^,]+,1,0.25,0.25,2,2,0$/);
+  });
+
+  it('--yaml is the --json report, and --csv its rows, for each grouping (docs/output.md)', async () => {
+    const NUMBERS = new Set(['sessions', 'cores', 'ramGiB', 'gpus', 'hours', 'coreHoursRequested', 'coreHoursUsed', 'gibHoursRequested', 'gibHoursUsed', 'gpuHours']);
+    const cell = (column: string, text: string) => (text === '' ? null : NUMBERS.has(column) ? Number(text) : column === 'gone' || column === 'fixed' ? text === 'true' : cellValue(text, 'string'));
+    for (const by of ['kind', 'day', 'session']) {
+      const run = async (format: string) => {
+        const r = await runBin(['usage', '--since', '30d', '--by', by, format], env());
+        expect(r.code, r.stderr).toBe(0);
+        return r.stdout;
+      };
+      // The window ends now: it moves between two runs, the rows do not.
+      const json = JSON.parse(await run('--json')) as { rows: Row[] };
+      expect(YAML.parse(await run('--yaml'))).toEqual({ ...json, since: expect.any(String), until: expect.any(String) });
+      const [columns, ...lines] = parseCsv(await run('--csv'));
+      const rows = lines.map((line) => Object.fromEntries(columns.map((c, i) => [c, cell(c, line[i])])));
+      expect(rows, by).toEqual(json.rows);
+    }
   });
 
   it('prints a table with a total line and the method', async () => {
@@ -117,7 +138,7 @@ describe('usage from the daemon (a seeded history with a known answer)', { timeo
     expect(bad.stderr).toMatch(/--since "last tuesday" is not a span or a date: use e\.g\. 7d/);
     const both = await runBin(['usage', '--json', '--csv'], env());
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/give --json or --csv, not both/);
+    expect(both.stderr).toMatch(/--json and --csv cannot be used together: choose one output format/);
     const by = await runBin(['usage', '--by', 'user'], env());
     expect(by.code).toBe(2);
     expect(by.stderr).toMatch(/kind, day, session|kind\|day\|session/);

@@ -31,8 +31,10 @@ export interface DashboardDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** Opens a URL in the browser ($BROWSER, else xdg-open or open): false when none could (over SSH, usually). */
   openUrl(url: string): Promise<boolean>;
-  /** Folder for saved logs. */
+  /** Folder for saved logs and exported tables. */
   saveDir: string;
+  /** The `:` prompt's history file (in the state folder); none: no history is kept. */
+  promptHistoryFile?: string;
   /** Folder of the launch profiles (`<config folder>/profiles`); absent: the form offers none. */
   profilesDir?: string;
   options: DashboardOptions;

@@ -1,7 +1,7 @@
 // What the controller does when the daemon speaks: new state (highlights, placeholders, "ready"),
 // pushed events (notifications, log lines, warnings) and connection changes (banner, resync).
 
-import { dictGet, hasKey } from '../../src/domain/dict.js';
+import { dictGet, emptyDict, hasKey } from '../../src/domain/dict.js';
 import type { Session } from '../../src/domain/session.js';
 import type { DaemonState, NotificationRecord } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
@@ -111,6 +111,8 @@ export async function loadDaemonConfig(ctl: Controller): Promise<void> {
   } catch {
     // Fall through to the environment; nothing else depends on it.
   }
+  const aliases = promptAliases(config.commands);
+  if (JSON.stringify(aliases) !== JSON.stringify(ctl.model().commandAliases ?? {})) ctl.update({ commandAliases: aliases });
   const terminal = (config.notifications as { terminal?: unknown } | undefined)?.terminal;
   if (isTerminalNotifySetting(terminal) && terminal !== ctl.model().terminalNotify) ctl.update({ terminalNotify: terminal });
   if (ctl.model().serverUrl) return;
@@ -119,6 +121,15 @@ export async function loadDaemonConfig(ctl: Controller): Promise<void> {
   // dashboard got its SKAHA_URL from the same environment.
   const server = url ?? ctl.deps.env.SKAHA_URL;
   if (server) ctl.update({ serverUrl: server });
+}
+
+/** The prompt's aliases from the effective config's `commands.aliases` (the daemon validated them; anything else is skipped). */
+export function promptAliases(commands: unknown): Readonly<Record<string, string>> {
+  const raw = (commands as { aliases?: unknown } | null | undefined)?.aliases;
+  const out = emptyDict<string>();
+  if (raw === null || typeof raw !== 'object') return out;
+  for (const [name, line] of Object.entries(raw)) if (typeof line === 'string') out[name] = line;
+  return out;
 }
 
 /** The user to name in the header: the one most sessions belong to, else the one the daemon's credential names. */

@@ -1,4 +1,4 @@
-// Keys while a dialog or a prompt has the keyboard: help, confirmation, launch form, filter, log search.
+// Keys while a dialog or a prompt has the keyboard: the : prompt, help, confirmation, launch form, export, filter, log search.
 
 import { TEXT_FIELDS, type FormAction } from '../form/launch-form.js';
 import { oneLine, type EditAction } from '../form/text-edit.js';
@@ -8,15 +8,12 @@ import { copyText, runBulk } from './session-actions.js';
 import { submitLaunch } from './launch-actions.js';
 import { restartDaemon } from './daemon-identity.js';
 import { pickerKey } from './app-actions.js';
+import { exportKey } from './export-table.js';
+import { promptKey, promptPaste } from './command-prompt.js';
+import { typedText } from './typed-text.js';
 import { relaunchKey } from './relaunch-actions.js';
 import { loadFormProfile, saveFormProfile } from './profile-actions.js';
 import { usageKey } from './usage-actions.js';
-
-/** The text a key types, or null for keys that do not type (arrows, Enter…). */
-export function typedText(name: string): string | null {
-  if (name === 'space') return ' ';
-  return [...name].length === 1 ? name : null;
-}
 
 /** Keys that edit the focused text field of the launch form, readline-style. */
 const EDIT_KEYS: Readonly<Record<string, EditAction>> = {
@@ -64,9 +61,10 @@ function formKey(ctl: Controller, name: string): void {
   form({ type: 'input', text });
 }
 
-/** Whether a prompt that takes text has the keyboard: a text field of the launch form, the filter, or the log search. */
+/** Whether a prompt that takes text has the keyboard: the : prompt, a text field of the launch form, the filter, or the log search. */
 export function textInputFocused(ctl: Controller): boolean {
   const view = ctl.model().view;
+  if (view.prompt) return true;
   if (view.modal?.type === 'launch') return TEXT_FIELDS.has(view.modal.form.focus);
   return view.modal === null && (view.filterEditing || view.logs.searchEditing);
 }
@@ -75,7 +73,8 @@ export function textInputFocused(ctl: Controller): boolean {
 export function handlePaste(ctl: Controller, text: string): void {
   const view = ctl.model().view;
   const line = oneLine(text);
-  if (view.modal?.type === 'launch') ctl.dispatch({ type: 'form', action: { type: 'input', text: line }, env: formEnv(ctl.model()) });
+  if (view.prompt) promptPaste(ctl, view.prompt, line);
+  else if (view.modal?.type === 'launch') ctl.dispatch({ type: 'form', action: { type: 'input', text: line }, env: formEnv(ctl.model()) });
   else if (view.filterEditing) ctl.dispatch({ type: 'filter-input', text: line });
   else if (view.logs.searchEditing) ctl.dispatch({ type: 'log', action: { type: 'search-input', text: line } });
 }
@@ -90,6 +89,10 @@ function yesOrNo(ctl: Controller, name: string, yes: () => void): true {
 /** Handles a key when a dialog or prompt is open; returns false when none is (the key is the panes'). */
 export function handleDialogKey(ctl: Controller, name: string): boolean {
   const view = ctl.model().view;
+  if (view.prompt) {
+    promptKey(ctl, view.prompt, name);
+    return true;
+  }
   const modal = view.modal;
   if (modal?.type === 'help') {
     if (name === 'escape' || name === '?' || name === 'q' || name === 'enter') ctl.dispatch({ type: 'close-modal' });
@@ -116,6 +119,10 @@ export function handleDialogKey(ctl: Controller, name: string): boolean {
   }
   if (modal?.type === 'apps') {
     pickerKey(ctl, modal, name);
+    return true;
+  }
+  if (modal?.type === 'export') {
+    exportKey(ctl, modal.index, name);
     return true;
   }
   if (modal?.type === 'relaunch') {

@@ -4,15 +4,26 @@ import { isLaunchSuccess, storedName, type LaunchRequest, type LaunchResult } fr
 import type { Session } from '../../src/domain/session.js';
 import { FLASH, FORM } from '../text.js';
 import { formEnv } from '../render/frame.js';
-import { newLaunchForm } from '../form/launch-form.js';
+import { newLaunchForm, type LaunchForm } from '../form/launch-form.js';
+import { fillFromJob } from '../form/form-profile.js';
+import type { JobSpec } from '../../src/domain/job-spec.js';
 import { formErrors, formRequest } from '../form/form-request.js';
 import type { Controller } from './controller.js';
 import { listFormProfiles } from './profile-actions.js';
 
-/** `n`: opens the launch form and loads the image catalogue once. */
-export async function openLaunchForm(ctl: Controller): Promise<void> {
-  ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form: newLaunchForm(formEnv(ctl.model())) } });
+/** `n` (and `:launch`): opens the launch form, filled with `job` when given (`profile` names the profile it came from), and loads the image catalogue once. */
+export async function openLaunchForm(ctl: Controller, job?: JobSpec, profile?: string): Promise<void> {
+  const env = formEnv(ctl.model());
+  const blank = newLaunchForm(env, job?.kind);
+  const filled = job && Object.keys(job).length > 0 ? fillFromJob(blank, job, env.sessions) : blank;
+  const form: LaunchForm = profile === undefined ? filled : { ...filled, profile };
+  ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form } });
   void listFormProfiles(ctl);
+  await loadImages(ctl);
+}
+
+/** Reads the image catalogue from the daemon once (for the form's picker and the prompt's completion). */
+export async function loadImages(ctl: Controller): Promise<void> {
   if (ctl.model().images !== null) return;
   try {
     const images = await ctl.deps.connection.request('images', {});

@@ -3,6 +3,7 @@
 import { footerHints } from '../keys.js';
 import { PROMPTS } from '../text.js';
 import type { ViewState } from '../view-state.js';
+import type { PromptState } from '../command-mode/prompt-state.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { fit, textWidth } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
@@ -11,9 +12,19 @@ import type { RenderContext } from './context.js';
 const FLASH_COLOUR: Record<string, Colour> = { info: 'green', warn: 'yellow', error: 'red' };
 const READONLY_MARK = '(ro)';
 
+/** Pure: the `:` prompt: the line with its cursor, then (after a Tab that could not choose) the candidates, dimmed. */
+function promptLine(prompt: PromptState, width: number, ctx: RenderContext): string {
+  const { paint, glyphs } = ctx;
+  const line = `${PROMPTS.command}${terminalLine(prompt.text)}${glyphs.cursor}`;
+  const room = width - textWidth(line) - 2;
+  const offered = prompt.candidates.length > 0 && room > 3 ? `  ${fit(terminalLine(prompt.candidates.join('  ')), room, 'left', glyphs.ellipsis)}` : '';
+  return paint.fg('cyan', escapeTags(fit(line, width - textWidth(offered)))) + (offered ? paint.fg('gray', escapeTags(offered)) : '');
+}
+
 /** Pure: the footer's one tagged line for `width` columns. */
 export function footerLine(view: ViewState, width: number, ctx: RenderContext, readonly: boolean): string {
   const { paint, glyphs } = ctx;
+  if (view.prompt) return promptLine(view.prompt, width, ctx);
   if (view.filterEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.filter}${terminalLine(view.filter)}${glyphs.cursor}`, width)));
   if (view.logs.searchEditing) return paint.fg('cyan', escapeTags(fit(`${PROMPTS.search}${terminalLine(view.logs.draft)}${glyphs.cursor}`, width)));
   if (view.flash && view.flash.until > ctx.now) {

@@ -15,6 +15,8 @@ import { detailsLines, type EventsView } from './details.js';
 import type { AppsView } from './apps-lines.js';
 import { logLines, logTitle } from './log-pane.js';
 import { footerLine } from './footer.js';
+import { exportDialogLines } from './export-dialog.js';
+import { tableSessions } from './table-sessions.js';
 import { helpLines } from './help.js';
 import { usageLines } from './usage-view.js';
 import { confirmLines } from './confirm.js';
@@ -50,6 +52,8 @@ export interface DashboardModel {
   terminalNotify?: TerminalNotifySetting | null;
   /** Set while the daemon uses another server or credential than this dashboard would. */
   otherConnection: OtherConnection | null;
+  /** The `:` prompt's aliases from the config file's `commands.aliases` (through the daemon, live). */
+  commandAliases?: Readonly<Record<string, string>>;
 }
 
 /** One bordered pane's title and content (and, for Resources, the charts drawn over it). */
@@ -101,7 +105,7 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   let lines: string[];
   if (modal.type === 'help') {
     label = TITLES.help;
-    lines = helpLines(model.readonly, width - 3, ctx, model.mouse ?? true).slice(model.view.modalTop);
+    lines = helpLines(model.readonly, width - 3, ctx, model.mouse ?? true, model.commandAliases).slice(model.view.modalTop);
   } else if (modal.type === 'restart-daemon') {
     label = TITLES.restartDaemon;
     lines = restartLines(model.otherConnection, width - 3, ctx);
@@ -112,6 +116,9 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
     label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
     const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
     lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx, modal.skipped ?? 0);
+  } else if (modal.type === 'export') {
+    label = TITLES.export;
+    lines = exportDialogLines(modal.index, tableSessions(model.table).length, modal.folder, width - 3, ctx);
   } else if (modal.type === 'relaunch') {
     label = RELAUNCH.title;
     lines = relaunchLines(modal, model.state?.credentials?.registry === true, width - 3, ctx);

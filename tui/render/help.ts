@@ -2,6 +2,9 @@
 
 import { DIALOG_KEYS, KEYMAP, MUTATING } from '../keys.js';
 import { HELP } from '../text.js';
+import { PROMPT_TEXT } from '../prompt-text.js';
+import { PROMPT_COMMANDS } from '../command-mode/prompt-commands.js';
+import { terminalLine } from '../../src/domain/terminal-text.js';
 import type { Pane } from '../view-state.js';
 import { fit } from './cells.js';
 import { escapeTags } from './paint.js';
@@ -9,7 +12,7 @@ import { wrapWords } from './wrap-words.js';
 import type { RenderContext } from './context.js';
 
 /** Pure: the help lines: the mouse first (it is easy to miss further down), a section per pane, then the dialog keys. */
-export function helpLines(readonly: boolean, width: number, ctx: RenderContext, mouse = true): string[] {
+export function helpLines(readonly: boolean, width: number, ctx: RenderContext, mouse = true, aliases: Readonly<Record<string, string>> = {}): string[] {
   const { paint } = ctx;
   const labelWidth = 12;
   const line = (label: string, text: string, disabled = false) => {
@@ -33,6 +36,12 @@ export function helpLines(readonly: boolean, width: number, ctx: RenderContext, 
   }
   lines.push('', paint.underline(HELP.sections.form));
   for (const k of DIALOG_KEYS) lines.push(line(k.label, k.help));
+  lines.push('', paint.underline(PROMPT_TEXT.helpTitle), ...wrapWords(PROMPT_TEXT.helpIntro, width).map(escapeTags));
+  for (const c of PROMPT_COMMANDS) {
+    const disabled = readonly && c.mutating === true;
+    lines.push(line(`:${c.spec.name}`, `[${c.same}] ${c.help}${disabled ? ' (disabled: read-only)' : ''}`, disabled));
+  }
+  for (const [name, target] of Object.entries(aliases)) lines.push(line(`:${terminalLine(name)}`, PROMPT_TEXT.aliasHelp(terminalLine(target))));
   lines.push('', paint.fg('gray', HELP.close));
   return lines;
 }

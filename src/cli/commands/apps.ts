@@ -10,6 +10,7 @@ import { lookUpSessions } from '../known-sessions.js';
 import { numberOption, UsageError } from '../parse-args.js';
 import { renderTable, styled } from '../table.js';
 import { LABELS, MESSAGES } from '../text.js';
+import { APP_COLUMNS } from '../../export/record-columns.js';
 
 /** The desktop session `id` of the user, or the reason it is not one ("no session", "not a desktop"). */
 async function desktop(ctx: CommandContext, id: string): Promise<Session> {
@@ -45,7 +46,7 @@ export const appsCommand: CommandHandler = async (ctx) => {
   const id = ctx.args.positionals[0];
   await desktop(ctx, id);
   const apps = await appsOf(ctx, id);
-  if (ctx.out.json) ctx.out.printJson(apps.map((a) => ({ appId: a.appId, ...sessionJson(a) })));
+  if (ctx.out.format) ctx.out.printData(apps.map((a) => ({ appId: a.appId, ...sessionJson(a) })), APP_COLUMNS);
   else if (apps.length === 0) ctx.out.print(`${MESSAGES.noApps(id)}\n`);
   else ctx.out.printStyled(appsTable(apps, ctx.io.now(), ctx));
   return 0;

@@ -5,6 +5,7 @@ import type { CommandHandler } from '../command-context.js';
 import { sessionJson } from '../json-output.js';
 import { lookUpSessions } from '../known-sessions.js';
 import { sessionDetail } from '../views/session-views.js';
+import { SESSION_COLUMNS } from '../../export/record-columns.js';
 
 /**
  * `info ID...`: details of each session with its answers (why it waits, why it failed, the last renew),
@@ -18,7 +19,7 @@ export const infoCommand: CommandHandler = async (ctx) => {
   for (const id of unknown) out.error(noSessionError(id));
   const sessions = ids.filter((id) => found.has(id)).map((id) => found.get(id)!);
   const answers = await answersFor(ctx, sessions, conn);
-  if (out.json) out.printJson(sessions.map((s) => sessionJson(s, answers.get(s.id))));
+  if (out.format) out.printData(sessions.map((s) => sessionJson(s, answers.get(s.id))), SESSION_COLUMNS);
   else out.printStyled(sessions.map((s) => sessionDetail(s, io.now(), out.style, answers.get(s.id))).join('\n'));
   return unknown.length === 0 ? 0 : 1;
 };

@@ -8,6 +8,7 @@ import { lookUpSessions } from '../known-sessions.js';
 import { flagOption } from '../parse-args.js';
 import { MESSAGES } from '../text.js';
 import { eventsView } from '../views/platform-views.js';
+import { EVENT_COLUMNS } from '../../export/record-columns.js';
 
 /** The last copy of a session's log the daemon kept, when a daemon runs and kept one. */
 async function keptLog(ctx: CommandContext, id: string): Promise<KeptLog | null> {
@@ -66,11 +67,11 @@ export const eventsCommand: CommandHandler = async (ctx) => {
     events = await (await api()).getEvents(id);
   } catch (error) {
     if (!isAppError(error) || error.code !== 'SKAHA_NOT_FOUND') throw error;
-    if (out.json) out.printJson([]);
+    if (out.format) out.printData([], EVENT_COLUMNS);
     else out.print(`${session.status === 'Pending' ? MESSAGES.queuedNoEvents(id) : MESSAGES.podGoneNoEvents(id, session.status)}\n`);
     return 0;
   }
-  if (out.json) out.printJson(events.map(eventJson));
+  if (out.format) out.printData(events.map(eventJson), EVENT_COLUMNS);
   else if (events.length === 0) out.print(`${MESSAGES.noEvents(id)}\n`);
   else out.printStyled(eventsView(events, out.style));
   return 0;

@@ -6,6 +6,7 @@ import { sessionJson } from '../json-output.js';
 import { flagOption, stringOption } from '../parse-args.js';
 import { MESSAGES } from '../text.js';
 import { selectSessions, sessionIds, sessionTable } from '../views/session-views.js';
+import { SESSION_COLUMNS } from '../../export/record-columns.js';
 
 /**
  * `ps`: the caller's sessions (from the daemon's cache when one runs), Pending and Running only unless
@@ -23,9 +24,9 @@ export const psCommand: CommandHandler = async (ctx) => {
   const conn = await cacheDaemon(ctx);
   const sessions = conn?.state ? filterSessions(Object.values(conn.state.sessions), filters) : await (await ctx.api()).listSessions(filters);
   const shown = selectSessions(sessions, { all, status });
-  if (out.json) {
+  if (out.format) {
     const answers = await answersFor(ctx, shown, conn);
-    out.printJson(shown.map((s) => sessionJson(s, answers.get(s.id))));
+    out.printData(shown.map((s) => sessionJson(s, answers.get(s.id))), SESSION_COLUMNS);
   } else if (flagOption(args, 'quiet')) {
     out.print(sessionIds(shown));
   } else if (shown.length === 0) {

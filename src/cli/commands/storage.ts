@@ -3,6 +3,7 @@ import { STORAGE_UNKNOWN, storageAfterFailure, storageAfterRead, type StorageSta
 import type { CommandContext, CommandHandler } from '../command-context.js';
 import { cacheDaemon } from '../daemon-cache.js';
 import { storageJson, storageView } from '../views/storage-views.js';
+import { STORAGE_COLUMNS } from '../../export/record-columns.js';
 
 /** Home storage read now from Skaha's host, for the user the session listing names; "unknown" (never an error) without a storage service or a user. */
 async function readNow(ctx: CommandContext): Promise<StorageStatus> {
@@ -18,12 +19,12 @@ async function readNow(ctx: CommandContext): Promise<StorageStatus> {
   }
 }
 
-/** `storage [--json]`: home storage use and quota, as the daemon last read it (else read now). */
+/** `storage [--json|--yaml|--csv]`: home storage use and quota, as the daemon last read it (else read now). */
 export const storageCommand: CommandHandler = async (ctx) => {
   const { out } = ctx;
   const cached = (await cacheDaemon(ctx))?.state?.storage ?? null;
   const status = cached ?? (await readNow(ctx));
-  if (out.json) out.printJson(storageJson(status));
+  if (out.format) out.printData(storageJson(status), STORAGE_COLUMNS);
   else out.printStyled(storageView(status, out.style));
   return 0;
 };

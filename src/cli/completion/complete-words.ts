@@ -92,7 +92,7 @@ function completeValue(option: OptionSpec, current: string): Completion {
 }
 
 /** The option a word names when that option takes a value (so the next word is its value). */
-function valueOption(options: readonly OptionSpec[], word: string | undefined): OptionSpec | undefined {
+export function valueOption(options: readonly OptionSpec[], word: string | undefined): OptionSpec | undefined {
   if (word === undefined || !word.startsWith('-') || word.includes('=')) return undefined;
   const option = options.find((o) => `--${o.name}` === word || (o.short !== undefined && `-${o.short}` === word) || o.aliases?.some((a) => `--${a}` === word));
   return option && option.type !== 'boolean' && option.type !== 'count' ? option : undefined;
@@ -108,7 +108,7 @@ function firstPositional(options: readonly OptionSpec[], args: readonly string[]
 }
 
 /** How many positionals come before the word being typed (option values are not positionals). */
-function positionalsBefore(options: readonly OptionSpec[], rest: readonly string[]): number {
+export function positionalsBefore(options: readonly OptionSpec[], rest: readonly string[]): number {
   let count = 0;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i].startsWith('-')) {
@@ -120,6 +120,7 @@ function positionalsBefore(options: readonly OptionSpec[], rest: readonly string
   return count;
 }
 
-function optionWords(options: readonly OptionSpec[]): string[] {
+/** The flags of `options` as typed (long and short), plus --help (and --version for the global ones). */
+export function optionWords(options: readonly OptionSpec[]): string[] {
   return options.flatMap((o) => [`--${o.name}`, ...(o.short ? [`-${o.short}`] : [])]).concat(options === GLOBAL_OPTIONS ? ['--help', '--version'] : ['--help']);
 }

@@ -42,17 +42,10 @@ export function usageJson(report: UsageReport, by: UsageBy, dayOf: (t: number) =
   };
 }
 
-const csvCell = (value: RecordValue): string => {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** Pure: `usage --csv`: a header line, then one line per row (no total line, so a column sums cleanly). */
-export function usageCsv(report: UsageReport, by: UsageBy, dayOf: (t: number) => string = localDay): string {
-  const records = usageRecords(report, by, dayOf);
+/** The CSV columns of each grouping's rows, in order (docs/output.md). */
+export function usageColumns(by: UsageBy): string[] {
   const header = by === 'kind' ? ['kind', 'sessions'] : by === 'day' ? ['day'] : ['id', 'name', 'kind', 'status', 'gone', 'fixed', 'cores', 'ramGiB', 'gpus', 'firstAt', 'lastAt'];
-  const columns = [...header, ...AMOUNT_FIELDS];
-  return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))].map((l) => `${l}\n`).join('');
+  return [...header, ...AMOUNT_FIELDS];
 }
 
 /** Hours (core-, GiB- or GPU-) as short text: 3 significant figures up to 2 decimals, "<0.01" for a trace. */

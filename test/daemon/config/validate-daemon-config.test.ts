@@ -49,10 +49,28 @@ describe('validateDaemonConfig', () => {
     [{ storage: { user: 'a b' } }, /^storage\.user: must be a user name/],
     [{ pollig: {} }, /^pollig: unknown setting \(known: url, .*polling/],
     [[1, 2], /^config: must be an object/],
+    [{ commands: { aliases: { 'two words': 'ps' } } }, /^commands\.aliases\.two words: an alias name is a word/],
+    [{ commands: { aliases: { __proto__x: 'ps' } } }, /^commands\.aliases\.__proto__x: an alias name is a word/],
+    [{ commands: { aliases: { nb: '' } } }, /^commands\.aliases\.nb: must be the command line it stands for, 1 to 500 characters/],
+    [{ commands: { aliases: { nb: 7 } } }, /^commands\.aliases\.nb: must be the command line/],
+    [{ commands: { alias: {} } }, /^commands\.alias: unknown setting \(known: aliases\)/],
   ])('names the field and the rule: %j', (raw, expected) => {
     const { problems } = validateDaemonConfig(raw);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(expected);
+  });
+});
+
+describe('commands.aliases', () => {
+  it('keeps valid aliases in a null-prototype map, and refuses more than 100', () => {
+    const { config, problems } = validateDaemonConfig({ commands: { aliases: { nb: 'launch notebook --cores 2', 'gone-1': 'filter !Completed' } } });
+    expect(problems).toEqual([]);
+    expect(Object.getPrototypeOf(config.commands.aliases)).toBeNull();
+    expect({ ...config.commands.aliases }).toEqual({ nb: 'launch notebook --cores 2', 'gone-1': 'filter !Completed' });
+    const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`a${i}`, 'ps']));
+    const big = validateDaemonConfig({ commands: { aliases: many } });
+    expect(big.problems).toEqual(['commands.aliases: holds 101 aliases; at most 100 are allowed']);
+    expect(Object.keys(big.config.commands.aliases)).toHaveLength(100);
   });
 });
 

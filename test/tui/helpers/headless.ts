@@ -42,7 +42,7 @@ export interface Headless {
 /** Starts a dashboard against `connection` on a headless blessed screen. */
 export async function startHeadless(
   connection: FakeConnection,
-  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; profilesDir?: string; clock?: FakeClock; noBrowser?: boolean } = {},
+  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; promptHistoryFile?: string; profilesDir?: string; clock?: FakeClock; noBrowser?: boolean } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...options.env };
@@ -60,6 +60,7 @@ export async function startHeadless(
       return !options.noBrowser;
     },
     saveDir: options.saveDir ?? '/nonexistent',
+    promptHistoryFile: options.promptHistoryFile,
     profilesDir: options.profilesDir,
     ownIdentity: options.ownIdentity,
     restartDaemon: options.restartDaemon,

@@ -69,7 +69,7 @@ describe('footer', () => {
   const view = (over: Partial<ViewState> = {}) => ({ ...initialView(), ...over });
 
   it('shows the key hints of the focused pane', () => {
-    expect(stripTags(footerLine(view(), 200, ctx, false))).toMatch(/^Enter details\s+l logs\s+e events\s+n launch\s+r renew\s+d delete\s+Space mark\s+o open\s+\/ filter\s+s sort\s+U usage\s+Tab pane\s+\? help\s+q quit$/);
+    expect(stripTags(footerLine(view(), 200, ctx, false))).toMatch(/^Enter details\s+l logs\s+e events\s+n launch\s+r renew\s+d delete\s+Space mark\s+o open\s+\/ filter\s+x export\s+s sort\s+U usage\s+Tab pane\s+: cmd\s+\? help\s+q quit$/);
     expect(stripTags(footerLine(view({ focus: 'logs' }), 200, ctx, false))).toMatch(/^f follow\s+w wrap\s+\/ search\s+n next\s+Ctrl-S save\s+F full/);
   });
 
