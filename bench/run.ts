@@ -41,9 +41,16 @@ async function main(): Promise<number> {
     process.stderr.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   console.log(renderBenchTable(rows));
-  const previous: BenchRow[] = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')).rows ?? [] : [];
+  const previous: BenchRow[] = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')).rows ?? []) : [];
   const merged = mergeRows(previous, rows, new Set(cases.map((c) => c.name)));
-  const results = { at: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, rows: merged };
+  const results = {
+    at: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    rows: merged,
+  };
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(`${RESULTS_FILE}.tmp`, JSON.stringify(results, null, 2) + '\n');
   renameSync(`${RESULTS_FILE}.tmp`, RESULTS_FILE);

@@ -63,7 +63,8 @@ async function main(): Promise<number> {
   let follow: ReturnType<typeof spawn> | null = null;
   let drawer: NodeJS.Timeout | null = null;
   try {
-    for (const name of ['soak-dashboard', 'soak-watch']) clients.push(await connectDaemon({ socketPath: daemon.paths.socketPath, clientName: name, requestTimeoutMs: 60_000 }));
+    for (const name of ['soak-dashboard', 'soak-watch'])
+      clients.push(await connectDaemon({ socketPath: daemon.paths.socketPath, clientName: name, requestTimeoutMs: 60_000 }));
     await waitFor('the first poll', () => (clients[0].state?.lastPollAt ?? null) !== null, 30_000, 100);
     drawer = drawHistories(clients[0]);
     follow = spawn(process.execPath, [BIN, 'logs', '--follow', followed], { env: daemon.env, stdio: ['ignore', 'ignore', 'ignore'] });
@@ -93,7 +94,9 @@ async function main(): Promise<number> {
     await sample(true);
     const summary = soakSummary(samples, WARMUP_MS, WINDOW_MS, TARGET_PERCENT);
     console.log(summary.text);
-    console.log(`simulator: ${await sim.call<number>('churned')} sessions replaced; ${await sim.call<number>('requestCount', 'session.list')} session listings served`);
+    console.log(
+      `simulator: ${await sim.call<number>('churned')} sessions replaced; ${await sim.call<number>('requestCount', 'session.list')} session listings served`,
+    );
     return summary.met ? 0 : 1;
   } finally {
     if (drawer) clearInterval(drawer);

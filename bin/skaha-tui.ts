@@ -20,7 +20,8 @@ const ROUTES: Record<string, Route> = {
   dashboard: async (argv) => (await import('../tui/main.js')).runDashboard(argv),
   daemon: daemonRoute,
   doctor: async (argv) => (await import('../daemon/control/run-doctor.js')).runDoctor(argv),
-  completion: async (argv) => (await import('../src/cli/completion/run-completion.js')).runCompletionCommand(argv, (await import('../src/cli/io.js')).processIo()),
+  completion: async (argv) =>
+    (await import('../src/cli/completion/run-completion.js')).runCompletionCommand(argv, (await import('../src/cli/io.js')).processIo()),
   // What the completion scripts call on Tab: candidates for the word being typed, from the daemon's cache for ids.
   __complete: async (argv) => {
     const [{ runCompleteHelper }, { processIo }, { processDaemonAccess }] = await Promise.all([

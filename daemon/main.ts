@@ -61,7 +61,7 @@ export async function runDaemon(argv: string[], io: DaemonIo = processIo()): Pro
     for (const secret of connected.secrets) secrets.add(secret);
     return connected;
   };
-  const logCrash = (error: unknown) => logger.error('daemon crashed', { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  const logCrash = (error: unknown) => logger.error('daemon crashed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.on('uncaughtExceptionMonitor', logCrash);
   // Handlers go in before anything is visible (socket, pid file): a signal during start-up is kept
   // and honoured as soon as the daemon runs, never left to the default handler that skips the flush.

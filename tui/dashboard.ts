@@ -38,10 +38,26 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
   const { connection, clock, options, env } = deps;
   const colour = colourAllowed(env);
   const glyphs = glyphsFor(env);
-  const baseCtx: Omit<RenderContext, 'now'> = { ...renderContext({ now: 0 }), paint: createPaint(colour), glyphs, charts: widgets.charts !== null && colour && glyphs.unicode };
+  const baseCtx: Omit<RenderContext, 'now'> = {
+    ...renderContext({ now: 0 }),
+    paint: createPaint(colour),
+    glyphs,
+    charts: widgets.charts !== null && colour && glyphs.unicode,
+  };
   let model: DashboardModel = {
-    state: connection.state, connection: connection.status, view: initialView(), table: buildTable(connection.state, initialView()),
-    events: null, apps: null, images: null, serverUrl: options.serverUrl ?? null, user: mainUser(connection.state), readonly: options.readonly, demo: options.demo, mouse: options.mouse, terminalNotify: null,
+    state: connection.state,
+    connection: connection.status,
+    view: initialView(),
+    table: buildTable(connection.state, initialView()),
+    events: null,
+    apps: null,
+    images: null,
+    serverUrl: options.serverUrl ?? null,
+    user: mainUser(connection.state),
+    readonly: options.readonly,
+    demo: options.demo,
+    mouse: options.mouse,
+    terminalNotify: null,
     otherConnection: null,
   };
   let lastFrame: Frame | null = null;
@@ -66,7 +82,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     const row = selectedRow(model);
     if (row?.type === 'session' && row.session.status === 'Pending' && model.events?.sessionId !== row.session.id) void fetchEvents(ctl, row.session.id);
     // A selected desktop shows its apps in the details pane.
-    if (row?.type === 'session' && row.session.kind === 'desktop' && model.apps?.sessionId !== row.session.id && model.connection.state === 'connected') void fetchApps(ctl, row.session.id);
+    if (row?.type === 'session' && row.session.kind === 'desktop' && model.apps?.sessionId !== row.session.id && model.connection.state === 'connected')
+      void fetchApps(ctl, row.session.id);
     if (model.connection.state === 'connected') histories.want(model.state, row?.type === 'session' ? row.session.id : null);
   }
 
@@ -113,11 +130,14 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     wakeTimer = null;
     wakeAt = at;
     if (at === null) return;
-    wakeTimer = clock.setTimeout(() => {
-      wakeTimer = null;
-      wakeAt = null;
-      ctl.dispatch({ type: 'expire', now: clock.now() });
-    }, Math.max(0, at - clock.now()));
+    wakeTimer = clock.setTimeout(
+      () => {
+        wakeTimer = null;
+        wakeAt = null;
+        ctl.dispatch({ type: 'expire', now: clock.now() });
+      },
+      Math.max(0, at - clock.now()),
+    );
   }
 
   // Benchmarks only (bench/cases/dashboard-start.ts): the monotonic time of the first frame drawn from the daemon's state.
@@ -198,7 +218,8 @@ export function createDashboard(widgets: Widgets, deps: DashboardDeps): Dashboar
     input.removeListener('data', onData);
     widgets.screen.removeListener('resize', onResize);
     const logs = model.view.logs.sessionId;
-    if (logs && connection.status.state === 'connected') await connection.request('logs.unsubscribe', { sessionId: logs }, { timeoutMs: 500 }).catch(() => undefined);
+    if (logs && connection.status.state === 'connected')
+      await connection.request('logs.unsubscribe', { sessionId: logs }, { timeoutMs: 500 }).catch(() => undefined);
   }
 
   return { done, model: () => model, handleKey: (name) => handleKey(ctl, name), flush: () => loop.flush(), stop, frame: () => lastFrame };

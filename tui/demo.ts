@@ -24,7 +24,10 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
   const args: DemoArgs = { speed: 30, seed: 42, help: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    if (flag === '--help' || flag === '-h') { args.help = true; continue; }
+    if (flag === '--help' || flag === '-h') {
+      args.help = true;
+      continue;
+    }
     if (flag !== '--speed' && flag !== '--seed') throw new Error(DEMO_TEXT.unknownOption(argv[i]));
     const value = Number(inline ?? argv[++i]);
     if (!Number.isFinite(value) || value <= 0) throw new Error(DEMO_TEXT.badNumber(flag));

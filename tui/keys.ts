@@ -4,11 +4,46 @@ import type { Pane } from './view-types.js';
 
 /** What a key asks the dashboard to do. */
 export type Command =
-  | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
-  | 'focus-next' | 'details' | 'logs' | 'events' | 'launch' | 'renew' | 'delete' | 'mark'
-  | 'open' | 'copy' | 'refresh' | 'restart-daemon' | 'toggle-all' | 'filter' | 'sort' | 'sort-left' | 'sort-right' | 'sort-reverse' | 'help' | 'back' | 'quit'
-  | 'follow' | 'wrap' | 'search' | 'next-match' | 'prev-match' | 'save' | 'full-screen'
-  | 'app-launch' | 'app-delete' | 'relaunch' | 'usage' | 'export' | 'command';
+  | 'up'
+  | 'down'
+  | 'page-up'
+  | 'page-down'
+  | 'top'
+  | 'bottom'
+  | 'focus-next'
+  | 'details'
+  | 'logs'
+  | 'events'
+  | 'launch'
+  | 'renew'
+  | 'delete'
+  | 'mark'
+  | 'open'
+  | 'copy'
+  | 'refresh'
+  | 'restart-daemon'
+  | 'toggle-all'
+  | 'filter'
+  | 'sort'
+  | 'sort-left'
+  | 'sort-right'
+  | 'sort-reverse'
+  | 'help'
+  | 'back'
+  | 'quit'
+  | 'follow'
+  | 'wrap'
+  | 'search'
+  | 'next-match'
+  | 'prev-match'
+  | 'save'
+  | 'full-screen'
+  | 'app-launch'
+  | 'app-delete'
+  | 'relaunch'
+  | 'usage'
+  | 'export'
+  | 'command';
 
 /** Actions that change sessions, disabled by --readonly. */
 export const MUTATING: ReadonlySet<Command> = new Set(['launch', 'renew', 'delete', 'app-launch', 'app-delete', 'relaunch']);
@@ -47,38 +82,126 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['pagedown', 'C-f'], panes: ALL, command: 'page-down', label: 'PgDn', help: 'one page down' },
   { keys: ['g', 'home'], panes: ALL, command: 'top', label: 'g', help: 'go to the top' },
   { keys: ['G', 'end'], panes: ALL, command: 'bottom', label: 'G', help: 'go to the bottom (logs: follow again)' },
-  { keys: ['enter'], panes: LISTS, command: 'details', label: 'Enter', help: 'details (on a replica group: expand/collapse)', hint: ['table'], short: 'details', rank: 2 },
+  {
+    keys: ['enter'],
+    panes: LISTS,
+    command: 'details',
+    label: 'Enter',
+    help: 'details (on a replica group: expand/collapse)',
+    hint: ['table'],
+    short: 'details',
+    rank: 2,
+  },
   { keys: ['l'], panes: ALL, command: 'logs', label: 'l', help: "follow the selected session's logs", hint: ['table', 'details'], short: 'logs', rank: 2 },
-  { keys: ['e'], panes: ALL, command: 'events', label: 'e', help: "the selected session's Kubernetes events", hint: ['table', 'details'], short: 'events', rank: 4 },
+  {
+    keys: ['e'],
+    panes: ALL,
+    command: 'events',
+    label: 'e',
+    help: "the selected session's Kubernetes events",
+    hint: ['table', 'details'],
+    short: 'events',
+    rank: 4,
+  },
   { keys: ['n'], panes: LISTS, command: 'launch', label: 'n', help: 'launch a session', hint: ['table'], short: 'launch', rank: 1 },
-  { keys: ['c'], panes: LISTS, command: 'relaunch', label: 'c', help: 'launch the selected session again as it was launched; on a replica group: rerun its failed replicas (asks first)', short: 'relaunch' },
+  {
+    keys: ['c'],
+    panes: LISTS,
+    command: 'relaunch',
+    label: 'c',
+    help: 'launch the selected session again as it was launched; on a replica group: rerun its failed replicas (asks first)',
+    short: 'relaunch',
+  },
   { keys: ['r'], panes: ALL, command: 'renew', label: 'r', help: 'renew (asks first)', hint: ['table'], short: 'renew', rank: 3 },
-  { keys: ['d', 'C-d'], panes: ALL, command: 'delete', label: 'd/Ctrl-D', help: 'delete (asks first, listing what will go)', hint: ['table'], short: 'delete', rank: 2 },
+  {
+    keys: ['d', 'C-d'],
+    panes: ALL,
+    command: 'delete',
+    label: 'd/Ctrl-D',
+    help: 'delete (asks first, listing what will go)',
+    hint: ['table'],
+    short: 'delete',
+    rank: 2,
+  },
   { keys: ['A'], panes: LISTS, command: 'app-launch', label: 'A', help: 'launch an app (CASA, TOPCAT, DS9, xterm …) on the selected desktop', short: 'app' },
   { keys: ['X'], panes: LISTS, command: 'app-delete', label: 'X', help: "delete one of the selected desktop's apps", short: 'del-app' },
   { keys: ['space'], panes: LISTS, command: 'mark', label: 'Space', help: 'mark for bulk delete or renew', hint: ['table'], short: 'mark', rank: 3 },
-  { keys: ['o'], panes: ALL, command: 'open', label: 'o', help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)', hint: ['table'], short: 'open', rank: 2 },
+  {
+    keys: ['o'],
+    panes: ALL,
+    command: 'open',
+    label: 'o',
+    help: 'open in the browser (Pending: when ready; no browser: show and copy the URL)',
+    hint: ['table'],
+    short: 'open',
+    rank: 2,
+  },
   { keys: ['y'], panes: ALL, command: 'copy', label: 'y', help: 'copy the URL (OSC 52)', short: 'copy' },
   { keys: ['/'], panes: LISTS, command: 'filter', label: '/', help: 'filter (regex; start with ! to invert)', hint: ['table'], short: 'filter', rank: 3 },
-  { keys: ['x'], panes: LISTS, command: 'export', label: 'x', help: 'export the table (after filter and sort) to a file: CSV, JSON or Markdown', hint: ['table'], short: 'export', rank: 5 },
+  {
+    keys: ['x'],
+    panes: LISTS,
+    command: 'export',
+    label: 'x',
+    help: 'export the table (after filter and sort) to a file: CSV, JSON or Markdown',
+    hint: ['table'],
+    short: 'export',
+    rank: 5,
+  },
   { keys: ['s'], panes: LISTS, command: 'sort', label: 's', help: 'sort by the next column', hint: ['table'], short: 'sort', rank: 5 },
   { keys: ['<'], panes: LISTS, command: 'sort-left', label: '<', help: 'sort by the column to the left (the header shows which, and ↑/↓ the order)' },
   { keys: ['>'], panes: LISTS, command: 'sort-right', label: '>', help: 'sort by the column to the right' },
   { keys: ['S'], panes: LISTS, command: 'sort-reverse', label: 'S', help: 'reverse the sort order' },
   { keys: ['a'], panes: ALL, command: 'toggle-all', label: 'a', help: 'all sessions / active only', short: 'all' },
-  { keys: ['U'], panes: ALL, command: 'usage', label: 'U', help: 'usage: core- and GiB-hours asked and used, by kind and by day', hint: ['table'], short: 'usage' },
+  {
+    keys: ['U'],
+    panes: ALL,
+    command: 'usage',
+    label: 'U',
+    help: 'usage: core- and GiB-hours asked and used, by kind and by day',
+    hint: ['table'],
+    short: 'usage',
+  },
   { keys: ['R'], panes: ALL, command: 'refresh', label: 'R', help: 'refresh now (the daemon polls at once)', short: 'refresh' },
-  { keys: ['D'], panes: ALL, command: 'restart-daemon', label: 'D', help: "restart the daemon with this dashboard's connection (when it uses another)", short: 'restart' },
-  { keys: ['escape'], panes: ALL, command: 'back', label: 'Esc', help: 'back (close, clear the filter, leave full screen)', hint: ['logs', 'details'], short: 'back', rank: 1 },
+  {
+    keys: ['D'],
+    panes: ALL,
+    command: 'restart-daemon',
+    label: 'D',
+    help: "restart the daemon with this dashboard's connection (when it uses another)",
+    short: 'restart',
+  },
+  {
+    keys: ['escape'],
+    panes: ALL,
+    command: 'back',
+    label: 'Esc',
+    help: 'back (close, clear the filter, leave full screen)',
+    hint: ['logs', 'details'],
+    short: 'back',
+    rank: 1,
+  },
   { keys: ['tab'], panes: ALL, command: 'focus-next', label: 'Tab', help: 'next pane', hint: ALL, short: 'pane', rank: 1 },
-  { keys: [':'], panes: ALL, command: 'command', label: ':', help: 'command prompt (k9s-style): launch, relaunch, delete, renew, filter, sort, usage, storage, profile, export, help, quit … with Tab completion; ↑ recalls', hint: ['table'], short: 'cmd', rank: 4 },
+  {
+    keys: [':'],
+    panes: ALL,
+    command: 'command',
+    label: ':',
+    help: 'command prompt (k9s-style): launch, relaunch, delete, renew, filter, sort, usage, storage, profile, export, help, quit … with Tab completion; ↑ recalls',
+    hint: ['table'],
+    short: 'cmd',
+    rank: 4,
+  },
   { keys: ['?'], panes: ALL, command: 'help', label: '?', help: 'this help', hint: ALL, short: 'help', rank: 0 },
   { keys: ['q', 'C-c'], panes: ALL, command: 'quit', label: 'q', help: 'quit (the daemon keeps running)', hint: ALL, short: 'quit', rank: 0 },
 ];
 
 /** Keys inside the launch form, confirmation and prompts (handled by the dialog, listed in help). */
 export const DIALOG_KEYS: readonly { label: string; help: string }[] = [
-  { label: '↑/↓ Tab', help: 'launch form: previous/next field (Shift-Tab back); in the image field ↑/↓ move through the suggestions and Tab completes the highlighted one' },
+  {
+    label: '↑/↓ Tab',
+    help: 'launch form: previous/next field (Shift-Tab back); in the image field ↑/↓ move through the suggestions and Tab completes the highlighted one',
+  },
   { label: '←/→', help: 'launch form: change a choice (kind, resources, cores, RAM, GPUs), or move the cursor in a text field' },
   { label: 'Ctrl-A/E/U/W', help: 'launch form text: start/end of line (also Home/End), delete to the start / the word before the cursor; paste works' },
   { label: '1-9 Ctrl-R', help: 'launch form: fill from a recent launch' },

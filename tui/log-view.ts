@@ -45,7 +45,19 @@ export type LogAction =
 
 /** The log pane before any session is opened. */
 export function emptyLogView(): LogView {
-  return { sessionId: null, lines: [], truncated: false, waiting: false, follow: true, wrap: false, top: 0, search: '', searchEditing: false, draft: '', matchLine: -1 };
+  return {
+    sessionId: null,
+    lines: [],
+    truncated: false,
+    waiting: false,
+    follow: true,
+    wrap: false,
+    top: 0,
+    search: '',
+    searchEditing: false,
+    draft: '',
+    matchLine: -1,
+  };
 }
 
 /** A case-insensitive regex for a search pattern; an invalid regex is matched as plain text. */
@@ -88,7 +100,13 @@ function withLines(view: LogView, lines: readonly string[]): LogView {
   const drop = Math.max(0, lines.length - MAX_LOG_LINES);
   if (drop === 0) return { ...view, lines };
   // Dropping from the head shifts every index: keep the user's place by shifting the anchor too.
-  return { ...view, lines: lines.slice(drop), truncated: true, top: Math.max(0, view.top - drop), matchLine: view.matchLine >= drop ? view.matchLine - drop : -1 };
+  return {
+    ...view,
+    lines: lines.slice(drop),
+    truncated: true,
+    top: Math.max(0, view.top - drop),
+    matchLine: view.matchLine >= drop ? view.matchLine - drop : -1,
+  };
 }
 
 function jumpToMatch(view: LogView, direction: 1 | -1, height: number, fromLine: number): LogView {
@@ -109,7 +127,12 @@ export function reduceLog(view: LogView, action: LogAction): LogView {
       return { ...emptyLogView(), wrap: view.wrap };
     case 'reset':
       if (action.sessionId !== view.sessionId) return view;
-      return { ...withLines({ ...view, matchLine: -1 }, action.lines), truncated: Boolean(action.truncated), waiting: false, top: clampTop(view.top, action.lines.length, 1) };
+      return {
+        ...withLines({ ...view, matchLine: -1 }, action.lines),
+        truncated: Boolean(action.truncated),
+        waiting: false,
+        top: clampTop(view.top, action.lines.length, 1),
+      };
     case 'append':
       if (action.sessionId !== view.sessionId || action.lines.length === 0) return view;
       return { ...withLines(view, [...view.lines, ...action.lines]), waiting: false };

@@ -26,7 +26,11 @@ export function isDashboardOption(word: string): boolean {
 export function parseDashboardArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): DashboardArgs {
   const fromEnv = env.SKAHA_TUI_TERMINAL_NOTIFY;
   const args: DashboardArgs = {
-    readonly: false, demo: false, mouse: true, serverUrl: null, help: false,
+    readonly: false,
+    demo: false,
+    mouse: true,
+    serverUrl: null,
+    help: false,
     terminalNotify: isTerminalNotifySetting(fromEnv) ? fromEnv : null,
   };
   for (let i = 0; i < argv.length; i++) {

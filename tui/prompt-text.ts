@@ -3,8 +3,10 @@
 /** The `:` command prompt: its help section and its messages. */
 export const PROMPT_TEXT = {
   helpTitle: 'Command prompt (:)',
-  helpIntro: 'Type a command and press Enter (Esc cancels). Tab completes commands, flags, session ids and names, kinds, images and columns; ↑/↓ recall earlier commands (kept across runs). Aliases: "commands": {"aliases": {"nb": "launch notebook"}} in the config file.',
-  unknown: (word: string, closest: string | null) => `unknown command '${word}'${closest ? `: did you mean ${closest}?` : ''} (Tab completes, :help lists the commands)`,
+  helpIntro:
+    'Type a command and press Enter (Esc cancels). Tab completes commands, flags, session ids and names, kinds, images and columns; ↑/↓ recall earlier commands (kept across runs). Aliases: "commands": {"aliases": {"nb": "launch notebook"}} in the config file.',
+  unknown: (word: string, closest: string | null) =>
+    `unknown command '${word}'${closest ? `: did you mean ${closest}?` : ''} (Tab completes, :help lists the commands)`,
   noSession: (word: string) => `no session has the id or name '${word}' (Tab completes them)`,
   ambiguous: (word: string, ids: readonly string[]) => `'${word}' names ${ids.length} sessions (${ids.join(', ')}): give one id`,
   notInTable: (word: string) => `${word} is not in the table (clear the filter with Esc, or press a for all sessions)`,

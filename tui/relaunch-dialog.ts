@@ -30,7 +30,15 @@ export function relaunchModalFor(row: TableRow, state: DaemonState): RelaunchMod
     const { session } = row;
     const plan = relaunchPlan(session.id, session, state.launches);
     if (!plan) return { problem: RELAUNCH.notRelaunchable(session.name, session.kind) };
-    return { type: 'relaunch', mode: 'session', subject: `${session.name} (${session.id})`, plan, replicas: [], total: 1, command: `skaha-tui relaunch ${session.id}` };
+    return {
+      type: 'relaunch',
+      mode: 'session',
+      subject: `${session.name} (${session.id})`,
+      plan,
+      replicas: [],
+      total: 1,
+      command: `skaha-tui relaunch ${session.id}`,
+    };
   }
   const { group } = row;
   const failed = failedReplicas(group, state.sessions);

@@ -21,15 +21,20 @@ export const RELAUNCH = {
   replicas: 'Replicas',
   flexible: 'flexible',
   fixed: (cores: number | undefined, ram: number | undefined, gpus: number | undefined) =>
-    [cores !== undefined ? plural(cores, 'core') : null, ram !== undefined ? `${ram} GiB` : null, gpus ? plural(gpus, 'GPU') : null].filter((p) => p !== null).join(', '),
+    [cores !== undefined ? plural(cores, 'core') : null, ram !== undefined ? `${ram} GiB` : null, gpus ? plural(gpus, 'GPU') : null]
+      .filter((p) => p !== null)
+      .join(', '),
   replicaOf: (n: number, of: number) => `${n} of ${of} (REPLICA_ID=${n}, REPLICA_COUNT=${of})`,
   replicasOf: (numbers: readonly number[], of: number) => `${numbers.join(', ')} of ${of}, each with its REPLICA_ID`,
-  unknown: (what: readonly string[]) => `! Its ${listed(what)} could not be known: it was not launched through skaha-tui. Only the kind, image and fixed resources are repeated.`,
+  unknown: (what: readonly string[]) =>
+    `! Its ${listed(what)} could not be known: it was not launched through skaha-tui. Only the kind, image and fixed resources are repeated.`,
   tooLarge: '! Its command, arguments and environment were too long to keep.',
   redacted: (names: readonly string[], editable: boolean) =>
     `! ${listed(names)} ${names.length === 1 ? 'was' : 'were'} not kept (secret): ${editable ? 'press [e] to give it in the launch form' : 'give it from a shell with --env NAME=VALUE'}.`,
   registry: (configured: boolean) =>
-    configured ? 'It used private-registry credentials: the configured ones are sent.' : '! It used private-registry credentials, which are never kept, and none are configured: press [e] to enter them.',
+    configured
+      ? 'It used private-registry credentials: the configured ones are sent.'
+      : '! It used private-registry credentials, which are never kept, and none are configured: press [e] to enter them.',
   shell: 'The same from a shell:',
   keys: (editable: boolean) => (editable ? '[y] launch   [e] edit in the launch form   [n] or Esc: no' : '[y] launch   [n] or Esc: no'),
   noFailed: (base: string, tally: string) => `no failed replicas in ${base} (${tally}): expand it (Enter) and press c on a session to launch one again`,

@@ -12,7 +12,8 @@ export async function restartDaemon(connection: DaemonConnection, paths: Paths, 
   await connection.request('shutdown', {}, { timeoutMs: 2_000 });
   const deadline = Date.now() + stopWaitMs;
   while ((await probeDaemonSocket(paths.socketPath, 200)) === 'live') {
-    if (Date.now() > deadline) throw new AppError('DAEMON_UNAVAILABLE', `the daemon did not stop within ${stopWaitMs / 1000} s — try \`skaha-tui daemon restart\``);
+    if (Date.now() > deadline)
+      throw new AppError('DAEMON_UNAVAILABLE', `the daemon did not stop within ${stopWaitMs / 1000} s — try \`skaha-tui daemon restart\``);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await ensureDaemon({ paths, autoStart: true, env });

@@ -46,18 +46,21 @@ export const USAGE_VIEW = {
   loading: 'Asking the daemon…',
   failed: (message: string) => `Could not get the usage from the daemon: ${message}`,
   total: (sessions: number, figures: string) => `${sessions} session${sessions === 1 ? '' : 's'}: ${figures}`,
-  figures: (coreAsked: string, coreUsed: string, share: string, gib: string, gpu: string) => `${coreAsked} core-h asked, ${coreUsed} used${share}  ${gib} GiB-h  ${gpu} GPU-h`,
+  figures: (coreAsked: string, coreUsed: string, share: string, gib: string, gpu: string) =>
+    `${coreAsked} core-h asked, ${coreUsed} used${share}  ${gib} GiB-h  ${gpu} GPU-h`,
   legend: 'Bars: core-hours asked (green: the part used).',
   byKind: 'By kind',
   byDay: 'By day',
   nothing: 'Nothing counted in this window: the daemon counts Running sessions while it runs.',
-  method: "Counted from the daemon's polls: each sample of a Running session stands for the time since the one before it (at most 10 minutes); flexible sessions count their use. The same figures: skaha-tui usage --since 30d --by day.",
+  method:
+    "Counted from the daemon's polls: each sample of a Running session stands for the time since the one before it (at most 10 minutes); flexible sessions count their use. The same figures: skaha-tui usage --since 30d --by day.",
   keys: (days: number) => `w: last ${days === 7 ? 30 : 7} days   R: again   j/k: scroll   Esc: close`,
 } as const;
 
 /** The WHY cell's own words (the daemon's answers are in src/cli/answer-text.ts). */
 export const REASON = {
-  idle: (idleFor: string, used: string, requested: string | null) => `idle ${idleFor}: ${used}${requested === null ? ' cores (flexible)' : ` of ${requested} cores`} — d to delete`,
+  idle: (idleFor: string, used: string, requested: string | null) =>
+    `idle ${idleFor}: ${used}${requested === null ? ' cores (flexible)' : ` of ${requested} cores`} — d to delete`,
 } as const;
 
 /** Header labels and badges. */
@@ -108,8 +111,7 @@ export const HEADER = {
 /** The banner shown while the daemon cannot be reached. */
 export const BANNER = {
   unreachable: 'daemon unreachable — retrying',
-  attempt: (attempt: number, inSeconds: number | null) =>
-    inSeconds === null ? `attempt ${attempt}` : `attempt ${attempt}, next in ${inSeconds}s`,
+  attempt: (attempt: number, inSeconds: number | null) => (inSeconds === null ? `attempt ${attempt}` : `attempt ${attempt}, next in ${inSeconds}s`),
   lastData: 'the data below is the last the daemon sent',
   error: (code: string, message: string) => `${code}: ${message}`,
   connecting: 'connecting to the daemon…',
@@ -289,7 +291,8 @@ export const CONFIRM = {
   command: 'The same from a shell:',
   more: (n: number) => `… and ${n} more`,
   moreIds: (n: number) => `… and ${plural(n, 'more id')}`,
-  skipped: (n: number) => `${plural(n, 'marked session')} ${agree(n, 'has', 'have')} finished and ${agree(n, 'is', 'are')} left out: finished sessions cannot be renewed.`,
+  skipped: (n: number) =>
+    `${plural(n, 'marked session')} ${agree(n, 'has', 'have')} finished and ${agree(n, 'is', 'are')} left out: finished sessions cannot be renewed.`,
   keys: '[y] yes   [n] or Esc: no',
 } as const;
 
@@ -350,7 +353,8 @@ export const FORM = {
 export const HELP = {
   intro: 'skaha-tui dashboard: sessions on the CANFAR Science Platform, live from the daemon.',
   close: 'Esc or ? closes this help.',
-  mouse: 'Mouse: click a row to select it or a pane to focus it; the wheel moves through the table and scrolls the details and the logs (scrolling the logs to the bottom follows again). --no-mouse turns it off.',
+  mouse:
+    'Mouse: click a row to select it or a pane to focus it; the wheel moves through the table and scrolls the details and the logs (scrolling the logs to the bottom follows again). --no-mouse turns it off.',
   mouseOff: 'Mouse: off (started with --no-mouse); start without it to click and scroll.',
   more: (n: number) => `↓ ${n} more lines: j/k or PgDn/PgUp scroll`,
   sections: { global: 'Everywhere', table: 'Sessions table', details: 'Details pane', logs: 'Logs pane', form: 'Launch form' },

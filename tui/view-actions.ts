@@ -67,4 +67,3 @@ export type ViewAction =
   | { type: 'pending-drop'; ids: readonly string[] }
   | { type: 'form'; action: FormAction; env: FormEnv }
   | { type: 'back' };
-

@@ -26,7 +26,14 @@ export function selectIndex(view: ViewState, index: number, info: RowsInfo, dire
   if (i < top) top = i;
   if (i >= top + height) top = i - height + 1;
   const changed = rows[i] !== view.selected;
-  return { ...view, selected: rows[i], selectedIndex: i, tableTop: top, detailsTop: changed ? 0 : view.detailsTop, detailsMode: changed ? 'details' : view.detailsMode };
+  return {
+    ...view,
+    selected: rows[i],
+    selectedIndex: i,
+    tableTop: top,
+    detailsTop: changed ? 0 : view.detailsTop,
+    detailsMode: changed ? 'details' : view.detailsMode,
+  };
 }
 
 /** The list with `id` added or removed. */
@@ -37,7 +44,9 @@ export const without = <V>(record: Readonly<Record<string, V>>, ids: readonly st
 /** Drops the flash and highlights whose time is up (same object when nothing expired). */
 export function expire(view: ViewState, now: number): ViewState {
   const flash = view.flash && view.flash.until <= now ? null : view.flash;
-  const gone = Object.entries(view.highlights).filter(([, h]) => h.until <= now).map(([id]) => id);
+  const gone = Object.entries(view.highlights)
+    .filter(([, h]) => h.until <= now)
+    .map(([id]) => id);
   if (flash === view.flash && gone.length === 0) return view;
   return { ...view, flash, highlights: without(view.highlights, gone), ghosts: without(view.ghosts, gone) };
 }

@@ -21,12 +21,31 @@ export type { RowsInfo, ViewAction } from './view-actions.js';
 /** The view when the dashboard opens. */
 export function initialView(): ViewState {
   return {
-    focus: 'table', selected: null, selectedIndex: 0, tableTop: 0,
-    filter: '', filterEditing: false, filterBefore: '', prompt: null,
-    sort: { column: 'age', descending: false }, showAll: false, marks: [], expanded: [],
-    modal: null, modalTop: 0, flash: null, detailsMode: 'details', detailsTop: 0,
-    logs: emptyLogView(), logsFull: false, openWhenReady: [], readyWatch: [],
-    highlights: emptyDict(), ghosts: emptyDict(), pending: emptyDict(), tableFit: null,
+    focus: 'table',
+    selected: null,
+    selectedIndex: 0,
+    tableTop: 0,
+    filter: '',
+    filterEditing: false,
+    filterBefore: '',
+    prompt: null,
+    sort: { column: 'age', descending: false },
+    showAll: false,
+    marks: [],
+    expanded: [],
+    modal: null,
+    modalTop: 0,
+    flash: null,
+    detailsMode: 'details',
+    detailsTop: 0,
+    logs: emptyLogView(),
+    logsFull: false,
+    openWhenReady: [],
+    readyWatch: [],
+    highlights: emptyDict(),
+    ghosts: emptyDict(),
+    pending: emptyDict(),
+    tableFit: null,
   };
 }
 

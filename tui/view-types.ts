@@ -9,7 +9,6 @@ import type { UsagePanel } from './usage-panel.js';
 import type { ExportDialog } from './export-choice.js';
 import type { PromptState } from './command-mode/prompt-state.js';
 
-
 /** The panes Tab cycles through. */
 export type Pane = 'table' | 'details' | 'logs';
 

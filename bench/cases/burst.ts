@@ -47,7 +47,11 @@ async function phase(daemon: BenchDaemon, server: { call(method: string, ...args
 }
 
 /** Worst event-loop delay and worst welcome while the daemon sees the listing go from `FEW` to `count` and back. */
-async function measure(daemon: BenchDaemon, server: { call(method: string, ...args: unknown[]): Promise<unknown> }, count: number): Promise<{ delayMs: number; welcomes: number[] }> {
+async function measure(
+  daemon: BenchDaemon,
+  server: { call(method: string, ...args: unknown[]): Promise<unknown> },
+  count: number,
+): Promise<{ delayMs: number; welcomes: number[] }> {
   await daemon.call('resetLoopDelay');
   let done = false;
   const probes = probeWelcomes(daemon.paths.socketPath, () => done);
@@ -80,7 +84,9 @@ export const burst: BenchCase = {
       const topics = framesByTopic(counter.arrivals.slice(from).map((a) => a.text));
       const frames = Object.values(topics).reduce((a, b) => a + b, 0);
       const worstWelcome = Math.max(...flood.welcomes);
-      const frameNote = `one client received ${frames} frames over the burst (${Object.entries(topics).map(([t, n]) => `${n} ${t}`).join(', ')})`;
+      const frameNote = `one client received ${frames} frames over the burst (${Object.entries(topics)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ')})`;
       return [
         row({
           case: 'burst',

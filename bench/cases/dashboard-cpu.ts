@@ -32,10 +32,22 @@ interface Scenario {
 }
 
 const IDLE: Scenario = {
-  name: 'idle', sim: { sessions: 4 }, config: {}, dashboardArgs: () => '', ready: /bench-\w+-1/, followLog: false, tools: ['pm2', 'gtop', 'htop', 'btop'],
+  name: 'idle',
+  sim: { sessions: 4 },
+  config: {},
+  dashboardArgs: () => '',
+  ready: /bench-\w+-1/,
+  followLog: false,
+  tools: ['pm2', 'gtop', 'htop', 'btop'],
 };
 const LIVE: Scenario = {
-  name: 'live', sim: { demo: true, speed: 30 }, config: DEMO_CONFIG, dashboardArgs: (url) => ` --demo-label --server-url ${url}`, ready: /analysis/, followLog: true, tools: ['pm2', 'gtop'],
+  name: 'live',
+  sim: { demo: true, speed: 30 },
+  config: DEMO_CONFIG,
+  dashboardArgs: (url) => ` --demo-label --server-url ${url}`,
+  ready: /analysis/,
+  followLog: true,
+  tools: ['pm2', 'gtop'],
 };
 
 /** Runs the dashboard and the tools side by side in their own tmux servers; % of a core per window for each. */
@@ -87,20 +99,23 @@ export const dashboardCpu: BenchCase = {
           continue;
         }
         const theirs = median(cpu[name]);
-        rows.push(row({
-          case: 'dashboard-cpu',
-          label,
-          value: mine,
-          unit: '% core',
-          baseline: { label: tool.name, value: theirs, unit: '% core' },
-          target,
-          met: mine < theirs && (scenario.name === 'idle' || mine <= LIVE_MAX_PERCENT),
-        }));
+        rows.push(
+          row({
+            case: 'dashboard-cpu',
+            label,
+            value: mine,
+            unit: '% core',
+            baseline: { label: tool.name, value: theirs, unit: '% core' },
+            target,
+            met: mine < theirs && (scenario.name === 'idle' || mine <= LIVE_MAX_PERCENT),
+          }),
+        );
       }
       const last = rows[rows.length - 1];
-      last.note = scenario.name === 'idle'
-        ? `idle: ${IDLE.sim.sessions} Running sessions, default polling, no log pane; all five panes side by side (each in its own tmux server, 160×48, CPU of the pane's process tree from /proc: threads by schedstat, plus reaped children), median of ${WINDOWS} × ${WINDOW_MS / 1000} s windows (${(WINDOWS * WINDOW_MS) / 1000} s in all) after ${SETTLE_MS / 1000} s of settling; dashboard windows: ${cpu.dashboard.map((v) => v.toFixed(2)).join(', ')}`
-        : `live: the demo's platform (speed ${LIVE.sim.speed}) and the demo's daemon config, dashboard following the log of the selected session (l); simulator and daemon run outside the measured tree; pm2 monit follows an app logging every second; dashboard windows: ${cpu.dashboard.map((v) => v.toFixed(2)).join(', ')}`;
+      last.note =
+        scenario.name === 'idle'
+          ? `idle: ${IDLE.sim.sessions} Running sessions, default polling, no log pane; all five panes side by side (each in its own tmux server, 160×48, CPU of the pane's process tree from /proc: threads by schedstat, plus reaped children), median of ${WINDOWS} × ${WINDOW_MS / 1000} s windows (${(WINDOWS * WINDOW_MS) / 1000} s in all) after ${SETTLE_MS / 1000} s of settling; dashboard windows: ${cpu.dashboard.map((v) => v.toFixed(2)).join(', ')}`
+          : `live: the demo's platform (speed ${LIVE.sim.speed}) and the demo's daemon config, dashboard following the log of the selected session (l); simulator and daemon run outside the measured tree; pm2 monit follows an app logging every second; dashboard windows: ${cpu.dashboard.map((v) => v.toFixed(2)).join(', ')}`;
     }
     return rows;
   },

@@ -45,14 +45,17 @@ export const dashboardStart: BenchCase = {
         bare.push(b);
       }
       return [
-        ratioRow({
-          case: 'dashboard-start',
-          label: 'start to first full frame',
-          value: median(dashboard),
-          unit: 'ms',
-          baseline: { label: 'node -e (writes the marker)', value: median(bare), unit: 'ms' },
-          note: `median of ${RUNS} interleaved runs in one tmux pane (respawn-pane), from just before tmux is asked to the time the dashboard writes to $${MARKER_VAR} after drawing its first frame from the daemon's state; the daemon was already running and polling`,
-        }, TARGET),
+        ratioRow(
+          {
+            case: 'dashboard-start',
+            label: 'start to first full frame',
+            value: median(dashboard),
+            unit: 'ms',
+            baseline: { label: 'node -e (writes the marker)', value: median(bare), unit: 'ms' },
+            note: `median of ${RUNS} interleaved runs in one tmux pane (respawn-pane), from just before tmux is asked to the time the dashboard writes to $${MARKER_VAR} after drawing its first frame from the daemon's state; the daemon was already running and polling`,
+          },
+          TARGET,
+        ),
       ];
     } finally {
       pane.kill();

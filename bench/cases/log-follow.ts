@@ -40,7 +40,10 @@ interface Refresh {
 }
 
 /** Follows the growing log through the built daemon for the window; what each refresh brought. */
-async function follow(sim: Awaited<ReturnType<typeof startSim>>, id: string): Promise<{ refreshes: Refresh[]; firstNew: number; lastLine: number; resets: number; rssMB: number }> {
+async function follow(
+  sim: Awaited<ReturnType<typeof startSim>>,
+  id: string,
+): Promise<{ refreshes: Refresh[]; firstNew: number; lastLine: number; resets: number; rssMB: number }> {
   const daemon = await startBenchDaemon({ sim: sim.info, config: { ...steadyPolling(60_000), logs: { refreshMs: REFRESH_MS } } });
   try {
     const refreshes: Refresh[] = [];
@@ -78,13 +81,25 @@ export const logFollow: BenchCase = {
   async run(): Promise<BenchRow[]> {
     const sim = await startSim({});
     try {
-      const id = await sim.call<string>('seedSession', { kind: 'headless', name: 'big-log', cmd: 'echo', args: 'big log follows', ageSeconds: 60, runSeconds: 86_400 });
+      const id = await sim.call<string>('seedSession', {
+        kind: 'headless',
+        name: 'big-log',
+        cmd: 'echo',
+        args: 'big log follows',
+        ageSeconds: 60,
+        runSeconds: 86_400,
+      });
       await sim.call('growLog', id, { initialBytes: LOG_BYTES, bytesPerTick: GROWTH_PER_SECOND, tickMs: 1_000, lineBytes: LINE_BYTES });
       const { refreshes, firstNew, lastLine, resets, rssMB } = await follow(sim, id);
       const fetcher = await startChild('fetch-child.js', {});
       // At the daemon's cadence: what a client without the daemon would download, as often.
       const gapMs = logRefreshInterval(REFRESH_MS, LOG_BYTES);
-      const bare = await fetcher.call<{ cpuMs: number[]; bytes: number }>('measure', { url: `${sim.info.baseUrl}/v1/session/${id}?view=logs`, token: sim.info.token, parse: 'text', gapMs }, BARE_FETCHES, 2);
+      const bare = await fetcher.call<{ cpuMs: number[]; bytes: number }>(
+        'measure',
+        { url: `${sim.info.baseUrl}/v1/session/${id}?view=logs`, token: sim.info.token, parse: 'text', gapMs },
+        BARE_FETCHES,
+        2,
+      );
       await fetcher.stop();
 
       const received = refreshes.flatMap((r) => r.lines);
@@ -103,14 +118,17 @@ export const logFollow: BenchCase = {
           met: exact,
           note: `${refreshes.length} refreshes in ${WINDOW_MS / 1000} s (refreshMs ${REFRESH_MS}, stretched for a 10 MB log); lines received ${exact ? 'are exactly' : 'are NOT'} the ${newBytes} bytes appended after the subscription, in order, no extra reset; JSON framing adds ${(frameOverhead * 100).toFixed(0)}%; daemon RSS at the end ${rssMB.toFixed(0)} MB`,
         }),
-        ratioRow({
-          case: 'log-follow',
-          label: 'daemon CPU per refresh',
-          value: median(cpuMs),
-          unit: 'ms',
-          baseline: { label: `undici GET of the ${(bare.bytes / 1e6).toFixed(1)} MB log, read as text`, value: median(bare.cpuMs), unit: 'ms' },
-          note: `CPU of whole refresh cycles: the built daemon's (all threads, /proc schedstat) between consecutive logs:append arrivals, median of ${cpuMs.length}; baseline: a child process downloading the log at the same cadence (${(gapMs / 1000).toFixed(1)} s), CPU between downloads (process.cpuUsage, all threads), median of ${BARE_FETCHES}`,
-        }, TARGET),
+        ratioRow(
+          {
+            case: 'log-follow',
+            label: 'daemon CPU per refresh',
+            value: median(cpuMs),
+            unit: 'ms',
+            baseline: { label: `undici GET of the ${(bare.bytes / 1e6).toFixed(1)} MB log, read as text`, value: median(bare.cpuMs), unit: 'ms' },
+            note: `CPU of whole refresh cycles: the built daemon's (all threads, /proc schedstat) between consecutive logs:append arrivals, median of ${cpuMs.length}; baseline: a child process downloading the log at the same cadence (${(gapMs / 1000).toFixed(1)} s), CPU between downloads (process.cpuUsage, all threads), median of ${BARE_FETCHES}`,
+          },
+          TARGET,
+        ),
       ];
     } finally {
       await sim.stop();

@@ -37,13 +37,24 @@ export const pollCost: BenchCase = {
       const fresh = await daemonCpuPerPoll(sim);
       const day = await daemonCpuPerPoll(sim, persistedState(await dayOldStateFrom(sim.info)));
       const fetcher = await startChild('fetch-child.js', {});
-      const bare = await fetcher.call<{ cpuMs: number[]; bytes: number }>('measure', { url: `${sim.info.baseUrl}/v1/session`, token: sim.info.token, parse: 'json', gapMs: POLL_MS }, POLLS, WARMUP);
+      const bare = await fetcher.call<{ cpuMs: number[]; bytes: number }>(
+        'measure',
+        { url: `${sim.info.baseUrl}/v1/session`, token: sim.info.token, parse: 'json', gapMs: POLL_MS },
+        POLLS,
+        WARMUP,
+      );
       await fetcher.stop();
       const baseline = { label: `undici GET + JSON.parse, ${(bare.bytes / 1024).toFixed(0)} KB`, value: median(bare.cpuMs), unit: 'ms' };
       const rowFor = (label: string, cpuMs: number[]) => ratioRow({ case: 'poll-cost', label, value: median(cpuMs), unit: 'ms', baseline }, TARGET);
       return [
-        { ...rowFor('CPU per poll, fresh daemon', fresh), note: `median of ${POLLS} polls each (after ${WARMUP}), daemon CPU (its own process.cpuUsage, all threads) between consecutive poll commits; baseline: a child process fetching at the same cadence, CPU between fetches, median of ${POLLS}` },
-        { ...rowFor('CPU per poll, 24 h of history', day), note: `the same daemon started from a day of usage for the ${SESSIONS} sessions (built with appendUsage, see memory): each poll appends one sample per session in place; the history file is written every 5 min, not per poll` },
+        {
+          ...rowFor('CPU per poll, fresh daemon', fresh),
+          note: `median of ${POLLS} polls each (after ${WARMUP}), daemon CPU (its own process.cpuUsage, all threads) between consecutive poll commits; baseline: a child process fetching at the same cadence, CPU between fetches, median of ${POLLS}`,
+        },
+        {
+          ...rowFor('CPU per poll, 24 h of history', day),
+          note: `the same daemon started from a day of usage for the ${SESSIONS} sessions (built with appendUsage, see memory): each poll appends one sample per session in place; the history file is written every 5 min, not per poll`,
+        },
       ];
     } finally {
       await sim.stop();

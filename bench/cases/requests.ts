@@ -17,7 +17,11 @@ export function sameCounts(a: Record<string, number>, b: Record<string, number>)
 
 /** Pure: the per-endpoint difference `after - before`. */
 export function countsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => (n as number) > 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, n]) => [k, n - (before[k] ?? 0)])
+      .filter(([, n]) => (n as number) > 0),
+  );
 }
 
 /** Requests the simulator saw, per endpoint, during one window with `clients` attached. */
@@ -32,7 +36,10 @@ async function window(sim: SimProcess, socketPath: string, clients: number): Pro
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const show = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
+const show = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 
 /** Case 3: the daemon asks Skaha as often with 10 clients as with 1. */
 export const requests: BenchCase = {

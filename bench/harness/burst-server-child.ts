@@ -17,11 +17,24 @@ function listing(count: number): string {
   const sessions = Array.from({ length: count }, (_, i) => {
     const id = i < 3 ? `base${String(i).padStart(4, '0')}` : `b${String(i).padStart(7, '0')}`;
     return {
-      id, userid: 'bench', runAsUID: '1000', runAsGID: '1000', supplementalGroups: [],
-      image: 'images.canfar.net/skaha/astroml:latest', type: 'notebook', status: 'Running', name: i < 3 ? `base-${i}` : `burst-${i}`,
-      startTime: '2026-12-07T10:00:00Z', expiryTime: '2026-12-11T10:00:00Z',
+      id,
+      userid: 'bench',
+      runAsUID: '1000',
+      runAsGID: '1000',
+      supplementalGroups: [],
+      image: 'images.canfar.net/skaha/astroml:latest',
+      type: 'notebook',
+      status: 'Running',
+      name: i < 3 ? `base-${i}` : `burst-${i}`,
+      startTime: '2026-12-07T10:00:00Z',
+      expiryTime: '2026-12-11T10:00:00Z',
       connectURL: `https://workload.example/session/notebook/${id}/lab?token=${id}`,
-      requestedRAM: '8', requestedCPUCores: '2', requestedGPUCores: '0', ramInUse: '1.5', cpuCoresInUse: '0.25', isFixedResources: true,
+      requestedRAM: '8',
+      requestedCPUCores: '2',
+      requestedGPUCores: '0',
+      ramInUse: '1.5',
+      cpuCoresInUse: '0.25',
+      isFixedResources: true,
     };
   });
   return JSON.stringify(sessions);

@@ -34,17 +34,29 @@ type Message =
   | { kind: 'event'; event: string; data: unknown };
 
 /** Forks `script` (a file in this folder, as built) with JSON options and waits until it is ready. */
-export async function startChild<I = Record<string, unknown>>(script: string, options: unknown, env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): Promise<BenchChild<I>> {
-  const child = fork(join(HARNESS_DIR, script), [JSON.stringify(options)], { env, execArgv: [...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+export async function startChild<I = Record<string, unknown>>(
+  script: string,
+  options: unknown,
+  env: NodeJS.ProcessEnv = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): Promise<BenchChild<I>> {
+  const child = fork(join(HARNESS_DIR, script), [JSON.stringify(options)], {
+    env,
+    execArgv: [...execArgv],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Map<string, Array<(data: unknown) => void>>();
   let nextId = 1;
-  const exited = new Promise<void>((resolve) => child.once('exit', (code, signal) => {
-    // A child that dies must not leave a case waiting forever on a call it will never answer.
-    for (const call of pending.values()) call.reject(new Error(`${script} exited (${signal ?? code}) during a call`));
-    pending.clear();
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A child that dies must not leave a case waiting forever on a call it will never answer.
+      for (const call of pending.values()) call.reject(new Error(`${script} exited (${signal ?? code}) during a call`));
+      pending.clear();
+      resolve();
+    }),
+  );
   const info = await new Promise<I>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.on('message', (message: Message) => {
@@ -61,11 +73,12 @@ export async function startChild<I = Record<string, unknown>>(script: string, op
     pid: child.pid!,
     process: child,
     info,
-    call: <T>(method: string, ...args: unknown[]) => new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ id, method, args });
-    }),
+    call: <T>(method: string, ...args: unknown[]) =>
+      new Promise<T>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ id, method, args });
+      }),
     on: (event, listener) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -88,7 +101,10 @@ export async function serveChild(start: (options: any) => Promise<ChildService>)
   const service = await start(options);
   let closing: Promise<void> | null = null;
   const shutdown = () => {
-    closing ??= service.close().catch(() => undefined).finally(() => process.exit(0));
+    closing ??= service
+      .close()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
     return closing;
   };
   const answer = async (message: { id: number; method: string; args: unknown[] }) => {

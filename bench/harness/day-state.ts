@@ -34,7 +34,10 @@ export function dayOfUsage(now: number, pollMs: number, seed = 1): UsageHistory 
 /** Pure: a copy of `history` with every value scaled (its own storage: nothing is shared between sessions). */
 export function scaledCopy(history: UsageHistory, factor: number): UsageHistory {
   const scale = (v: number | null) => (v === null ? null : v * factor);
-  return Series.fromTierPoints(USAGE_KIND, history.tierPoints().map((tier) => tier.map((p) => ({ ...p, cpu: scale(p.cpu), ram: scale(p.ram) }))));
+  return Series.fromTierPoints(
+    USAGE_KIND,
+    history.tierPoints().map((tier) => tier.map((p) => ({ ...p, cpu: scale(p.cpu), ram: scale(p.ram) }))),
+  );
 }
 
 /** Pure: the platform stats over the day before `now`, sampled every `statsMs` through appendStats. */
@@ -81,5 +84,8 @@ export interface PersistedState {
 
 /** Pure: the files a daemon persists for `state`, written the way its store writes them. */
 export function persistedState(state: DaemonState): PersistedState {
-  return { stateText: serialiseState(state), historyBytes: encodeHistories({ usage: state.usage, statsHistory: state.statsHistory, accounts: state.accounts }) };
+  return {
+    stateText: serialiseState(state),
+    historyBytes: encodeHistories({ usage: state.usage, statsHistory: state.statsHistory, accounts: state.accounts }),
+  };
 }

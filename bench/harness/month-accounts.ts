@@ -27,7 +27,12 @@ export function monthOfAccounts(now: number, count: number, runHours = ACCOUNT_K
     for (let h = 0; h < runHours; h++) {
       const use = wave(i, h);
       hours = hours.add(start + h * HOUR_MS, {
-        hours: 1, coreHoursRequested: cores, coreHoursUsed: cores * use, gibHoursRequested: gib, gibHoursUsed: gib * use * 0.8, gpuHours: gpus,
+        hours: 1,
+        coreHoursRequested: cores,
+        coreHoursUsed: cores * use,
+        gibHoursRequested: gib,
+        gibHoursUsed: gib * use * 0.8,
+        gpuHours: gpus,
       });
     }
     // What the daemon keeps of them now: hours older than 2 days rolled into days.
@@ -35,8 +40,20 @@ export function monthOfAccounts(now: number, count: number, runHours = ACCOUNT_K
     const end = start + runHours * HOUR_MS;
     const running = end > last;
     out[`s${String(i).padStart(6, '0')}`] = {
-      name: `job-${i}`, kind: KINDS[i % KINDS.length], status: running ? 'Running' : 'Completed', fixed: true, cores, ramGiB: gib, gpus,
-      firstAt: start, lastAt: Math.min(end, now), countedTo: null, seenAt: Math.min(end, now), gone: !running, hours: kept.hours, days: kept.days,
+      name: `job-${i}`,
+      kind: KINDS[i % KINDS.length],
+      status: running ? 'Running' : 'Completed',
+      fixed: true,
+      cores,
+      ramGiB: gib,
+      gpus,
+      firstAt: start,
+      lastAt: Math.min(end, now),
+      countedTo: null,
+      seenAt: Math.min(end, now),
+      gone: !running,
+      hours: kept.hours,
+      days: kept.days,
     };
   }
   return out;

@@ -86,5 +86,7 @@ export function processTree(rootPid: number): number[] {
 }
 
 function readdirNumbers(dir: string): number[] {
-  return readdirSync(dir).filter((name) => /^\d+$/.test(name)).map(Number);
+  return readdirSync(dir)
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
 }

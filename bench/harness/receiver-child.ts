@@ -23,7 +23,13 @@ await serveChild(async (options: ReceiverOptions) => {
       /** How many frames each client received since the mark (the smallest). */
       received: () => Math.min(...clients.map((c, i) => c.arrivals.length - from[i])),
       /** Per client, the frames received since the mark whose text contains `match`: arrival time (ns) and text. */
-      arrivals: (match: string) => clients.map((c, i) => c.arrivals.slice(from[i]).filter((a) => a.text.includes(match)).map((a) => ({ hrNs: a.hrNs, text: a.text }))),
+      arrivals: (match: string) =>
+        clients.map((c, i) =>
+          c.arrivals
+            .slice(from[i])
+            .filter((a) => a.text.includes(match))
+            .map((a) => ({ hrNs: a.hrNs, text: a.text })),
+        ),
     },
     close: () => closeAll(clients),
   };

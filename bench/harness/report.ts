@@ -18,7 +18,11 @@ export function renderBenchTable(rows: readonly BenchRow[]): string {
     r.met ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const notes = rows.filter((r) => r.note).map((r) => `  ${r.case}: ${r.note}`);
   return [line(header), ...body.map(line), ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n');
 }

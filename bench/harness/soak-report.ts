@@ -83,7 +83,9 @@ export function soakSummary(samples: readonly SoakSample[], warmupMs: number, wi
   const growth = rssGrowth(samples, warmupMs, windowMs);
   if (!growth) return { text: 'too few samples to measure growth', met: false };
   const span = ([a, b]: [number, number]) => `${minutes(a).trim()}–${minutes(b).trim()} min`;
-  const since = growth.afterWarmup ? `after the first ${minutes(warmupMs).trim()} min` : 'over the whole run (it was too short for two windows after the warm-up)';
+  const since = growth.afterWarmup
+    ? `after the first ${minutes(warmupMs).trim()} min`
+    : 'over the whole run (it was too short for two windows after the warm-up)';
   const met = growth.percent <= targetPercent;
   const first = samples[0].metrics;
   const last = samples[samples.length - 1].metrics;

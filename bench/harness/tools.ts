@@ -84,7 +84,8 @@ export function startPm2(home: string, logging: boolean): Pm2Fixture {
   const env = { ...process.env, HOME: home, PM2_HOME: join(home, '.pm2') };
   const app = join(home, 'app.cjs');
   writeFileSync(app, logging ? "setInterval(() => console.log(new Date().toISOString() + ' processed a batch'), 1000);\n" : 'setInterval(() => {}, 60000);\n');
-  const pm2 = (...args: string[]) => execFileSync(process.execPath, [join(TOOLS_DIR, 'node_modules', 'pm2', 'bin', 'pm2'), ...args], { env, stdio: 'ignore', timeout: 60_000 });
+  const pm2 = (...args: string[]) =>
+    execFileSync(process.execPath, [join(TOOLS_DIR, 'node_modules', 'pm2', 'bin', 'pm2'), ...args], { env, stdio: 'ignore', timeout: 60_000 });
   pm2('start', app, '--name', 'bench-app');
   return {
     env,

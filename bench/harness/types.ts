@@ -25,8 +25,7 @@ export interface BenchCase {
 
 /** Builds a row, computing the ratio from the value and the baseline. */
 export function row(fields: Omit<BenchRow, 'ratio'> & { ratio?: number | null }): BenchRow {
-  const ratio = fields.ratio !== undefined ? fields.ratio
-    : fields.baseline && fields.baseline.value > 0 ? fields.value / fields.baseline.value : null;
+  const ratio = fields.ratio !== undefined ? fields.ratio : fields.baseline && fields.baseline.value > 0 ? fields.value / fields.baseline.value : null;
   return { ...fields, ratio };
 }
 

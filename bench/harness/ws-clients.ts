@@ -56,19 +56,20 @@ export async function openRawClient(socketPath: string, options: RawClientOption
     if (waiters.size > 0) for (const waiter of [...waiters]) waiter(arrival);
   });
   ws.on('error', () => undefined);
-  const next = (match: (text: string) => boolean, timeoutMs = 30_000) => new Promise<Arrival>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      waiters.delete(waiter);
-      reject(new Error('timed out waiting for a frame'));
-    }, timeoutMs);
-    const waiter = (arrival: Arrival) => {
-      if (!match(arrival.text)) return;
-      waiters.delete(waiter);
-      clearTimeout(timer);
-      resolve(arrival);
-    };
-    waiters.add(waiter);
-  });
+  const next = (match: (text: string) => boolean, timeoutMs = 30_000) =>
+    new Promise<Arrival>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error('timed out waiting for a frame'));
+      }, timeoutMs);
+      const waiter = (arrival: Arrival) => {
+        if (!match(arrival.text)) return;
+        waiters.delete(waiter);
+        clearTimeout(timer);
+        resolve(arrival);
+      };
+      waiters.add(waiter);
+    });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -83,15 +84,16 @@ export async function openRawClient(socketPath: string, options: RawClientOption
     arrivals,
     request: (id, method, params = {}) => ws.send(JSON.stringify({ type: 'request', id, method, params })),
     next,
-    close: () => new Promise<void>((resolve) => {
-      if (ws.readyState === WebSocket.CLOSED) return resolve();
-      ws.once('close', () => resolve());
-      ws.close();
-      setTimeout(() => {
-        ws.terminate();
-        resolve();
-      }, 1_000).unref();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (ws.readyState === WebSocket.CLOSED) return resolve();
+        ws.once('close', () => resolve());
+        ws.close();
+        setTimeout(() => {
+          ws.terminate();
+          resolve();
+        }, 1_000).unref();
+      }),
   };
 }
 

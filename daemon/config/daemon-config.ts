@@ -101,7 +101,20 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
 export const CONNECTION_KEYS = ['url', 'apiVersion', 'token', 'tokenFile', 'certificate', 'registry', 'timeouts', 'concurrency'] as const;
 
 /** Top-level keys the daemon itself reads. */
-export const DAEMON_KEYS = ['polling', 'notifications', 'hooks', 'hookQueue', 'autoRenew', 'idle', 'storage', 'listen', 'logs', 'frameLimitBytes', 'logLevel', 'commands'] as const;
+export const DAEMON_KEYS = [
+  'polling',
+  'notifications',
+  'hooks',
+  'hookQueue',
+  'autoRenew',
+  'idle',
+  'storage',
+  'listen',
+  'logs',
+  'frameLimitBytes',
+  'logLevel',
+  'commands',
+] as const;
 
 /** The idle settings the reducer takes, from the config's. */
 export function idleSettings(config: IdleConfig): IdleSettings {

@@ -40,13 +40,16 @@ export async function watchFiles(files: string[], onChange: (changed: string[]) 
   // chokidar misses a folder created right after it started watching a missing one, so missing
   // folders are polled for instead and handed to chokidar once they exist.
   const missing = new Set(dirs.filter((dir) => !existsSync(dir)));
-  const watcher: FSWatcher = watch(dirs.filter((dir) => !missing.has(dir)), {
-    ignoreInitial: true,
-    depth: 0,
-    // Atomic saves (write temp + rename) must look like one change of the real file.
-    atomic: true,
-    ignored: (path, stats) => Boolean(stats?.isFile()) && !wanted.has(resolve(path)),
-  });
+  const watcher: FSWatcher = watch(
+    dirs.filter((dir) => !missing.has(dir)),
+    {
+      ignoreInitial: true,
+      depth: 0,
+      // Atomic saves (write temp + rename) must look like one change of the real file.
+      atomic: true,
+      ignored: (path, stats) => Boolean(stats?.isFile()) && !wanted.has(resolve(path)),
+    },
+  );
   watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
   watcher.on('error', (error) => options.onError?.(error as Error));
   if (missing.size < dirs.length) await new Promise<void>((ready) => watcher.once('ready', () => ready()));

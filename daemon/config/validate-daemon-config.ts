@@ -1,9 +1,14 @@
+import { arrayAt, booleanAt, FieldErrors, isValidRegex, numberAt, objectAt, stringAt } from './validate-fields.js';
 import {
-  arrayAt, booleanAt, FieldErrors, isValidRegex, numberAt, objectAt, stringAt,
-} from './validate-fields.js';
-import {
-  CONNECTION_KEYS, DAEMON_KEYS, DEFAULT_DAEMON_CONFIG as D, isLogLevel,
-  type AutoRenewRule, type DaemonConfig, type ListenConfig, type NotificationConfig, type PollingConfig,
+  CONNECTION_KEYS,
+  DAEMON_KEYS,
+  DEFAULT_DAEMON_CONFIG as D,
+  isLogLevel,
+  type AutoRenewRule,
+  type DaemonConfig,
+  type ListenConfig,
+  type NotificationConfig,
+  type PollingConfig,
 } from './daemon-config.js';
 import type { HookConfig } from '../notify/hook-runner.js';
 import { emptyDict } from '../../src/domain/dict.js';
@@ -25,7 +30,12 @@ export function validateDaemonConfig(raw: unknown): ConfigValidation {
   const root = objectAt(raw, 'config', errors);
   const known = new Set<string>([...CONNECTION_KEYS, ...DAEMON_KEYS, '$schema']);
   for (const key of Object.keys(root)) if (!known.has(key)) errors.add(key, `unknown setting (known: ${[...CONNECTION_KEYS, ...DAEMON_KEYS].join(', ')})`);
-  const logLevel = root.logLevel === undefined ? D.logLevel : isLogLevel(root.logLevel) ? root.logLevel : (errors.add('logLevel', 'must be one of debug, info, warn, error'), D.logLevel);
+  const logLevel =
+    root.logLevel === undefined
+      ? D.logLevel
+      : isLogLevel(root.logLevel)
+        ? root.logLevel
+        : (errors.add('logLevel', 'must be one of debug, info, warn, error'), D.logLevel);
   const config: DaemonConfig = {
     polling: polling(root.polling, errors),
     notifications: notifications(root.notifications, errors),
@@ -73,8 +83,14 @@ function notifications(raw: unknown, errors: FieldErrors): NotificationConfig {
     quiet: booleanAt(o.quiet, 'notifications.quiet', D.notifications.quiet, errors),
     desktop: booleanAt(o.desktop, 'notifications.desktop', D.notifications.desktop, errors),
     kinds,
-    expiringMinutes: o.expiringMinutes === undefined ? D.notifications.expiringMinutes : arrayAt(o.expiringMinutes, 'notifications.expiringMinutes', errors, positive('minutes')),
-    credentialHours: o.credentialHours === undefined ? D.notifications.credentialHours : arrayAt(o.credentialHours, 'notifications.credentialHours', errors, positive('hours')),
+    expiringMinutes:
+      o.expiringMinutes === undefined
+        ? D.notifications.expiringMinutes
+        : arrayAt(o.expiringMinutes, 'notifications.expiringMinutes', errors, positive('minutes')),
+    credentialHours:
+      o.credentialHours === undefined
+        ? D.notifications.credentialHours
+        : arrayAt(o.credentialHours, 'notifications.credentialHours', errors, positive('hours')),
     terminal: terminalSetting(o.terminal, errors),
   };
 }
@@ -90,7 +106,9 @@ function hook(raw: unknown, path: string, errors: FieldErrors): HookConfig | und
   const o = objectAt(raw, path, errors);
   const command = stringAt(o.command, `${path}.command`, '', errors);
   if (!command.trim()) return void errors.add(`${path}.command`, 'is required: the shell command to run');
-  const events = arrayAt(o.events ?? ['*'], `${path}.events`, errors, (v, at) => (typeof v === 'string' ? v : void errors.add(at, 'must be an event kind string')));
+  const events = arrayAt(o.events ?? ['*'], `${path}.events`, errors, (v, at) =>
+    typeof v === 'string' ? v : void errors.add(at, 'must be an event kind string'),
+  );
   return { command, events, timeoutMs: numberAt(o.timeoutMs, `${path}.timeoutMs`, 10_000, 100, 10 * 60 * SECOND, errors) };
 }
 
@@ -111,7 +129,9 @@ function autoRenewRule(raw: unknown, path: string, errors: FieldErrors): AutoRen
 
 function listen(raw: unknown, errors: FieldErrors): ListenConfig {
   const o = objectAt(raw, 'listen', errors);
-  const origins = arrayAt(o.allowedOrigins, 'listen.allowedOrigins', errors, (v, at) => (typeof v === 'string' ? v : void errors.add(at, 'must be an origin string such as http://localhost:3000')));
+  const origins = arrayAt(o.allowedOrigins, 'listen.allowedOrigins', errors, (v, at) =>
+    typeof v === 'string' ? v : void errors.add(at, 'must be an origin string such as http://localhost:3000'),
+  );
   if (o.tcp === undefined || o.tcp === null) return { tcp: null, allowedOrigins: origins };
   const tcp = parseListenAddress(o.tcp);
   if (typeof tcp === 'string') {
@@ -153,7 +173,8 @@ function commands(raw: unknown, errors: FieldErrors): DaemonConfig['commands'] {
   for (const [name, line] of entries.slice(0, ALIAS_LIMITS.count)) {
     const at = `commands.aliases.${name}`;
     if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(name)) errors.add(at, 'an alias name is a word: a letter, then up to 31 letters, digits, - or _');
-    else if (typeof line !== 'string' || line.trim() === '' || line.length > ALIAS_LIMITS.line) errors.add(at, `must be the command line it stands for, 1 to ${ALIAS_LIMITS.line} characters, such as "launch notebook --cores 2"`);
+    else if (typeof line !== 'string' || line.trim() === '' || line.length > ALIAS_LIMITS.line)
+      errors.add(at, `must be the command line it stands for, 1 to ${ALIAS_LIMITS.line} characters, such as "launch notebook --cores 2"`);
     else aliases[name] = line;
   }
   return { aliases };

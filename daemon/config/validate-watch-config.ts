@@ -25,10 +25,15 @@ export function idleConfig(raw: unknown, errors: FieldErrors): IdleConfig {
 export function storageConfig(raw: unknown, errors: FieldErrors): StorageConfig {
   const o = objectAt(raw, 'storage', errors);
   const user = o.user === undefined || o.user === null ? null : stringAt(o.user, 'storage.user', '', errors);
-  if (user !== null && !USER_NAME.test(user)) errors.add('storage.user', `must be a user name of 1-64 letters, digits, '.', '_' or '-' (got ${JSON.stringify(user)})`);
+  if (user !== null && !USER_NAME.test(user))
+    errors.add('storage.user', `must be a user name of 1-64 letters, digits, '.', '_' or '-' (got ${JSON.stringify(user)})`);
   const node = o.node === undefined || o.node === null ? null : stringAt(o.node, 'storage.node', '', errors);
   const badNode = node !== null && (!NODE_PATH.test(node) || node.split('/').includes('..'));
-  if (badNode) errors.add('storage.node', `must be a path on the Skaha server such as /cavern/nodes/home/{user} (no host: the credentials go only to the Skaha server; got ${JSON.stringify(node)})`);
+  if (badNode)
+    errors.add(
+      'storage.node',
+      `must be a path on the Skaha server such as /cavern/nodes/home/{user} (no host: the credentials go only to the Skaha server; got ${JSON.stringify(node)})`,
+    );
   return {
     enabled: booleanAt(o.enabled, 'storage.enabled', D.storage.enabled, errors),
     intervalMinutes: numberAt(o.intervalMinutes, 'storage.intervalMinutes', D.storage.intervalMinutes, 5, 1440, errors),

@@ -14,7 +14,7 @@ export const CONTROL_USAGE = {
     `       ${PROGRAM} daemon install [--print] [--force]  write (or print) a systemd user unit / launchd agent`,
     `       ${PROGRAM} daemon uninstall        stop and disable the service, and remove what install wrote`,
     '',
-    'The service does not get this shell\'s environment: install refuses when the service would connect with',
+    "The service does not get this shell's environment: install refuses when the service would connect with",
     'another server or credential than this shell (e.g. a token given only as SKAHA_TOKEN); --force installs anyway.',
   ].join('\n'),
   doctor: `Usage: ${PROGRAM} doctor [--json] [--url URL] [--token TOKEN] [--cert PATH]\n\nPrints every path, the credentials in use, whether Skaha answers, and the daemon's status.\nExits 1 when any check fails (FAIL), 0 otherwise (warnings do not count), 2 on a usage error.`,
@@ -34,8 +34,7 @@ export const CONTROL_TEXT = {
   sigterm: (pid: number) => `sending SIGTERM to pid ${pid}`,
   notStopped: (pid: string, seconds: number) =>
     `the daemon (pid ${pid}) is still running after ${seconds} s — look at its log, or stop it with: kill -9 ${pid}`,
-  liveWithoutPid: (socket: string) =>
-    `something answers on ${socket} but ignored the shutdown request and no pid file names it — stop it by hand`,
+  liveWithoutPid: (socket: string) => `something answers on ${socket} but ignored the shutdown request and no pid file names it — stop it by hand`,
   foreignPid: (pid: number, file: string) =>
     `${file} names pid ${pid}, which is running but does not serve the daemon socket; not touching it (delete ${file} if it is not the daemon)`,
   removedStaleSocket: (file: string) => `removed the stale socket ${file} left by a daemon that is gone`,
@@ -53,7 +52,7 @@ export const CONTROL_TEXT = {
   installPrintNote: (file: string) => `# save this as ${file}, then enable it with:`,
   installConnectionDiffers: (mine: ConnectionIdentity | null, service: ConnectionIdentity | null, configFile: string) =>
     [
-      'the service would not connect the way this shell does: a service gets nothing from this shell\'s environment',
+      "the service would not connect the way this shell does: a service gets nothing from this shell's environment",
       `(SKAHA_TOKEN, SKAHA_URL, SKAHA_CERT and the CANFAR_ ones are dropped).`,
       `  this shell:  ${describeIdentity(mine)}`,
       `  the service: ${describeIdentity(service)}`,

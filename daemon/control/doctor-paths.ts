@@ -38,7 +38,14 @@ export function checkPaths(paths: Paths, daemon: DaemonReport): DoctorCheck[] {
     name: 'socket',
     path: paths.socketPath,
     status: daemon.socket === 'live' ? 'ok' : daemon.socket === 'stale' ? 'warn' : daemon.socket === 'untrusted' ? 'fail' : 'info',
-    detail: daemon.socket === 'live' ? T.socketLive : daemon.socket === 'stale' ? T.socketStale : daemon.socket === 'untrusted' ? daemon.error!.message : T.socketAbsent,
+    detail:
+      daemon.socket === 'live'
+        ? T.socketLive
+        : daemon.socket === 'stale'
+          ? T.socketStale
+          : daemon.socket === 'untrusted'
+            ? daemon.error!.message
+            : T.socketAbsent,
   };
   const pid: DoctorCheck = { section: 'paths', name: 'pid file', path: paths.pidFile, status: 'info', detail: T.pidMissing };
   if (daemon.pid !== null) Object.assign(pid, { status: 'ok', detail: T.pidAlive(daemon.pid) });

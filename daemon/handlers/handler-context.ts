@@ -63,8 +63,4 @@ export interface HandlerContext {
 }
 
 /** A request handler: typed params in, typed result out; failures reject with an AppError. */
-export type Handler<M extends RequestMethod> = (
-  params: RequestParams[M],
-  ctx: HandlerContext,
-  client: RequestClient,
-) => Promise<RequestResults[M]>;
+export type Handler<M extends RequestMethod> = (params: RequestParams[M], ctx: HandlerContext, client: RequestClient) => Promise<RequestResults[M]>;

@@ -9,6 +9,7 @@ export const DEFAULT_USAGE_WINDOW_MS = 7 * 86_400_000;
 export const handleUsage: Handler<'usage'> = async (params, ctx) => {
   const until = params.until ?? ctx.clock.now();
   const since = params.since ?? until - DEFAULT_USAGE_WINDOW_MS;
-  if (since >= until) throw new AppError('VALIDATION_ERROR', `usage: since (${new Date(since).toISOString()}) must be before until (${new Date(until).toISOString()})`);
+  if (since >= until)
+    throw new AppError('VALIDATION_ERROR', `usage: since (${new Date(since).toISOString()}) must be before until (${new Date(until).toISOString()})`);
   return usageReport(ctx.state().accounts, since, until);
 };

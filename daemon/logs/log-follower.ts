@@ -98,9 +98,8 @@ export class LogFollower {
       task: new RepeatingTask({
         clock: this.options.clock,
         run: () => this.fetch(sessionId, entry),
-        nextDelay: (outcome) => outcome.ok
-          ? logRefreshInterval(this.options.refreshMs, entry.lastBytes)
-          : backoffDelay(entry.failures, this.options.refreshMs, 60_000),
+        nextDelay: (outcome) =>
+          outcome.ok ? logRefreshInterval(this.options.refreshMs, entry.lastBytes) : backoffDelay(entry.failures, this.options.refreshMs, 60_000),
       }),
     };
     return entry;

@@ -64,11 +64,19 @@ export class LogKeeper {
       for (const item of Array.isArray(raw) ? raw : []) {
         const e = item as KeptLog;
         if (typeof e?.sessionId === 'string' && typeof e.text === 'string' && typeof e.takenAt === 'number') {
-          this.entries.set(e.sessionId, { sessionId: e.sessionId, name: String(e.name ?? ''), text: e.text, takenAt: e.takenAt, truncated: Boolean(e.truncated), goneAt: typeof e.goneAt === 'number' ? e.goneAt : null });
+          this.entries.set(e.sessionId, {
+            sessionId: e.sessionId,
+            name: String(e.name ?? ''),
+            text: e.text,
+            takenAt: e.takenAt,
+            truncated: Boolean(e.truncated),
+            goneAt: typeof e.goneAt === 'number' ? e.goneAt : null,
+          });
         }
       }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') (this.options.logger ?? silentLogger).warn('kept logs could not be read; starting without them', { error: (error as Error).message });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        (this.options.logger ?? silentLogger).warn('kept logs could not be read; starting without them', { error: (error as Error).message });
     }
   }
 
@@ -133,7 +141,14 @@ export class LogKeeper {
       // An empty answer (the pod is gone) never replaces a copy.
       if (outcome.status !== 'fulfilled' || outcome.value.text === '') return;
       const before = this.entries.get(s.id);
-      this.entries.set(s.id, { sessionId: s.id, name: s.name, text: outcome.value.text, takenAt: this.options.clock.now(), truncated: outcome.value.truncated, goneAt: before?.goneAt ?? null });
+      this.entries.set(s.id, {
+        sessionId: s.id,
+        name: s.name,
+        text: outcome.value.text,
+        takenAt: this.options.clock.now(),
+        truncated: outcome.value.truncated,
+        goneAt: before?.goneAt ?? null,
+      });
     });
     this.prune(this.options.clock.now());
     this.scheduleWrite();

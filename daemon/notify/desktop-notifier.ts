@@ -42,33 +42,34 @@ export function escapeMarkup(text: string): string {
 /** Picks notify-send on Linux with a session bus, osascript on macOS, else a notifier that does nothing. */
 export function createDesktopNotifier(logger: Logger, env: NodeJS.ProcessEnv = process.env, platform = process.platform): Notifier {
   const notifySend = platform === 'linux' ? findOnPath('notify-send', env) : null;
-  if (notifySend && hasSessionBus(env)) return commandNotifier('notify-send', logger, env, (n) => [
-    notifySend,
-    // The summary is plain text by the spec; only the body is markup.
-    ['-a', APP_NAME, '-u', n.urgency, '--', n.title, escapeMarkup(n.body)],
-  ]);
-  if (platform === 'darwin') return commandNotifier('osascript', logger, env, (n) => [
-    'osascript',
-    ['-e', `display notification ${appleScriptString(n.body)} with title ${appleScriptString(n.title)}`],
-  ]);
+  if (notifySend && hasSessionBus(env))
+    return commandNotifier('notify-send', logger, env, (n) => [
+      notifySend,
+      // The summary is plain text by the spec; only the body is markup.
+      ['-a', APP_NAME, '-u', n.urgency, '--', n.title, escapeMarkup(n.body)],
+    ]);
+  if (platform === 'darwin')
+    return commandNotifier('osascript', logger, env, (n) => [
+      'osascript',
+      ['-e', `display notification ${appleScriptString(n.body)} with title ${appleScriptString(n.title)}`],
+    ]);
   return { mechanism: 'none', notify: async () => false };
 }
 
-function commandNotifier(
-  mechanism: string,
-  logger: Logger,
-  env: NodeJS.ProcessEnv,
-  commandFor: (n: DesktopNotification) => [string, string[]],
-): Notifier {
+function commandNotifier(mechanism: string, logger: Logger, env: NodeJS.ProcessEnv, commandFor: (n: DesktopNotification) => [string, string[]]): Notifier {
   return {
     mechanism,
     async notify(notification) {
       const [command, args] = commandFor(notification);
       const result = await runCommand(command, { args, env, timeoutMs: TIMEOUT_MS });
       const ok = result.exitCode === 0;
-      if (!ok) logger.warn(`desktop notification through ${mechanism} failed`, {
-        exitCode: result.exitCode, timedOut: result.timedOut, stderr: result.stderr.trim(), error: result.spawnError,
-      });
+      if (!ok)
+        logger.warn(`desktop notification through ${mechanism} failed`, {
+          exitCode: result.exitCode,
+          timedOut: result.timedOut,
+          stderr: result.stderr.trim(),
+          error: result.spawnError,
+        });
       return ok;
     },
   };

@@ -76,7 +76,6 @@ export function formatDuration(seconds: number): string {
 
 const FINISHED = ['Completed', 'Succeeded', 'Failed', 'Error'];
 
-
 function statusDraft(event: Extract<DaemonEvent, { type: 'session:status-changed' }>): Draft | null {
   const s = event.session;
   if (event.to === 'Running' && s.kind !== 'headless') return draft('ready', `Session ${s.name} is ready`, s.url ?? `${s.kind} ${s.image}`, 'normal', s.url);

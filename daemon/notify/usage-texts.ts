@@ -8,7 +8,10 @@ const GIB = 2 ** 30;
 /** "notebook analysis idle for 6 h: 0.02 of 8 cores — d to delete", and how to act on it. */
 export function idleDraftText(event: SessionIdleEvent, idleFor: string): { title: string; body: string } {
   const s = event.session;
-  const use = event.requested !== null && s.fixed !== false ? `${formatCores(event.used)} of ${formatCores(event.requested)} cores` : `${formatCores(event.used)} cores (flexible)`;
+  const use =
+    event.requested !== null && s.fixed !== false
+      ? `${formatCores(event.used)} of ${formatCores(event.requested)} cores`
+      : `${formatCores(event.used)} cores (flexible)`;
   return {
     title: `${s.kind} ${s.name} idle for ${idleFor}: ${use} — d to delete`,
     body: `CPU under ${formatCores(event.threshold)} cores since ${new Date(event.since).toISOString()}; delete it with: skaha-tui delete ${s.id} (idle alerts: idle in the config)`,

@@ -63,10 +63,13 @@ export class RepeatingTask {
 
   private schedule(delayMs: number): void {
     this.clearTimer();
-    this.timer = this.options.clock.setTimeout(() => {
-      this.timer = null;
-      void this.runNow();
-    }, Math.max(0, delayMs));
+    this.timer = this.options.clock.setTimeout(
+      () => {
+        this.timer = null;
+        void this.runNow();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private clearTimer(): void {

@@ -110,13 +110,23 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
     throw error;
   }
   if (loaded.warning) logger.warn(loaded.warning);
-  const hooks = new HookDispatcher(() => config.hooks, logger, () => config.hookQueue);
+  const hooks = new HookDispatcher(
+    () => config.hooks,
+    logger,
+    () => config.hookQueue,
+  );
   const startedAt = clock.now();
   let initial = reduce(loaded.state, { type: 'daemon.started', at: startedAt });
   // A file moved aside is said once by the clients too (status, dashboard), not only in the log.
-  if (loaded.warning) initial = reduce(initial, { type: 'notice.raised', notice: { key: `store:${startedAt}`, message: loaded.warning, at: startedAt }, at: startedAt });
+  if (loaded.warning)
+    initial = reduce(initial, { type: 'notice.raised', notice: { key: `store:${startedAt}`, message: loaded.warning, at: startedAt }, at: startedAt });
   const runtime = new StateRuntime(initial, {
-    clock, logger, store, notifier: o.notifier, hooks, config: () => config,
+    clock,
+    logger,
+    store,
+    notifier: o.notifier,
+    hooks,
+    config: () => config,
     broadcast: (frame) => ws.broadcast(frame),
     hasClients: () => ws.clientCount() > 0,
   });
@@ -124,20 +134,32 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   // Filled in below: the renewer and the pollers need each other.
   const parts: { poller?: SessionPoller; side?: SidePollers } = {};
   // One checked renew for the `renew` request and auto-renew alike.
-  const renew = (ids: readonly string[]) => renewAndCheck(ids, {
-    clock, state: () => runtime.state(), apply: (...actions) => runtime.apply(...actions),
-    api: () => connection.api(), concurrency: () => connection.concurrency(), refresh: () => parts.poller!.refresh(),
-  });
+  const renew = (ids: readonly string[]) =>
+    renewAndCheck(ids, {
+      clock,
+      state: () => runtime.state(),
+      apply: (...actions) => runtime.apply(...actions),
+      api: () => connection.api(),
+      concurrency: () => connection.concurrency(),
+      refresh: () => parts.poller!.refresh(),
+    });
   const renewer = new AutoRenewer({ clock, logger, runtime, config: () => config, renew });
   const keeper = new LogKeeper({
-    clock, logger, api: () => connection.api(), file: o.keptLogsFile === undefined ? join(o.paths.stateDir, 'kept-logs.json') : o.keptLogsFile,
+    clock,
+    logger,
+    api: () => connection.api(),
+    file: o.keptLogsFile === undefined ? join(o.paths.stateDir, 'kept-logs.json') : o.keptLogsFile,
     limits: { keepMs: config.logs.keepHours * 3600_000 },
   });
   await keeper.load();
   const insightPoller = new InsightPoller({ clock, logger, runtime, events: (id) => parts.side!.events(id), paused: () => parts.poller!.authFailing });
   const storage = new StoragePoller({ clock, logger, runtime, connection, config: () => config, paused: () => parts.poller!.authFailing });
   const poller = new SessionPoller({
-    clock, logger, runtime, connection, config: () => config,
+    clock,
+    logger,
+    runtime,
+    connection,
+    config: () => config,
     clients: () => ws.clientCount(),
     afterPoll: (sessions) => {
       insightPoller.check(sessions);
@@ -150,25 +172,36 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   parts.poller = poller;
   parts.side = side;
   const logHub = new LogHub({
-    clock, logger, connection, refreshMs: config.logs.refreshMs, bufferLines: config.logs.bufferLines,
+    clock,
+    logger,
+    connection,
+    refreshMs: config.logs.refreshMs,
+    bufferLines: config.logs.bufferLines,
     send: (clientId, frame) => ws.sendTo(clientId, frame),
     keep: (sessionId, lines) => keeper.keepLines(sessionId, runtime.state().sessions[sessionId]?.name ?? '', lines),
   });
-  const reloader = new ConfigReloader({
-    configFile: o.paths.configFile, clock, logger, runtime, connection,
-    credentialFiles: o.credentialFiles,
-    debounceMs: timing.watchDebounceMs,
-    missingDirPollMs: timing.missingDirPollMs,
-    applyConfig: (next, nextRaw) => {
-      const restartOnly = restartOnlyChanges(config, next);
-      if (restartOnly.length > 0) logger.warn(`config changes to ${restartOnly.join(', ')} apply after a restart (skaha-tui daemon restart)`);
-      config = next;
-      raw = nextRaw;
-      if (!o.fixedLogLevel) logger.setLevel?.(next.logLevel);
+  const reloader = new ConfigReloader(
+    {
+      configFile: o.paths.configFile,
+      clock,
+      logger,
+      runtime,
+      connection,
+      credentialFiles: o.credentialFiles,
+      debounceMs: timing.watchDebounceMs,
+      missingDirPollMs: timing.missingDirPollMs,
+      applyConfig: (next, nextRaw) => {
+        const restartOnly = restartOnlyChanges(config, next);
+        if (restartOnly.length > 0) logger.warn(`config changes to ${restartOnly.join(', ')} apply after a restart (skaha-tui daemon restart)`);
+        config = next;
+        raw = nextRaw;
+        if (!o.fixedLogLevel) logger.setLevel?.(next.logLevel);
+      },
+      // Stats wait while credentials are refused: read them again once the new connection answered.
+      pollNow: () => void poller.pollNow().then(() => side.statsNow()),
     },
-    // Stats wait while credentials are refused: read them again once the new connection answered.
-    pollNow: () => void poller.pollNow().then(() => side.statsNow()),
-  }, raw);
+    raw,
+  );
   let resolveStopped = (_reason: string): void => undefined;
   const stopped = new Promise<string>((resolve) => (resolveStopped = resolve));
 
@@ -197,7 +230,8 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
           return true;
         },
       );
-      if (!(await boundedWait(closed, FINAL_WRITE_MS))) logger.error('final state write did not finish in time; stopping without it', { waitedMs: FINAL_WRITE_MS });
+      if (!(await boundedWait(closed, FINAL_WRITE_MS)))
+        logger.error('final state write did not finish in time; stopping without it', { waitedMs: FINAL_WRITE_MS });
       logger.info('daemon stopped', { reason });
       resolveStopped(reason);
     })();
@@ -208,10 +242,23 @@ export async function assembleDaemon(o: AssembleOptions): Promise<RunningDaemon>
   late.logHub = logHub;
   late.connection = connection;
   late.handlers = makeHandlerContext({
-    clock, logger, runtime, connection, poller, side, logHub, keeper, renew,
+    clock,
+    logger,
+    runtime,
+    connection,
+    poller,
+    side,
+    logHub,
+    keeper,
+    renew,
     config: () => config,
     rawConfig: () => raw,
-    metrics: () => ({ ...metrics.read(), clients: ws.clientCount(), sessions: Object.keys(runtime.state().sessions).length, logFollows: logHub.activeSessions().length }),
+    metrics: () => ({
+      ...metrics.read(),
+      clients: ws.clientCount(),
+      sessions: Object.keys(runtime.state().sessions).length,
+      logFollows: logHub.activeSessions().length,
+    }),
     stop: (reason) => void stop(reason),
   });
   // Credentials are resolved (locally, no request) before any client is welcomed: the welcome names them.

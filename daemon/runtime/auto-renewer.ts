@@ -28,14 +28,24 @@ export function renewReport(session: Session, result: BulkResult): { notificatio
   if (renewed) {
     const until = check?.expiresAt ? ` until ${formatClockDay(check.expiresAt)}` : '';
     return {
-      notification: { key: `renewed:${session.id}:${session.expiresAt}`, title: `Session ${session.name} renewed${until}`, body: `auto-renew rule matched; it was due to expire at ${session.expiresAt}`, urgency: 'low' },
+      notification: {
+        key: `renewed:${session.id}:${session.expiresAt}`,
+        title: `Session ${session.name} renewed${until}`,
+        body: `auto-renew rule matched; it was due to expire at ${session.expiresAt}`,
+        urgency: 'low',
+      },
       hook: { kind: 'session:renewed', ...base, outcome: 'renewed', expiresAt: check?.expiresAt ?? null },
     };
   }
   const why = check?.why ?? (result.ok ? 'the expiry did not move' : result.error.message);
   const outcome = check?.outcome ?? (result.ok ? 'not-renewed' : 'failed');
   return {
-    notification: { key: `renew-failed:${session.id}:${session.expiresAt}`, title: `Session ${session.name} was not renewed`, body: `auto-renew: ${why}; it expires at ${session.expiresAt}`, urgency: 'critical' },
+    notification: {
+      key: `renew-failed:${session.id}:${session.expiresAt}`,
+      title: `Session ${session.name} was not renewed`,
+      body: `auto-renew: ${why}; it expires at ${session.expiresAt}`,
+      urgency: 'critical',
+    },
     hook: { kind: 'session:renew-failed', ...base, outcome, why },
   };
 }
@@ -81,7 +91,10 @@ export class AutoRenewer {
       const result = byId.get(session.id);
       if (!result) continue;
       const { notification, hook } = renewReport(session, result);
-      this.deps.logger[hook.kind === 'session:renewed' ? 'info' : 'warn'](hook.kind === 'session:renewed' ? 'auto-renewed a session' : 'auto-renew did not renew a session', { session: session.id, outcome: hook.outcome });
+      this.deps.logger[hook.kind === 'session:renewed' ? 'info' : 'warn'](
+        hook.kind === 'session:renewed' ? 'auto-renewed a session' : 'auto-renew did not renew a session',
+        { session: session.id, outcome: hook.outcome },
+      );
       await this.deps.runtime.notifyOnce(notification, hook);
     }
   }

@@ -54,7 +54,10 @@ export class ConfigReloader {
   /** A reconnect that waits for the deleted config file to be back. */
   private reconnectLater = false;
 
-  constructor(private readonly deps: ConfigReloaderDeps, initialRaw: Record<string, unknown> | null) {
+  constructor(
+    private readonly deps: ConfigReloaderDeps,
+    initialRaw: Record<string, unknown> | null,
+  ) {
     this.fingerprint = connectionFingerprint(initialRaw);
   }
 
@@ -74,9 +77,11 @@ export class ConfigReloader {
 
   /** Handles changed files as the watcher reports them (serialised; exposed for tests). */
   onChange(changed: readonly string[]): Promise<void> {
-    this.queue = this.queue.then(() => this.reload(changed)).catch((error: unknown) => {
-      this.deps.logger.error('config reload failed', { error: error instanceof Error ? error.message : String(error) });
-    });
+    this.queue = this.queue
+      .then(() => this.reload(changed))
+      .catch((error: unknown) => {
+        this.deps.logger.error('config reload failed', { error: error instanceof Error ? error.message : String(error) });
+      });
     return this.queue;
   }
 
@@ -109,7 +114,10 @@ export class ConfigReloader {
     if (changed.some((file) => resolve(file) === configFile)) {
       const loaded = await loadDaemonConfig(this.deps.configFile);
       if (loaded.missing && (this.hadFile || this.deleted)) {
-        if (!this.deleted) this.reject(`the config file ${this.deps.configFile} was deleted; the last good config (and its connection) is kept until the file is back — write {} there to use the defaults`);
+        if (!this.deleted)
+          this.reject(
+            `the config file ${this.deps.configFile} was deleted; the last good config (and its connection) is kept until the file is back — write {} there to use the defaults`,
+          );
         this.deleted = true;
       } else if (loaded.problems.length > 0) {
         this.reject(`the config file was refused and the previous config is kept: ${loaded.problems.join('; ')}`);

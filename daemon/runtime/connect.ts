@@ -45,7 +45,13 @@ export type SettingsConnectorOptions = Partial<OidcConnectOptions>;
  * on every (re)connect. An OIDC login from the canfar config is used even when its access token has
  * expired, as it is refreshed; any other credential must be valid. A refused credential file is watched.
  */
-export function settingsConnector(flags: ConnectionFlags, env: NodeJS.ProcessEnv, paths: Paths, logger: Logger, options: SettingsConnectorOptions = {}): Connector {
+export function settingsConnector(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  paths: Paths,
+  logger: Logger,
+  options: SettingsConnectorOptions = {},
+): Connector {
   return async () => {
     const lenient = await resolveConnection(flags, { env, paths, lenient: true });
     const refreshing = await oidcConnected(lenient, env, logger, { clock: systemClock(), ...options });

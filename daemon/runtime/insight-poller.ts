@@ -82,7 +82,10 @@ export class InsightPoller {
         picked.push({ session, urgency: Infinity });
       }
     }
-    return picked.sort((a, b) => b.urgency - a.urgency).slice(0, EVENTS_PER_ROUND).map((p) => p.session);
+    return picked
+      .sort((a, b) => b.urgency - a.urgency)
+      .slice(0, EVENTS_PER_ROUND)
+      .map((p) => p.session);
   }
 
   private async round(sessions: readonly Session[]): Promise<void> {

@@ -27,7 +27,12 @@ export class ProcessMetrics {
     // The histogram holds the time between timer ticks: what exceeds the resolution is the delay.
     const late = (ns: number) => (Number.isFinite(ns) ? Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100) : 0);
     const now = this.clock.now();
-    const delay = { mean: late(this.histogram.mean), p99: late(this.histogram.percentile(99)), max: late(this.histogram.max), windowMs: now - this.windowStart };
+    const delay = {
+      mean: late(this.histogram.mean),
+      p99: late(this.histogram.percentile(99)),
+      max: late(this.histogram.max),
+      windowMs: now - this.windowStart,
+    };
     this.histogram.reset();
     this.windowStart = now;
     return {

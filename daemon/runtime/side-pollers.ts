@@ -64,7 +64,8 @@ export class SidePollers {
    */
   statsNow(): Promise<void> {
     const last = this.deps.runtime.state().lastStatsAt;
-    if (last !== null && !this.deps.runtime.state().health.statsFailing && this.deps.clock.now() - last < this.deps.config().polling.statsMs) return Promise.resolve();
+    if (last !== null && !this.deps.runtime.state().health.statsFailing && this.deps.clock.now() - last < this.deps.config().polling.statsMs)
+      return Promise.resolve();
     return this.stats.runNow();
   }
 

@@ -37,7 +37,10 @@ export class StateRuntime {
   private chain: Promise<void> = Promise.resolve();
   private frozen = false;
 
-  constructor(initial: DaemonState, private readonly deps: StateRuntimeDeps) {
+  constructor(
+    initial: DaemonState,
+    private readonly deps: StateRuntimeDeps,
+  ) {
     this.current = initial;
   }
 

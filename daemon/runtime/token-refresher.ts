@@ -191,7 +191,8 @@ export class TokenRefresher {
     const due = this.dueAt(this.tokens);
     let delay: number;
     if (this.failures > 0) delay = Math.min(RETRY_CAP_MS, RETRY_FIRST_MS * 2 ** (this.failures - 1));
-    else if (due === null) return; // no known expiry: only a 401 triggers a refresh
+    else if (due === null)
+      return; // no known expiry: only a 401 triggers a refresh
     // A provider handing out (nearly) expired tokens must not turn this into a tight refresh loop.
     else delay = Math.max(due - now, this.lastRefreshAt === null ? 0 : this.lastRefreshAt + MIN_GAP_MS - now);
     this.timer = this.deps.clock.setTimeout(() => {

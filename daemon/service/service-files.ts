@@ -37,7 +37,9 @@ function xmlEscape(text: string): string {
  * needs none, since it retries (and backs off) until Skaha answers.
  */
 export function systemdUnit(command: ServiceCommand, home = homedir()): ServiceFile {
-  const env = Object.entries(command.env).map(([k, v]) => `Environment=${systemdQuote(`${k}=${v}`)}\n`).join('');
+  const env = Object.entries(command.env)
+    .map(([k, v]) => `Environment=${systemdQuote(`${k}=${v}`)}\n`)
+    .join('');
   const content = `[Unit]
 Description=skaha-tui daemon: watches your CANFAR Science Platform sessions
 
@@ -63,7 +65,9 @@ WantedBy=default.target
 export function launchdAgent(command: ServiceCommand, logFile: string, home = homedir()): ServiceFile {
   const label = `net.canfar.${SERVICE_NAME}`;
   const args = [command.nodePath, command.binPath, 'daemon'].map((a) => `    <string>${xmlEscape(a)}</string>`).join('\n');
-  const env = Object.entries(command.env).map(([k, v]) => `    <key>${xmlEscape(k)}</key><string>${xmlEscape(v)}</string>`).join('\n');
+  const env = Object.entries(command.env)
+    .map(([k, v]) => `    <key>${xmlEscape(k)}</key><string>${xmlEscape(v)}</string>`)
+    .join('\n');
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
 <plist version="1.0">

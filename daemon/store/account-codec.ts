@@ -29,11 +29,20 @@ const isNumOrNull = (x: unknown) => x === null || isNum(x);
 function checkedMeta(raw: unknown, name: string): Omit<UsageAccount, 'hours' | 'days'> {
   const m = raw as Record<string, unknown> | null;
   const ok =
-    typeof m === 'object' && m !== null &&
-    typeof m.name === 'string' && typeof m.kind === 'string' && typeof m.status === 'string' && typeof m.gone === 'boolean' &&
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.name === 'string' &&
+    typeof m.kind === 'string' &&
+    typeof m.status === 'string' &&
+    typeof m.gone === 'boolean' &&
     (m.fixed === null || typeof m.fixed === 'boolean') &&
-    isNumOrNull(m.cores) && isNumOrNull(m.ramGiB) && isNumOrNull(m.gpus) &&
-    isNum(m.firstAt) && isNum(m.lastAt) && isNum(m.seenAt) && isNumOrNull(m.countedTo);
+    isNumOrNull(m.cores) &&
+    isNumOrNull(m.ramGiB) &&
+    isNumOrNull(m.gpus) &&
+    isNum(m.firstAt) &&
+    isNum(m.lastAt) &&
+    isNum(m.seenAt) &&
+    isNumOrNull(m.countedTo);
   if (!ok) throw new Error(`${name} has a description that is not an account's`);
   const { name: n, kind, status, fixed, cores, ramGiB, gpus, firstAt, lastAt, countedTo, seenAt, gone } = m as unknown as UsageAccount;
   return { name: n, kind, status, fixed, cores, ramGiB, gpus, firstAt, lastAt, countedTo, seenAt, gone };

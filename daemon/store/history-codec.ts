@@ -84,7 +84,8 @@ function readHeader(r: ByteReader, kinds: readonly SeriesKind[]): number {
   r.u16();
   const count = r.u32();
   const tiers = Array.from({ length: count }, () => ({ bucketMs: r.f64(), maxAgeMs: r.f64(), cap: r.u32() }));
-  const same = (a: readonly HistoryTier[]) => a.length === tiers.length && a.every((t, i) => t.bucketMs === tiers[i].bucketMs && t.maxAgeMs === tiers[i].maxAgeMs && t.cap === tiers[i].cap);
+  const same = (a: readonly HistoryTier[]) =>
+    a.length === tiers.length && a.every((t, i) => t.bucketMs === tiers[i].bucketMs && t.maxAgeMs === tiers[i].maxAgeMs && t.cap === tiers[i].cap);
   if (!kinds.every((kind) => same(kind.tiers))) throw new Error('its tiers differ from this version of skaha-tui');
   return version;
 }

@@ -131,7 +131,10 @@ export class HistoryFile {
         this.writes++;
       } catch (error) {
         if (this.closed) {
-          this.logger.error('history file write failed at shutdown; the history since the last write is lost', { file: this.file, error: (error as Error).message });
+          this.logger.error('history file write failed at shutdown; the history since the last write is lost', {
+            file: this.file,
+            error: (error as Error).message,
+          });
           return;
         }
         this.logger.error('history file write failed; will retry', { file: this.file, error: (error as Error).message });

@@ -85,7 +85,6 @@ export class JsonStateStore implements StateStore {
     this.history = new HistoryFile(historyFile, { clock: this.clock, logger: this.logger, intervalMs: options.historyIntervalMs });
   }
 
-
   async load(): Promise<LoadResult> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const { diskText, ...result } = await readStateFile(this.file, this.clock, this.logger);

@@ -58,7 +58,8 @@ const v3ToV4: Migration = (raw) => {
   const insights = emptyDict<Record<string, unknown>>();
   const old = typeof raw.insights === 'object' && raw.insights !== null ? (raw.insights as Record<string, unknown>) : {};
   for (const [id, insight] of Object.entries(old)) {
-    insights[id] = typeof insight === 'object' && insight !== null ? { idle: null, ...(insight as Record<string, unknown>) } : (insight as Record<string, unknown>);
+    insights[id] =
+      typeof insight === 'object' && insight !== null ? { idle: null, ...(insight as Record<string, unknown>) } : (insight as Record<string, unknown>);
   }
   return { ...raw, schemaVersion: 4, insights, storage: null };
 };
@@ -67,9 +68,7 @@ const v3ToV4: Migration = (raw) => {
 export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 /** The outcome of migrating a file's JSON: a usable state, or why the file cannot be used. */
-export type MigrateResult =
-  | { ok: true; state: DaemonState; from: number }
-  | { ok: false; problem: string; future: boolean };
+export type MigrateResult = { ok: true; state: DaemonState; from: number } | { ok: false; problem: string; future: boolean };
 
 /** Pure: brings raw file JSON to the current schema, fills missing fields with defaults, and validates it. */
 export function migrateState(raw: unknown, now: number, migrations = MIGRATIONS): MigrateResult {

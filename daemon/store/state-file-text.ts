@@ -11,7 +11,17 @@ export function serialiseState(state: DaemonState): string {
 }
 
 /** Fields every poll changes, refreshed by the next poll after a restart: their changes can wait to be written. */
-const VOLATILE_FIELDS: ReadonlySet<keyof DaemonState> = new Set(['sessions', 'usage', 'accounts', 'storage', 'statsHistory', 'stats', 'health', 'lastPollAt', 'lastStatsAt']);
+const VOLATILE_FIELDS: ReadonlySet<keyof DaemonState> = new Set([
+  'sessions',
+  'usage',
+  'accounts',
+  'storage',
+  'statsHistory',
+  'stats',
+  'health',
+  'lastPollAt',
+  'lastStatsAt',
+]);
 
 /** Whether `next` changed anything but the volatile fields since `prev` (compared by reference: the reducer keeps unchanged fields). */
 export function hasLastingChange(prev: DaemonState, next: DaemonState): boolean {

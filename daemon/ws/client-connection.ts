@@ -144,7 +144,9 @@ export class ClientConnection {
     if (isFrameError(frame)) return this.send(errorResponse(frame.requestId ?? UNKNOWN_REQUEST_ID, frame));
     if (frame.type === 'hello') return this.onHello(frame);
     if (frame.type !== 'request') {
-      return this.send(errorResponse(UNKNOWN_REQUEST_ID, new AppError('DAEMON_PROTOCOL_ERROR', `a client may send only hello and request frames, not ${frame.type}`)));
+      return this.send(
+        errorResponse(UNKNOWN_REQUEST_ID, new AppError('DAEMON_PROTOCOL_ERROR', `a client may send only hello and request frames, not ${frame.type}`)),
+      );
     }
     if (!this.greeted) return this.refuse(CLOSE_CODES.noHello, `request "${frame.method}" sent before hello — send hello first`);
     void this.answer(frame);

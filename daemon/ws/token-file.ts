@@ -13,7 +13,10 @@ export function ensureTokenFile(file: string): string {
     text = readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new AppError('CONFIG_ERROR', `cannot read the daemon token file ${file}: ${(error as Error).message} — fix its permissions or delete it to get a new token`);
+      throw new AppError(
+        'CONFIG_ERROR',
+        `cannot read the daemon token file ${file}: ${(error as Error).message} — fix its permissions or delete it to get a new token`,
+      );
     }
   }
   if (text === '') {

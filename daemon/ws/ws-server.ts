@@ -10,8 +10,7 @@ import { ClientConnection, type ClientDeps } from './client-connection.js';
 import { checkUpgrade, type UpgradeRefusal } from './upgrade-check.js';
 
 /** Options of the daemon's websocket server: what each client connection needs, plus the listeners. */
-export interface WsServerOptions
-  extends Pick<ClientDeps, 'clock' | 'logger' | 'frameLimitBytes' | 'helloTimeoutMs' | 'welcome' | 'onRequest' | 'onClose'> {
+export interface WsServerOptions extends Pick<ClientDeps, 'clock' | 'logger' | 'frameLimitBytes' | 'helloTimeoutMs' | 'welcome' | 'onRequest' | 'onClose'> {
   socketPath: string;
   /** The optional loopback TCP listener (port 0 picks one). */
   tcp: { host: string; port: number } | null;
@@ -102,10 +101,15 @@ export class WsServer {
     const clients = [...this.clients.values()];
     for (const client of clients) client.close(code, reason);
     await Promise.all(clients.map((client) => client.closed(1_000)));
-    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    })));
+    await Promise.all(
+      this.servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
     this.servers.length = 0;
   }
 

@@ -36,7 +36,10 @@ async function main(snapshot) {
   console.log(`sessions: ${sessions.length}`);
   for (const s of sessions) console.log(`  ${s.id} ${shown(s.name)} ${shown(s.status)}`);
   // A refresh answers with the poll it made: the time it ended, or (rejecting) the reason it failed.
-  const refreshed = await call('refresh').then(({ polledAt }) => new Date(polledAt).toISOString(), (error) => `failed (${error.code})`);
+  const refreshed = await call('refresh').then(
+    ({ polledAt }) => new Date(polledAt).toISOString(),
+    (error) => `failed (${error.code})`,
+  );
   console.log(`refreshed: ${refreshed}`);
   if (sessions.length > 0) {
     // The welcome carries no histories: ask for the ones you draw (what does not fit comes back in `rest`).

@@ -10,9 +10,10 @@ import type { Answers, PendingAnswer, SessionAnswer } from './answer-types.js';
 function answerOf(session: Session, insight: SessionInsight | undefined, waits: readonly WaitRecord[], now: number): SessionAnswer | null {
   if (!insight) return null;
   const p = insight.pending;
-  const pending: PendingAnswer | null = p && session.status === 'Pending'
-    ? { code: p.code, reason: p.reason, since: p.since, exact: p.exact, detail: p.detail, estimate: estimateWait(waits, session, now - p.since) }
-    : null;
+  const pending: PendingAnswer | null =
+    p && session.status === 'Pending'
+      ? { code: p.code, reason: p.reason, since: p.since, exact: p.exact, detail: p.detail, estimate: estimateWait(waits, session, now - p.since) }
+      : null;
   return { pending, failure: insight.failure, renew: insight.renew };
 }
 
@@ -25,4 +26,3 @@ export function daemonAnswers(state: DaemonState, sessions: readonly Session[], 
   }
   return out;
 }
-

@@ -11,8 +11,7 @@ export function formatDuration(ms: number): string {
   const t = Math.max(0, Math.floor(ms));
   if (t < MINUTE) return `${Math.floor(t / 1000)}s`;
   if (t < HOUR) return `${Math.floor(t / MINUTE)}m`;
-  const pair = (big: number, bigUnit: string, small: number, smallUnit: string) =>
-    small > 0 ? `${big}${bigUnit} ${small}${smallUnit}` : `${big}${bigUnit}`;
+  const pair = (big: number, bigUnit: string, small: number, smallUnit: string) => (small > 0 ? `${big}${bigUnit} ${small}${smallUnit}` : `${big}${bigUnit}`);
   if (t < DAY) return pair(Math.floor(t / HOUR), 'h', Math.floor((t % HOUR) / MINUTE), 'm');
   return pair(Math.floor(t / DAY), 'd', Math.floor((t % DAY) / HOUR), 'h');
 }

@@ -30,11 +30,7 @@ function optionTable(command: string, options: readonly OptionSpec[]): string {
   return indented(renderTable(['', ''], rows).replace(/^.*\n/, ''));
 }
 
-const globalRows = (): OptionSpec[] => [
-  ...GLOBAL_OPTIONS,
-  { name: 'help', short: 'h', type: 'boolean' },
-  { name: 'version', short: 'V', type: 'boolean' },
-];
+const globalRows = (): OptionSpec[] => [...GLOBAL_OPTIONS, { name: 'help', short: 'h', type: 'boolean' }, { name: 'version', short: 'V', type: 'boolean' }];
 
 /** The top-level help: every command with its summary, the global options, exit codes. */
 export function generalHelp(style: Style = createStyle(false)): string {

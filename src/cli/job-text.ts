@@ -27,14 +27,18 @@ export const JOB_TEXT = {
   couldNotKnow: (subject: string, what: readonly string[], daemon: boolean) =>
     `${subject} was not launched through the skaha-tui daemon${daemon ? '' : ' (or no daemon was there to ask)'}, so its ${listed(what)} could not be known: ` +
     'the relaunch has only its kind, image and fixed resources — give the rest with --env and -- CMD ARGS, or use a job file',
-  tooLargeToKnow: (subject: string) => `${subject}: its command, arguments and environment were too long for the daemon to keep: give them with --env and -- CMD ARGS`,
-  replicaNote: (id: string, replica: number, of: number, name: string) => `note: session ${id} is replica ${replica} of ${of} of ${name}: it runs again with REPLICA_ID=${replica} and REPLICA_COUNT=${of}`,
+  tooLargeToKnow: (subject: string) =>
+    `${subject}: its command, arguments and environment were too long for the daemon to keep: give them with --env and -- CMD ARGS`,
+  replicaNote: (id: string, replica: number, of: number, name: string) =>
+    `note: session ${id} is replica ${replica} of ${of} of ${name}: it runs again with REPLICA_ID=${replica} and REPLICA_COUNT=${of}`,
   printWholeArray: (subject: string, of: number) => `note: ${subject} is one replica of ${of}: the job file describes all ${of}`,
   noGroup: (group: string) => `no replica group ${group}: give a group's name or one of its sessions' ids (skaha-tui ps --all lists them)`,
-  ambiguousGroup: (group: string, choices: readonly string[]) => `${group} names ${choices.length} replica groups: give one of their sessions' ids instead (${choices.join('; ')})`,
+  ambiguousGroup: (group: string, choices: readonly string[]) =>
+    `${group} names ${choices.length} replica groups: give one of their sessions' ids instead (${choices.join('; ')})`,
   groupChoice: (total: number, id: string, statuses: string) => `${total} replicas with ${id}: ${statuses}`,
   noFailed: (base: string, tally: string) => `No failed replicas in ${base} (${tally}): nothing to rerun.`,
-  rerunning: (base: string, replicas: readonly number[], total: number) => `Rerunning ${plural(replicas.length, 'failed replica')} of ${base} (of ${total}): ${replicas.join(', ')}`,
+  rerunning: (base: string, replicas: readonly number[], total: number) =>
+    `Rerunning ${plural(replicas.length, 'failed replica')} of ${base} (of ${total}): ${replicas.join(', ')}`,
   failedWithReplicas: '--failed reruns the failed replicas with their own numbers: leave out --replicas',
   dryRunHeader: (count: number, what: string) => `Dry run: ${what} is valid; it would send ${plural(count, 'request')} (nothing was sent):`,
   dryRunNothing: (what: string) => `Dry run: ${what}; nothing would be sent.`,

@@ -24,18 +24,10 @@ export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string |
 
 /** The real thing: resolves credentials (flags > env > config > canfar config) and builds the HTTP client. */
 export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
-  const [{ resolveConnection }, { SkahaClient }] = await Promise.all([
-    import('../config/resolve-connection.js'),
-    import('../client/skaha-client.js'),
-  ]);
-  const connection = await resolveConnection(
-    { url: flags.url, token: flags.token, cert: flags.cert },
-    { env },
-  );
+  const [{ resolveConnection }, { SkahaClient }] = await Promise.all([import('../config/resolve-connection.js'), import('../client/skaha-client.js')]);
+  const connection = await resolveConnection({ url: flags.url, token: flags.token, cert: flags.cert }, { env });
   const client = new SkahaClient(connection, { logger: options.logger });
-  const secrets = [connection.credential.token, connection.registryAuth?.secret].filter(
-    (s): s is string => typeof s === 'string' && s !== '',
-  );
+  const secrets = [connection.credential.token, connection.registryAuth?.secret].filter((s): s is string => typeof s === 'string' && s !== '');
   return {
     api: client,
     concurrency: connection.concurrency,

@@ -35,7 +35,11 @@ export async function renewChecked(ctx: CommandContext, sessions: readonly Sessi
   }
   ctx.log.info(DIAGNOSTICS.direct, { request: 'renew' });
   const api = await ctx.api();
-  const results = await runEach(sessions.map((s) => s.id), await ctx.concurrency(), (id) => api.renewSession(id));
+  const results = await runEach(
+    sessions.map((s) => s.id),
+    await ctx.concurrency(),
+    (id) => api.renewSession(id),
+  );
   const after = results.some((r) => r.ok) ? await api.listSessions().catch((): Session[] => [...listing]) : [...listing];
   const byId = new Map(after.map((s) => [s.id, s]));
   const now = ctx.io.now();

@@ -14,7 +14,6 @@ import type { Answers, SessionAnswer } from './answer-types.js';
 /** The answer types live in their own file (daemon-answers needs them too); re-exported for callers. */
 export type { Answers, SessionAnswer } from './answer-types.js';
 
-
 /** The most sessions whose events one command reads (the rest show their status only). */
 export const MAX_EVENT_READS = 50;
 

@@ -37,7 +37,12 @@ const EVENT_EVERY_MS = 4_000;
 const FATAL = new Set(['DAEMON_UNAVAILABLE', 'SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR', 'LOGIN_EXPIRED', 'CONFIG_ERROR']);
 
 /** Pure: the progress text (and its key without the elapsed time) for the sessions as last seen. */
-export function waitProgress(ids: readonly string[], last: ReadonlyMap<string, Session>, elapsedMs: number, event: string | null): { text: string; key: string } {
+export function waitProgress(
+  ids: readonly string[],
+  last: ReadonlyMap<string, Session>,
+  elapsedMs: number,
+  event: string | null,
+): { text: string; key: string } {
   const elapsed = formatDuration(elapsedMs);
   if (ids.length === 1) {
     const s = last.get(ids[0]);

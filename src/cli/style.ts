@@ -35,10 +35,12 @@ const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yel
 export const OWN_SGR = /\u001b\[(?:1|2|22|31|32|33|35|36|39)m/;
 
 // The input is sanitised first, so a decorated server value never carries its own escape sequences.
-const wrap = (on: boolean, [open, close]: readonly [number, number]) => (raw: string) => {
-  const text = terminalText(raw);
-  return on && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text;
-};
+const wrap =
+  (on: boolean, [open, close]: readonly [number, number]) =>
+  (raw: string) => {
+    const text = terminalText(raw);
+    return on && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  };
 
 /** A Style that colours when `enabled` is true and is the identity otherwise. */
 export function createStyle(enabled: boolean): Style {

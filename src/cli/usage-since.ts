@@ -24,7 +24,8 @@ export function parseSince(text: string, now: number): number {
   } else {
     at = NaN;
   }
-  if (!Number.isFinite(at)) throw new UsageError(`--since ${JSON.stringify(text)} is not a span or a date: use e.g. 7d, 36h, 2w, 2026-11-20 or 2026-11-20T08:00`, 'usage');
+  if (!Number.isFinite(at))
+    throw new UsageError(`--since ${JSON.stringify(text)} is not a span or a date: use e.g. 7d, 36h, 2w, 2026-11-20 or 2026-11-20T08:00`, 'usage');
   if (at >= now) throw new UsageError(`--since ${text} is not in the past: give a span back from now (7d) or an earlier date`, 'usage');
   return at;
 }

@@ -8,8 +8,7 @@ const who = (s: Pick<Session, 'kind' | 'name' | 'id'>) => `${s.kind === 'headles
 /** One human line per event kind (the timestamp is put in front by the caller). */
 export const WATCH_TEXT = {
   added: (s: Session) => `${who(s)} added: ${s.kind}, ${s.status}`,
-  statusChanged: (s: Session, from: string | null, to: string) =>
-    `${who(s)}: ${from ?? 'new'} → ${to}${to === 'Running' && s.url ? `  ${s.url}` : ''}`,
+  statusChanged: (s: Session, from: string | null, to: string) => `${who(s)}: ${from ?? 'new'} → ${to}${to === 'Running' && s.url ? `  ${s.url}` : ''}`,
   preempted: (s: Session) => `${who(s)} preempted — queued again (Kueue)`,
   removed: (s: Session, reason: string) => `${who(s)} removed (${reason})`,
   expiring: (s: Session, left: string, at: string) => `${who(s)} expires in ${left} (${at})`,
@@ -22,7 +21,6 @@ export const WATCH_TEXT = {
   credentialsExpired: (kind: string, at: string) => `your ${kind} expired (${at}): ${credentialRenewHint(kind)}`,
   platformDown: (since: string, message: string | null) => `platform down since ${since}${message ? `: ${message}` : ''}`,
   platformRecovered: (downSince: string) => `platform recovered (down since ${downSince})`,
-  launchFailed: (name: string, failed: number, total: number, message: string) =>
-    `launch of '${name}' failed (${failed}/${total} replicas): ${message}`,
+  launchFailed: (name: string, failed: number, total: number, message: string) => `launch of '${name}' failed (${failed}/${total} replicas): ${message}`,
   warning: (message: string) => `warning: ${message}`,
 } as const;

@@ -12,7 +12,12 @@ import { normaliseImage } from '../domain/normalise-image.js';
  * registry credentials are configured) or lists for other kinds only (see catalogueProblem). When the
  * catalogue cannot be read the launch goes ahead: the server still decides.
  */
-export async function checkImageCatalogue(request: LaunchRequest, loadImages: () => Promise<Image[]>, registryConfigured: boolean, logger: Logger = silentLogger): Promise<void> {
+export async function checkImageCatalogue(
+  request: LaunchRequest,
+  loadImages: () => Promise<Image[]>,
+  registryConfigured: boolean,
+  logger: Logger = silentLogger,
+): Promise<void> {
   let images: Image[] | null = null;
   try {
     images = await loadImages();

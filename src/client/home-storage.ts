@@ -25,12 +25,20 @@ export function nodePath(template: string, user: string): string {
  * quota and the node's date. SKAHA_NOT_FOUND when none answers (no storage service on this host).
  */
 export async function readHomeStorage(http: HttpTransport, user: string, nodes: readonly string[] = DEFAULT_HOME_NODES): Promise<HomeStorageRead> {
-  if (!USER_NAME.test(user)) throw new AppError('VALIDATION_ERROR', `storage: ${JSON.stringify(user.slice(0, 80))} is not a user name (1-64 letters, digits, '.', '_' or '-')`);
+  if (!USER_NAME.test(user))
+    throw new AppError('VALIDATION_ERROR', `storage: ${JSON.stringify(user.slice(0, 80))} is not a user name (1-64 letters, digits, '.', '_' or '-')`);
   const tried: string[] = [];
   for (const template of nodes) {
     const node = nodePath(template, user);
     // limit=0: the node's own properties, not a listing of everything in the home folder.
-    const spec: RequestSpec = { method: 'GET', path: node, origin: true, query: new URLSearchParams({ limit: '0' }), headers: { accept: 'text/xml' }, maxBytes: MAX_NODE_BYTES };
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: node,
+      origin: true,
+      query: new URLSearchParams({ limit: '0' }),
+      headers: { accept: 'text/xml' },
+      maxBytes: MAX_NODE_BYTES,
+    };
     let text: string;
     try {
       text = await http.text(spec);
@@ -40,7 +48,11 @@ export async function readHomeStorage(http: HttpTransport, user: string, nodes: 
       continue;
     }
     const storage = parseHomeNode(text);
-    if (!storage) throw new AppError('PROTOCOL_ERROR', `GET ${http.shownUrl(spec)}: expected a VOSpace node with a length property but the server sent something else`, { method: 'GET', url: http.shownUrl(spec) });
+    if (!storage)
+      throw new AppError('PROTOCOL_ERROR', `GET ${http.shownUrl(spec)}: expected a VOSpace node with a length property but the server sent something else`, {
+        method: 'GET',
+        url: http.shownUrl(spec),
+      });
     return { ...storage, node, user };
   }
   throw new AppError('SKAHA_NOT_FOUND', `no storage service answered for ${user} on this server (404 from ${tried.join(' and ')})`);

@@ -8,7 +8,7 @@ const MAX_QUOTED_CHARS = 500;
 
 const HINTS: Record<number, string> = {
   401: 'your credentials were not accepted: renew the certificate with `cadc-get-cert -u <username>`, log in again with `canfar login`, or pass a valid --token',
-  403: 'your account is not allowed to do this: check that you belong to the platform\'s user group, and that your certificate is a valid proxy certificate',
+  403: "your account is not allowed to do this: check that you belong to the platform's user group, and that your certificate is a valid proxy certificate",
   404: 'check the session id (`skaha-tui ps`) and the server URL and API version',
   503: 'the service is temporarily unavailable: try again later',
 };
@@ -44,7 +44,10 @@ export function httpStatusError(
   const serverText = bodyText.replace(/[\r\n]+$/, '');
   const quoted = cutText(serverText, MAX_QUOTED_CHARS);
   const statusText = STATUS_CODES[status] ?? 'Error';
-  let hint = status === 400 ? badRequestHint(serverText, context) : (HINTS[status] ?? (status >= 500 ? 'the server failed: try again later, and report it if it persists' : 'check the request'));
+  let hint =
+    status === 400
+      ? badRequestHint(serverText, context)
+      : (HINTS[status] ?? (status >= 500 ? 'the server failed: try again later, and report it if it persists' : 'check the request'));
   if (status === 503 && retryAfter) hint += ` (the server suggests retrying after ${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''})`;
   const parts = [`${method} ${url}: ${status} ${statusText}`];
   // A body that only repeats the status text ("Unauthorized") adds nothing: it is not quoted again.
@@ -54,7 +57,11 @@ export function httpStatusError(
 }
 
 function sameWords(a: string, b: string): boolean {
-  const words = (text: string) => text.trim().replace(/[.!]+$/, '').toLowerCase();
+  const words = (text: string) =>
+    text
+      .trim()
+      .replace(/[.!]+$/, '')
+      .toLowerCase();
   return words(a) === words(b);
 }
 
@@ -66,10 +73,18 @@ export function transportError(method: string, url: string, error: unknown, time
   const causeCode = thrownCode((error as { cause?: unknown } | null)?.cause);
   const detail = code || causeCode || (error instanceof Error ? error.name : 'error');
   if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new AppError('TIMEOUT', `${method} ${url}: no complete answer within ${seconds(timeouts.totalMs)} — the server may be overloaded; try again, or raise timeouts.totalMs in the config`, { method, url, cause: error });
+    return new AppError(
+      'TIMEOUT',
+      `${method} ${url}: no complete answer within ${seconds(timeouts.totalMs)} — the server may be overloaded; try again, or raise timeouts.totalMs in the config`,
+      { method, url, cause: error },
+    );
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || causeCode === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
-    return new AppError('TIMEOUT', `${method} ${url}: could not connect within ${seconds(timeouts.connectMs)} — ${NETWORK_HINT}, or raise timeouts.connectMs`, { method, url, cause: error });
+    return new AppError('TIMEOUT', `${method} ${url}: could not connect within ${seconds(timeouts.connectMs)} — ${NETWORK_HINT}, or raise timeouts.connectMs`, {
+      method,
+      url,
+      cause: error,
+    });
   }
   const what = describe(code || causeCode);
   const tls = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO/.test(detail) ? '; check the server certificate and your client certificate' : '';

@@ -7,7 +7,10 @@ const HEADER = /^\s*TYPE\s+REASON\b/i;
 
 /** Parses kubectl's custom-columns events table (`?view=events`); a `<none>` or empty body gives []. Keeps the newest TEXT_LIMITS.events rows, each field bounded. */
 export function parseEvents(text: string): SessionEvent[] {
-  const lines = text.split(/\r?\n/).map((line) => line.trimEnd()).filter((line) => line.trim() !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '');
   if (lines.length === 0 || (lines.length === 1 && /^<(none|nil)>$/i.test(lines[0].trim()))) return [];
   const rows = HEADER.test(lines[0]) ? lines.slice(1) : lines;
   const events: SessionEvent[] = [];

@@ -30,8 +30,18 @@ export function parseNumber(value: unknown): number | null {
 
 const BYTES: Record<string, number> = {
   '': 1e9, // a bare number is already decimal GB ("8.59")
-  K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 const QUANTITY = /^(\d+(?:\.\d*)?|\.\d+)\s*(Ki|Mi|Gi|Ti|Pi|Ei|K|M|G|T|P|E|)B?$/i;
 

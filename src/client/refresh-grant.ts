@@ -48,7 +48,11 @@ export async function refreshGrant(req: RefreshGrantRequest, options: RefreshGra
     });
     status = res.statusCode;
     const { data, overflow } = await readCapped(res.body as BodyStream, MAX_TOKEN_ANSWER_BYTES);
-    if (overflow) throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: the answer is larger than ${MAX_TOKEN_ANSWER_BYTES} bytes, so it was abandoned — check the token endpoint`);
+    if (overflow)
+      throw new AppError(
+        'TOKEN_REFRESH_FAILED',
+        `${shown}: the answer is larger than ${MAX_TOKEN_ANSWER_BYTES} bytes, so it was abandoned — check the token endpoint`,
+      );
     text = data.toString('utf8');
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -61,7 +65,9 @@ export async function refreshGrant(req: RefreshGrantRequest, options: RefreshGra
     throw new AppError('LOGIN_EXPIRED', `${LOGIN_EXPIRED_MESSAGE} (the identity provider refused the refresh: ${oauthError})`, { status });
   }
   const what = oauthError ? ` (${oauthError})` : '';
-  throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: ${status}${what} — the identity provider did not refresh the token; it is tried again later`, { status });
+  throw new AppError('TOKEN_REFRESH_FAILED', `${shown}: ${status}${what} — the identity provider did not refresh the token; it is tried again later`, {
+    status,
+  });
 }
 
 /** The OAuth `error` code of an error answer, when it is a short plain identifier (server text is not quoted otherwise). */

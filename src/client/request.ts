@@ -46,12 +46,19 @@ export class HttpTransport {
   private readonly maxLogBytes: number;
   private readonly userAgent: string;
 
-  constructor(private readonly connection: Connection, options: TransportOptions = {}) {
+  constructor(
+    private readonly connection: Connection,
+    options: TransportOptions = {},
+  ) {
     const cred = connection.credential;
     // The combined proxy PEM serves as both cert (the chain) and key; Node picks the key block.
     const tls: { cert?: string; key?: string; ca?: string[] } = cred.kind === 'certificate' && cred.pem ? { cert: cred.pem, key: cred.pem } : {};
     if (connection.ca) tls.ca = [...rootCertificates, connection.ca];
-    this.agent = new Agent({ connect: { timeout: connection.timeouts.connectMs, ...tls }, connections: Math.max(1, connection.concurrency), keepAliveTimeout: 10_000 });
+    this.agent = new Agent({
+      connect: { timeout: connection.timeouts.connectMs, ...tls },
+      connections: Math.max(1, connection.concurrency),
+      keepAliveTimeout: 10_000,
+    });
     this.logger = options.logger ?? silentLogger;
     this.maxJsonBytes = options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
     this.maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
@@ -82,7 +89,11 @@ export class HttpTransport {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        throw new AppError('PROTOCOL_ERROR', `${spec.method} ${url}: the answer is not valid JSON (starts with ${JSON.stringify(cutText(this.redact(text, spec), 80))}) — check that the URL points at a Skaha service`, { method: spec.method, url, status: res.statusCode });
+        throw new AppError(
+          'PROTOCOL_ERROR',
+          `${spec.method} ${url}: the answer is not valid JSON (starts with ${JSON.stringify(cutText(this.redact(text, spec), 80))}) — check that the URL points at a Skaha service`,
+          { method: spec.method, url, status: res.statusCode },
+        );
       }
     });
   }
@@ -161,7 +172,11 @@ export class HttpTransport {
     const { data, overflow } = declared > maxBytes ? { data: Buffer.alloc(0), overflow: true } : await readCapped(res.body as BodyStream, maxBytes);
     if (overflow) {
       res.body.destroy();
-      throw new AppError('PROTOCOL_ERROR', `${method} ${url}: the answer is larger than ${maxBytes} bytes, so it was abandoned — check that the URL points at a Skaha service`, { method, url, status: res.statusCode });
+      throw new AppError(
+        'PROTOCOL_ERROR',
+        `${method} ${url}: the answer is larger than ${maxBytes} bytes, so it was abandoned — check that the URL points at a Skaha service`,
+        { method, url, status: res.statusCode },
+      );
     }
     return data.toString('utf8');
   }
@@ -172,7 +187,11 @@ export class HttpTransport {
     const text = overflow ? '(error body too large to show)' : this.redact(data.toString('utf8'), spec);
     if (res.statusCode < 400) {
       const location = String(res.headers.location ?? '');
-      return new AppError('PROTOCOL_ERROR', `${method} ${url}: unexpected redirect ${res.statusCode}${location ? ` to ${location}` : ''} — check the service URL`, { method, url, status: res.statusCode });
+      return new AppError(
+        'PROTOCOL_ERROR',
+        `${method} ${url}: unexpected redirect ${res.statusCode}${location ? ` to ${location}` : ''} — check the service URL`,
+        { method, url, status: res.statusCode },
+      );
     }
     const retryAfter = res.headers['retry-after'];
     const registryAuthSent = spec.headers?.['x-skaha-registry-auth'] !== undefined;

@@ -33,7 +33,10 @@ export class SkahaClient implements SkahaApi {
   private context: ResourceContext | null = null;
   private lastSkip: string | null = null;
 
-  constructor(private readonly connection: Connection, options: SkahaClientOptions = {}) {
+  constructor(
+    private readonly connection: Connection,
+    options: SkahaClientOptions = {},
+  ) {
     this.logger = options.logger ?? silentLogger;
     this.http = new HttpTransport(connection, options);
   }
@@ -198,6 +201,10 @@ export class SkahaClient implements SkahaApi {
 
   private protocol(spec: RequestSpec, expected: string): AppError {
     const url = this.http.shownUrl(spec);
-    return new AppError('PROTOCOL_ERROR', `${spec.method} ${url}: expected ${expected} but the server sent something else — check the service URL and API version`, { method: spec.method, url });
+    return new AppError(
+      'PROTOCOL_ERROR',
+      `${spec.method} ${url}: expected ${expected} but the server sent something else — check the service URL and API version`,
+      { method: spec.method, url },
+    );
   }
 }

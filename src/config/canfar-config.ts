@@ -29,7 +29,11 @@ export async function readCanfarConfig(homeDir: string): Promise<CanfarSettings 
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
-    throw new AppError('CONFIG_ERROR', `cannot read the canfar config ${file}: ${String((error as { code?: unknown }).code ?? error)} — check its permissions`, { cause: error });
+    throw new AppError(
+      'CONFIG_ERROR',
+      `cannot read the canfar config ${file}: ${String((error as { code?: unknown }).code ?? error)} — check its permissions`,
+      { cause: error },
+    );
   }
   // Loaded only when the file exists: most runs never pay for the YAML parser.
   const { parse: parseYaml } = await import('yaml');
@@ -37,7 +41,11 @@ export async function readCanfarConfig(homeDir: string): Promise<CanfarSettings 
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new AppError('CONFIG_ERROR', `the canfar config ${file} is not valid YAML — fix it with \`canfar config\`, or set SKAHA_URL and SKAHA_TOKEN/SKAHA_CERT`, { cause: error });
+    throw new AppError(
+      'CONFIG_ERROR',
+      `the canfar config ${file} is not valid YAML — fix it with \`canfar config\`, or set SKAHA_URL and SKAHA_TOKEN/SKAHA_CERT`,
+      { cause: error },
+    );
   }
   return extract(record(doc), file, homeDir);
 }

@@ -18,13 +18,17 @@ export function splitServiceUrl(url: string, origin = 'the URL'): { baseUrl: str
     throw new AppError('CONFIG_ERROR', `${origin} is not a valid URL — use e.g. https://ws-uv.canfar.net/skaha`, { field: 'url' });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new AppError('CONFIG_ERROR', `${origin} must start with https:// or http:// (got ${parsed.protocol}) — use e.g. https://ws-uv.canfar.net/skaha`, { field: 'url' });
+    throw new AppError('CONFIG_ERROR', `${origin} must start with https:// or http:// (got ${parsed.protocol}) — use e.g. https://ws-uv.canfar.net/skaha`, {
+      field: 'url',
+    });
   }
   if (parsed.username || parsed.password) {
     throw new AppError('CONFIG_ERROR', `${origin} must not contain a user name or password — use a token or a certificate instead`, { field: 'url' });
   }
   if (parsed.search || parsed.hash) {
-    throw new AppError('CONFIG_ERROR', `${origin} must not contain a query or fragment — use the service root, e.g. https://ws-uv.canfar.net/skaha`, { field: 'url' });
+    throw new AppError('CONFIG_ERROR', `${origin} must not contain a query or fragment — use the service root, e.g. https://ws-uv.canfar.net/skaha`, {
+      field: 'url',
+    });
   }
   let pathname = parsed.pathname.replace(/\/+$/, '');
   const version = /\/(v\d+)$/.exec(pathname);
@@ -56,7 +60,9 @@ export function createConnection(options: ConnectionOptions): Connection {
   const source = options.urlSource ?? 'flag';
   const credential =
     options.credential ??
-    (options.token !== undefined ? tokenCredential(options.token, { source, label: 'the token given' }, { now: Date.now(), allowExpired: true }) : noCredential());
+    (options.token !== undefined
+      ? tokenCredential(options.token, { source, label: 'the token given' }, { now: Date.now(), allowExpired: true })
+      : noCredential());
   const connection: Connection = {
     baseUrl: split.baseUrl,
     apiVersion: options.apiVersion ?? split.apiVersion ?? DEFAULT_API_VERSION,

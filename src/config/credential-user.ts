@@ -14,7 +14,10 @@ const CADC_SUFFIX = /^(.+)_[0-9a-f]{1,8}$/i;
 /** The user name in a certificate subject: its first CN (a proxy certificate appends a CN of its own), less the CADC id suffix. */
 export function subjectUser(subject: string): string | null {
   const fields = subject.split('\n').map((line) => line.trim());
-  const cn = fields.find((f) => f.startsWith('CN='))?.slice(3).trim();
+  const cn = fields
+    .find((f) => f.startsWith('CN='))
+    ?.slice(3)
+    .trim();
   if (!cn) return null;
   const cadc = fields.some((f) => f.toLowerCase() === 'ou=cadc');
   return (cadc ? (CADC_SUFFIX.exec(cn)?.[1] ?? cn) : cn).slice(0, MAX_USER_LENGTH);

@@ -56,12 +56,17 @@ export async function certificateCredential(file: string, origin: CredentialOrig
   try {
     pem = await readFile(file, 'utf8');
   } catch (error) {
-    throw credentialsError(`cannot read the certificate ${file} (from ${origin.label}): ${errnoText(error)} — ${RENEW_CERT}, or point --cert/SKAHA_CERT at it`, error);
+    throw credentialsError(
+      `cannot read the certificate ${file} (from ${origin.label}): ${errnoText(error)} — ${RENEW_CERT}, or point --cert/SKAHA_CERT at it`,
+      error,
+    );
   }
   const first = firstCertificate(pem);
   if (!first) throw credentialsError(`the certificate file ${file} (from ${origin.label}) holds no PEM certificate — ${RENEW_CERT}`);
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
-    throw credentialsError(`the certificate file ${file} (from ${origin.label}) holds no private key; it must contain the certificate and its key — ${RENEW_CERT}`);
+    throw credentialsError(
+      `the certificate file ${file} (from ${origin.label}) holds no private key; it must contain the certificate and its key — ${RENEW_CERT}`,
+    );
   }
   let notAfter: number;
   try {
@@ -103,8 +108,10 @@ export interface CredentialDescription {
 export function describeCredential(credential: Credential, now: number = Date.now()): CredentialDescription {
   const expiry = credential.expiresAt === null ? null : Date.parse(credential.expiresAt);
   const expired = expiry === null || Number.isNaN(expiry) ? null : expiry <= now;
-  const what = credential.kind === 'certificate' ? `certificate ${credential.path ?? ''}`.trim() : credential.kind === 'token' ? 'bearer token' : 'no credential';
-  const when = credential.expiresAt === null ? (credential.kind === 'none' ? '' : ', expiry unknown') : `, ${expired ? 'expired' : 'expires'} ${credential.expiresAt}`;
+  const what =
+    credential.kind === 'certificate' ? `certificate ${credential.path ?? ''}`.trim() : credential.kind === 'token' ? 'bearer token' : 'no credential';
+  const when =
+    credential.expiresAt === null ? (credential.kind === 'none' ? '' : ', expiry unknown') : `, ${expired ? 'expired' : 'expires'} ${credential.expiresAt}`;
   return {
     kind: credential.kind,
     source: credential.source,

@@ -23,7 +23,8 @@ async function readBounded(file: string, max: number): Promise<string> {
     if (!info.isFile()) throw new AppError('USAGE_ERROR', `the job file ${file} is not a regular file`);
     const buffer = Buffer.alloc(max + 1);
     const { bytesRead } = await handle.read(buffer, 0, max + 1, 0);
-    if (bytesRead > max) throw new AppError('VALIDATION_ERROR', `the job file ${file} is larger than ${max / 1024} KiB: a job file is a few lines of YAML or JSON`);
+    if (bytesRead > max)
+      throw new AppError('VALIDATION_ERROR', `the job file ${file} is larger than ${max / 1024} KiB: a job file is a few lines of YAML or JSON`);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();

@@ -41,9 +41,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env, options: { ch
     configDir = path.join(xdg(env.XDG_CONFIG_HOME) ?? path.join(home, '.config'), 'skaha-tui');
     stateDir = path.join(xdg(env.XDG_STATE_HOME) ?? path.join(home, '.local', 'state'), 'skaha-tui');
     const runtimeBase = xdg(env.XDG_RUNTIME_DIR);
-    runtimeDir = runtimeBase
-      ? path.join(runtimeBase, 'skaha-tui')
-      : path.join(nonEmpty(env.TMPDIR) ?? os.tmpdir(), `skaha-tui-${userId()}`);
+    runtimeDir = runtimeBase ? path.join(runtimeBase, 'skaha-tui') : path.join(nonEmpty(env.TMPDIR) ?? os.tmpdir(), `skaha-tui-${userId()}`);
   }
   const paths: Paths = {
     configDir,

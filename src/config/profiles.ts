@@ -25,7 +25,8 @@ export function profilesDir(configDir: string): string {
 
 /** The name itself when it follows the profile rule (it becomes a file name); USAGE_ERROR otherwise. */
 export function checkProfileName(name: string): string {
-  if (!PROFILE_NAME.test(name)) throw new AppError('USAGE_ERROR', `profile name ${JSON.stringify(name.slice(0, 80))} is not allowed: a profile name is ${PROFILE_NAME_RULE}`);
+  if (!PROFILE_NAME.test(name))
+    throw new AppError('USAGE_ERROR', `profile name ${JSON.stringify(name.slice(0, 80))} is not allowed: a profile name is ${PROFILE_NAME_RULE}`);
   return name;
 }
 
@@ -43,7 +44,10 @@ export async function profileNames(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new AppError('CONFIG_ERROR', `cannot read the profiles folder ${dir}: ${String((error as NodeJS.ErrnoException).code ?? error)}`, { cause: error });
   }
-  const names = files.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).filter((n) => PROFILE_NAME.test(n));
+  const names = files
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .filter((n) => PROFILE_NAME.test(n));
   return names.sort().slice(0, MAX_PROFILES);
 }
 
@@ -78,7 +82,9 @@ export async function saveProfile(dir: string, name: string, job: JobSpec): Prom
   try {
     await writePrivateFile(file, jobFileText(job));
   } catch (error) {
-    throw new AppError('CONFIG_ERROR', `cannot save the profile ${name} in ${dir}: ${String((error as NodeJS.ErrnoException).code ?? error)}`, { cause: error });
+    throw new AppError('CONFIG_ERROR', `cannot save the profile ${name} in ${dir}: ${String((error as NodeJS.ErrnoException).code ?? error)}`, {
+      cause: error,
+    });
   }
   return file;
 }

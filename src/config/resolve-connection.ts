@@ -82,7 +82,11 @@ async function resolveUrl(flags: ConnectionFlags, ctx: Ctx): Promise<{ baseUrl: 
   const canfar = await ctx.canfar();
   if (canfar?.url) {
     const split = splitServiceUrl(canfar.url, `the active server url in ${canfar.file}`);
-    return { baseUrl: split.baseUrl, apiVersion: split.apiVersion ?? canfar.apiVersion ?? ctx.settings.apiVersion ?? DEFAULT_API_VERSION, urlSource: 'canfar-config' };
+    return {
+      baseUrl: split.baseUrl,
+      apiVersion: split.apiVersion ?? canfar.apiVersion ?? ctx.settings.apiVersion ?? DEFAULT_API_VERSION,
+      urlSource: 'canfar-config',
+    };
   }
   return { baseUrl: DEFAULT_BASE_URL, apiVersion: ctx.settings.apiVersion ?? DEFAULT_API_VERSION, urlSource: 'default' };
 }
@@ -138,7 +142,9 @@ async function resolveRegistry(ctx: Ctx, baseUrl: string): Promise<Connection['r
     const secret = val(ctx.env[secretVar]);
     if (!username && !secret) continue;
     if (!username || !secret) {
-      throw new AppError('CONFIG_ERROR', `${username ? secretVar : userVar} is not set but ${username ? userVar : secretVar} is — set both or neither`, { field: 'registry' });
+      throw new AppError('CONFIG_ERROR', `${username ? secretVar : userVar} is not set but ${username ? userVar : secretVar} is — set both or neither`, {
+        field: 'registry',
+      });
     }
     return registryAuth(username, secret);
   }
@@ -167,11 +173,9 @@ function belongsTo(url: string, credentialServer: string): boolean {
 function refuseCleartextToken(baseUrl: string): void {
   const url = new URL(baseUrl);
   if (url.protocol === 'https:' || isLoopbackHost(url.hostname)) return;
-  throw new AppError(
-    'CONFIG_ERROR',
-    `refusing to send a bearer token over plain http to ${url.host}: anyone on the path could read it — use an https:// URL`,
-    { field: 'url' },
-  );
+  throw new AppError('CONFIG_ERROR', `refusing to send a bearer token over plain http to ${url.host}: anyone on the path could read it — use an https:// URL`, {
+    field: 'url',
+  });
 }
 
 function val(value: string | undefined): string {

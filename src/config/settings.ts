@@ -25,7 +25,9 @@ export async function readConfigFile(file: string): Promise<Record<string, unkno
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
-    throw new AppError('CONFIG_ERROR', `cannot read the config file ${file}: ${String((error as { code?: unknown }).code ?? error)} — check its permissions`, { cause: error });
+    throw new AppError('CONFIG_ERROR', `cannot read the config file ${file}: ${String((error as { code?: unknown }).code ?? error)} — check its permissions`, {
+      cause: error,
+    });
   }
   let data: unknown;
   try {
@@ -46,7 +48,8 @@ export function parseClientSettings(raw: Record<string, unknown>, file: string):
   };
   const str = (value: unknown, field: string, secret = false): string | undefined => {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') fail(field, secret ? 'must be a non-empty string' : `must be a non-empty string (got ${JSON.stringify(value)})`);
+    if (typeof value !== 'string' || value.trim() === '')
+      fail(field, secret ? 'must be a non-empty string' : `must be a non-empty string (got ${JSON.stringify(value)})`);
     return value as string;
   };
   const int = (value: unknown, field: string, min: number, max: number): number | undefined => {
@@ -65,7 +68,8 @@ export function parseClientSettings(raw: Record<string, unknown>, file: string):
   const settings: ClientSettings = {};
   settings.url = str(raw.url, 'url');
   settings.apiVersion = str(raw.apiVersion, 'apiVersion');
-  if (settings.apiVersion !== undefined && !/^v\d+$/.test(settings.apiVersion)) fail('apiVersion', `must look like "v1" (got ${JSON.stringify(settings.apiVersion)})`);
+  if (settings.apiVersion !== undefined && !/^v\d+$/.test(settings.apiVersion))
+    fail('apiVersion', `must look like "v1" (got ${JSON.stringify(settings.apiVersion)})`);
   const token = str(raw.token, 'token', true);
   settings.tokenFile = str(raw.tokenFile, 'tokenFile');
   settings.certificate = str(raw.certificate, 'certificate');
@@ -73,8 +77,10 @@ export function parseClientSettings(raw: Record<string, unknown>, file: string):
   if (registry) {
     const username = str(registry.username, 'registry.username');
     const secret = str(registry.secret, 'registry.secret', true);
-    if ((username === undefined) !== (secret === undefined)) fail(username ? 'registry.secret' : 'registry.username', 'is required when the other registry field is set');
-    if (username !== undefined && secret !== undefined) settings.registry = defineSecret({ username } as { username: string; secret: string }, 'secret', secret);
+    if ((username === undefined) !== (secret === undefined))
+      fail(username ? 'registry.secret' : 'registry.username', 'is required when the other registry field is set');
+    if (username !== undefined && secret !== undefined)
+      settings.registry = defineSecret({ username } as { username: string; secret: string }, 'secret', secret);
   }
   const timeouts = obj(raw.timeouts, 'timeouts');
   if (timeouts) {

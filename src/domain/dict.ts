@@ -23,7 +23,8 @@ export function dictGet<V>(dict: Readonly<Record<string, V>>, key: string): V | 
 /** A null-prototype copy of the own enumerable entries of `source` (a plain object, a Map or entry pairs). */
 export function dictFrom<V>(source: Readonly<Record<string, V>> | ReadonlyMap<string, V> | Iterable<readonly [string, V]>): Dict<V> {
   const out = emptyDict<V>();
-  const entries = source instanceof Map || Symbol.iterator in (source as object) ? (source as Iterable<readonly [string, V]>) : Object.entries(source as Record<string, V>);
+  const entries =
+    source instanceof Map || Symbol.iterator in (source as object) ? (source as Iterable<readonly [string, V]>) : Object.entries(source as Record<string, V>);
   for (const [key, value] of entries) out[key] = value;
   return out;
 }

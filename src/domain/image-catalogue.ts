@@ -34,10 +34,16 @@ export function catalogueProblem(image: string, kind: string, images: readonly I
   if (found) {
     if (found.types.includes(kind)) return null;
     const kinds = found.types.filter((t) => t !== 'desktop-app');
-    return validationError('image', `${shortImage(image)} does not run as ${kind}: the image catalogue lists it for ${kinds.join(', ') || 'desktop-app only'} — pick one of those kinds, or an image for ${kind} (\`skaha-tui images --kind ${kind}\`)`);
+    return validationError(
+      'image',
+      `${shortImage(image)} does not run as ${kind}: the image catalogue lists it for ${kinds.join(', ') || 'desktop-app only'} — pick one of those kinds, or an image for ${kind} (\`skaha-tui images --kind ${kind}\`)`,
+    );
   }
   if (registryConfigured) return null;
   const near = closestImages(image, kind, images);
   const suggestion = near.length > 0 ? ` — did you mean ${near.join(' or ')}?` : ' — `skaha-tui images` lists the catalogue';
-  return validationError('image', `${shortImage(image)} is not in the image catalogue${suggestion} (a private image needs registry credentials: SKAHA_REGISTRY_USERNAME and SKAHA_REGISTRY_SECRET, or "registry" in the config file)`);
+  return validationError(
+    'image',
+    `${shortImage(image)} is not in the image catalogue${suggestion} (a private image needs registry credentials: SKAHA_REGISTRY_USERNAME and SKAHA_REGISTRY_SECRET, or "registry" in the config file)`,
+  );
 }

@@ -118,7 +118,8 @@ export function jobFromObject(raw: unknown, source: string): JobSpec {
   if (has('env')) job.env = env(source, data.env);
   if (has('registry')) {
     if (typeof data.registry === 'object') throw new AppError('VALIDATION_ERROR', inlineRegistryMessage(source), { field: 'registry' });
-    if (data.registry !== CONFIGURED_REGISTRY) throw problem(source, 'registry', `can only be \`${CONFIGURED_REGISTRY}\` (the registry credentials you configured)`);
+    if (data.registry !== CONFIGURED_REGISTRY)
+      throw problem(source, 'registry', `can only be \`${CONFIGURED_REGISTRY}\` (the registry credentials you configured)`);
     job.registry = CONFIGURED_REGISTRY;
   }
   return job;

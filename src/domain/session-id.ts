@@ -24,7 +24,9 @@ export function shownId(value: string, max = 40): string {
 
 /** VALIDATION_ERROR for an id that breaks the id rule; no request is made with it. */
 export function invalidIdError(value: string, field = 'id'): AppError {
-  return new AppError('VALIDATION_ERROR', `${field} ${shownId(value)} is not a session id: an id is ${SESSION_ID_RULE} — check it with \`skaha-tui ps\``, { field });
+  return new AppError('VALIDATION_ERROR', `${field} ${shownId(value)} is not a session id: an id is ${SESSION_ID_RULE} — check it with \`skaha-tui ps\``, {
+    field,
+  });
 }
 
 /** The id itself when it follows the id rule; VALIDATION_ERROR otherwise. */

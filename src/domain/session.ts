@@ -8,15 +8,7 @@ export type LaunchableKind = (typeof LAUNCHABLE_KINDS)[number];
 export type SessionKind = LaunchableKind | 'desktop-app' | (string & {});
 
 /** Statuses current (v1) and legacy (v0) servers report; unknown statuses are kept as plain strings. */
-export type SessionStatus =
-  | 'Pending'
-  | 'Running'
-  | 'Terminating'
-  | 'Completed'
-  | 'Succeeded'
-  | 'Failed'
-  | 'Error'
-  | (string & {});
+export type SessionStatus = 'Pending' | 'Running' | 'Terminating' | 'Completed' | 'Succeeded' | 'Failed' | 'Error' | (string & {});
 
 /** A session normalised from the server's lenient JSON: numbers are numbers, absent values are null. */
 export interface Session {

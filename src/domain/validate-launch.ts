@@ -25,7 +25,8 @@ export function validateLaunch(request: LaunchRequest, context?: ResourceContext
     throw validationError('kind', `must be one of ${LAUNCHABLE_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
   }
   const replicas = request.replicas ?? 1;
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS) throw validationError('replicas', `must be an integer from 1 to ${MAX_REPLICAS} (got ${replicas})`);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS)
+    throw validationError('replicas', `must be an integer from 1 to ${MAX_REPLICAS} (got ${replicas})`);
   if (replicas > 1 && kind !== 'headless') throw validationError('replicas', `more than 1 replica is only allowed for headless sessions, not ${kind}`);
   const name = checkName(request.name, replicas);
   const image = normaliseImage(request.image ?? '');
@@ -66,7 +67,8 @@ export function validateLaunch(request: LaunchRequest, context?: ResourceContext
 function checkReplicaIds(ids: readonly number[], replicas: number): number[] {
   if (!Array.isArray(ids) || ids.length === 0) throw validationError('replicaIds', 'must list at least one replica number');
   for (const id of ids) {
-    if (!Number.isInteger(id) || id < 1 || id > replicas) throw validationError('replicaIds', `must be whole numbers from 1 to the replica count ${replicas} (got ${id})`);
+    if (!Number.isInteger(id) || id < 1 || id > replicas)
+      throw validationError('replicaIds', `must be whole numbers from 1 to the replica count ${replicas} (got ${id})`);
   }
   if (new Set(ids).size !== ids.length) throw validationError('replicaIds', 'must not repeat a replica number');
   return [...ids];
@@ -79,7 +81,10 @@ function checkName(raw: string, replicas: number): string {
   // Replica names get a "-N" suffix, which must fit too.
   const longest = replicas > 1 ? `${name}-${replicas}` : name;
   if (longest.length > MAX_NAME_LENGTH) {
-    throw validationError('name', `must be at most ${MAX_NAME_LENGTH} characters${replicas > 1 ? ` including the replica suffix "-${replicas}"` : ''} (got ${longest.length})`);
+    throw validationError(
+      'name',
+      `must be at most ${MAX_NAME_LENGTH} characters${replicas > 1 ? ` including the replica suffix "-${replicas}"` : ''} (got ${longest.length})`,
+    );
   }
   return name;
 }

@@ -2,14 +2,36 @@
 // every leaf of the record --json prints (docs/output.md). A test checks each list against a full record.
 
 const SESSION_BASE = [
-  'id', 'name', 'kind', 'status', 'image', 'user', 'startedAt', 'expiresAt', 'url',
-  'cpu.requested', 'cpu.used', 'ramGB.requested', 'ramGB.used', 'gpus.requested', 'fixed',
-  'ramGiB.requested', 'ramGiB.used',
+  'id',
+  'name',
+  'kind',
+  'status',
+  'image',
+  'user',
+  'startedAt',
+  'expiresAt',
+  'url',
+  'cpu.requested',
+  'cpu.used',
+  'ramGB.requested',
+  'ramGB.used',
+  'gpus.requested',
+  'fixed',
+  'ramGiB.requested',
+  'ramGiB.used',
 ] as const;
 
 const ANSWERS = [
-  'pending.code', 'pending.reason', 'pending.since', 'pending.detail', 'pending.estimate.remainingMs', 'pending.estimate.basis',
-  'failure.code', 'failure.cause', 'failure.inferred', 'failure.detail',
+  'pending.code',
+  'pending.reason',
+  'pending.since',
+  'pending.detail',
+  'pending.estimate.remainingMs',
+  'pending.estimate.basis',
+  'failure.code',
+  'failure.cause',
+  'failure.inferred',
+  'failure.detail',
 ] as const;
 
 /** Columns of a session record (`ps`, `info`). */
@@ -28,7 +50,14 @@ export const EVENT_COLUMNS: readonly string[] = ['type', 'reason', 'message', 'f
 export const IMAGE_COLUMNS: readonly string[] = ['id', 'types', 'digest'];
 
 /** Columns of the platform stats (`stats`, one row). */
-export const STATS_COLUMNS: readonly string[] = ['cpu.allocated', 'cpu.capacity', 'cpu.maxPerSession', 'ramGB.allocated', 'ramGB.capacity', 'ramGB.maxPerSession'];
+export const STATS_COLUMNS: readonly string[] = [
+  'cpu.allocated',
+  'cpu.capacity',
+  'cpu.maxPerSession',
+  'ramGB.allocated',
+  'ramGB.capacity',
+  'ramGB.maxPerSession',
+];
 
 const options = (r: string) => [`${r}.default`, `${r}.defaultRequest`, `${r}.defaultLimit`, `${r}.options`];
 
@@ -37,10 +66,35 @@ export const CONTEXT_COLUMNS: readonly string[] = [...options('cores'), ...optio
 
 /** Columns of a saved launch profile (`profiles`): the job file's keys under `job`, or why it could not be read under `error`. */
 export const PROFILE_COLUMNS: readonly string[] = [
-  'name', 'file',
-  'job.kind', 'job.image', 'job.name', 'job.cores', 'job.ram', 'job.gpus', 'job.replicas', 'job.cmd', 'job.args', 'job.env', 'job.registry',
-  'error.code', 'error.message',
+  'name',
+  'file',
+  'job.kind',
+  'job.image',
+  'job.name',
+  'job.cores',
+  'job.ram',
+  'job.gpus',
+  'job.replicas',
+  'job.cmd',
+  'job.args',
+  'job.env',
+  'job.registry',
+  'error.code',
+  'error.message',
 ];
 
 /** Columns of the home storage record (`storage`, one row). */
-export const STORAGE_COLUMNS: readonly string[] = ['user', 'node', 'usedBytes', 'quotaBytes', 'usedGiB', 'quotaGiB', 'percent', 'readAt', 'checkedAt', 'date', 'unknown', 'high'];
+export const STORAGE_COLUMNS: readonly string[] = [
+  'user',
+  'node',
+  'usedBytes',
+  'quotaBytes',
+  'usedGiB',
+  'quotaGiB',
+  'percent',
+  'readAt',
+  'checkedAt',
+  'date',
+  'unknown',
+  'high',
+];

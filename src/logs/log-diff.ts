@@ -11,9 +11,7 @@ export interface LogCursor {
 }
 
 /** The change between the seen log and a new snapshot. */
-export type LogChange =
-  | { kind: 'append'; lines: string[]; cursor: LogCursor }
-  | { kind: 'reset'; lines: string[]; cursor: LogCursor };
+export type LogChange = { kind: 'append'; lines: string[]; cursor: LogCursor } | { kind: 'reset'; lines: string[]; cursor: LogCursor };
 
 const HEAD_CHARS = 512;
 const ANCHOR_CHARS = 1024;
@@ -45,8 +43,7 @@ export function startLog(text: string): LogChange {
 export function diffLog(cursor: LogCursor | null, text: string, truncated = false): LogChange {
   if (!cursor) return startLog(text);
   let from = -1;
-  if (!truncated && text.startsWith(cursor.head) && text.length >= cursor.offset &&
-      text.startsWith(cursor.anchor, cursor.offset - cursor.anchor.length)) {
+  if (!truncated && text.startsWith(cursor.head) && text.length >= cursor.offset && text.startsWith(cursor.anchor, cursor.offset - cursor.anchor.length)) {
     from = cursor.offset;
   } else if (truncated && cursor.anchor) {
     const at = text.lastIndexOf(cursor.anchor);

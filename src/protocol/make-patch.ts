@@ -83,7 +83,6 @@ export function diffHistory<P extends HistoryPoint>(prev: Series<P> | undefined,
   return point ? { append: point } : { set: next };
 }
 
-
 /** Whether `next.usage` is exactly what usageAfterPoll makes of `prev.usage` for `next`'s sessions and poll time. */
 function replaysPoll(prev: DaemonState, next: DaemonState): boolean {
   const at = next.lastPollAt;

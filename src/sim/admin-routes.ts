@@ -12,7 +12,6 @@ import type { AdminAnswer, AdminContext, AdminRoute } from './admin-route.js';
 
 const ok = (value: unknown): AdminAnswer => ({ status: 200, value });
 
-
 function state({ world }: AdminContext): AdminAnswer {
   return ok({
     now: javaInstant(world.now()),

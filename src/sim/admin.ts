@@ -46,7 +46,11 @@ export function handleAdmin(world: SimWorld, requests: RequestLog, method: strin
   const handler = route.methods[method.toUpperCase()];
   if (!handler) {
     const allowed = Object.keys(route.methods);
-    return json(405, { error: `${method} is not allowed on ${route.path}; use ${allowed.join(' or ')}`, allowed, docs: ADMIN_DOCS }, { Allow: allowed.join(', ') });
+    return json(
+      405,
+      { error: `${method} is not allowed on ${route.path}; use ${allowed.join(' or ')}`, allowed, docs: ADMIN_DOCS },
+      { Allow: allowed.join(', ') },
+    );
   }
   let answer: AdminAnswer;
   try {

@@ -12,23 +12,14 @@ import type { SimWorld } from './world.js';
 const ok = (): SimResponse => ({ status: 200, contentType: 'text/plain', body: '' });
 
 /** `/v1/session/{id}/app[/{appId}]`: the desktop-app sub-resources (§2.10). */
-export function handleApps(
-  world: SimWorld,
-  user: SimUser,
-  method: string,
-  id: string,
-  appId: string | undefined,
-  params: Params,
-): SimResponse {
+export function handleApps(world: SimWorld, user: SimUser, method: string, id: string, appId: string | undefined, params: Params): SimResponse {
   const now = world.now();
   const { store, config } = world;
   if (appId === undefined) {
     if (method === 'GET') {
       // per code the list is not filtered by the desktop id
       const status = params.first('status')?.toLowerCase();
-      const apps = store
-        .ofUser(user.name)
-        .filter((l) => l.session.kind === 'desktop-app' && (status === undefined || l.status.toLowerCase() === status));
+      const apps = store.ofUser(user.name).filter((l) => l.session.kind === 'desktop-app' && (status === undefined || l.status.toLowerCase() === status));
       return jsonResponse(apps.map((l) => sessionJson(l, config, now)));
     }
     if (method === 'POST') return attachApp(world, user, id, params);

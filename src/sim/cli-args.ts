@@ -52,7 +52,23 @@ While it runs, the admin API (URL and token printed at start) changes faults and
 (PATCH /_sim/settings) and moves the clock (POST /_sim/clock). Every route, its body and a curl
 example: docs/simulator.md (in the package: node_modules/skaha-tui/docs/simulator.md).`;
 
-const VALUE_FLAGS = ['--port', '--host', '--speed', '--seed', '--max-sessions', '--headless-seconds', '--user', '--sessions-host', '--fault', '--oidc-access-seconds', '--oidc-login-seconds', '--canfar-config', '--storage-used', '--storage-quota', '--storage-service'];
+const VALUE_FLAGS = [
+  '--port',
+  '--host',
+  '--speed',
+  '--seed',
+  '--max-sessions',
+  '--headless-seconds',
+  '--user',
+  '--sessions-host',
+  '--fault',
+  '--oidc-access-seconds',
+  '--oidc-login-seconds',
+  '--canfar-config',
+  '--storage-used',
+  '--storage-quota',
+  '--storage-service',
+];
 
 function gib(flag: string, text: string): number {
   const n = Number(text);
@@ -143,7 +159,8 @@ export function parseSimArgs(argv: string[]): SimCliArgs {
         options.storage = { ...options.storage, quotaGiB: gib(flag, v) };
         break;
       case '--storage-service':
-        if (!(STORAGE_SERVICES as readonly string[]).includes(v)) throw new RangeError(`--storage-service needs one of ${STORAGE_SERVICES.join(', ')}, got "${v}"`);
+        if (!(STORAGE_SERVICES as readonly string[]).includes(v))
+          throw new RangeError(`--storage-service needs one of ${STORAGE_SERVICES.join(', ')}, got "${v}"`);
         options.storage = { ...options.storage, service: v as StorageService };
         break;
       case '--canfar-config':

@@ -67,10 +67,15 @@ export async function runSimulatorCli(argv: string[], io: SimCliIo = { stdout: p
     } catch (error) {
       await sim.close();
       const code = (error as NodeJS.ErrnoException).code;
-      io.stderr.write(`skaha-tui sim: cannot write ${parsed.canfarConfig}: ${code === 'EEXIST' ? 'it exists (it is never overwritten); pick a new path' : String(code ?? error)}\n`);
+      io.stderr.write(
+        `skaha-tui sim: cannot write ${parsed.canfarConfig}: ${code === 'EEXIST' ? 'it exists (it is never overwritten); pick a new path' : String(code ?? error)}\n`,
+      );
       return 1;
     }
-    loginLines = [`or a canfar config with an OIDC login (refreshed by the daemon): ${parsed.canfarConfig}`, `  copy it to ~/.canfar/config.yaml of a test HOME`];
+    loginLines = [
+      `or a canfar config with an OIDC login (refreshed by the daemon): ${parsed.canfarConfig}`,
+      `  copy it to ~/.canfar/config.yaml of a test HOME`,
+    ];
   }
   const users = Object.entries(sim.tokens);
   const width = Math.max(...users.map(([name]) => name.length));

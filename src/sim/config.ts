@@ -123,7 +123,8 @@ export function resolveConfig(options: SimulatorOptions): SimConfig {
 
 /** Changes the interactive-session cap while running; throws a RangeError unless it is an integer >= 0. */
 export function setInteractiveCap(config: SimConfig, max: unknown): void {
-  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) throw new RangeError(`maxInteractiveSessions must be an integer >= 0, got ${JSON.stringify(max)}`);
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0)
+    throw new RangeError(`maxInteractiveSessions must be an integer >= 0, got ${JSON.stringify(max)}`);
   config.maxInteractiveSessions = max;
 }
 

@@ -4,9 +4,7 @@ import type { SimKind, SimResources } from './types.js';
 export const CORE_OPTIONS: readonly number[] = Array.from({ length: 16 }, (_, i) => i + 1);
 
 /** The memoryGB options of the shipped `k8s-resources.json`. */
-export const RAM_OPTIONS: readonly number[] = [
-  1, 2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 26, 28, 30, 32, 36, 40, 44, 48, 56, 64, 80, 92, 112, 128, 140, 170, 192,
-];
+export const RAM_OPTIONS: readonly number[] = [1, 2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 26, 28, 30, 32, 36, 40, 44, 48, 56, 64, 80, 92, 112, 128, 140, 170, 192];
 
 /** The gpus options of the shipped `k8s-resources.json` (they start at 1, so 0 is rejected). */
 export const GPU_OPTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => i + 1);

@@ -83,10 +83,7 @@ function clampLast(e: PodEvent, now: number): PodEvent {
 export function eventsTable(events: PodEvent[]): string {
   if (events.length === 0) return '<none>\n';
   const time = (ms: number | undefined): string => (ms === undefined ? '<none>' : k8sTime(ms));
-  const rows = [
-    ['TYPE', 'REASON', 'MESSAGE', 'FIRST-TIME', 'LAST-TIME'],
-    ...events.map((e) => [e.type, e.reason, e.message, time(e.first), time(e.last)]),
-  ];
+  const rows = [['TYPE', 'REASON', 'MESSAGE', 'FIRST-TIME', 'LAST-TIME'], ...events.map((e) => [e.type, e.reason, e.message, time(e.first), time(e.last)])];
   // kubectl's tabwriter: minwidth 10, padding 3; the last column is not padded
   const widths = rows[0].map((_, c) => Math.max(10, ...rows.map((r) => r[c].length + 3)));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('')).join('\n') + '\n';

@@ -56,7 +56,8 @@ export function parseFaults(value: unknown): SimFaults {
     } else if (field === 'queueSeconds') {
       out.queueSeconds = checkSeconds(v, 'queueSeconds');
     } else if (field === 'failReplicas') {
-      if (!Array.isArray(v) || !v.every((n) => Number.isInteger(n) && n >= 1)) throw new RangeError('failReplicas must be an array of replica numbers (whole numbers from 1)');
+      if (!Array.isArray(v) || !v.every((n) => Number.isInteger(n) && n >= 1))
+        throw new RangeError('failReplicas must be an array of replica numbers (whole numbers from 1)');
       out.failReplicas = [...(v as number[])];
     } else if (field === 'trouble') {
       out.trouble = oneOf(v, SIM_TROUBLES, 'trouble');
@@ -72,7 +73,17 @@ export function parseFaults(value: unknown): SimFaults {
 }
 
 /** Every field a faults object may have. */
-export const FAULT_FIELDS = [...LIST_FIELDS, ...BOOL_FIELDS, ...NUMBER_FIELDS, 'status', 'queueSeconds', 'failReplicas', 'trouble', 'renew', 'preempt'] as const;
+export const FAULT_FIELDS = [
+  ...LIST_FIELDS,
+  ...BOOL_FIELDS,
+  ...NUMBER_FIELDS,
+  'status',
+  'queueSeconds',
+  'failReplicas',
+  'trouble',
+  'renew',
+  'preempt',
+] as const;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {

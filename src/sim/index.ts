@@ -25,7 +25,6 @@ export { seedDemo } from './demo.js';
 /** A running simulator, as tests and the CLI steer it. */
 export type { RunningSimulator } from './running-simulator.js';
 
-
 /** Starts a Skaha v1 simulator on a real node:http server. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const config = resolveConfig(options);
@@ -46,7 +45,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const tokens = tokensByUser(config);
-  const oidc = new SimOidc(config.seed, () => world.now(), () => `${origin}/oidc`, options.oidc);
+  const oidc = new SimOidc(
+    config.seed,
+    () => world.now(),
+    () => `${origin}/oidc`,
+    options.oidc,
+  );
   world.oidc = oidc;
   const firstUser = Object.keys(tokens)[0];
   const login = (user = firstUser): SimTokenSet => {
@@ -104,7 +108,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       canfarConfig: (user) => {
         const issuedAt = world.now();
         const set = login(user);
-        return canfarLoginYaml({ baseUrl: `${origin}/skaha`, issuer: `${origin}/oidc`, clientId: oidc.clientId, clientSecret: oidc.clientSecret, tokens: set, issuedAt });
+        return canfarLoginYaml({
+          baseUrl: `${origin}/skaha`,
+          issuer: `${origin}/oidc`,
+          clientId: oidc.clientId,
+          clientSecret: oidc.clientSecret,
+          tokens: set,
+          issuedAt,
+        });
       },
       revokeAll: () => oidc.revokeAll(),
       grants: () => oidc.grants,

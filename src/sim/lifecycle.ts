@@ -115,6 +115,7 @@ export function renewJob(s: SimSession, now: number, expirySeconds: number): boo
  */
 export function preemptJob(s: SimSession, at: number, queuedMs: number, pendingMs: number, oneSecondMs: number): void {
   const status = statusAt(s, at);
-  if (status !== 'Running' && status !== 'Pending') throw new RangeError(`session ${s.id} is ${status ?? 'gone'} then, not active: only an active session can be preempted`);
+  if (status !== 'Running' && status !== 'Pending')
+    throw new RangeError(`session ${s.id} is ${status ?? 'gone'} then, not active: only an active session can be preempted`);
   preemptPod(s, at, queuedMs, pendingMs, oneSecondMs);
 }

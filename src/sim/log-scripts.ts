@@ -96,9 +96,16 @@ export function logScript(s: SimSession, seed: number): LogScript {
       return {
         startup: [
           [0, () => 'Starting Firefly (tomcat)...'],
-          [2, (ms) => `${jts(ms)} INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [${pick(3000, 9000, seed, s.id, 'tc')}] milliseconds`],
+          [
+            2,
+            (ms) => `${jts(ms)} INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [${pick(3000, 9000, seed, s.id, 'tc')}] milliseconds`,
+          ],
         ],
-        periodic: { minSeconds: 90, maxSeconds: 400, line: (ms) => `${jts(ms)} INFO [http-nio-8080-exec-${pick(1, 9, seed, ms)}] Firefly: search request served` },
+        periodic: {
+          minSeconds: 90,
+          maxSeconds: 400,
+          line: (ms) => `${jts(ms)} INFO [http-nio-8080-exec-${pick(1, 9, seed, ms)}] Firefly: search request served`,
+        },
       };
     case 'headless':
       return headlessScript(s, seed, pod);
@@ -126,11 +133,10 @@ function headlessScript(s: SimSession, seed: number, pod: string): LogScript {
     periodic: {
       minSeconds: 3,
       maxSeconds: 6,
-      line: (ms, k) => `[${clock(ms)}] step ${k + 1}: processed ${pick(200, 5000, seed, s.id, 'rec', k)} records (${(unit(seed, s.id, 'mb', k) * 90 + 10).toFixed(1)} MB/s)`,
+      line: (ms, k) =>
+        `[${clock(ms)}] step ${k + 1}: processed ${pick(200, 5000, seed, s.id, 'rec', k)} records (${(unit(seed, s.id, 'mb', k) * 90 + 10).toFixed(1)} MB/s)`,
     },
     end: (ms, failed, steps) =>
-      failed
-        ? [`[${clock(ms)}] error: step ${steps + 1} failed`, 'command terminated with exit code 1']
-        : [`[${clock(ms)}] done: ${steps} steps`],
+      failed ? [`[${clock(ms)}] error: step ${steps + 1} failed`, 'command terminated with exit code 1'] : [`[${clock(ms)}] done: ${steps} steps`],
   };
 }

@@ -33,7 +33,8 @@ const json = (status: number, value: unknown, headers?: Record<string, string>):
   body: `${JSON.stringify(value)}\n`,
   headers: { 'cache-control': 'no-store', ...headers },
 });
-const oauthError = (status: number, error: string, description: string, headers?: Record<string, string>) => json(status, { error, error_description: description }, headers);
+const oauthError = (status: number, error: string, description: string, headers?: Record<string, string>) =>
+  json(status, { error, error_description: description }, headers);
 
 /**
  * The simulator's OIDC side: logins (a family of refresh tokens that ends after `refreshLifetimeSec`),
@@ -52,7 +53,12 @@ export class SimOidc {
   private readonly refreshTokens = new Map<string, { user: string; loginEndsAt: number; retired: boolean }>();
   private counter = 0;
 
-  constructor(private readonly seed: number, private readonly now: () => number, private readonly issuer: () => string, options: SimOidcOptions = {}) {
+  constructor(
+    private readonly seed: number,
+    private readonly now: () => number,
+    private readonly issuer: () => string,
+    options: SimOidcOptions = {},
+  ) {
     this.key = hexFrom(32, seed, 'oidc', 'key');
     this.clientId = options.clientId ?? `sim-client-${hexFrom(8, seed, 'oidc', 'client')}`;
     this.clientSecret = options.clientSecret ?? `sim-client-secret-${hexFrom(24, seed, 'oidc', 'secret')}`;
@@ -104,14 +110,23 @@ export class SimOidc {
   /** The discovery document (`/oidc/.well-known/openid-configuration`). */
   discovery(): SimResponse {
     const iss = this.issuer();
-    return json(200, { issuer: iss, token_endpoint: `${iss}/token`, device_authorization_endpoint: `${iss}/device`, registration_endpoint: `${iss}/register`, grant_types_supported: ['refresh_token'] });
+    return json(200, {
+      issuer: iss,
+      token_endpoint: `${iss}/token`,
+      device_authorization_endpoint: `${iss}/device`,
+      registration_endpoint: `${iss}/register`,
+      grant_types_supported: ['refresh_token'],
+    });
   }
 
   private issue(user: string, loginEndsAt: number, withRefresh: boolean): SimTokenSet {
     const now = this.now();
     const n = ++this.counter;
     const iat = Math.floor(now / 1000);
-    const access = signJwt({ iss: this.issuer(), sub: user, aud: 'skaha', iat, exp: iat + this.settings.accessLifetimeSec, jti: hexFrom(16, this.seed, 'jti', n), scope: SCOPE }, this.key);
+    const access = signJwt(
+      { iss: this.issuer(), sub: user, aud: 'skaha', iat, exp: iat + this.settings.accessLifetimeSec, jti: hexFrom(16, this.seed, 'jti', n), scope: SCOPE },
+      this.key,
+    );
     const answer: SimTokenSet = {
       access_token: access,
       token_type: 'Bearer',

@@ -51,6 +51,9 @@ export function randomId(rng: Rng, length: number): string {
 /** A lowercase hex string of `length` chars derived from a seed and keys. */
 export function hexFrom(length: number, seed: number, ...keys: Array<string | number>): string {
   let out = '';
-  for (let i = 0; out.length < length; i++) out += hash32(`${seed}:${keys.join(':')}:${i}`).toString(16).padStart(8, '0');
+  for (let i = 0; out.length < length; i++)
+    out += hash32(`${seed}:${keys.join(':')}:${i}`)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, length);
 }

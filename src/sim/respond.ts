@@ -33,7 +33,9 @@ export function writeResponse(res: ServerResponse, r: SimResponse, damage: Damag
 
 function writeHuge(res: ServerResponse, r: SimResponse, headers: Record<string, string>, total: number): void {
   const json = (r.contentType ?? '').includes('json');
-  const unit = json ? '{"id":"hugebody","status":"Running","name":"padding-padding-padding"},\n' : 'a very long log line to fill the body, again and again and again\n';
+  const unit = json
+    ? '{"id":"hugebody","status":"Running","name":"padding-padding-padding"},\n'
+    : 'a very long log line to fill the body, again and again and again\n';
   const chunk = Buffer.from(unit.repeat(Math.ceil(65_536 / unit.length)));
   // chunked, so a client cannot refuse it by Content-Length alone: it has to count
   res.writeHead(r.status, headers);

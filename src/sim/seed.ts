@@ -24,9 +24,12 @@ function wantedStatus(spec: SeedSessionSpec): SimStatus {
 /** Checks the parts of a spec that do not depend on time. */
 function checkSpec(spec: SeedSessionSpec, status: SimStatus): void {
   if (!CREATABLE_KINDS.includes(spec.kind)) fail(`unknown kind ${String(spec.kind)}`);
-  if (spec.trouble !== undefined && !SIM_TROUBLES.includes(spec.trouble)) fail(`unknown trouble ${String(spec.trouble)} (use one of ${SIM_TROUBLES.join(', ')})`);
-  if (spec.renew !== undefined && !RENEW_OUTCOMES.includes(spec.renew)) fail(`unknown renew outcome ${String(spec.renew)} (use one of ${RENEW_OUTCOMES.join(', ')})`);
-  if (spec.trouble === 'oom' && spec.kind !== 'headless') fail('trouble oom is for headless jobs (an interactive session is restarted after an out-of-memory kill)');
+  if (spec.trouble !== undefined && !SIM_TROUBLES.includes(spec.trouble))
+    fail(`unknown trouble ${String(spec.trouble)} (use one of ${SIM_TROUBLES.join(', ')})`);
+  if (spec.renew !== undefined && !RENEW_OUTCOMES.includes(spec.renew))
+    fail(`unknown renew outcome ${String(spec.renew)} (use one of ${RENEW_OUTCOMES.join(', ')})`);
+  if (spec.trouble === 'oom' && spec.kind !== 'headless')
+    fail('trouble oom is for headless jobs (an interactive session is restarted after an out-of-memory kill)');
   const finished = status === 'Completed' || status === 'Failed';
   if (finished && spec.trouble !== undefined && (spec.trouble !== 'oom' || status !== 'Failed')) {
     fail(`a ${spec.trouble} session cannot be seeded ${status}: seed it Pending or Running and let it fail`);
@@ -71,7 +74,8 @@ export function seedSession(world: SimWorld, spec: SeedSessionSpec): string {
     pendingMs = sec(spec.pendingSeconds, queuedMs + Math.min(defPending, (age - queuedMs) / 2));
     if (pendingMs > age) fail('a Running session needs pendingSeconds <= ageSeconds (and queuedSeconds < ageSeconds)');
     if (headless && runMs === undefined) runMs = sec(spec.runSeconds, age - pendingMs + defRun);
-    if (headless && spec.trouble !== 'crash-loop' && runMs !== undefined && age - pendingMs >= runMs) fail('a Running headless job needs runSeconds > its time running');
+    if (headless && spec.trouble !== 'crash-loop' && runMs !== undefined && age - pendingMs >= runMs)
+      fail('a Running headless job needs runSeconds > its time running');
   } else if (status === 'Completed' || status === 'Failed') {
     finishedAgo = sec(spec.finishedSecondsAgo, 60_000);
     const ttl = world.scaled(headless ? LIFETIMES.headlessTtl : LIFETIMES.interactiveTtl);

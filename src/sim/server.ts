@@ -122,9 +122,11 @@ export function createSimServer(deps: SimServerDeps): Server {
           ? handleSkaha(deps, req, res, path, query)
           : isStoragePath(path)
             ? Promise.resolve(storageRequest(deps, req, res, path, query))
-          : path.startsWith('/oidc/') && deps.world.oidc
-            ? readBody(req).then((body) => writeResponse(res, routeOidc(deps.world.oidc!, req.method ?? 'GET', path, body, header(req, 'authorization')), 'none', 0))
-          : Promise.resolve(writeResponse(res, textResponse(404, `not found: ${path}`), 'none', 0));
+            : path.startsWith('/oidc/') && deps.world.oidc
+              ? readBody(req).then((body) =>
+                  writeResponse(res, routeOidc(deps.world.oidc!, req.method ?? 'GET', path, body, header(req, 'authorization')), 'none', 0),
+                )
+              : Promise.resolve(writeResponse(res, textResponse(404, `not found: ${path}`), 'none', 0));
     work.catch((error: unknown) => {
       deps.logger.error('sim request failed', { error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) writeResponse(res, textResponse(500, `unexpected exception: ${String(error)}`), 'none', 0);

@@ -26,27 +26,23 @@ export function listSessions(world: SimWorld, user: SimUser, params: Params): Si
   if (view === 'stats') return { status: 200, contentType: 'application/json', body: world.statsSnapshot() };
   const byStatus = (l: LiveSession): boolean => sameText(l.status, status);
   // desktop-apps only show when asked for by type
-  const byType = (l: LiveSession): boolean =>
-    sameText(l.session.kind, type) && (l.session.kind !== 'desktop-app' || type?.toLowerCase() === 'desktop-app');
+  const byType = (l: LiveSession): boolean => sameText(l.session.kind, type) && (l.session.kind !== 'desktop-app' || type?.toLowerCase() === 'desktop-app');
   if (view === 'all') {
-    return jsonResponse(world.store.live().filter((l) => byType(l) && byStatus(l)).map((l) => publicSessionJson(l, now)));
+    return jsonResponse(
+      world.store
+        .live()
+        .filter((l) => byType(l) && byStatus(l))
+        .map((l) => publicSessionJson(l, now)),
+    );
   }
   const mine = world.store.ofUser(user.name);
   const selected =
-    view?.toLowerCase() === 'interactive'
-      ? mine.filter((l) => l.session.kind !== 'headless' && byStatus(l))
-      : mine.filter((l) => byType(l) && byStatus(l));
+    view?.toLowerCase() === 'interactive' ? mine.filter((l) => l.session.kind !== 'headless' && byStatus(l)) : mine.filter((l) => byType(l) && byStatus(l));
   return jsonResponse(selected.map((l) => sessionJson(l, world.config, now)));
 }
 
 /** `/v1/session` without an id: GET lists, POST creates, DELETE is refused. */
-export function handleSessionCollection(
-  world: SimWorld,
-  user: SimUser,
-  method: string,
-  params: Params,
-  registryAuth: string | undefined,
-): SimResponse {
+export function handleSessionCollection(world: SimWorld, user: SimUser, method: string, params: Params, registryAuth: string | undefined): SimResponse {
   if (method === 'GET') return listSessions(world, user, params);
   if (method === 'POST') return handleCreate(world, user, params, registryAuth);
   if (method === 'DELETE') return textResponse(400, 'Cannot kill all sessions.');

@@ -21,10 +21,12 @@ export function mergeStorage(storage: SimStorage, change: Record<string, unknown
   const out = { ...storage };
   for (const [key, value] of Object.entries(change)) {
     if (key === 'service') {
-      if (!(STORAGE_SERVICES as readonly unknown[]).includes(value)) throw new RangeError(`service must be one of ${STORAGE_SERVICES.join(', ')} (got ${JSON.stringify(value)})`);
+      if (!(STORAGE_SERVICES as readonly unknown[]).includes(value))
+        throw new RangeError(`service must be one of ${STORAGE_SERVICES.join(', ')} (got ${JSON.stringify(value)})`);
       out.service = value as StorageService;
     } else if (key === 'usedGiB' || key === 'quotaGiB') {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new RangeError(`${key} must be a number of GiB >= 0 (got ${JSON.stringify(value)})`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        throw new RangeError(`${key} must be a number of GiB >= 0 (got ${JSON.stringify(value)})`);
       out[key] = value;
     } else {
       throw new RangeError(`unknown storage setting ${key} (known: service, usedGiB, quotaGiB)`);

@@ -54,8 +54,7 @@ export function unschedulableEvents({ s, pod, now, speed }: EventContext): PodEv
   const short = [s.resources.cpuRequest > NODE_FREE.cores && 'cpu', s.resources.ramRequestGiB > NODE_FREE.ramGiB && 'memory'].filter(Boolean);
   const reasons = (short.length > 0 ? short : ['memory']).map((r) => `${nodes} Insufficient ${r}`).join(', ');
   const message =
-    `0/${nodes} nodes are available: ${reasons}. ` +
-    `preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
+    `0/${nodes} nodes are available: ${reasons}. ` + `preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
   const tries = retryTimes(pod.admittedAt + scaledMs(0.5, speed), now, speed);
   if (tries.length === 0) return [];
   return [{ type: 'Warning', reason: 'FailedScheduling', message, at: tries[tries.length - 1] }];
@@ -64,11 +63,17 @@ export function unschedulableEvents({ s, pod, now, speed }: EventContext): PodEv
 /** The restarts of a crash-looping container: each crash is followed by "Back-off restarting failed container". */
 export function crashLoopEvents({ s, pod, now, seed }: EventContext): PodEvent[] {
   const runs = containerRuns(s, pod);
-  const crashes = runs.slice(0, -1).map((r) => r.exitAt).filter((t) => t <= now);
+  const crashes = runs
+    .slice(0, -1)
+    .map((r) => r.exitAt)
+    .filter((t) => t <= now);
   const uid = hexFrom(32, seed, s.id, 'pod-uid');
   const podUid = `${uid.slice(0, 8)}-${uid.slice(8, 12)}-${uid.slice(12, 16)}-${uid.slice(16, 20)}-${uid.slice(20, 32)}`;
   const message = `Back-off restarting failed container ${containerName(s)} in pod ${podName(s, seed)}_${WORKLOAD_NAMESPACE}(${podUid})`;
-  const restarts = runs.slice(1).map((r) => r.startedAt).filter((t) => t <= now);
+  const restarts = runs
+    .slice(1)
+    .map((r) => r.startedAt)
+    .filter((t) => t <= now);
   return [
     ...repeated('Warning', 'BackOff', message, crashes, 100),
     ...repeated('Normal', 'Pulled', `Container image "${s.image}" already present on machine`, restarts, -100),

@@ -96,7 +96,6 @@ export interface SimUser {
   groups: number[];
 }
 
-
 /** What a handler answers; the server applies faults and writes it. */
 export interface SimResponse {
   status: number;

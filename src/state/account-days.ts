@@ -1,7 +1,7 @@
 // Older use kept per local day: hourly rows older than two days are added into one row per day (the
 // daemon's local calendar day), so 30 days of a session take ~80 rows instead of 720.
 
-import type { AccountHours} from './account-hours.js';
+import type { AccountHours } from './account-hours.js';
 import { ACCOUNT_KEEP_MS, HOUR_MS } from './account-hours.js';
 
 /** How long use stays by the hour before it is kept per day: 2 days (a `--since 36h` window stays exact). */
@@ -37,8 +37,12 @@ export function rollUp(hours: AccountHours, days: AccountHours, at: number): { h
     hours.forEachRow(-Infinity, cutoff, (t, values, offset) => {
       if (t + HOUR_MS > cutoff) return;
       nextDays = nextDays.add(localDayStart(t), {
-        hours: values[offset], coreHoursRequested: values[offset + 1], coreHoursUsed: values[offset + 2],
-        gibHoursRequested: values[offset + 3], gibHoursUsed: values[offset + 4], gpuHours: values[offset + 5],
+        hours: values[offset],
+        coreHoursRequested: values[offset + 1],
+        coreHoursUsed: values[offset + 2],
+        gibHoursRequested: values[offset + 3],
+        gibHoursUsed: values[offset + 4],
+        gpuHours: values[offset + 5],
       });
     });
     nextHours = hours.since(cutoff);

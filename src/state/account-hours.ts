@@ -101,7 +101,12 @@ export class AccountHours {
    * hour unless told), oldest first, with the row's values at `values[offset]` … `values[offset + 5]`
    * (read in place: a report over thousands of rows allocates nothing per row).
    */
-  forEachRow(from: number, to: number, visit: (t: number, values: ArrayLike<number>, offset: number) => void, rowEnd: (t: number) => number = (t) => t + HOUR_MS): void {
+  forEachRow(
+    from: number,
+    to: number,
+    visit: (t: number, values: ArrayLike<number>, offset: number) => void,
+    rowEnd: (t: number) => number = (t) => t + HOUR_MS,
+  ): void {
     const { block, start, end, last } = this.tier;
     const width = HOURS_LAYOUT.width;
     if (block) {

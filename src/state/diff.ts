@@ -65,11 +65,7 @@ function changeEvents(before: Session | undefined, after: Session, now: number, 
  * Pure: the events between two session snapshots: added, status-changed, job:finished, removed
  * (edge-triggered, skipped for a baseline) and expiring (level-triggered; dedupe by key).
  */
-export function diffSessions(
-  prev: Readonly<Record<string, Session>>,
-  next: Readonly<Record<string, Session>>,
-  options: DiffOptions,
-): DaemonEvent[] {
+export function diffSessions(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>, options: DiffOptions): DaemonEvent[] {
   const events: DaemonEvent[] = [];
   const thresholds = options.expiringThresholdsSec ?? DEFAULT_EXPIRING_THRESHOLDS_SEC;
   for (const id of Object.keys(next)) {

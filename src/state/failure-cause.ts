@@ -35,7 +35,8 @@ function clueOf(e: SessionEvent, events: readonly SessionEvent[]): Omit<Clue, 'a
   if (/OOMKill|out of memory|OOM ?killed/i.test(text)) return { code: 'oom', cause: FAILURE_TEXT.oom, detail: line };
   const exit = /exit(?:ed)?(?: with)? code:? (\d+)/i.exec(text);
   if (exit) return { code: 'exit-code', cause: FAILURE_TEXT.exitCode(exit[1]), detail: line };
-  if (/ErrImagePull|ImagePullBackOff|^Failed to pull image/.test(e.message)) return { code: 'image-pull', cause: FAILURE_TEXT.imagePull(pullProblem(events).what), detail: line };
+  if (/ErrImagePull|ImagePullBackOff|^Failed to pull image/.test(e.message))
+    return { code: 'image-pull', cause: FAILURE_TEXT.imagePull(pullProblem(events).what), detail: line };
   if (e.reason === 'BackoffLimitExceeded') return { code: 'back-off', cause: FAILURE_TEXT.backoffLimit, detail: line };
   if (e.reason === 'BackOff' && e.message.startsWith('Back-off restarting')) return { code: 'back-off', cause: FAILURE_TEXT.backOff, detail: line };
   if (e.reason === 'FailedScheduling') return { code: 'unschedulable', cause: FAILURE_TEXT.unschedulable, detail: line };

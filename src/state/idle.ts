@@ -52,8 +52,14 @@ export function idleEvents(prev: DaemonState, next: DaemonState, now: number): S
     const before = dictGet(prev.insights, id)?.idle;
     if (before && before.flaggedAt !== null && before.since === idle.since) continue;
     events.push({
-      type: 'session:idle', key: `idle:${id}:${idle.since}`, at: now, session,
-      since: idle.since, used: session.cpu.used, requested: session.cpu.requested, threshold: idle.threshold,
+      type: 'session:idle',
+      key: `idle:${id}:${idle.since}`,
+      at: now,
+      session,
+      since: idle.since,
+      used: session.cpu.used,
+      requested: session.cpu.requested,
+      threshold: idle.threshold,
     });
   }
   return events;

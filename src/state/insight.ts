@@ -3,16 +3,7 @@
 
 /** Why a Pending session waits, as a stable code (the text is in `reason`). */
 export type PendingCode =
-  | 'queued'
-  | 'preempted'
-  | 'scheduled'
-  | 'pulling'
-  | 'image-pull'
-  | 'unschedulable'
-  | 'crash-backoff'
-  | 'starting'
-  | 'event'
-  | 'unknown';
+  'queued' | 'preempted' | 'scheduled' | 'pulling' | 'image-pull' | 'unschedulable' | 'crash-backoff' | 'starting' | 'event' | 'unknown';
 
 /** Why a session is Pending and since when. */
 export interface PendingInfo {

@@ -104,9 +104,11 @@ export function insightsAfterEvents(state: DaemonState, observations: readonly E
     const insight = dictGet(state.insights, id) ?? emptyInsight();
     const clue = events === null ? insight.clue : strongerClue(insight.clue, clueFromEvents(events, at));
     let next: SessionInsight = clue === insight.clue ? insight : { ...insight, clue };
-    if (session.status === 'Pending' && insight.pending) next = { ...next, pending: { ...insight.pending, ...pendingReason(events, insight.pending.requeued) } };
+    if (session.status === 'Pending' && insight.pending)
+      next = { ...next, pending: { ...insight.pending, ...pendingReason(events, insight.pending.requeued) } };
     // An observed cause read after the failure replaces "cause unknown".
-    if (next.failure?.code === 'unknown' && clue && clue.code !== 'unschedulable') next = { ...next, failure: { code: clue.code, cause: clue.cause, inferred: false, detail: clue.detail } };
+    if (next.failure?.code === 'unknown' && clue && clue.code !== 'unschedulable')
+      next = { ...next, failure: { code: clue.code, cause: clue.cause, inferred: false, detail: clue.detail } };
     if (next === insight) continue;
     out ??= dictFrom(state.insights);
     out[id] = next;

@@ -82,14 +82,19 @@ export function pendingReason(events: readonly SessionEvent[] | null, requeued: 
   const unschedulable = newest(ordered, (e) => e.reason === 'FailedScheduling');
   if (unschedulable.event && unschedulable.index > scheduled) {
     const what = insufficient(unschedulable.event.message);
-    return { code: 'unschedulable', reason: what ? PENDING_TEXT.insufficient(what) : PENDING_TEXT.unschedulable, detail: firstLine(unschedulable.event.message) };
+    return {
+      code: 'unschedulable',
+      reason: what ? PENDING_TEXT.insufficient(what) : PENDING_TEXT.unschedulable,
+      detail: firstLine(unschedulable.event.message),
+    };
   }
   if (last.reason === 'BackOff' && last.message.startsWith('Back-off restarting')) {
     return { code: 'crash-backoff', reason: PENDING_TEXT.crashBackoff, detail: firstLine(last.message) };
   }
   if (last.reason === 'Pulling') return { code: 'pulling', reason: PENDING_TEXT.pulling, detail: firstLine(last.message) };
   if (last.reason === 'Scheduled') return { code: 'scheduled', reason: PENDING_TEXT.scheduled, detail: firstLine(last.message) };
-  if (last.reason === 'Unhealthy' && last.message.startsWith('Readiness probe')) return { code: 'starting', reason: PENDING_TEXT.notReady, detail: firstLine(last.message) };
+  if (last.reason === 'Unhealthy' && last.message.startsWith('Readiness probe'))
+    return { code: 'starting', reason: PENDING_TEXT.notReady, detail: firstLine(last.message) };
   if (['Pulled', 'Created', 'Started'].includes(last.reason)) return { code: 'starting', reason: PENDING_TEXT.starting, detail: firstLine(last.message) };
   const message = firstLine(last.message);
   return { code: 'event', reason: message ? `${last.reason}: ${message}` : last.reason, detail: null };

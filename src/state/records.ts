@@ -13,11 +13,7 @@ export function sessionsById(sessions: readonly Session[]): Dict<Session> {
 }
 
 /** Pure: usage histories after a poll at `at`: one sample per reporting session, histories of gone sessions dropped. */
-export function usageAfterPoll(
-  usage: Readonly<Record<string, UsageHistory>>,
-  sessions: Readonly<Record<string, Session>>,
-  at: number,
-): Dict<UsageHistory> {
+export function usageAfterPoll(usage: Readonly<Record<string, UsageHistory>>, sessions: Readonly<Record<string, Session>>, at: number): Dict<UsageHistory> {
   const out = emptyDict<UsageHistory>();
   for (const id of Object.keys(sessions)) {
     const sample = usageSample(sessions[id], at);
@@ -43,11 +39,7 @@ export function recentDeletes(deletes: Readonly<Record<string, number>>, at: num
  * after a flood of sessions). One pass over the old keys plus the new ones (a sort only when over
  * the cap): call it once per batch.
  */
-export function markEmitted(
-  emitted: Readonly<Record<string, number>>,
-  keys: readonly string[],
-  at: number,
-): Dict<number> {
+export function markEmitted(emitted: Readonly<Record<string, number>>, keys: readonly string[], at: number): Dict<number> {
   const out = emptyDict<number>();
   let size = 0;
   for (const key of Object.keys(emitted)) {
@@ -83,10 +75,6 @@ export function appendLaunch(launches: readonly LaunchRecord[], record: LaunchRe
 }
 
 /** Pure: the launch list with one record changed by `update` (unknown ids leave it as is). */
-export function updateLaunch(
-  launches: readonly LaunchRecord[],
-  id: string,
-  update: (record: LaunchRecord) => LaunchRecord,
-): LaunchRecord[] {
+export function updateLaunch(launches: readonly LaunchRecord[], id: string, update: (record: LaunchRecord) => LaunchRecord): LaunchRecord[] {
   return launches.map((record) => (record.id === id ? update(record) : record));
 }

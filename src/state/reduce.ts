@@ -7,15 +7,7 @@ import { appendStats, statsSample } from './usage.js';
 import { insightsAfterEvents, insightsAfterPoll, insightsAfterRenew } from './insights.js';
 import { accountsAfterPoll } from './usage-accounts.js';
 import { storageAfterFailure, storageAfterRead } from './storage.js';
-import {
-  appendLaunch,
-  appendNotification,
-  markEmitted,
-  recentDeletes,
-  sessionsById,
-  updateLaunch,
-  usageAfterPoll,
-} from './records.js';
+import { appendLaunch, appendNotification, markEmitted, recentDeletes, sessionsById, updateLaunch, usageAfterPoll } from './records.js';
 
 /** The pure reducer: the next state for an action; no I/O, time comes from the action. */
 export function reduce(state: DaemonState, action: Action): DaemonState {
@@ -100,7 +92,11 @@ export function reduce(state: DaemonState, action: Action): DaemonState {
       return {
         ...state,
         notifications: appendNotification(state.notifications, ...action.notifications.map((n) => ({ ...n, at: action.at }))),
-        emitted: markEmitted(state.emitted, action.notifications.map((n) => n.key), action.at),
+        emitted: markEmitted(
+          state.emitted,
+          action.notifications.map((n) => n.key),
+          action.at,
+        ),
       };
     case 'config.changed':
       return {

@@ -53,7 +53,15 @@ function fromRecord(record: LaunchRecord): RelaunchPlan {
   const request = requestFromStored(stored);
   delete request.replicaIds;
   const unknown: UnknownParam[] = stored.paramsTooLarge && stored.kind === 'headless' ? ['command', 'arguments', 'environment'] : [];
-  return { request, source: 'kept', unknown, redacted: redactedNames(request.env ?? []), registry: stored.registryAuthUsed, launchId: record.id, replica: null };
+  return {
+    request,
+    source: 'kept',
+    unknown,
+    redacted: redactedNames(request.env ?? []),
+    registry: stored.registryAuthUsed,
+    launchId: record.id,
+    replica: null,
+  };
 }
 
 /** Pure: the plan rebuilt from what a listed session shows (kind, image, fixed resources); null for a kind no one launches (desktop-app). */
@@ -96,7 +104,12 @@ export function relaunchPlan(id: string, session: Session | null, launches: read
  * Pure: the rerun of `failed` replicas of `group`, each with its REPLICA_ID and the group's REPLICA_COUNT,
  * from the launch that made the group when the daemon kept it, else from one of its sessions.
  */
-export function rerunPlan(group: ReplicaGroup, failed: readonly ReplicaMember[], sessions: Readonly<Record<string, Session>>, launches: readonly LaunchRecord[]): RelaunchPlan | null {
+export function rerunPlan(
+  group: ReplicaGroup,
+  failed: readonly ReplicaMember[],
+  sessions: Readonly<Record<string, Session>>,
+  launches: readonly LaunchRecord[],
+): RelaunchPlan | null {
   const record = group.launchId === null ? undefined : launches.find((l) => l.id === group.launchId);
   const member = [...failed, ...group.current].map((m) => dictGet(sessions, m.id)).find((s) => s !== undefined);
   const plan = record ? fromRecord(record) : member ? planFromSession(member) : null;

@@ -28,7 +28,13 @@ export class Series<P extends HistoryPoint> {
 
   /** An empty series of a kind. */
   static empty<P extends HistoryPoint>(kind: SeriesKind): Series<P> {
-    return new Series<P>(kind, kind.tiers.map(() => EMPTY_TIER), EMPTY_SERIES_ID, null, null);
+    return new Series<P>(
+      kind,
+      kind.tiers.map(() => EMPTY_TIER),
+      EMPTY_SERIES_ID,
+      null,
+      null,
+    );
   }
 
   /** A series holding `tiers` of points (finest first, each oldest to newest), as a JSON form or tierPoints gives them. */
@@ -104,7 +110,10 @@ export class Series<P extends HistoryPoint> {
 
   /** A series from its JSON form (see historyCheck to check one first). */
   static fromJSON<P extends HistoryPoint>(kind: SeriesKind, json: SeriesJson): Series<P> {
-    return Series.fromTierPoints(kind, json.tiers.map((columns) => columnsToPoints<P>(kind.spec.fields, columns)));
+    return Series.fromTierPoints(
+      kind,
+      json.tiers.map((columns) => columnsToPoints<P>(kind.spec.fields, columns)),
+    );
   }
 
   /** Each tier's points as compact typed-array copies (for the history file). */
@@ -114,7 +123,10 @@ export class Series<P extends HistoryPoint> {
 
   /** A series from tier columns as tierColumns gives them (the arrays are kept, not copied). */
   static fromTierColumns<P extends HistoryPoint>(kind: SeriesKind, columns: readonly TierColumns[]): Series<P> {
-    return Series.holding(kind, kind.tiers.map((_, i) => (columns[i] ? Tier.fromColumns(columns[i], kind.layouts[i]) : EMPTY_TIER)));
+    return Series.holding(
+      kind,
+      kind.tiers.map((_, i) => (columns[i] ? Tier.fromColumns(columns[i], kind.layouts[i]) : EMPTY_TIER)),
+    );
   }
 
   private static holding<P extends HistoryPoint>(kind: SeriesKind, tiers: Tier[]): Series<P> {

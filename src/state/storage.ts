@@ -42,14 +42,31 @@ export interface StorageStatus {
 export function storageAfterRead(prev: StorageStatus | null, read: HomeStorageRead, at: number): StorageStatus {
   const percent = storagePercent(read);
   const high = percent !== null && (percent >= STORAGE_HIGH_PERCENT || (prev?.high === true && percent >= STORAGE_REARM_PERCENT));
-  return { usedBytes: read.usedBytes, quotaBytes: read.quotaBytes, nodeDate: read.date, node: read.node, user: read.user, readAt: at, checkedAt: at, unknown: null, high };
+  return {
+    usedBytes: read.usedBytes,
+    quotaBytes: read.quotaBytes,
+    nodeDate: read.date,
+    node: read.node,
+    user: read.user,
+    readAt: at,
+    checkedAt: at,
+    unknown: null,
+    high,
+  };
 }
 
 /** Pure: the status after a read that could not say (the last figures and the alert state are kept). */
 export function storageAfterFailure(prev: StorageStatus | null, why: string, at: number): StorageStatus {
   return {
-    usedBytes: prev?.usedBytes ?? null, quotaBytes: prev?.quotaBytes ?? null, nodeDate: prev?.nodeDate ?? null, node: prev?.node ?? null, user: prev?.user ?? null,
-    readAt: prev?.readAt ?? null, checkedAt: at, unknown: why, high: prev?.high ?? false,
+    usedBytes: prev?.usedBytes ?? null,
+    quotaBytes: prev?.quotaBytes ?? null,
+    nodeDate: prev?.nodeDate ?? null,
+    node: prev?.node ?? null,
+    user: prev?.user ?? null,
+    readAt: prev?.readAt ?? null,
+    checkedAt: at,
+    unknown: why,
+    high: prev?.high ?? false,
   };
 }
 

@@ -67,7 +67,7 @@ export function amountsFor(session: Session, ms: number): Amounts {
 /** Pure: hours with the running time (from, to] added, split at the clock hours it spans. */
 function addSpan(hours: AccountHours, session: Session, from: number, to: number): AccountHours {
   let out = hours;
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = Math.min(to, hourOf(start) + HOUR_MS);
     out = out.add(hourOf(start), amountsFor(session, end - start));
     start = end;

@@ -62,17 +62,22 @@ export function usageReport(accounts: Readonly<Record<string, UsageAccount>>, si
       }
       any = true;
     });
-    account.days.forEachRow(since, until, (t, values, at) => {
-      let kindDays = dayRows.get(account.kind);
-      if (!kindDays) dayRows.set(account.kind, (kindDays = new Map()));
-      let row = kindDays.get(t);
-      if (!row) kindDays.set(t, (row = new Float64Array(WIDTH)));
-      for (let j = 0; j < WIDTH; j++) {
-        row[j] += values[at + j];
-        sums[j] += values[at + j];
-      }
-      any = true;
-    }, localDayEnd);
+    account.days.forEachRow(
+      since,
+      until,
+      (t, values, at) => {
+        let kindDays = dayRows.get(account.kind);
+        if (!kindDays) dayRows.set(account.kind, (kindDays = new Map()));
+        let row = kindDays.get(t);
+        if (!row) kindDays.set(t, (row = new Float64Array(WIDTH)));
+        for (let j = 0; j < WIDTH; j++) {
+          row[j] += values[at + j];
+          sums[j] += values[at + j];
+        }
+        any = true;
+      },
+      localDayEnd,
+    );
     const oldestDay = account.days.oldestHour();
     if (oldestDay !== null && (keptFrom === null || oldestDay < keptFrom)) keptFrom = oldestDay;
     if (!any) continue;
@@ -94,7 +99,12 @@ const toAmounts = (row: ArrayLike<number>, at = 0): Amounts => {
   return amounts;
 };
 
-function kindHours(byKind: ReadonlyMap<string, Float64Array>, dayRows: ReadonlyMap<string, ReadonlyMap<number, Float64Array>>, first: number, slots: number): KindHour[] {
+function kindHours(
+  byKind: ReadonlyMap<string, Float64Array>,
+  dayRows: ReadonlyMap<string, ReadonlyMap<number, Float64Array>>,
+  first: number,
+  slots: number,
+): KindHour[] {
   const hours: KindHour[] = [];
   for (const [kind, days] of dayRows) for (const [t, row] of days) hours.push({ t, span: 'day', kind, amounts: toAmounts(row) });
   for (const [kind, grid] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {

@@ -26,9 +26,20 @@ export function accountsFromHistories(usage: Readonly<Record<string, UsageHistor
     const first = points[0].t;
     const last = points[points.length - 1].t;
     out[id] = {
-      name: session.name, kind: session.kind, status: session.status, fixed: session.fixed,
-      cores: session.cpu.requested, ramGiB: session.ramGB.requested === null ? null : gbToGiB(session.ramGB.requested), gpus: session.gpus.requested,
-      firstAt: first, lastAt: last, countedTo: session.status === 'Running' ? last : null, seenAt: last, gone: false, hours, days: AccountHours.EMPTY,
+      name: session.name,
+      kind: session.kind,
+      status: session.status,
+      fixed: session.fixed,
+      cores: session.cpu.requested,
+      ramGiB: session.ramGB.requested === null ? null : gbToGiB(session.ramGB.requested),
+      gpus: session.gpus.requested,
+      firstAt: first,
+      lastAt: last,
+      countedTo: session.status === 'Running' ? last : null,
+      seenAt: last,
+      gone: false,
+      hours,
+      days: AccountHours.EMPTY,
     };
   }
   return out;

@@ -12,9 +12,7 @@ const RECENT_WAITS = 30;
 
 /** An estimate of the remaining wait, or why there is none. */
 export type WaitEstimate =
-  | { kind: 'estimate'; remainingMs: number; basis: number }
-  | { kind: 'longer'; longestMs: number; basis: number }
-  | { kind: 'none'; basis: number };
+  { kind: 'estimate'; remainingMs: number; basis: number } | { kind: 'longer'; longestMs: number; basis: number } | { kind: 'none'; basis: number };
 
 /** Pure: the wait history with one more wait, bounded to MAX_WAITS (oldest dropped). */
 export function appendWait(waits: readonly WaitRecord[], record: WaitRecord): WaitRecord[] {
@@ -47,7 +45,10 @@ export function estimateWait(waits: readonly WaitRecord[], session: Pick<Session
   const similar = waits.filter((w) => similarWait(w, session)).slice(-RECENT_WAITS);
   const basis = similar.length;
   if (basis < MIN_WAITS_FOR_ESTIMATE) return { kind: 'none', basis };
-  const longer = similar.map((w) => w.waitedMs).filter((ms) => ms > waitedMs).sort((a, b) => a - b);
+  const longer = similar
+    .map((w) => w.waitedMs)
+    .filter((ms) => ms > waitedMs)
+    .sort((a, b) => a - b);
   if (longer.length === 0) return { kind: 'longer', longestMs: Math.max(...similar.map((w) => w.waitedMs)), basis };
   const mid = longer.length / 2;
   const median = longer.length % 2 === 1 ? longer[Math.floor(mid)] : (longer[mid - 1] + longer[mid]) / 2;

@@ -24,7 +24,15 @@ describe('bench statistics', () => {
 describe('bench table', () => {
   it('computes ratios and prints every column, with notes', () => {
     const rows = [
-      row({ case: 'poll-cost', label: 'CPU per poll', value: 3, unit: 'ms', baseline: { label: 'fetch+parse', value: 2, unit: 'ms' }, target: '≤ 2×', met: true }),
+      row({
+        case: 'poll-cost',
+        label: 'CPU per poll',
+        value: 3,
+        unit: 'ms',
+        baseline: { label: 'fetch+parse', value: 2, unit: 'ms' },
+        target: '≤ 2×',
+        met: true,
+      }),
       row({ case: 'memory', label: 'RSS', value: 90, unit: 'MB', baseline: null, target: '≤ 80 MB', met: false, note: 'limited by X' }),
     ];
     expect(rows[0].ratio).toBe(1.5);

@@ -64,8 +64,23 @@ describe('a day of state', () => {
   });
 
   it('gives every polled session a day of usage, and the stats a day of history', () => {
-    const sessions = ['a1', 'b2', 'c3'].map((id) => ({ id, name: id, kind: 'notebook', status: 'Running', cpu: { requested: 1, used: 0.1 }, ramGB: { requested: 2, used: 1 }, gpus: { requested: 0 }, fixed: true }) as unknown as Session);
-    const stats = { cpu: { allocated: 10, capacity: 100, maxPerSession: 8 }, ramGB: { allocated: 20, capacity: 400, maxPerSession: 32 } } as unknown as PlatformStats;
+    const sessions = ['a1', 'b2', 'c3'].map(
+      (id) =>
+        ({
+          id,
+          name: id,
+          kind: 'notebook',
+          status: 'Running',
+          cpu: { requested: 1, used: 0.1 },
+          ramGB: { requested: 2, used: 1 },
+          gpus: { requested: 0 },
+          fixed: true,
+        }) as unknown as Session,
+    );
+    const stats = {
+      cpu: { allocated: 10, capacity: 100, maxPerSession: 8 },
+      ramGB: { allocated: 20, capacity: 400, maxPerSession: 32 },
+    } as unknown as PlatformStats;
     const state = dayOldState(sessions, stats, now, 60_000, 60_000);
     expect(Object.keys(state.sessions).sort()).toEqual(['a1', 'b2', 'c3']);
     expect(Object.keys(state.usage).sort()).toEqual(['a1', 'b2', 'c3']);
@@ -76,7 +91,14 @@ describe('a day of state', () => {
 
 describe('case arithmetic', () => {
   it('counts the frames a client received by topic (burst)', () => {
-    expect(framesByTopic(['{"type":"welcome","protocol":2}', '{"type":"event","topic":"state:patch","data":{}}', '{"type":"event","topic":"state:patch","data":{}}', '{"type":"event","topic":"warning","data":{}}'])).toEqual({ welcome: 1, 'state:patch': 2, warning: 1 });
+    expect(
+      framesByTopic([
+        '{"type":"welcome","protocol":2}',
+        '{"type":"event","topic":"state:patch","data":{}}',
+        '{"type":"event","topic":"state:patch","data":{}}',
+        '{"type":"event","topic":"warning","data":{}}',
+      ]),
+    ).toEqual({ welcome: 1, 'state:patch': 2, warning: 1 });
   });
 
   it('takes consecutive differences', () => {
@@ -85,7 +107,10 @@ describe('case arithmetic', () => {
   });
 
   it('matches each poll commit to the patch carrying its time, per client', () => {
-    const commits = [{ hrNs: 1_000_000n, lastPollAt: 11 }, { hrNs: 9_000_000n, lastPollAt: 22 }];
+    const commits = [
+      { hrNs: 1_000_000n, lastPollAt: 11 },
+      { hrNs: 9_000_000n, lastPollAt: 22 },
+    ];
     const client = [
       { hrNs: 3_000_000n, text: '{"type":"event","topic":"state:patch","data":{"fields":{"lastPollAt":11}}}' },
       { hrNs: 10_500_000n, text: '{"type":"event","topic":"state:patch","data":{"fields":{"lastPollAt":22}}}' },
@@ -94,7 +119,14 @@ describe('case arithmetic', () => {
   });
 
   it('takes a percentile per round, then the median of the rounds', () => {
-    const byChange = [[1, 2], [3, 4], [10, 20], [30, 40], [5, 6], [7, 8]];
+    const byChange = [
+      [1, 2],
+      [3, 4],
+      [10, 20],
+      [30, 40],
+      [5, 6],
+      [7, 8],
+    ];
     expect(medianRoundPercentile(byChange, 2, 100)).toBe(8);
     expect(medianRoundPercentile(byChange, 2, 50)).toBe(6);
   });
@@ -126,7 +158,9 @@ describe('tmux and /proc', () => {
   it('starts a detached 160×48 session with the environment given', () => {
     const args = newSessionArgs('/tmp/s/sock', 'htop', { LANG: 'C.UTF-8' });
     expect(args.slice(0, 4)).toEqual(['-S', '/tmp/s/sock', '-f', '/dev/null']);
-    expect(args).toEqual(expect.arrayContaining(['new-session', '-d', '-x', String(PANE.cols), '-y', String(PANE.rows), 'NCURSES_NO_UTF8_ACS=1', 'LANG=C.UTF-8']));
+    expect(args).toEqual(
+      expect.arrayContaining(['new-session', '-d', '-x', String(PANE.cols), '-y', String(PANE.rows), 'NCURSES_NO_UTF8_ACS=1', 'LANG=C.UTF-8']),
+    );
     expect(args.at(-1)).toBe('htop');
     expect(PANE).toEqual({ cols: 160, rows: 48 });
   });

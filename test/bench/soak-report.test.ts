@@ -7,9 +7,17 @@ const MiB = 1024 * 1024;
 
 function sample(minutes: number, rssMB: number, handles = 12): SoakSample {
   const metrics: DaemonMetrics = {
-    pid: 1, uptimeMs: minutes * 60_000, rssBytes: rssMB * MiB, heapUsedBytes: 20 * MiB, heapTotalBytes: 30 * MiB, externalBytes: MiB,
-    handles: { total: handles, byKind: { PipeWrap: handles } }, eventLoopDelayMs: { mean: 0.5, p99: 4.2, max: 12, windowMs: 300_000 },
-    clients: 3, sessions: 500, logFollows: 1,
+    pid: 1,
+    uptimeMs: minutes * 60_000,
+    rssBytes: rssMB * MiB,
+    heapUsedBytes: 20 * MiB,
+    heapTotalBytes: 30 * MiB,
+    externalBytes: MiB,
+    handles: { total: handles, byKind: { PipeWrap: handles } },
+    eventLoopDelayMs: { mean: 0.5, p99: 4.2, max: 12, windowMs: 300_000 },
+    clients: 3,
+    sessions: 500,
+    logFollows: 1,
   };
   return { atMs: minutes * 60_000, metrics };
 }
@@ -17,7 +25,9 @@ function sample(minutes: number, rssMB: number, handles = 12): SoakSample {
 describe('soak report', () => {
   it('measures RSS growth from the median of the first window after the warm-up to the median of the last window', () => {
     // One sample a minute: a GC-timing dip at 5 min (93) and a spike near the end (140) move neither median.
-    const rss = [77, 110, 104, 112, 118, 93, 121, 124, 121, 119, 122, 120, 125, 119, 121, 124, 120, 118, 119, 122, 121, 120, 123, 119, 121, 122, 120, 118, 140, 121, 121];
+    const rss = [
+      77, 110, 104, 112, 118, 93, 121, 124, 121, 119, 122, 120, 125, 119, 121, 124, 120, 118, 119, 122, 121, 120, 123, 119, 121, 122, 120, 118, 140, 121, 121,
+    ];
     const samples = rss.map((mb, i) => sample(i, mb));
     const growth = rssGrowth(samples, 5 * 60_000, 5 * 60_000)!;
     expect(growth.afterWarmup).toBe(true);
@@ -27,7 +37,9 @@ describe('soak report', () => {
     expect(growth.toBytes).toBe(121 * MiB);
     const summary = soakSummary(samples, 5 * 60_000, 5 * 60_000, 5);
     expect(summary.met).toBe(true);
-    expect(summary.text).toMatch(/^RSS growth after the first 5\.0 min: median 121\.0 MB \(5\.0–10\.0 min\) → median 121\.0 MB \(25\.0–30\.0 min\), \+0\.0 %, target ≤ 5 %: met\n/);
+    expect(summary.text).toMatch(
+      /^RSS growth after the first 5\.0 min: median 121\.0 MB \(5\.0–10\.0 min\) → median 121\.0 MB \(25\.0–30\.0 min\), \+0\.0 %, target ≤ 5 %: met\n/,
+    );
     // A real leak moves the late median.
     const leaking = rss.map((mb, i) => sample(i, i > 15 ? mb + 15 : mb));
     expect(soakSummary(leaking, 5 * 60_000, 5 * 60_000, 5).met).toBe(false);
@@ -44,7 +56,9 @@ describe('soak report', () => {
 
   it('prints one aligned line per sample', () => {
     expect(sampleHeader()).toMatch(/RSS MB +heap MB +heap total +external MB +handles/);
-    expect(sampleLine(sample(5, 100))).toBe('  5.0     100.0     20.0        30.0          1.0       12                    0.5/4.2/12        3       500        1');
+    expect(sampleLine(sample(5, 100))).toBe(
+      '  5.0     100.0     20.0        30.0          1.0       12                    0.5/4.2/12        3       500        1',
+    );
   });
 
   it('churns sessions of every kind, Pending first, jobs that end within minutes', () => {

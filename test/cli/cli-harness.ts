@@ -169,7 +169,13 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process against `api`; no daemon runs unless `deps` brings one (fakes from fake-daemon.ts). */
-export async function run(argv: string[], api: FakeApi = new FakeApi(), options: IoOptions = {}, secrets: string[] = [], deps: Omit<CliDeps, 'openApi'> = {}): Promise<RunResult> {
+export async function run(
+  argv: string[],
+  api: FakeApi = new FakeApi(),
+  options: IoOptions = {},
+  secrets: string[] = [],
+  deps: Omit<CliDeps, 'openApi'> = {},
+): Promise<RunResult> {
   const m = memoryIo(options);
   let opened = false;
   let closed = false;
@@ -179,7 +185,15 @@ export async function run(argv: string[], api: FakeApi = new FakeApi(), options:
     system: deps.system ?? new FakeSystem(),
     openApi: async () => {
       opened = true;
-      return { api, concurrency: 4, secrets, registryAuth: api.registryAuth, root: 'https://skaha.test/skaha/v1', auth: 'token', close: async () => void (closed = true) };
+      return {
+        api,
+        concurrency: 4,
+        secrets,
+        registryAuth: api.registryAuth,
+        root: 'https://skaha.test/skaha/v1',
+        auth: 'token',
+        close: async () => void (closed = true),
+      };
     },
   });
   return { code, stdout: m.stdout(), stderr: m.stderr(), prompts: m.prompts, opened, closed };

@@ -64,7 +64,9 @@ describe('ps', () => {
     expect(text.stderr).toBe('error: GET http://x/skaha/v1/session: connection refused — is the server up?\n');
     const json = await run(['ps', '--json'], api);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stderr)).toEqual({ error: { code: 'NETWORK_ERROR', message: 'GET http://x/skaha/v1/session: connection refused — is the server up?' } });
+    expect(JSON.parse(json.stderr)).toEqual({
+      error: { code: 'NETWORK_ERROR', message: 'GET http://x/skaha/v1/session: connection refused — is the server up?' },
+    });
   });
 });
 
@@ -119,7 +121,10 @@ describe('logs, events, stats, images, context', () => {
     // Skaha's decimal GB shown in GiB (137.439 GB is 128 GiB); the per-session ceiling is a GiB count already.
     expect(r.stdout).toMatch(/RAM \(GiB\)\s+128\s+512\s+25%\s+24/);
     const json = await run(['stats', '--json'], apiWith());
-    expect(JSON.parse(json.stdout)).toEqual({ cpu: { allocated: 12.5, capacity: 64, maxPerSession: 8 }, ramGB: { allocated: 137.439, capacity: 549.756, maxPerSession: 24 } });
+    expect(JSON.parse(json.stdout)).toEqual({
+      cpu: { allocated: 12.5, capacity: 64, maxPerSession: 8 },
+      ramGB: { allocated: 137.439, capacity: 549.756, maxPerSession: 24 },
+    });
   });
   it('lists images for a kind', async () => {
     const api = apiWith();

@@ -9,9 +9,35 @@ import { FakeApi, run, session } from './cli-harness.js';
 
 describe('launch', () => {
   it('builds the request: first word after -- is cmd, the rest space-joined are args', () => {
-    const args = parseArgs(['launch', 'Headless', 'skaha/terminal:1.1.1', '-n', 'job', '-c', '2', '-m', '4', '-e', 'A=1', '-r', '3', '--', 'python3', '-c', 'print(1)']);
+    const args = parseArgs([
+      'launch',
+      'Headless',
+      'skaha/terminal:1.1.1',
+      '-n',
+      'job',
+      '-c',
+      '2',
+      '-m',
+      '4',
+      '-e',
+      'A=1',
+      '-r',
+      '3',
+      '--',
+      'python3',
+      '-c',
+      'print(1)',
+    ]);
     expect(launchRequestFromArgs(args)).toEqual({
-      kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'job', cores: 2, ram: 4, env: ['A=1'], replicas: 3, cmd: 'python3', args: '-c print(1)',
+      kind: 'headless',
+      image: 'skaha/terminal:1.1.1',
+      name: 'job',
+      cores: 2,
+      ram: 4,
+      env: ['A=1'],
+      replicas: 3,
+      cmd: 'python3',
+      args: '-c print(1)',
     } satisfies LaunchRequest);
   });
   it('names a session after a random scientist by default', async () => {
@@ -67,7 +93,11 @@ describe('launch', () => {
     api.registryAuth = true;
     const r = await run(['launch', 'carta', 'skaha/astroml', '--no-daemon', '--json'], api);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stderr).error).toEqual({ code: 'VALIDATION_ERROR', message: 'image: skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless — pick one of those kinds, or an image for carta (`skaha-tui images --kind carta`)' });
+    expect(JSON.parse(r.stderr).error).toEqual({
+      code: 'VALIDATION_ERROR',
+      message:
+        'image: skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless — pick one of those kinds, or an image for carta (`skaha-tui images --kind carta`)',
+    });
     expect(api.launched).toEqual([]);
   });
   it('prints validation warnings on stderr and still launches', async () => {

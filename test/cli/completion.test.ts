@@ -26,20 +26,41 @@ const values = (args: string[], sessions: SessionHint[] = SESSIONS) => completeW
 describe('completeWords', () => {
   it.each<[string[], string[]]>([
     [['de'], ['delete', 'demo']],
-    [['launch', ''], ['notebook', 'desktop', 'carta', 'firefly', 'contributed', 'headless']],
+    [
+      ['launch', ''],
+      ['notebook', 'desktop', 'carta', 'firefly', 'contributed', 'headless'],
+    ],
     [['launch', 'n'], ['notebook']],
-    [['launch', '--c'], ['--cores', '--cert']],
+    [
+      ['launch', '--c'],
+      ['--cores', '--cert'],
+    ],
     [['ps', '--status', 'R'], ['Running']],
-    [['ps', '-k', 'desk'], ['desktop', 'desktop-app']],
+    [
+      ['ps', '-k', 'desk'],
+      ['desktop', 'desktop-app'],
+    ],
     [['--log-level', 'd'], ['debug']],
-    [['delete', ''], ['abcd1234', 'efgh5678']],
+    [
+      ['delete', ''],
+      ['abcd1234', 'efgh5678'],
+    ],
     [['delete', 'abcd1234', ''], ['efgh5678']],
     [['info', 'my'], ['abcd1234']],
     [['open', 'ef'], ['efgh5678']],
     [['help', 'lo'], ['logs']],
-    [['daemon', 's'], ['start', 'stop', 'status']],
-    [['daemon', 'status', '--'], ['--json', '--print', '--force', '--help', '--listen', '--log-level', '--url', '--token', '--cert']],
-    [['completion', ''], ['bash', 'zsh', 'fish']],
+    [
+      ['daemon', 's'],
+      ['start', 'stop', 'status'],
+    ],
+    [
+      ['daemon', 'status', '--'],
+      ['--json', '--print', '--force', '--help', '--listen', '--log-level', '--url', '--token', '--cert'],
+    ],
+    [
+      ['completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
     [['launch', 'notebook', 'skaha/astroml', ''], []],
   ])('%j → %j', (args, expected) => {
     expect(values(args)).toEqual(expected);
@@ -62,7 +83,7 @@ describe('completeWords', () => {
   });
 });
 
-describe('the routed commands\' words match their own usage text', () => {
+describe("the routed commands' words match their own usage text", () => {
   const flagsIn = (text: string) => new Set(text.match(/(?<![\w-])--?[a-z][\w-]*/g));
   const completed = (name: string) => {
     const r = ROUTED_COMPLETION[name];
@@ -80,7 +101,9 @@ describe('the routed commands\' words match their own usage text', () => {
     for (const flag of documented) if (flag !== '-h') expect(completed(name), `${name} documents ${flag}`).toContain(flag);
   });
   it('daemon completes every subcommand its usage names', () => {
-    const named = DAEMON_USAGE.match(/skaha-tui daemon (start[^\n]*)/)![1].split(/[\s|]+/).filter((w) => /^[a-z]+$/.test(w));
+    const named = DAEMON_USAGE.match(/skaha-tui daemon (start[^\n]*)/)![1]
+      .split(/[\s|]+/)
+      .filter((w) => /^[a-z]+$/.test(w));
     expect(named).toEqual([...ROUTED_COMPLETION.daemon.subcommands]);
   });
 });
@@ -99,7 +122,10 @@ describe('completion in real shells, with ids from a running daemon', { timeout:
   beforeAll(async () => {
     assertBuilt();
     td = await startTestDaemon();
-    ids = { nb: td.sim.seedSession({ kind: 'notebook', user: 'alice', name: 'tabbed-nb' }), job: td.sim.seedSession({ kind: 'headless', user: 'alice', name: 'tabbed-job' }) };
+    ids = {
+      nb: td.sim.seedSession({ kind: 'notebook', user: 'alice', name: 'tabbed-nb' }),
+      job: td.sim.seedSession({ kind: 'headless', user: 'alice', name: 'tabbed-job' }),
+    };
     await waitUntil(() => Boolean(td.daemon.state().sessions[ids.nb] && td.daemon.state().sessions[ids.job]), 'the daemon to cache the sessions');
     shim = mkdtempSync(join(tmpdir(), 'skc-'));
     writeFileSync(join(shim, 'skaha-tui'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
@@ -114,7 +140,17 @@ describe('completion in real shells, with ids from a running daemon', { timeout:
   it('bash completes commands, kinds, and ids (a name completes to its id)', async () => {
     const file = script('bash');
     const complete = async (words: string[]) =>
-      (await run('bash', ['--norc', '-c', `source ${file}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _skaha_tui; printf '%s\\n' "\${COMPREPLY[@]}"`], env))
+      (
+        await run(
+          'bash',
+          [
+            '--norc',
+            '-c',
+            `source ${file}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _skaha_tui; printf '%s\\n' "\${COMPREPLY[@]}"`,
+          ],
+          env,
+        )
+      )
         .split('\n')
         .filter(Boolean);
     expect(await complete(['skaha-tui', 'ren'])).toEqual(['renew']);
@@ -134,7 +170,10 @@ describe('completion in real shells, with ids from a running daemon', { timeout:
   it('zsh parses the script and registers it with compinit', () => {
     const file = script('zsh');
     execFileSync('zsh', ['-n', file]);
-    const registered = execFileSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -D; source ${file}; print -r -- $_comps[skaha-tui]`], { env, encoding: 'utf8' });
+    const registered = execFileSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -D; source ${file}; print -r -- $_comps[skaha-tui]`], {
+      env,
+      encoding: 'utf8',
+    });
     expect(registered).toBe('_skaha_tui\n');
   });
 
@@ -146,7 +185,10 @@ describe('completion in real shells, with ids from a running daemon', { timeout:
   });
 
   it('completion without a known shell is a usage error', async () => {
-    expect(await runBin(['completion', 'tcsh'], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: completion needs one shell, one of bash, zsh, fish \(got 'tcsh'\)/) });
+    expect(await runBin(['completion', 'tcsh'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^error: completion needs one shell, one of bash, zsh, fish \(got 'tcsh'\)/),
+    });
     expect((await runBin(['completion', '--help'], env)).stdout).toContain('~/.config/fish/completions/skaha-tui.fish');
   });
 });

@@ -61,6 +61,8 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
 export function nullEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(nullEmpty);
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).map(([k, v]) => [k, nullEmpty(v)] as const).filter(([, v]) => v !== null);
+  const entries = Object.entries(value)
+    .map(([k, v]) => [k, nullEmpty(v)] as const)
+    .filter(([, v]) => v !== null);
   return entries.length === 0 ? null : Object.fromEntries(entries);
 }

@@ -38,7 +38,12 @@ describe('ps, info and stats read the daemon cache when a daemon runs', () => {
   });
   it('warns once on stderr, with the reason, when the cache is stale, and still answers', async () => {
     const daemon = new FakeDaemon([nb]);
-    daemon.state.health = { ...daemon.state.health, state: 'down', stale: true, lastError: { code: 'NETWORK_ERROR', message: 'GET http://x/session: connection refused' } };
+    daemon.state.health = {
+      ...daemon.state.health,
+      state: 'down',
+      stale: true,
+      lastError: { code: 'NETWORK_ERROR', message: 'GET http://x/session: connection refused' },
+    };
     daemon.state.lastPollAt = NOW - 180_000;
     const r = await run(['ps', '--json'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
     expect(r.code).toBe(0);
@@ -88,12 +93,14 @@ describe('ps, info and stats read the daemon cache when a daemon runs', () => {
 describe('a daemon that uses another server or credential than the command', () => {
   const other = { server: 'https://fake.example/skaha/v1', credential: { kind: 'token' as const, source: 'env', fingerprint: '0ther0ther00' } };
 
-  it('is not used: reads and writes go to Skaha with the command\'s own credential, and -v says why', async () => {
+  it("is not used: reads and writes go to Skaha with the command's own credential, and -v says why", async () => {
     const daemon = new FakeDaemon([nb, job]);
     const api = apiWith(nb);
     const ps = await run(['ps', '--json', '-v'], api, {}, [], { daemon: fakeAccess(daemon, null, other) });
     expect(api.calls).toEqual(['list {}']);
-    expect(ps.stderr).toMatch(/INFO  the running skaha-tui daemon uses another server or credential than this command: asking Skaha directly daemon="https:\/\/fake\.example\/skaha\/v1 with token fa4e00000000 \(env\)" command="https:\/\/fake\.example\/skaha\/v1 with token 0ther0ther00 \(env\)"/);
+    expect(ps.stderr).toMatch(
+      /INFO  the running skaha-tui daemon uses another server or credential than this command: asking Skaha directly daemon="https:\/\/fake\.example\/skaha\/v1 with token fa4e00000000 \(env\)" command="https:\/\/fake\.example\/skaha\/v1 with token 0ther0ther00 \(env\)"/,
+    );
     const del = await run(['delete', '--force', 'run00001'], api, {}, [], { daemon: fakeAccess(daemon, null, other) });
     expect(del.code).toBe(0);
     expect(api.calls).toContain('delete run00001');
@@ -111,7 +118,9 @@ describe('a daemon that uses another server or credential than the command', () 
   it('is refused by watch, which needs the daemon, with what differs and what to do', async () => {
     const r = await run(['watch'], new FakeApi(), {}, [], { daemon: fakeAccess(new FakeDaemon([nb]), null, other) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/the running skaha-tui daemon uses https:\/\/fake\.example\/skaha\/v1 with token fa4e00000000 \(env\), this command https:\/\/fake\.example\/skaha\/v1 with token 0ther0ther00 \(env\) — restart it with this connection \(skaha-tui daemon restart\)/);
+    expect(r.stderr).toMatch(
+      /the running skaha-tui daemon uses https:\/\/fake\.example\/skaha\/v1 with token fa4e00000000 \(env\), this command https:\/\/fake\.example\/skaha\/v1 with token 0ther0ther00 \(env\) — restart it with this connection \(skaha-tui daemon restart\)/,
+    );
   });
 });
 
@@ -120,16 +129,32 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
     const daemon = new FakeDaemon();
     daemon.handlers.launch = (p) => ({
       launchId: 'l-9',
-      results: [{ name: `${p.name}-1`, id: 'aaaa0001' }, { name: `${p.name}-2`, error: { code: 'SKAHA_SERVER_ERROR', message: 'POST http://x/session: 500' } }],
+      results: [
+        { name: `${p.name}-1`, id: 'aaaa0001' },
+        { name: `${p.name}-2`, error: { code: 'SKAHA_SERVER_ERROR', message: 'POST http://x/session: 500' } },
+      ],
     });
     const env = { SKAHA_REGISTRY_USERNAME: 'alice', SKAHA_REGISTRY_SECRET: 'reg-secret-123' };
-    const r = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'job', '--', 'echo', 'hi'], new FakeApi(), { env }, [], { daemon: fakeAccess(daemon) });
+    const r = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'job', '--', 'echo', 'hi'], new FakeApi(), { env }, [], {
+      daemon: fakeAccess(daemon),
+    });
     expect(r.code).toBe(1);
     expect(r.opened).toBe(false);
     expect(r.stdout).toBe("Successfully created session 'job-1' (ID: aaaa0001)\n");
     expect(r.stderr).toBe("error: failed to create session 'job-2': POST http://x/session: 500\n");
     expect(daemon.requests).toEqual([
-      { method: 'launch', params: { kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'job', replicas: 2, cmd: 'echo', args: 'hi', registryAuth: { username: 'alice', secret: 'reg-secret-123' } } },
+      {
+        method: 'launch',
+        params: {
+          kind: 'headless',
+          image: 'skaha/terminal:1.1.1',
+          name: 'job',
+          replicas: 2,
+          cmd: 'echo',
+          args: 'hi',
+          registryAuth: { username: 'alice', secret: 'reg-secret-123' },
+        },
+      },
     ]);
     expect(r.stdout + r.stderr).not.toContain('reg-secret-123');
   });
@@ -144,13 +169,20 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
   });
   it('delete --force sends one delete request and reports each id; the confirmation lists names from the cache', async () => {
     const daemon = new FakeDaemon([nb, job]);
-    daemon.handlers.delete = (p) => ({ results: p.ids.map((id) => (id === 'bad00000' ? { id, ok: false as const, error: { code: 'SKAHA_SERVER_ERROR' as const, message: 'DELETE …: 500' } } : { id, ok: true as const })) });
+    daemon.handlers.delete = (p) => ({
+      results: p.ids.map((id) =>
+        id === 'bad00000' ? { id, ok: false as const, error: { code: 'SKAHA_SERVER_ERROR' as const, message: 'DELETE …: 500' } } : { id, ok: true as const },
+      ),
+    });
     const bad = { ...job, id: 'bad00000' };
     daemon.state.sessions.bad00000 = bad;
     const r = await run(['delete', '--force', 'run00001', 'bad00000', 'run00001', 'gone0000'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
     expect(r).toMatchObject({ code: 1, opened: false, stdout: 'Deleted session run00001.\n' });
     expect(r.stderr).toBe('error: no session gone0000: it is not one of your sessions (skaha-tui ps --all lists them)\nerror: bad00000: DELETE …: 500\n');
-    expect(daemon.requests).toEqual([{ method: 'refresh', params: {} }, { method: 'delete', params: { ids: ['run00001', 'bad00000'] } }]);
+    expect(daemon.requests).toEqual([
+      { method: 'refresh', params: {} },
+      { method: 'delete', params: { ids: ['run00001', 'bad00000'] } },
+    ]);
     const asked = await run(['delete', 'don00001'], new FakeApi(), { stdinTTY: true, answers: ['y'] }, [], { daemon: fakeAccess(daemon) });
     expect(asked.code).toBe(0);
     expect(asked.stderr).toMatch(/don00001\s+job\s+headless\s+Completed/);
@@ -159,9 +191,15 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
   it('renew goes through the daemon, which checks each expiry: renewed until when, or not renewed and why (exit 1)', async () => {
     const daemon = new FakeDaemon([nb, { ...nb, id: 'stuck001' }]);
     daemon.handlers.renew = (p) => ({
-      results: p.ids.map((id) => id === 'run00001'
-        ? { id, ok: true as const, check: { outcome: 'renewed' as const, at: NOW, expiresAt: '2026-11-26T12:00:00Z', why: null } }
-        : { id, ok: true as const, check: { outcome: 'not-renewed' as const, at: NOW, expiresAt: nb.expiresAt, why: 'the server did not renew it (its expiry did not move)' } }),
+      results: p.ids.map((id) =>
+        id === 'run00001'
+          ? { id, ok: true as const, check: { outcome: 'renewed' as const, at: NOW, expiresAt: '2026-11-26T12:00:00Z', why: null } }
+          : {
+              id,
+              ok: true as const,
+              check: { outcome: 'not-renewed' as const, at: NOW, expiresAt: nb.expiresAt, why: 'the server did not renew it (its expiry did not move)' },
+            },
+      ),
     });
     const r = await run(['renew', 'run00001', 'stuck001'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
     expect(r).toMatchObject({ code: 1, opened: false, stdout: expect.stringMatching(/^Renewed session run00001 until \d\d:\d\d \w{3} \(in 4d\)\.\n$/) });
@@ -170,7 +208,7 @@ describe('launch, delete and renew go through the daemon when one runs', () => {
   });
 });
 
-describe('logs prints the daemon\'s last copy when Skaha no longer has the log', () => {
+describe("logs prints the daemon's last copy when Skaha no longer has the log", () => {
   const kept = { sessionId: 'don00001', name: 'job', text: 'step 1\nstep 14\n', takenAt: NOW - 3600_000, truncated: false };
   it('of a session that left the listing, with a note that it is the last copy', async () => {
     const daemon = new FakeDaemon([nb]);

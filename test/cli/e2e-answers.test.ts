@@ -57,7 +57,13 @@ describe('skaha-tui gives answers (no daemon)', { timeout: 60_000 }, () => {
     expect(row('big-mosaic')).toMatch(/-\/16\s+-\/192\s+insufficient cpu and memory$/);
 
     const listed = await json<JsonSession[]>(['ps']);
-    expect(listed.find((s) => s.id === queued)?.pending).toEqual({ code: 'queued', reason: 'queued — no pod yet (Kueue)', since: null, detail: 'the job waits for Kueue to admit it; Skaha shows no queue position', estimate: null });
+    expect(listed.find((s) => s.id === queued)?.pending).toEqual({
+      code: 'queued',
+      reason: 'queued — no pod yet (Kueue)',
+      since: null,
+      detail: 'the job waits for Kueue to admit it; Skaha shows no queue position',
+      estimate: null,
+    });
     expect(listed.find((s) => s.id === pull)?.pending?.code).toBe('image-pull');
     expect(listed.find((s) => s.id === big)?.ramGiB).toEqual({ requested: 192, used: null });
 
@@ -83,7 +89,14 @@ describe('skaha-tui gives answers (no daemon)', { timeout: 60_000 }, () => {
   it('ids that are not the user\'s: "no session" from delete, renew, logs, events, info and open, exit 1, nothing sent', async () => {
     const deletes = sim.requestCount('session.delete');
     const renews = sim.requestCount('session.renew');
-    for (const args of [['delete', '--force', 'nosuchid'], ['renew', 'nosuchid'], ['logs', 'nosuchid'], ['events', 'nosuchid'], ['info', 'nosuchid'], ['open', 'nosuchid']]) {
+    for (const args of [
+      ['delete', '--force', 'nosuchid'],
+      ['renew', 'nosuchid'],
+      ['logs', 'nosuchid'],
+      ['events', 'nosuchid'],
+      ['info', 'nosuchid'],
+      ['open', 'nosuchid'],
+    ]) {
       const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr, args.join(' ')).toBe('error: no session nosuchid: it is not one of your sessions (skaha-tui ps --all lists them)\n');
@@ -99,7 +112,11 @@ describe('skaha-tui gives answers (no daemon)', { timeout: 60_000 }, () => {
     const error = sim.seedSession({ kind: 'carta', name: 'cube', ageSeconds: 3600, expiresInSeconds: 600, renew: 'error' });
     const job = sim.seedSession({ kind: 'headless', name: 'batch', ageSeconds: 60, runSeconds: 3600 });
     const good = await cli(['renew', ok]);
-    expect(good).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(new RegExp(`^Renewed session ${ok} until \\d\\d:\\d\\d \\w{3} \\((in .+|expired)\\)\\.\\n$`)) });
+    expect(good).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(new RegExp(`^Renewed session ${ok} until \\d\\d:\\d\\d \\w{3} \\((in .+|expired)\\)\\.\\n$`)),
+    });
     const bad = await cli(['renew', ignored, error, job]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
@@ -121,15 +138,23 @@ describe('skaha-tui gives answers (no daemon)', { timeout: 60_000 }, () => {
   it('desktop apps: list, launch and delete on a running desktop; refused on another kind', async () => {
     const desk = sim.seedSession({ kind: 'desktop', name: 'desk', ageSeconds: 600 });
     const nb = sim.seedSession({ kind: 'notebook', name: 'nb', ageSeconds: 600 });
-    expect(await cli(['apps', desk])).toMatchObject({ code: 0, stdout: `No apps on desktop ${desk}. Launch one with: skaha-tui app launch ${desk} IMAGE (skaha-tui images --kind desktop-app lists them)\n` });
+    expect(await cli(['apps', desk])).toMatchObject({
+      code: 0,
+      stdout: `No apps on desktop ${desk}. Launch one with: skaha-tui app launch ${desk} IMAGE (skaha-tui images --kind desktop-app lists them)\n`,
+    });
     const launched = await cli(['app', 'launch', desk, 'skaha/topcat:4.9']);
     expect(launched.code).toBe(0);
     const appId = /^Launched app (\w+) \(images\.canfar\.net\/skaha\/topcat:4\.9\) on desktop \w+\.\n$/.exec(launched.stdout)?.[1];
     expect(appId).toMatch(/^[a-z0-9]{3}$/);
     const apps = await json<Array<{ appId: string; image: string; kind: string }>>(['apps', desk]);
     expect(apps).toEqual([expect.objectContaining({ appId, image: 'images.canfar.net/skaha/topcat:4.9', kind: 'desktop-app' })]);
-    expect((await cli(['apps', desk])).stdout).toMatch(new RegExp(`^APP ID\\s+NAME\\s+IMAGE\\s+STATUS\\s+AGE\\s+CPU\\s+RAM GiB\\n${appId}\\s+topcat\\s+images\\.canfar\\.net/skaha/topcat:4\\.9\\s+`));
-    expect(await cli(['app', 'delete', desk, 'zzz'])).toMatchObject({ code: 1, stderr: `error: no app zzz on desktop ${desk}: skaha-tui apps ${desk} lists them\n` });
+    expect((await cli(['apps', desk])).stdout).toMatch(
+      new RegExp(`^APP ID\\s+NAME\\s+IMAGE\\s+STATUS\\s+AGE\\s+CPU\\s+RAM GiB\\n${appId}\\s+topcat\\s+images\\.canfar\\.net/skaha/topcat:4\\.9\\s+`),
+    );
+    expect(await cli(['app', 'delete', desk, 'zzz'])).toMatchObject({
+      code: 1,
+      stderr: `error: no app zzz on desktop ${desk}: skaha-tui apps ${desk} lists them\n`,
+    });
     expect(await cli(['app', 'delete', desk, appId!])).toMatchObject({ code: 0, stdout: `Deleted app ${appId} from desktop ${desk}.\n` });
     clock.advance(60_000);
     expect(await json<unknown[]>(['apps', desk])).toEqual([]);

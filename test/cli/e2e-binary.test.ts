@@ -40,7 +40,11 @@ describe('the binary', { timeout: 60_000 }, () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^error: .+\nRun 'skaha-tui .*--help' for usage\.\n$/);
     }
-    for (const args of [['daemon', '--bogus'], ['daemon', 'status', '--bogus'], ['doctor', '--bogus']]) {
+    for (const args of [
+      ['daemon', '--bogus'],
+      ['daemon', 'status', '--bogus'],
+      ['doctor', '--bogus'],
+    ]) {
       const r = await runBin(args, env());
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/--bogus/);
@@ -101,7 +105,12 @@ describe('secrets', { timeout: 60_000 }, () => {
   afterAll(() => secretSim?.close());
 
   it('no token, registry secret or its header value appears in any output, also when commands fail', async () => {
-    const secretEnv = isolatedEnv(home, { SKAHA_URL: secretSim.baseUrl, SKAHA_TOKEN: TOKEN, SKAHA_REGISTRY_USERNAME: 'alice', SKAHA_REGISTRY_SECRET: REGISTRY_SECRET });
+    const secretEnv = isolatedEnv(home, {
+      SKAHA_URL: secretSim.baseUrl,
+      SKAHA_TOKEN: TOKEN,
+      SKAHA_REGISTRY_USERNAME: 'alice',
+      SKAHA_REGISTRY_SECRET: REGISTRY_SECRET,
+    });
     const header = Buffer.from(`alice:${REGISTRY_SECRET}`).toString('base64');
     const runs: Array<[string[], number]> = [
       [['launch', 'notebook', 'images.canfar.net/private/secret-image:1', '--name', 'priv', '--json'], 0],

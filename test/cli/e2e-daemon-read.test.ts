@@ -19,14 +19,17 @@ beforeAll(async () => {
   ids.bob = td.sim.seedSession({ kind: 'carta', user: 'bob', name: 'bobs-carta' });
   const client = await td.client();
   await client.call('refresh');
-  await waitUntil(() => td.daemon.state().stats !== null && !td.daemon.state().health.stale && Boolean(td.daemon.state().sessions[ids.nb]), 'the daemon to cache sessions and stats');
+  await waitUntil(
+    () => td.daemon.state().stats !== null && !td.daemon.state().health.stale && Boolean(td.daemon.state().sessions[ids.nb]),
+    'the daemon to cache sessions and stats',
+  );
 });
 afterAll(async () => {
   await td?.cleanup();
 });
 
 describe('reads through a running daemon', { timeout: 60_000 }, () => {
-  it('version --json names the running daemon\'s version and protocol', async () => {
+  it("version --json names the running daemon's version and protocol", async () => {
     const r = await runBin(['version', '--json'], env());
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { version: string; protocol: number; daemon: { version: string; protocol: number; compatible: boolean } };

@@ -74,7 +74,11 @@ describe('writes through a running daemon', { timeout: 60_000 }, () => {
     const results = JSON.parse(r.stdout) as Array<{ id: string; name: string; ok: boolean }>;
     expect(results.map((x) => x.name).sort()).toEqual(['prn-1', 'prn-2']);
     expect(results.every((x) => x.ok)).toBe(true);
-    expect(Object.keys(state().deletes).filter((id) => [...keep, ...go].includes(id)).sort()).toEqual([...go].sort());
+    expect(
+      Object.keys(state().deletes)
+        .filter((id) => [...keep, ...go].includes(id))
+        .sort(),
+    ).toEqual([...go].sort());
     await waitUntil(() => go.every((id) => !state().sessions[id]), 'the pruned jobs to leave the listing');
     expect(keep.every((id) => state().sessions[id])).toBe(true);
     expect((await runBin(['prune', 'prn'], env())).code).toBe(2);

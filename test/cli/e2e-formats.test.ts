@@ -57,7 +57,10 @@ beforeAll(async () => {
   // Two saved profiles and a broken one (`profiles` lists why it cannot be read).
   const profiles = join(home, 'config', 'profiles');
   mkdirSync(profiles, { recursive: true });
-  writeFileSync(join(profiles, 'big.yaml'), 'kind: headless\nimage: images.canfar.net/skaha/terminal:1.1.1\ncores: 4\nram: 16\nreplicas: 3\ncmd: python\nargs: run.py --fast\nenv:\n  MODE: fast\n  LEVEL: "2"\n');
+  writeFileSync(
+    join(profiles, 'big.yaml'),
+    'kind: headless\nimage: images.canfar.net/skaha/terminal:1.1.1\ncores: 4\nram: 16\nreplicas: 3\ncmd: python\nargs: run.py --fast\nenv:\n  MODE: fast\n  LEVEL: "2"\n',
+  );
   writeFileSync(join(profiles, 'nb.yaml'), 'kind: notebook\nimage: images.canfar.net/skaha/astroml:latest\n');
   writeFileSync(join(profiles, 'broken.yaml'), 'kind: [\n');
 });
@@ -121,7 +124,9 @@ describe('list command output formats', { timeout: 120_000 }, () => {
     expect(await header(['events', ids.reprocess])).toBe('type,reason,message,firstTime,lastTime');
     expect(await header(['ps', '--all-users'])).toBe('user,kind,status,startedAt');
     expect(await header(['stats'])).toBe('cpu.allocated,cpu.capacity,cpu.maxPerSession,ramGB.allocated,ramGB.capacity,ramGB.maxPerSession');
-    expect(await header(['ps'])).toMatch(/^id,name,kind,status,image,user,startedAt,expiresAt,url,cpu\.requested,cpu\.used,ramGB\.requested,ramGB\.used,gpus\.requested,fixed,ramGiB\.requested,ramGiB\.used,pending\.code,/);
+    expect(await header(['ps'])).toMatch(
+      /^id,name,kind,status,image,user,startedAt,expiresAt,url,cpu\.requested,cpu\.used,ramGB\.requested,ramGB\.used,gpus\.requested,fixed,ramGiB\.requested,ramGiB\.used,pending\.code,/,
+    );
   });
 });
 
@@ -135,5 +140,7 @@ function leaves(record: unknown, prefix = ''): string[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return [prefix];
   // A null sub-record (pending, failure) has no leaves here; the comparison above covers it. A job's env is one column.
   if (prefix === 'job.env') return [prefix];
-  return Object.entries(record).flatMap(([k, v]) => (v === null && ['pending', 'failure', 'estimate'].includes(k) ? [] : leaves(v, prefix ? `${prefix}.${k}` : k)));
+  return Object.entries(record).flatMap(([k, v]) =>
+    v === null && ['pending', 'failure', 'estimate'].includes(k) ? [] : leaves(v, prefix ? `${prefix}.${k}` : k),
+  );
 }

@@ -16,7 +16,11 @@ const env = (extra: Record<string, string> = {}) =>
 const state = () => td.daemon.state();
 
 /** The query of every create the simulator received since the last reset, in order. */
-const creates = () => td.sim.requestLog().filter((r) => r.endpoint === 'session.create').map((r) => new URL(r.url, 'http://sim').searchParams);
+const creates = () =>
+  td.sim
+    .requestLog()
+    .filter((r) => r.endpoint === 'session.create')
+    .map((r) => new URL(r.url, 'http://sim').searchParams);
 const writes = () => td.sim.requestLog().filter((r) => ['session.create', 'session.delete', 'session.renew'].includes(r.endpoint));
 
 async function launched(args: string[], extra: Record<string, string> = {}): Promise<string[]> {
@@ -26,7 +30,8 @@ async function launched(args: string[], extra: Record<string, string> = {}): Pro
   return (JSON.parse(r.stdout) as Array<{ id: string }>).map((x) => x.id);
 }
 
-const finished = (ids: string[]) => waitUntil(() => ids.every((id) => state().sessions[id] && isFinished(state().sessions[id])), `${ids.join(' ')} to finish`, 20_000);
+const finished = (ids: string[]) =>
+  waitUntil(() => ids.every((id) => state().sessions[id] && isFinished(state().sessions[id])), `${ids.join(' ')} to finish`, 20_000);
 
 beforeAll(async () => {
   assertBuilt();
@@ -45,13 +50,37 @@ beforeEach(() => {
 
 describe('relaunch', { timeout: 60_000 }, () => {
   it('launches a finished job again with the same kind, image, resources, command, arguments and environment', async () => {
-    const [id] = await launched(['launch', 'headless', 'skaha/terminal:1.1.1', '--name', 'once', '--cores', '2', '--ram', '4', '--env', 'MODE=fast', '--', 'python', 'fit.py', '--all']);
+    const [id] = await launched([
+      'launch',
+      'headless',
+      'skaha/terminal:1.1.1',
+      '--name',
+      'once',
+      '--cores',
+      '2',
+      '--ram',
+      '4',
+      '--env',
+      'MODE=fast',
+      '--',
+      'python',
+      'fit.py',
+      '--all',
+    ]);
     await finished([id]);
     td.sim.resetRequests();
     const [again] = await launched(['relaunch', id]);
     expect(again).not.toBe(id);
     const [sent] = creates();
-    expect(Object.fromEntries(sent)).toMatchObject({ name: 'once', image: 'images.canfar.net/skaha/terminal:1.1.1', cores: '2', ram: '4', type: 'headless', cmd: 'python', args: 'fit.py --all' });
+    expect(Object.fromEntries(sent)).toMatchObject({
+      name: 'once',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      cores: '2',
+      ram: '4',
+      type: 'headless',
+      cmd: 'python',
+      args: 'fit.py --all',
+    });
     expect(sent.getAll('env')).toEqual(['MODE=fast', 'REPLICA_ID=1', 'REPLICA_COUNT=1']);
     // Overrides: a new name, and an env value replaced.
     td.sim.resetRequests();
@@ -78,7 +107,9 @@ describe('relaunch', { timeout: 60_000 }, () => {
     await waitUntil(() => Boolean(state().sessions[id]), 'the seeded job');
     const r = await runBin(['relaunch', id, '--json'], env());
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`warning: session ${id} was not launched through the skaha-tui daemon, so its command, arguments and environment could not be known`);
+    expect(r.stderr).toContain(
+      `warning: session ${id} was not launched through the skaha-tui daemon, so its command, arguments and environment could not be known`,
+    );
     expect(Object.fromEntries(creates()[0])).toMatchObject({ name: 'seeded', type: 'headless', cores: '3', ram: '8' });
     expect(creates()[0].has('cmd')).toBe(false);
   });
@@ -119,7 +150,10 @@ describe('relaunch', { timeout: 60_000 }, () => {
 describe('job files and profiles', { timeout: 60_000 }, () => {
   it('launch -f launches what the file describes; flags override it', async () => {
     const file = join(dir, 'fit.yaml');
-    writeFileSync(file, 'kind: headless\nimage: skaha/terminal:1.1.1\nname: fromfile\ncores: 2\nram: 4\ncmd: python\nargs: [fit.py, --fast]\nenv:\n  MODE: slow\n  KEEP: "yes"\n');
+    writeFileSync(
+      file,
+      'kind: headless\nimage: skaha/terminal:1.1.1\nname: fromfile\ncores: 2\nram: 4\ncmd: python\nargs: [fit.py, --fast]\nenv:\n  MODE: slow\n  KEEP: "yes"\n',
+    );
     await launched(['launch', '-f', file]);
     expect(Object.fromEntries(creates()[0])).toMatchObject({ name: 'fromfile', cores: '2', ram: '4', cmd: 'python', args: 'fit.py --fast' });
     td.sim.resetRequests();
@@ -163,7 +197,9 @@ describe('job files and profiles', { timeout: 60_000 }, () => {
     expect(writes()).toEqual([]);
     expect(readFileSync(join(td.env.SKAHA_TUI_HOME!, 'config', 'profiles', 'small-nb.yaml'), 'utf8')).toContain('cores: 2');
     const listed = await runBin(['profiles', '--json'], env());
-    expect(JSON.parse(listed.stdout)).toContainEqual(expect.objectContaining({ name: 'small-nb', job: { kind: 'notebook', image: 'skaha/astroml', cores: 2, ram: 8 } }));
+    expect(JSON.parse(listed.stdout)).toContainEqual(
+      expect.objectContaining({ name: 'small-nb', job: { kind: 'notebook', image: 'skaha/astroml', cores: 2, ram: 8 } }),
+    );
     await launched(['launch', '--profile', 'small-nb', '--name', 'fromprofile', '--ram', '16']);
     expect(Object.fromEntries(creates()[0])).toMatchObject({ name: 'fromprofile', type: 'notebook', cores: '2', ram: '16' });
   });
@@ -175,20 +211,34 @@ describe('--dry-run', { timeout: 60_000 }, () => {
     const job = td.sim.seedSession({ kind: 'headless', name: 'dryprune-1', status: 'Completed', finishedSecondsAgo: 1 });
     await waitUntil(() => Boolean(state().sessions[nb] && state().sessions[job]), 'the seeded sessions');
     td.sim.resetRequests();
-    const launch = await runBin(['launch', 'headless', 'skaha/terminal:1.1.1', '--name', 'dry', '--cores', '2', '--env', 'API_TOKEN=tok-value', '--dry-run'], env());
+    const launch = await runBin(
+      ['launch', 'headless', 'skaha/terminal:1.1.1', '--name', 'dry', '--cores', '2', '--env', 'API_TOKEN=tok-value', '--dry-run'],
+      env(),
+    );
     expect(launch.code, launch.stderr).toBe(0);
     expect(launch.stdout).toMatch(/^Dry run: launching dry is valid; it would send 1 request \(nothing was sent\):\n/);
-    expect(launch.stdout).toContain(`POST ${td.sim.apiUrl}/session?name=dry&image=images.canfar.net%2Fskaha%2Fterminal%3A1.1.1&cores=2&type=headless&env=API_TOKEN%3D%3Credacted%3E`);
+    expect(launch.stdout).toContain(
+      `POST ${td.sim.apiUrl}/session?name=dry&image=images.canfar.net%2Fskaha%2Fterminal%3A1.1.1&cores=2&type=headless&env=API_TOKEN%3D%3Credacted%3E`,
+    );
     expect(launch.stdout).toContain('  authorization: Bearer <redacted>');
     expect(launch.stdout).not.toContain(td.sim.token);
     expect(launch.stdout).not.toContain('tok-value');
-    for (const args of [['delete', nb], ['renew', nb], ['prune', 'dryprune'], ['relaunch', nb]]) {
+    for (const args of [
+      ['delete', nb],
+      ['renew', nb],
+      ['prune', 'dryprune'],
+      ['relaunch', nb],
+    ]) {
       const r = await runBin([...args, '--dry-run'], env());
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain('nothing was sent');
     }
     const json = JSON.parse((await runBin(['prune', 'dryprune', '--dry-run', '--json'], env())).stdout);
-    expect(json).toEqual({ dryRun: true, valid: true, requests: [{ method: 'DELETE', url: `${td.sim.apiUrl}/session/${job}`, headers: { authorization: 'Bearer <redacted>' } }] });
+    expect(json).toEqual({
+      dryRun: true,
+      valid: true,
+      requests: [{ method: 'DELETE', url: `${td.sim.apiUrl}/session/${job}`, headers: { authorization: 'Bearer <redacted>' } }],
+    });
     // Invalid: cores the server does not offer, an unknown id: refused like the real thing, still nothing sent.
     const cores = await runBin(['launch', 'headless', 'skaha/terminal:1.1.1', '--cores', '17', '--dry-run'], env());
     expect(cores.code).toBe(2);

@@ -46,13 +46,18 @@ describe('a notebook, on a simulator whose clock only moves when the test says s
     const id = launched[0].id;
 
     const statuses: string[] = [];
-    await pollUntil(async () => {
-      const mine = (await json<JsonSession[]>(sim, ['ps', '--json'])).find((s) => s.id === id);
-      statuses.push(mine?.status ?? 'missing');
-      if (mine?.status === 'Running') return true;
-      clock.advance(20); // 20 ms at speed 100 = 2 simulated seconds; pending takes 5–8
-      return undefined;
-    }, 'the notebook to run', 20, 0);
+    await pollUntil(
+      async () => {
+        const mine = (await json<JsonSession[]>(sim, ['ps', '--json'])).find((s) => s.id === id);
+        statuses.push(mine?.status ?? 'missing');
+        if (mine?.status === 'Running') return true;
+        clock.advance(20); // 20 ms at speed 100 = 2 simulated seconds; pending takes 5–8
+        return undefined;
+      },
+      'the notebook to run',
+      20,
+      0,
+    );
     expect(statuses[0]).toBe('Pending');
     expect(statuses.at(-1)).toBe('Running');
     expect(statuses.filter((s) => s !== 'Pending' && s !== 'Running')).toEqual([]);
@@ -94,7 +99,17 @@ describe('headless replicas, on a simulator running in real time at speed 100', 
 
   it('launches 3 replicas of `echo hi` and sees all 3 Completed in ps --all --json', { timeout: 60_000 }, async () => {
     const launched = await json<Array<{ name: string; id: string }>>(sim, [
-      'launch', 'headless', 'skaha/terminal:1.1.1', '--replicas', '3', '--name', 'e2e-job', '--json', '--', 'echo', 'hi',
+      'launch',
+      'headless',
+      'skaha/terminal:1.1.1',
+      '--replicas',
+      '3',
+      '--name',
+      'e2e-job',
+      '--json',
+      '--',
+      'echo',
+      'hi',
     ]);
     expect(launched.map((r) => r.name)).toEqual(['e2e-job-1', 'e2e-job-2', 'e2e-job-3']);
     const ids = launched.map((r) => r.id);

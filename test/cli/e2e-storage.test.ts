@@ -25,13 +25,21 @@ afterEach(async () => {
 });
 
 describe('storage from the home node', { timeout: 60_000 }, () => {
-  it('--json gives the node\'s use and quota, as the daemon read them (no request of its own)', async () => {
+  it("--json gives the node's use and quota, as the daemon read them (no request of its own)", async () => {
     td = await daemonWith({ service: 'cavern', usedGiB: 83.25, quotaGiB: 100 });
     const before = td.sim.requestCount();
     const r = await runBin(['storage', '--json'], env(td));
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
-      user: 'alice', node: '/cavern/nodes/home/alice', usedGiB: 83.25, quotaGiB: 100, percent: 83.3, usedBytes: 83.25 * 2 ** 30, quotaBytes: 100 * 2 ** 30, unknown: null, high: false,
+      user: 'alice',
+      node: '/cavern/nodes/home/alice',
+      usedGiB: 83.25,
+      quotaGiB: 100,
+      percent: 83.3,
+      usedBytes: 83.25 * 2 ** 30,
+      quotaBytes: 100 * 2 ** 30,
+      unknown: null,
+      high: false,
     });
     expect(td.sim.requestCount()).toBe(before);
     const text = await runBin(['storage'], env(td));

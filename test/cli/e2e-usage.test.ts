@@ -21,12 +21,30 @@ const nbHour = thisHour - 48 * HOUR_MS;
 const jobHour = thisHour - 240 * HOUR_MS;
 const env = () => isolatedEnv(td.home, { SKAHA_TUI_HOME: td.env.SKAHA_TUI_HOME!, SKAHA_URL: td.sim.baseUrl, SKAHA_TOKEN: td.sim.token });
 
-const amounts = (a: Partial<Amounts>): Amounts => ({ hours: 1, coreHoursRequested: 0, coreHoursUsed: 0, gibHoursRequested: 0, gibHoursUsed: 0, gpuHours: 0, ...a });
+const amounts = (a: Partial<Amounts>): Amounts => ({
+  hours: 1,
+  coreHoursRequested: 0,
+  coreHoursUsed: 0,
+  gibHoursRequested: 0,
+  gibHoursUsed: 0,
+  gpuHours: 0,
+  ...a,
+});
 
 function account(over: Partial<UsageAccount>, hours: Array<[number, Amounts]>): UsageAccount {
   return {
-    name: 'x', kind: 'notebook', status: 'Running', fixed: true, cores: null, ramGiB: null, gpus: null,
-    firstAt: hours[0][0], lastAt: hours[hours.length - 1][0] + HOUR_MS, countedTo: null, seenAt: hours[hours.length - 1][0] + HOUR_MS, gone: true,
+    name: 'x',
+    kind: 'notebook',
+    status: 'Running',
+    fixed: true,
+    cores: null,
+    ramGiB: null,
+    gpus: null,
+    firstAt: hours[0][0],
+    lastAt: hours[hours.length - 1][0] + HOUR_MS,
+    countedTo: null,
+    seenAt: hours[hours.length - 1][0] + HOUR_MS,
+    gone: true,
     hours: AccountHours.fromRows(hours.map(([t, a]) => ({ t, amounts: a }))),
     days: AccountHours.EMPTY,
     ...over,
@@ -39,15 +57,27 @@ beforeAll(async () => {
   const accounts = emptyDict<UsageAccount>();
   // A fixed notebook: 2 cores and 8 GiB asked, 0.5 cores and 3 GiB used, for three hours.
   const nb = amounts({ coreHoursRequested: 2, coreHoursUsed: 0.5, gibHoursRequested: 8, gibHoursUsed: 3 });
-  accounts.nb0001 = account({ name: 'analysis', status: 'Completed', cores: 2, ramGiB: 8, gpus: 0 }, [[nbHour - 2 * HOUR_MS, nb], [nbHour - HOUR_MS, nb], [nbHour, nb]]);
+  accounts.nb0001 = account({ name: 'analysis', status: 'Completed', cores: 2, ramGiB: 8, gpus: 0 }, [
+    [nbHour - 2 * HOUR_MS, nb],
+    [nbHour - HOUR_MS, nb],
+    [nbHour, nb],
+  ]);
   // A flexible notebook: counted by its use (0.25 cores, 2 GiB) for one hour.
-  accounts.flex0001 = account({ name: 'flexy', status: 'Failed', fixed: false }, [[nbHour, amounts({ coreHoursRequested: 0.25, coreHoursUsed: 0.25, gibHoursRequested: 2, gibHoursUsed: 2 })]]);
+  accounts.flex0001 = account({ name: 'flexy', status: 'Failed', fixed: false }, [
+    [nbHour, amounts({ coreHoursRequested: 0.25, coreHoursUsed: 0.25, gibHoursRequested: 2, gibHoursUsed: 2 })],
+  ]);
   // A finished GPU job (4 cores, 16 GiB, 1 GPU) ten days ago, for two hours; its name needs quoting in CSV.
   const job = amounts({ coreHoursRequested: 4, coreHoursUsed: 3.75, gibHoursRequested: 16, gibHoursUsed: 12, gpuHours: 1 });
-  accounts.job0001 = account({ name: 'fit,"v2"', kind: 'headless', status: 'Completed', cores: 4, ramGiB: 16, gpus: 1 }, [[jobHour, job], [jobHour + HOUR_MS, job]]);
+  accounts.job0001 = account({ name: 'fit,"v2"', kind: 'headless', status: 'Completed', cores: 4, ramGiB: 16, gpus: 1 }, [
+    [jobHour, job],
+    [jobHour + HOUR_MS, job],
+  ]);
   state.accounts = accounts;
   const slow = 600_000;
-  td = await startTestDaemon({ store: new MemoryStateStore(state), polling: { fastMs: slow, normalMs: slow, slowMs: slow, fastAfterActionMs: 0, statsMs: slow, backoffCapMs: slow } });
+  td = await startTestDaemon({
+    store: new MemoryStateStore(state),
+    polling: { fastMs: slow, normalMs: slow, slowMs: slow, fastAfterActionMs: 0, statsMs: slow, backoffCapMs: slow },
+  });
   await waitUntil(() => td.daemon.state().lastPollAt !== null, 'the first poll');
 });
 afterAll(async () => {
@@ -97,15 +127,29 @@ describe('usage from the daemon (a seeded history with a known answer)', { timeo
     expect(r.code, r.stderr).toBe(0);
     // RFC 4180: CRLF line ends.
     const lines = r.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,name,kind,status,gone,fixed,cores,ramGiB,gpus,firstAt,lastAt,hours,coreHoursRequested,coreHoursUsed,gibHoursRequested,gibHoursUsed,gpuHours');
+    expect(lines[0]).toBe(
+      'id,name,kind,status,gone,fixed,cores,ramGiB,gpus,firstAt,lastAt,hours,coreHoursRequested,coreHoursUsed,gibHoursRequested,gibHoursUsed,gpuHours',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^job0001,"fit,""v2""",headless,Completed,true,true,4,16,1,[^,]+,[^,]+,2,8,7.5,32,24,2$/);
     expect(lines.find((l) => l.startsWith('flex0001,'))).toMatch(/^flex0001,flexy,notebook,Failed,true,false,,,,[^,]+,[^,]+,1,0.25,0.25,2,2,0$/);
   });
 
   it('--yaml is the --json report, and --csv its rows, for each grouping (docs/output.md)', async () => {
-    const NUMBERS = new Set(['sessions', 'cores', 'ramGiB', 'gpus', 'hours', 'coreHoursRequested', 'coreHoursUsed', 'gibHoursRequested', 'gibHoursUsed', 'gpuHours']);
-    const cell = (column: string, text: string) => (text === '' ? null : NUMBERS.has(column) ? Number(text) : column === 'gone' || column === 'fixed' ? text === 'true' : cellValue(text, 'string'));
+    const NUMBERS = new Set([
+      'sessions',
+      'cores',
+      'ramGiB',
+      'gpus',
+      'hours',
+      'coreHoursRequested',
+      'coreHoursUsed',
+      'gibHoursRequested',
+      'gibHoursUsed',
+      'gpuHours',
+    ]);
+    const cell = (column: string, text: string) =>
+      text === '' ? null : NUMBERS.has(column) ? Number(text) : column === 'gone' || column === 'fixed' ? text === 'true' : cellValue(text, 'string');
     for (const by of ['kind', 'day', 'session']) {
       const run = async (format: string) => {
         const r = await runBin(['usage', '--since', '30d', '--by', by, format], env());

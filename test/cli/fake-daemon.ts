@@ -25,7 +25,10 @@ export function daemonState(sessions: Session[] = [], overrides: Partial<DaemonS
 }
 
 /** The connection identity the fakes share by default: the daemon's and the command's agree. */
-export const FAKE_IDENTITY: ConnectionIdentity = { server: 'https://fake.example/skaha/v1', credential: { kind: 'token', source: 'env', fingerprint: 'fa4e00000000' } };
+export const FAKE_IDENTITY: ConnectionIdentity = {
+  server: 'https://fake.example/skaha/v1',
+  credential: { kind: 'token', source: 'env', fingerprint: 'fa4e00000000' },
+};
 
 /** A DaemonConnection double: scripted request handlers, a log of requests, and events pushed by the test. */
 export class FakeDaemon implements DaemonConnection {
@@ -92,7 +95,11 @@ export class FakeDaemon implements DaemonConnection {
 }
 
 /** A DaemonAccess over fakes: `running` answers connect; `startable` is what start() brings up when none runs; the command's identity is `own`. */
-export function fakeAccess(running: FakeDaemon | null, startable: FakeDaemon | null = null, own: ConnectionIdentity | null = FAKE_IDENTITY): DaemonAccess & { starts: number } {
+export function fakeAccess(
+  running: FakeDaemon | null,
+  startable: FakeDaemon | null = null,
+  own: ConnectionIdentity | null = FAKE_IDENTITY,
+): DaemonAccess & { starts: number } {
   const access = {
     starts: 0,
     identity: () => Promise.resolve(own),

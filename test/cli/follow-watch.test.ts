@@ -76,7 +76,7 @@ describe('logs --follow without a daemon', () => {
     expect(system.sleeps.every((ms) => ms === 2_000)).toBe(true);
     expect(api.calls.filter((c) => c === 'logs run00001')).toHaveLength(4);
   });
-  it('with --no-daemon never tries the daemon; an id that is not one of the user\'s fails at once (one listing: Skaha answers empty logs for any id)', async () => {
+  it("with --no-daemon never tries the daemon; an id that is not one of the user's fails at once (one listing: Skaha answers empty logs for any id)", async () => {
     const api = new FakeApi();
     api.sessions = [nb];
     const access = fakeAccess(new FakeDaemon([nb]));
@@ -91,7 +91,16 @@ describe('watch', () => {
   const events = (daemon: FakeDaemon) => {
     daemon.emit('session:status-changed', { type: 'session:status-changed', key: 's', at: NOW, session: nb, from: 'Pending', to: 'Running' });
     daemon.emit('state:patch', { fields: { lastPollAt: NOW } });
-    daemon.emit('replicas:summary', { type: 'replicas:summary', key: 'r', at: NOW + 1000, base: 'fit', total: 3, completed: 2, failed: 1, ids: ['a', 'b', 'c'] });
+    daemon.emit('replicas:summary', {
+      type: 'replicas:summary',
+      key: 'r',
+      at: NOW + 1000,
+      base: 'fit',
+      total: 3,
+      completed: 2,
+      failed: 1,
+      ids: ['a', 'b', 'c'],
+    });
     daemon.emit('warning', { code: 'CONFIG_ERROR', message: 'config refused' });
   };
   it('prints one timestamped line per event until Ctrl-C (exit 0)', async () => {
@@ -121,10 +130,15 @@ describe('watch', () => {
     const r = await run(['watch', '--json'], new FakeApi(), {}, [], { daemon: access });
     expect(r.code).toBe(1);
     expect(access.starts).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { topic: string; data: { to?: string } });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { topic: string; data: { to?: string } });
     expect(lines.map((l) => l.topic)).toEqual(['session:status-changed', 'replicas:summary', 'warning']);
     expect(lines[0].data.to).toBe('Running');
-    expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'DAEMON_UNAVAILABLE', message: 'lost the connection to the skaha-tui daemon: the skaha-tui daemon is shutting down' } });
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: { code: 'DAEMON_UNAVAILABLE', message: 'lost the connection to the skaha-tui daemon: the skaha-tui daemon is shutting down' },
+    });
   });
   it('refuses --no-daemon (exit 2) and fails with exit 1 when no daemon can start', async () => {
     expect((await run(['watch', '--no-daemon'])).code).toBe(2);

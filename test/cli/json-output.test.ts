@@ -8,7 +8,24 @@ describe('JSON shapes', () => {
     const withExtras = { ...session({ url: null }), appId: 'x1y', secretish: 'nope' };
     const json = sessionJson(withExtras);
     // The session keys stay as they were; skaha-tui's additions come after them.
-    expect(Object.keys(json)).toEqual(['id', 'name', 'kind', 'status', 'image', 'user', 'startedAt', 'expiresAt', 'url', 'cpu', 'ramGB', 'gpus', 'fixed', 'ramGiB', 'pending', 'failure']);
+    expect(Object.keys(json)).toEqual([
+      'id',
+      'name',
+      'kind',
+      'status',
+      'image',
+      'user',
+      'startedAt',
+      'expiresAt',
+      'url',
+      'cpu',
+      'ramGB',
+      'gpus',
+      'fixed',
+      'ramGiB',
+      'pending',
+      'failure',
+    ]);
     expect(json.cpu).toEqual({ requested: 2, used: 0.5 });
     expect(json.ramGB).toEqual({ requested: 8, used: 1.5 });
     expect(json.ramGiB).toEqual({ requested: 7.45, used: 1.4 });

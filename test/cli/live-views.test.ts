@@ -20,15 +20,37 @@ describe('watch lines', () => {
     topicEvent('session:preempted', { type: 'session:preempted', ...base, session: { ...s, kind: 'headless', name: 'sweep' }, since: NOW }),
     topicEvent('session:removed', { type: 'session:removed', ...base, session: s, reason: 'expired' }),
     topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: '2026-11-22T12:10:00Z' }),
-    topicEvent('session:idle', { type: 'session:idle', ...base, session: { ...s, name: 'analysis' }, since: NOW - 6 * 3_600_000, used: 0.02, requested: 8, threshold: 0.4 }),
-    topicEvent('job:finished', { type: 'job:finished', ...base, session: { ...s, kind: 'headless', name: 'fit' }, status: 'Failed', failure: { code: 'oom', cause: 'likely out of memory', inferred: true, detail: null } }),
+    topicEvent('session:idle', {
+      type: 'session:idle',
+      ...base,
+      session: { ...s, name: 'analysis' },
+      since: NOW - 6 * 3_600_000,
+      used: 0.02,
+      requested: 8,
+      threshold: 0.4,
+    }),
+    topicEvent('job:finished', {
+      type: 'job:finished',
+      ...base,
+      session: { ...s, kind: 'headless', name: 'fit' },
+      status: 'Failed',
+      failure: { code: 'oom', cause: 'likely out of memory', inferred: true, detail: null },
+    }),
     topicEvent('replicas:summary', { type: 'replicas:summary', ...base, base: 'fit', total: 4, completed: 4, failed: 0, ids: [] }),
     topicEvent('credentials:expiring', { type: 'credentials:expiring', ...base, kind: 'certificate', expiresAt: '2026-11-23T12:00:00Z', thresholdSec: 86_400 }),
     topicEvent('credentials:expired', { type: 'credentials:expired', ...base, kind: 'token', expiresAt: '2026-11-22T11:00:00Z' }),
     topicEvent('platform:down', { type: 'platform:down', ...base, since: NOW - 120_000, error: { code: 'NETWORK_ERROR', message: 'connection refused' } }),
     topicEvent('platform:recovered', { type: 'platform:recovered', ...base, downSince: NOW - 120_000 }),
     topicEvent('storage:high', { type: 'storage:high', ...base, usedBytes: 91 * 2 ** 30, quotaBytes: 100 * 2 ** 30, percent: 91 }),
-    topicEvent('launch:failed', { type: 'launch:failed', ...base, launchId: 'l', name: 'fit', failed: 1, total: 3, error: { code: 'SKAHA_SERVER_ERROR', message: '500' } }),
+    topicEvent('launch:failed', {
+      type: 'launch:failed',
+      ...base,
+      launchId: 'l',
+      name: 'fit',
+      failed: 1,
+      total: 3,
+      error: { code: 'SKAHA_SERVER_ERROR', message: '500' },
+    }),
   ];
   it('has one line for every daemon event type', () => {
     expect(samples.map((e) => e.topic)).toEqual([...DAEMON_EVENT_TYPES]);
@@ -63,7 +85,13 @@ describe('watch lines', () => {
     }
   });
   it('says the time really left when an expiry warning comes late', () => {
-    const late = topicEvent('session:expiring', { type: 'session:expiring', ...base, session: s, thresholdSec: 600, expiresAt: new Date(NOW + 53_000).toISOString() });
+    const late = topicEvent('session:expiring', {
+      type: 'session:expiring',
+      ...base,
+      session: s,
+      thresholdSec: 600,
+      expiresAt: new Date(NOW + 53_000).toISOString(),
+    });
     expect(eventText(late)).toMatch(/^session 'mynb' \(abcd1234\) expires in 53s \(/);
   });
   it('prints nothing for state, log, health and notification topics', () => {
@@ -88,7 +116,15 @@ describe('waiting', () => {
   it('describes one session with its latest event, several as a tally; the key leaves out the elapsed time', () => {
     const one = waitProgress(['abcd1234'], new Map([['abcd1234', { ...s, status: 'Pending' }]]), 12_000, 'Pulling: image');
     expect(one).toEqual({ text: 'mynb (abcd1234): Pending, 12s — Pulling: image', key: 'mynb (abcd1234): Pending,  — Pulling: image' });
-    const many = waitProgress(['a', 'b', 'c'], new Map([['a', { ...s, status: 'Running' }], ['b', { ...s, status: 'Running' }]]), 65_000, null);
+    const many = waitProgress(
+      ['a', 'b', 'c'],
+      new Map([
+        ['a', { ...s, status: 'Running' }],
+        ['b', { ...s, status: 'Running' }],
+      ]),
+      65_000,
+      null,
+    );
     expect(many.text).toBe('3 sessions: 2 Running, 1 not listed yet (1m)');
   });
   it('picks the newest Kubernetes event', () => {
@@ -100,7 +136,11 @@ describe('waiting', () => {
 
 describe('daemon access', () => {
   it('passes the connection flags to a started daemon as environment variables', () => {
-    expect(daemonEnv({ HOME: '/h', SKAHA_TOKEN: 'env-token' }, { url: 'https://u', cert: '/c.pem' })).toEqual({ HOME: '/h', SKAHA_URL: 'https://u', SKAHA_CERT: '/c.pem' });
+    expect(daemonEnv({ HOME: '/h', SKAHA_TOKEN: 'env-token' }, { url: 'https://u', cert: '/c.pem' })).toEqual({
+      HOME: '/h',
+      SKAHA_URL: 'https://u',
+      SKAHA_CERT: '/c.pem',
+    });
     expect(daemonEnv({}, { token: 'flag-token' })).toEqual({ SKAHA_TOKEN: 'flag-token' });
   });
   it('reports DAEMON_UNAVAILABLE at once when there is no socket, or when the socket path is too long to listen on', async () => {

@@ -43,7 +43,7 @@ describe('help and version', () => {
     expect(r.stdout).toMatch(/^skaha-tui \d+\.\d+\.\d+\nnode {6}v\d+\.\d+\.\d+ \(\w+ \w+\)\nprotocol  \d+\ndaemon    not running\n$/);
     expect(r.opened).toBe(false);
   });
-  it('version --json names the running daemon\'s version', async () => {
+  it("version --json names the running daemon's version", async () => {
     const daemon = new FakeDaemon();
     daemon.daemonVersion = '0.0.9';
     const r = await run(['version', '--json'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon) });
@@ -59,7 +59,10 @@ describe('help and version', () => {
     expect(daemon.closed).toBe(true);
   });
   it('version says how to restart a daemon that speaks another protocol', async () => {
-    const refused = new AppError('DAEMON_PROTOCOL_ERROR', `client speaks protocol ${PROTOCOL_VERSION}, this daemon speaks 1: restart the daemon (skaha-tui daemon restart) or update the client`);
+    const refused = new AppError(
+      'DAEMON_PROTOCOL_ERROR',
+      `client speaks protocol ${PROTOCOL_VERSION}, this daemon speaks 1: restart the daemon (skaha-tui daemon restart) or update the client`,
+    );
     const access = { connect: () => Promise.reject(refused), start: () => Promise.reject(refused), identity: async () => null };
     const r = await run(['version'], new FakeApi(), {}, [], { daemon: access });
     expect(r.stdout).toMatch(/^daemon {4}running, but it speaks protocol 1: restart it with the installed version \(skaha-tui daemon restart\)$/m);

@@ -32,7 +32,27 @@ describe('parseArgs', () => {
     expect(after.positionals).toEqual(['abc', 'def']);
   });
   it('splits launch options, repeated --env and the words after --', () => {
-    const p = parseArgs(['launch', 'headless', 'skaha/terminal:1.1.1', '-n', 'job', '--cores', '2', '--ram', '4', '-e', 'A=1', '--env', 'B=2', '-r', '3', '--', 'python3', '-c', '--json']);
+    const p = parseArgs([
+      'launch',
+      'headless',
+      'skaha/terminal:1.1.1',
+      '-n',
+      'job',
+      '--cores',
+      '2',
+      '--ram',
+      '4',
+      '-e',
+      'A=1',
+      '--env',
+      'B=2',
+      '-r',
+      '3',
+      '--',
+      'python3',
+      '-c',
+      '--json',
+    ]);
     expect(p.positionals).toEqual(['headless', 'skaha/terminal:1.1.1']);
     expect(stringOption(p, 'name')).toBe('job');
     expect(numberOption(p, 'cores')).toBe(2);
@@ -85,8 +105,17 @@ describe('parseArgs usage errors', () => {
     expect(usage(['ps', '--all=yes'])).toBe("option '--all' takes no value");
   });
   it('refuses an ID that breaks the id rule, naming it and the rule (no request is made)', () => {
-    for (const argv of [['delete', '.'], ['renew', 'ok1', '..'], ['logs', '../x'], ['info', 'a/b'], ['open', 'x'.repeat(65)], ['events', 'a\u001b[31m']]) {
-      expect(usage(argv), argv.join(' ')).toMatch(/^ID ".*"( \(\d+ characters\))? is not a session id: an id is 1 to 64 characters of A-Z, a-z, 0-9, "_" and "-"/);
+    for (const argv of [
+      ['delete', '.'],
+      ['renew', 'ok1', '..'],
+      ['logs', '../x'],
+      ['info', 'a/b'],
+      ['open', 'x'.repeat(65)],
+      ['events', 'a\u001b[31m'],
+    ]) {
+      expect(usage(argv), argv.join(' ')).toMatch(
+        /^ID ".*"( \(\d+ characters\))? is not a session id: an id is 1 to 64 characters of A-Z, a-z, 0-9, "_" and "-"/,
+      );
     }
     expect(usage(['events', 'a\u001b[31m'])).toContain('"a\\u001b[31m"');
     expect(usage(['info', 'y'.repeat(70_000)])).toMatch(/…" \(70000 characters\)/);

@@ -7,7 +7,14 @@ import { FakeApi, run, session } from './cli-harness.js';
 import { FakeDaemon, FakeSystem, fakeAccess } from './fake-daemon.js';
 
 const job = (id: string, name: string, status = 'Completed', kind = 'headless') => session({ id, name, status, kind, url: null });
-const jobs = [job('aaaa0001', 'reduce-1'), job('aaaa0002', 'reduce-2'), job('aaaa0003', 'reduce-3', 'Failed'), job('aaaa0004', 'calib'), job('aaaa0005', 'reduce', 'Completed', 'notebook'), job('aaaa0006', 'xreduce')];
+const jobs = [
+  job('aaaa0001', 'reduce-1'),
+  job('aaaa0002', 'reduce-2'),
+  job('aaaa0003', 'reduce-3', 'Failed'),
+  job('aaaa0004', 'calib'),
+  job('aaaa0005', 'reduce', 'Completed', 'notebook'),
+  job('aaaa0006', 'xreduce'),
+];
 
 describe('prune', () => {
   it('matches a prefix, or a regex anchored at the start, among sessions of the kind and status asked', () => {
@@ -83,7 +90,11 @@ describe('open', () => {
   });
   it('refuses a Pending session without --wait, a finished one, and a headless job (exit 1, nothing opened)', async () => {
     const system = new FakeSystem();
-    const daemon = new FakeDaemon([session({ id: 'pen00001', status: 'Pending' }), session({ id: 'fai00001', status: 'Failed' }), session({ id: 'job00001', kind: 'headless', url: null })]);
+    const daemon = new FakeDaemon([
+      session({ id: 'pen00001', status: 'Pending' }),
+      session({ id: 'fai00001', status: 'Failed' }),
+      session({ id: 'job00001', kind: 'headless', url: null }),
+    ]);
     const cases: Array<[string, string]> = [
       ['pen00001', 'error: session pen00001 is Pending: add --wait to open it once it runs\n'],
       ['fai00001', 'error: session fai00001 is Failed: there is nothing to open\n'],

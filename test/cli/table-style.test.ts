@@ -28,21 +28,33 @@ describe('createStyle', () => {
 describe('renderTable', () => {
   it('aligns columns by visible width, even with colour', () => {
     const red = createStyle(true).red;
-    const text = renderTable(['ID', 'STATUS', 'N'], [
-      ['a', styled('Failed', red), '1'],
-      ['bbbb', 'Running', '22'],
-    ], { align: ['left', 'left', 'right'] });
+    const text = renderTable(
+      ['ID', 'STATUS', 'N'],
+      [
+        ['a', styled('Failed', red), '1'],
+        ['bbbb', 'Running', '22'],
+      ],
+      { align: ['left', 'left', 'right'] },
+    );
     const lines = stripAnsi(text).split('\n');
     expect(lines).toEqual(['ID    STATUS    N', 'a     Failed    1', 'bbbb  Running  22', '']);
   });
   it('renders padded field lists', () => {
-    expect(renderFields([['Name', 'x'], ['Session ID', 'y']])).toBe('Name:        x\nSession ID:  y\n');
+    expect(
+      renderFields([
+        ['Name', 'x'],
+        ['Session ID', 'y'],
+      ]),
+    ).toBe('Name:        x\nSession ID:  y\n');
   });
   it('shows controls in every cell as visible escapes and measures the escaped text', () => {
-    const text = renderTable(['ID', 'NAME', 'STATUS'], [
-      ['a\u009b2J', 'x\u001b]52;c;aGk=\u0007', styled('Run\u001b[31m', createStyle(true).green)],
-      ['bb', 'two\nlines\tand\u007f', 'Pending'],
-    ]);
+    const text = renderTable(
+      ['ID', 'NAME', 'STATUS'],
+      [
+        ['a\u009b2J', 'x\u001b]52;c;aGk=\u0007', styled('Run\u001b[31m', createStyle(true).green)],
+        ['bb', 'two\nlines\tand\u007f', 'Pending'],
+      ],
+    );
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001a\u001c-\u001f\u007f-\u009f]/);
     const lines = stripAnsi(text).split('\n');
     expect(lines).toEqual([
@@ -55,7 +67,12 @@ describe('renderTable', () => {
     expect(text.match(/\u001b\[[0-9;]*m/g)).toEqual(['\u001b[32m', '\u001b[39m']);
   });
   it('shows controls in field values and labels as visible escapes', () => {
-    expect(renderFields([['Name', 'evil\u001b[2J\u0007'], ['Bad\u009b', styled('x\ny', createStyle(false).cyan)]])).toBe('Name:     evil\\x1b[2J\\x07\nBad\\x9b:  x\\x0ay\n');
+    expect(
+      renderFields([
+        ['Name', 'evil\u001b[2J\u0007'],
+        ['Bad\u009b', styled('x\ny', createStyle(false).cyan)],
+      ]),
+    ).toBe('Name:     evil\\x1b[2J\\x07\nBad\\x9b:  x\\x0ay\n');
   });
 });
 

@@ -10,7 +10,10 @@ describe('launch --wait', () => {
   it('waits (directly) until both headless replicas finish, with plain progress lines, then prints each final status', async () => {
     const api = new FakeApi();
     const system = new FakeSystem();
-    api.launchResults = (req) => [{ name: `${req.name}-1`, id: 'job00001' }, { name: `${req.name}-2`, id: 'job00002' }];
+    api.launchResults = (req) => [
+      { name: `${req.name}-1`, id: 'job00001' },
+      { name: `${req.name}-2`, id: 'job00002' },
+    ];
     const timeline = [
       [headless('job00001', 'fit-1', 'Pending')],
       [headless('job00001', 'fit-1', 'Running'), headless('job00002', 'fit-2', 'Pending')],
@@ -19,25 +22,38 @@ describe('launch --wait', () => {
     ];
     api.sessions = timeline[0];
     system.onSleep = (n) => void (api.sessions = timeline[Math.min(n, timeline.length - 1)]);
-    const r = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'fit', '--wait', '--', 'echo', 'hi'], api, { now: () => system.time }, [], { system });
+    const r = await run(
+      ['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'fit', '--wait', '--', 'echo', 'hi'],
+      api,
+      { now: () => system.time },
+      [],
+      { system },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       "Successfully created session 'fit-1' (ID: job00001)\nSuccessfully created session 'fit-2' (ID: job00002)\n" +
         "Job 'fit-1' (job00001) finished: Completed\nJob 'fit-2' (job00002) finished: Completed\n",
     );
-    expect(r.stderr).toBe(
-      '2 sessions: 1 Pending, 1 not listed yet (0s)\n2 sessions: 1 Running, 1 Pending (2s)\n2 sessions: 1 Completed, 1 Running (4s)\n',
-    );
+    expect(r.stderr).toBe('2 sessions: 1 Pending, 1 not listed yet (0s)\n2 sessions: 1 Running, 1 Pending (2s)\n2 sessions: 1 Completed, 1 Running (4s)\n');
     expect(system.sleeps).toEqual([2_000, 2_000, 2_000]);
   });
   it('exits 1 when a replica fails; --json adds each final status and URL', async () => {
     const daemon = new FakeDaemon();
     const system = new FakeSystem();
-    daemon.handlers.launch = (p) => ({ launchId: 'l', results: [{ name: `${p.name}-1`, id: 'job00001' }, { name: `${p.name}-2`, id: 'job00002' }] });
+    daemon.handlers.launch = (p) => ({
+      launchId: 'l',
+      results: [
+        { name: `${p.name}-1`, id: 'job00001' },
+        { name: `${p.name}-2`, id: 'job00002' },
+      ],
+    });
     system.onSleep = () => {
       daemon.state.sessions = { job00001: headless('job00001', 'fit-1', 'Completed'), job00002: headless('job00002', 'fit-2', 'Failed') };
     };
-    const r = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'fit', '--wait', '--json'], new FakeApi(), {}, [], { daemon: fakeAccess(daemon), system });
+    const r = await run(['launch', 'headless', 'skaha/terminal:1.1.1', '-r', '2', '-n', 'fit', '--wait', '--json'], new FakeApi(), {}, [], {
+      daemon: fakeAccess(daemon),
+      system,
+    });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([
       { name: 'fit-1', id: 'job00001', status: 'Completed', url: null },

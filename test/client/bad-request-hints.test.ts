@@ -50,12 +50,21 @@ describe('each known 400 of Skaha gets its own hint', () => {
   it('with registry credentials sent, the same kind of 400 reads "the registry refused the image or the credentials"', async () => {
     const text = message((await withRegistry.launch({ name: 'priv', image: 'myproject/private:1', kind: 'headless' }))[0]);
     expect(text).toContain('the registry refused the image or the credentials');
-    expect(badRequestHint('No authentication provided for unknown or private image.  Use x-skaha-registry-auth request header', { registryAuthSent: true })).toContain('the registry refused the image or the credentials');
+    expect(
+      badRequestHint('No authentication provided for unknown or private image.  Use x-skaha-registry-auth request header', { registryAuthSent: true }),
+    ).toContain('the registry refused the image or the credentials');
   });
 
   it('a registry outside the allowed ones, a bad resource value, a bad name', async () => {
-    expect(message((await client.launch({ name: 'x', image: 'docker.io/library/ubuntu:22.04', kind: 'headless' }))[0])).toMatch(/must come from one of \[images\.canfar\.net\] — use an image from one of images\.canfar\.net/);
-    const hints = ["Invalid value for 'cores': 3", "name can only contain alpha-numeric chars and '-'", 'Invalid session type: vm', 'No active job for user alice with session abc'].map((t) => badRequestHint(t, { registryAuthSent: false }));
+    expect(message((await client.launch({ name: 'x', image: 'docker.io/library/ubuntu:22.04', kind: 'headless' }))[0])).toMatch(
+      /must come from one of \[images\.canfar\.net\] — use an image from one of images\.canfar\.net/,
+    );
+    const hints = [
+      "Invalid value for 'cores': 3",
+      "name can only contain alpha-numeric chars and '-'",
+      'Invalid session type: vm',
+      'No active job for user alice with session abc',
+    ].map((t) => badRequestHint(t, { registryAuthSent: false }));
     expect(hints[0]).toContain('`skaha-tui context`');
     expect(hints[1]).toContain('letters, digits and "-"');
     expect(hints[2]).toContain('notebook, desktop, carta');

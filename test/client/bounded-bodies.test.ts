@@ -18,7 +18,6 @@ afterAll(async () => {
   await server.close();
 });
 
-
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe('bounded JSON bodies', () => {

@@ -23,7 +23,6 @@ afterAll(async () => {
   await server.close();
 });
 
-
 describe('HTTP status → error code', () => {
   it.each([
     [401, 'Unauthorized\n', 'SKAHA_UNAUTHORIZED', /401 Unauthorized — your credentials were not accepted.*cadc-get-cert/],
@@ -107,7 +106,13 @@ describe('transport failures', () => {
     const timeouts = { connectMs: 2000, totalMs: 400 };
     const dns = transportError('GET', `${base}/v1/session`, Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }), timeouts, false);
     expect([dns.code, dns.message]).toEqual(['NETWORK_ERROR', expect.stringContaining('could not be resolved (ENOTFOUND)')]);
-    const connect = transportError('GET', `${base}/v1/session`, Object.assign(new Error('Connect Timeout Error'), { code: 'UND_ERR_CONNECT_TIMEOUT' }), timeouts, false);
+    const connect = transportError(
+      'GET',
+      `${base}/v1/session`,
+      Object.assign(new Error('Connect Timeout Error'), { code: 'UND_ERR_CONNECT_TIMEOUT' }),
+      timeouts,
+      false,
+    );
     expect([connect.code, connect.message]).toEqual(['TIMEOUT', expect.stringContaining('could not connect within 2 s')]);
   });
 });

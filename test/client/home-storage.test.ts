@@ -34,13 +34,23 @@ afterAll(async () => {
 
 describe('parseHomeNode', () => {
   it('reads length, quota and date of the node itself, never of its children', () => {
-    const xml = node(prop('date', '2026-11-22T12:00:00.000Z') + prop('length', '1073741824') + prop('quota', '10737418240'), `<vos:node uri="x">${prop('length', '5')}${prop('quota', '7')}</vos:node>`);
+    const xml = node(
+      prop('date', '2026-11-22T12:00:00.000Z') + prop('length', '1073741824') + prop('quota', '10737418240'),
+      `<vos:node uri="x">${prop('length', '5')}${prop('quota', '7')}</vos:node>`,
+    );
     expect(parseHomeNode(xml)).toEqual({ usedBytes: 2 ** 30, quotaBytes: 10 * 2 ** 30, date: '2026-11-22T12:00:00.000Z' });
     expect(parseHomeNode(node(prop('length', '12')))).toEqual({ usedBytes: 12, quotaBytes: null, date: null });
   });
 
   it('gives null for what is not a node with a whole-number length', () => {
-    for (const bad of ['', '<html>login</html>', node(prop('quota', '5')), node(prop('length', '-5')), node(prop('length', '1e9')), node(prop('length', '9'.repeat(30)))]) {
+    for (const bad of [
+      '',
+      '<html>login</html>',
+      node(prop('quota', '5')),
+      node(prop('length', '-5')),
+      node(prop('length', '1e9')),
+      node(prop('length', '9'.repeat(30))),
+    ]) {
       expect(parseHomeNode(bad)).toBeNull();
     }
     // Another namespace's "length" is not VOSpace's.

@@ -37,7 +37,11 @@ describe('limitConcurrency', () => {
   it('a failing task frees its slot', async () => {
     const run = limitConcurrency(1);
     await expect(run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(run(() => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');
+    await expect(
+      run(() => {
+        throw new Error('sync boom');
+      }),
+    ).rejects.toThrow('sync boom');
     expect(await run(async () => 'next')).toBe('next');
   });
 

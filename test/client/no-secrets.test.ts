@@ -19,7 +19,10 @@ const logger: Logger = {
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  client = new SkahaClient(createConnection({ url: `${server.url}/skaha`, token: TOKEN, registryAuth: { username: 'ru', secret: REGISTRY_SECRET }, timeouts: { totalMs: 300 } }), { logger });
+  client = new SkahaClient(
+    createConnection({ url: `${server.url}/skaha`, token: TOKEN, registryAuth: { username: 'ru', secret: REGISTRY_SECRET }, timeouts: { totalMs: 300 } }),
+    { logger },
+  );
 });
 afterEach(() => server.reset());
 afterAll(async () => {
@@ -35,10 +38,19 @@ function assertClean(text: string): void {
 
 describe('no secret in errors, results or logs', () => {
   it('even when the server echoes the Authorization and registry headers back in an error body', async () => {
-    const echo = (req: { headers: Record<string, unknown> }) => ({ status: 400, body: `bad request from ${String(req.headers.authorization)} with ${String(req.headers['x-skaha-registry-auth'])} / ru:${REGISTRY_SECRET}\n` });
+    const echo = (req: { headers: Record<string, unknown> }) => ({
+      status: 400,
+      body: `bad request from ${String(req.headers.authorization)} with ${String(req.headers['x-skaha-registry-auth'])} / ru:${REGISTRY_SECRET}\n`,
+    });
     server.route('POST', '/skaha/v1/session', echo);
     server.route('GET', '/skaha/v1/session', echo);
-    const results = await client.launch({ name: 'x', image: 'images.canfar.net/private/img:1', kind: 'headless', replicas: 2, env: ['API_KEY=private-env-value'] });
+    const results = await client.launch({
+      name: 'x',
+      image: 'images.canfar.net/private/img:1',
+      kind: 'headless',
+      replicas: 2,
+      env: ['API_KEY=private-env-value'],
+    });
     // Launch parameters travel in the query string; messages show the URL without them.
     expect(JSON.stringify(results)).not.toContain('private-env-value');
     expect(JSON.stringify(results)).toContain(`POST ${server.url}/skaha/v1/session: 400 Bad Request — `);
@@ -49,12 +61,28 @@ describe('no secret in errors, results or logs', () => {
 
   it('across every error code the transport produces', async () => {
     const errors: unknown[] = [];
-    for (const reply of [{ status: 401, body: 'Unauthorized\n' }, { status: 403, body: 'no\n' }, { status: 503, body: 'x\n' }, { status: 500, body: 'x\n' }, { hang: true }, { reset: true }, { body: '{bad' }]) {
+    for (const reply of [
+      { status: 401, body: 'Unauthorized\n' },
+      { status: 403, body: 'no\n' },
+      { status: 503, body: 'x\n' },
+      { status: 500, body: 'x\n' },
+      { hang: true },
+      { reset: true },
+      { body: '{bad' },
+    ]) {
       server.reset();
       server.route('GET', '/skaha/v1/session', reply);
       errors.push(await client.listSessions().catch((e: unknown) => e));
     }
-    expect(errors.map((e) => (e as { code: string }).code)).toEqual(['SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'SKAHA_UNAVAILABLE', 'SKAHA_SERVER_ERROR', 'TIMEOUT', 'NETWORK_ERROR', 'PROTOCOL_ERROR']);
+    expect(errors.map((e) => (e as { code: string }).code)).toEqual([
+      'SKAHA_UNAUTHORIZED',
+      'SKAHA_FORBIDDEN',
+      'SKAHA_UNAVAILABLE',
+      'SKAHA_SERVER_ERROR',
+      'TIMEOUT',
+      'NETWORK_ERROR',
+      'PROTOCOL_ERROR',
+    ]);
     for (const e of errors) {
       assertClean((e as Error).message);
       assertClean(util.inspect(e, { depth: 5 }));

@@ -3,35 +3,83 @@ import { parseDesktopApp, parseList, parsePublicSession, parseSession } from '..
 
 // §2.2: the current (v1, 2026) shape.
 const V1 = {
-  id: 'ab3kx9qz', userid: 'alice', runAsUID: '10001', runAsGID: '10001', supplementalGroups: [10001, 20002],
-  image: 'images.canfar.net/skaha/astroml:latest', type: 'notebook', status: 'Running', name: 'mynb',
-  startTime: '2026-07-01T12:00:05Z', expiryTime: '2026-07-05T12:00:05Z',
+  id: 'ab3kx9qz',
+  userid: 'alice',
+  runAsUID: '10001',
+  runAsGID: '10001',
+  supplementalGroups: [10001, 20002],
+  image: 'images.canfar.net/skaha/astroml:latest',
+  type: 'notebook',
+  status: 'Running',
+  name: 'mynb',
+  startTime: '2026-07-01T12:00:05Z',
+  expiryTime: '2026-07-05T12:00:05Z',
   connectURL: 'https://workload.example.org/session/notebook/ab3kx9qz/lab/tree/arc/home/alice?token=ab3kx9qz',
-  requestedRAM: '8.59', requestedCPUCores: '2', requestedGPUCores: '0', ramInUse: '1.23', cpuCoresInUse: '0.005', isFixedResources: true,
+  requestedRAM: '8.59',
+  requestedCPUCores: '2',
+  requestedGPUCores: '0',
+  ramInUse: '1.23',
+  cpuCoresInUse: '0.005',
+  isFixedResources: true,
 };
 
 // §2.2: the legacy v0 shape captured in the skaha client tests.
 const V0 = {
-  id: 'pud05npw', userid: 'brars', runAsUID: '166169204', runAsGID: '166169204', supplementalGroups: [],
-  appid: '<none>', image: 'images.canfar.net/skaha/terminal:1.1.1', type: 'headless', status: 'Succeeded', name: 'job',
-  startTime: '2025-07-09T06:18Z', expiryTime: '2025-07-23T06:18:03Z', connectURL: '',
-  requestedRAM: '1G', requestedCPUCores: '1', requestedGPUCores: '0',
-  ramInUse: '<none>', gpuRAMInUse: '<none>', cpuCoresInUse: '<none>', gpuUtilization: '<none>',
+  id: 'pud05npw',
+  userid: 'brars',
+  runAsUID: '166169204',
+  runAsGID: '166169204',
+  supplementalGroups: [],
+  appid: '<none>',
+  image: 'images.canfar.net/skaha/terminal:1.1.1',
+  type: 'headless',
+  status: 'Succeeded',
+  name: 'job',
+  startTime: '2025-07-09T06:18Z',
+  expiryTime: '2025-07-23T06:18:03Z',
+  connectURL: '',
+  requestedRAM: '1G',
+  requestedCPUCores: '1',
+  requestedGPUCores: '0',
+  ramInUse: '<none>',
+  gpuRAMInUse: '<none>',
+  cpuCoresInUse: '<none>',
+  gpuUtilization: '<none>',
 };
 
 // §2.2: 2022 Science Portal fixture.
 const Y2022 = {
-  id: 'e37lmx4m', userid: 'bob', image: 'images.canfar.net/skaha/carta:3.0', type: 'carta', status: 'Running', name: 'c',
-  startTime: '2021-02-02T17:49:55Z', connectURL: 'https://ws-uv.canfar.net/carta/e37lmx4m/',
-  requestedRAM: '16G', requestedCPUCores: '2', requestedGPUCores: '<none>', coresInUse: '2m', ramInUse: '90Mi',
+  id: 'e37lmx4m',
+  userid: 'bob',
+  image: 'images.canfar.net/skaha/carta:3.0',
+  type: 'carta',
+  status: 'Running',
+  name: 'c',
+  startTime: '2021-02-02T17:49:55Z',
+  connectURL: 'https://ws-uv.canfar.net/carta/e37lmx4m/',
+  requestedRAM: '16G',
+  requestedCPUCores: '2',
+  requestedGPUCores: '<none>',
+  coresInUse: '2m',
+  ramInUse: '90Mi',
 };
 
 describe('parseSession', () => {
   it('parses the current v1 shape into numbers and UTC times', () => {
     expect(parseSession(V1)).toEqual({
-      id: 'ab3kx9qz', name: 'mynb', kind: 'notebook', status: 'Running', image: 'images.canfar.net/skaha/astroml:latest', user: 'alice',
-      startedAt: '2026-07-01T12:00:05Z', expiresAt: '2026-07-05T12:00:05Z', url: V1.connectURL,
-      cpu: { requested: 2, used: 0.005 }, ramGB: { requested: 8.59, used: 1.23 }, gpus: { requested: 0 }, fixed: true,
+      id: 'ab3kx9qz',
+      name: 'mynb',
+      kind: 'notebook',
+      status: 'Running',
+      image: 'images.canfar.net/skaha/astroml:latest',
+      user: 'alice',
+      startedAt: '2026-07-01T12:00:05Z',
+      expiresAt: '2026-07-05T12:00:05Z',
+      url: V1.connectURL,
+      cpu: { requested: 2, used: 0.005 },
+      ramGB: { requested: 8.59, used: 1.23 },
+      gpus: { requested: 0 },
+      fixed: true,
     });
   });
 
@@ -97,7 +145,10 @@ describe('desktop-apps and public sessions', () => {
 
   it('parses the reduced view=all entry', () => {
     expect(parsePublicSession({ userid: 'carol', type: 'desktop', status: 'Running', startTime: '2026-01-01T00:00Z' })).toEqual({
-      user: 'carol', kind: 'desktop', status: 'Running', startedAt: '2026-01-01T00:00:00Z',
+      user: 'carol',
+      kind: 'desktop',
+      status: 'Running',
+      startedAt: '2026-01-01T00:00:00Z',
     });
   });
 });

@@ -3,15 +3,42 @@ import { parseCores, parseNumber, parseRamCeiling, parseRamGB, parseTime, option
 
 describe('lenient value parsing', () => {
   it.each([
-    ['8.59', 8.59], ['8G', 8], ['90Mi', 0.094], ['1.5Gi', 1.611], ['137.439G', 137.439], ['1G', 1], ['549.756G', 549.756],
-    ['512Mi', 0.537], ['2Ti', 2199.023], [4, 4], ['<none>', null], ['', null], [undefined, null], ['lots', null],
+    ['8.59', 8.59],
+    ['8G', 8],
+    ['90Mi', 0.094],
+    ['1.5Gi', 1.611],
+    ['137.439G', 137.439],
+    ['1G', 1],
+    ['549.756G', 549.756],
+    ['512Mi', 0.537],
+    ['2Ti', 2199.023],
+    [4, 4],
+    ['<none>', null],
+    ['', null],
+    [undefined, null],
+    ['lots', null],
   ])('RAM %j → %j GB', (input, expected) => expect(parseRamGB(input)).toBe(expected));
 
   it.each([
-    ['2', 2], ['1.367', 1.367], ['1367m', 1.367], ['2m', 0.002], ['0.233', 0.233], ['1.5m', 0.0015], [8, 8], ['<none>', null], ['<nil>', null], [null, null],
+    ['2', 2],
+    ['1.367', 1.367],
+    ['1367m', 1.367],
+    ['2m', 0.002],
+    ['0.233', 0.233],
+    ['1.5m', 0.0015],
+    [8, 8],
+    ['<none>', null],
+    ['<nil>', null],
+    [null, null],
   ])('cores %j → %j', (input, expected) => expect(parseCores(input)).toBe(expected));
 
-  it.each([['24G', 24], ['32Gi', 32], ['20Gi', 20], ['32768Mi', 32], [24, 24]])('RAM ceiling %j → %j', (input, expected) => expect(parseRamCeiling(input)).toBe(expected));
+  it.each([
+    ['24G', 24],
+    ['32Gi', 32],
+    ['20Gi', 20],
+    ['32768Mi', 32],
+    [24, 24],
+  ])('RAM ceiling %j → %j', (input, expected) => expect(parseRamCeiling(input)).toBe(expected));
 
   it('parses numbers from numbers and numeric strings only', () => {
     expect(parseNumber('5')).toBe(5);

@@ -9,7 +9,13 @@ import { rejectionOf as rejection } from '../helpers/rejection.js';
 const CLIENT_SECRET = 'client-secret-9d81f2';
 const REFRESH = 'refresh-token-4c3b2a1f';
 
-interface Seen { method: string; url: string; authorization?: string; contentType?: string; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  authorization?: string;
+  contentType?: string;
+  body: string;
+}
 let servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
@@ -37,13 +43,35 @@ const json = (status: number, value: unknown) => (_req: IncomingMessage, res: Se
   res.end(JSON.stringify(value));
 };
 
-const request = (url: string): RefreshGrantRequest => ({ endpoint: url, file: '/home/u/.canfar/config.yaml', clientId: 'client:1', clientSecret: CLIENT_SECRET, refreshToken: REFRESH });
+const request = (url: string): RefreshGrantRequest => ({
+  endpoint: url,
+  file: '/home/u/.canfar/config.yaml',
+  clientId: 'client:1',
+  clientSecret: CLIENT_SECRET,
+  refreshToken: REFRESH,
+});
 
 describe('refreshGrant: the OAuth 2.0 refresh_token grant', () => {
   it('sends the grant with client_secret_basic, as the official client does, and reads the answer', async () => {
-    const ep = await endpoint(json(200, { access_token: 'new.access.jwt', refresh_token: 'new-refresh', token_type: 'bearer', expires_in: 300, refresh_expires_in: '86400', scope: 'openid offline_access' }));
+    const ep = await endpoint(
+      json(200, {
+        access_token: 'new.access.jwt',
+        refresh_token: 'new-refresh',
+        token_type: 'bearer',
+        expires_in: 300,
+        refresh_expires_in: '86400',
+        scope: 'openid offline_access',
+      }),
+    );
     const answer = await refreshGrant(request(ep.url));
-    expect(answer).toMatchObject({ access: 'new.access.jwt', refresh: 'new-refresh', expiresInSec: 300, refreshExpiresInSec: 86400, tokenType: 'bearer', scope: 'openid offline_access' });
+    expect(answer).toMatchObject({
+      access: 'new.access.jwt',
+      refresh: 'new-refresh',
+      expiresInSec: 300,
+      refreshExpiresInSec: 86400,
+      tokenType: 'bearer',
+      scope: 'openid offline_access',
+    });
     expect(JSON.stringify(answer)).not.toMatch(/new\.access|new-refresh/);
     const [seen] = ep.seen;
     expect(seen).toMatchObject({ method: 'POST', url: '/oidc/token', contentType: 'application/x-www-form-urlencoded' });
@@ -59,7 +87,10 @@ describe('refreshGrant: the OAuth 2.0 refresh_token grant', () => {
   });
 
   it('invalid_grant and invalid_client mean the login expired (LOGIN_EXPIRED); other failures are TOKEN_REFRESH_FAILED', async () => {
-    for (const [status, error] of [[400, 'invalid_grant'], [401, 'invalid_client']] as const) {
+    for (const [status, error] of [
+      [400, 'invalid_grant'],
+      [401, 'invalid_client'],
+    ] as const) {
       const ep = await endpoint(json(status, { error, error_description: `token ${REFRESH} is not valid` }));
       const err = await rejection(refreshGrant(request(ep.url)));
       expect(err).toMatchObject({ code: 'LOGIN_EXPIRED' });
@@ -110,13 +141,21 @@ describe('refreshGrant: the OAuth 2.0 refresh_token grant', () => {
   it('sends the refresh token over https, or plain http only to a loopback address literal; nothing is sent otherwise', async () => {
     const ep = await endpoint(json(200, { access_token: 'never' }));
     const port = new URL(ep.url).port;
-    for (const url of [`http://localhost:${port}/oidc/token`, 'http://idp.example.org/token', `http://user:pw@127.0.0.1:${port}/t`, 'ftp://127.0.0.1/t', 'not a url']) {
+    for (const url of [
+      `http://localhost:${port}/oidc/token`,
+      'http://idp.example.org/token',
+      `http://user:pw@127.0.0.1:${port}/t`,
+      'ftp://127.0.0.1/t',
+      'not a url',
+    ]) {
       const err = await rejection(refreshGrant(request(url)));
       expect(err.code, url).toBe('TOKEN_REFRESH_FAILED');
       expect(err.message).not.toContain(REFRESH);
       expect(err.message).not.toContain(CLIENT_SECRET);
     }
-    expect((await rejection(refreshGrant(request('http://idp.example.org/token')))).message).toMatch(/refusing to send the refresh token over plain http to idp\.example\.org/);
+    expect((await rejection(refreshGrant(request('http://idp.example.org/token')))).message).toMatch(
+      /refusing to send the refresh token over plain http to idp\.example\.org/,
+    );
     expect(ep.seen).toEqual([]);
     expect(checkTokenEndpoint('https://iam.example.org/token', 'f').host).toBe('iam.example.org');
     expect(['127.0.0.1', '127.9.8.7', '[::1]'].map(isLoopbackLiteral)).toEqual([true, true, true]);

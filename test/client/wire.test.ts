@@ -4,7 +4,12 @@ import { createConnection } from '../../src/config/create-connection.js';
 import { startFixtureServer, type FixtureServer, type RecordedRequest } from '../helpers/fixture-server.js';
 
 const TOKEN = 'test-token-123';
-const CONTEXT = { cores: { default: 2, defaultRequest: 1, defaultLimit: 8, options: [1, 2, 4, 8] }, memoryGB: { default: 8, options: [1, 2, 4, 8, 16] }, gpus: { options: [1, 2] }, maxInteractiveSessions: '3' };
+const CONTEXT = {
+  cores: { default: 2, defaultRequest: 1, defaultLimit: 8, options: [1, 2, 4, 8] },
+  memoryGB: { default: 8, options: [1, 2, 4, 8, 16] },
+  gpus: { options: [1, 2] },
+  maxInteractiveSessions: '3',
+};
 let server: FixtureServer;
 let client: SkahaClient;
 
@@ -29,11 +34,22 @@ function serveCreate(): void {
 describe('create on the wire (§8)', () => {
   it('headless with cores, ram, cmd, args and env: query-string params in the official order, empty form body', async () => {
     serveCreate();
-    const results = await client.launch({ name: 'test', image: 'skaha/terminal:1.1.1', cores: 2, ram: 4, kind: 'headless', cmd: 'env', args: '-0', env: ['FOO=bar'] });
+    const results = await client.launch({
+      name: 'test',
+      image: 'skaha/terminal:1.1.1',
+      cores: 2,
+      ram: 4,
+      kind: 'headless',
+      cmd: 'env',
+      args: '-0',
+      env: ['FOO=bar'],
+    });
     expect(results).toEqual([{ name: 'test', id: 'abcd1230' }]);
     const [post] = posts();
     expect(post.path).toBe('/skaha/v1/session');
-    expect(post.rawQuery).toBe('name=test&image=images.canfar.net%2Fskaha%2Fterminal%3A1.1.1&cores=2&ram=4&type=headless&cmd=env&args=-0&env=FOO%3Dbar&env=REPLICA_ID%3D1&env=REPLICA_COUNT%3D1');
+    expect(post.rawQuery).toBe(
+      'name=test&image=images.canfar.net%2Fskaha%2Fterminal%3A1.1.1&cores=2&ram=4&type=headless&cmd=env&args=-0&env=FOO%3Dbar&env=REPLICA_ID%3D1&env=REPLICA_COUNT%3D1',
+    );
     expect(post.body).toBe('');
     expect(post.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(post.headers['content-length']).toBe('0');
@@ -52,7 +68,9 @@ describe('create on the wire (§8)', () => {
   it('spaces as "+", gpus, repeated env, name sent as typed', async () => {
     serveCreate();
     await client.launch({ name: 'My-Job', image: 'skaha/terminal:1.1.1', kind: 'headless', cmd: '/bin/sh', args: '-c echo hi', env: ['A=x y'], gpus: 1 });
-    expect(posts()[0].rawQuery).toBe('name=My-Job&image=images.canfar.net%2Fskaha%2Fterminal%3A1.1.1&type=headless&gpus=1&cmd=%2Fbin%2Fsh&args=-c+echo+hi&env=A%3Dx+y&env=REPLICA_ID%3D1&env=REPLICA_COUNT%3D1');
+    expect(posts()[0].rawQuery).toBe(
+      'name=My-Job&image=images.canfar.net%2Fskaha%2Fterminal%3A1.1.1&type=headless&gpus=1&cmd=%2Fbin%2Fsh&args=-c+echo+hi&env=A%3Dx+y&env=REPLICA_ID%3D1&env=REPLICA_COUNT%3D1',
+    );
   });
 
   it('replicas: names name-1..N, REPLICA_ID/REPLICA_COUNT, one result each, a failed replica keeps its error', async () => {
@@ -84,9 +102,16 @@ describe('create on the wire (§8)', () => {
 
   it('private images: x-skaha-registry-auth = base64(username:secret), from the request or the connection', async () => {
     serveCreate();
-    const withRegistry = new SkahaClient(createConnection({ url: `${server.url}/skaha`, token: TOKEN, registryAuth: { username: 'conn-user', secret: 'conn-secret' } }));
+    const withRegistry = new SkahaClient(
+      createConnection({ url: `${server.url}/skaha`, token: TOKEN, registryAuth: { username: 'conn-user', secret: 'conn-secret' } }),
+    );
     await withRegistry.launch({ name: 'p', image: 'images.canfar.net/private/img:1', kind: 'notebook' });
-    await withRegistry.launch({ name: 'q', image: 'images.canfar.net/private/img:1', kind: 'notebook', registryAuth: { username: 'req-user', secret: 'req-secret' } });
+    await withRegistry.launch({
+      name: 'q',
+      image: 'images.canfar.net/private/img:1',
+      kind: 'notebook',
+      registryAuth: { username: 'req-user', secret: 'req-secret' },
+    });
     await withRegistry.close();
     await client.launch({ name: 'r', image: 'images.canfar.net/skaha/astroml:1', kind: 'notebook' });
     const [p, q, r] = posts();
@@ -98,7 +123,10 @@ describe('create on the wire (§8)', () => {
   it('validation fails before any request is sent', async () => {
     serveCreate();
     await expect(client.launch({ name: 'bad name', image: 'skaha/x', kind: 'headless' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'name' });
-    await expect(client.launch({ name: 'n', image: 'skaha/x', kind: 'headless', cores: 3 })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'cores' });
+    await expect(client.launch({ name: 'n', image: 'skaha/x', kind: 'headless', cores: 3 })).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'cores',
+    });
     expect(posts()).toHaveLength(0);
   });
 });
@@ -131,7 +159,10 @@ describe('every other endpoint on the wire', () => {
     server.route('GET', '/skaha/v1/image', { json: [{ id: 'images.canfar.net/skaha/terminal:1.1.1', types: ['headless'], digest: 'sha256:deadbeef' }] });
     server.route('GET', '/skaha/v1/context', { json: CONTEXT });
     server.route('GET', '/skaha/v1/repository', { json: ['images.canfar.net'] });
-    server.route('GET', '/skaha/availability', { body: '<vosi:availability xmlns:vosi="x"><vosi:available>true</vosi:available></vosi:availability>', headers: { 'content-type': 'text/xml' } });
+    server.route('GET', '/skaha/availability', {
+      body: '<vosi:availability xmlns:vosi="x"><vosi:available>true</vosi:available></vosi:availability>',
+      headers: { 'content-type': 'text/xml' },
+    });
     await client.deleteSession('abcd1234');
     await client.renewSession('abcd1234');
     expect(await client.listImages('headless')).toHaveLength(1);
@@ -150,7 +181,17 @@ describe('every other endpoint on the wire', () => {
   });
 
   it('desktop-app sub-resources', async () => {
-    const app = { id: 'desk1234', userid: 'alice', image: 'images.canfar.net/skaha/terminal:1.1.1', type: 'desktop-app', status: 'Running', name: 'desk', appid: 'x7q', connectURL: '', isFixedResources: false };
+    const app = {
+      id: 'desk1234',
+      userid: 'alice',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      type: 'desktop-app',
+      status: 'Running',
+      name: 'desk',
+      appid: 'x7q',
+      connectURL: '',
+      isFixedResources: false,
+    };
     server.route('GET', '/skaha/v1/session/desk1234/app', { json: [app] });
     server.route('GET', '/skaha/v1/session/desk1234/app/x7q', { json: app });
     server.route('POST', '/skaha/v1/session/desk1234/app', { body: 'x7q\n' });

@@ -41,7 +41,10 @@ describe('connection identities', () => {
   const alice = connectionIdentity(createConnection({ url: 'https://h.example/skaha', token: 'token-of-alice-0123', urlSource: 'env' }));
 
   it('name the server with its version and the credential without its secret', () => {
-    expect(alice).toEqual({ server: 'https://h.example/skaha/v1', credential: { kind: 'token', source: 'env', fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/) } });
+    expect(alice).toEqual({
+      server: 'https://h.example/skaha/v1',
+      credential: { kind: 'token', source: 'env', fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/) },
+    });
     expect(JSON.stringify(alice)).not.toContain('token-of-alice');
     expect(describeIdentity(alice)).toBe(`https://h.example/skaha/v1 with token ${alice.credential.fingerprint} (env)`);
     expect(describeIdentity(null)).toBe('no usable connection');

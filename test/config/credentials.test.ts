@@ -19,7 +19,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-
 const opts = (clock?: FakeClock) => ({ env: t.env, homeDir: t.home, clock });
 
 describe('certificate credentials', () => {
@@ -129,7 +128,10 @@ describe('secrets are never enumerable', () => {
   it('JSON.stringify, util.inspect (even showHidden), spreads and keys never show token, registry secret or key', async () => {
     const token = 'sekret-token-0123456789';
     const registrySecret = 'registry-secret-987654';
-    const withToken = await resolveConnection({ token }, { ...opts(), env: { ...t.env, SKAHA_REGISTRY_USERNAME: 'ru', SKAHA_REGISTRY_SECRET: registrySecret } });
+    const withToken = await resolveConnection(
+      { token },
+      { ...opts(), env: { ...t.env, SKAHA_REGISTRY_USERNAME: 'ru', SKAHA_REGISTRY_SECRET: registrySecret } },
+    );
     const withCert = await resolveConnection({ cert: pem.combinedPath }, opts());
     expect(withToken.credential.token).toBe(token);
     expect(withToken.registryAuth?.secret).toBe(registrySecret);

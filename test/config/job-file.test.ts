@@ -21,7 +21,15 @@ describe('job files', () => {
     const yaml = await readJobFile(join(dir, 'a.yaml'));
     expect(yaml).toEqual({ kind: 'headless', image: 'skaha/terminal:1.1.1', env: ['A=1'] });
     expect(await readJobFile(join(dir, 'a.json'))).toEqual(yaml);
-    const job = { kind: 'headless' as const, image: 'i', name: 'fit', cores: 2, args: 'a: b # c', env: ['X=<redacted>', 'Y=yes'], registry: 'configured' as const };
+    const job = {
+      kind: 'headless' as const,
+      image: 'i',
+      name: 'fit',
+      cores: 2,
+      args: 'a: b # c',
+      env: ['X=<redacted>', 'Y=yes'],
+      registry: 'configured' as const,
+    };
     const text = jobFileText(job);
     expect(text.startsWith('# skaha-tui job file')).toBe(true);
     expect(parseJobText(text, 'x')).toEqual(job);
@@ -32,11 +40,26 @@ describe('job files', () => {
     expect(() => parseJobText('kind: [unclosed', 'bad.yaml')).toThrow(/^bad\.yaml is not valid YAML or JSON: /);
     expect(() => parseJobText('kind: a\nkind: b\n', 'dup.yaml')).toThrow(/dup\.yaml is not valid YAML or JSON: .*[Uu]nique/);
     // Aliases that would expand enormously are refused, not expanded.
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     expect(() => parseJobText(bomb, 'bomb.yaml')).toThrow(/bomb\.yaml is not valid YAML or JSON/);
     writeFileSync(join(dir, 'big.yaml'), `cmd: ${'x'.repeat(MAX_JOB_FILE_BYTES)}\n`);
-    await expect(readJobFile(join(dir, 'big.yaml'))).rejects.toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringContaining('is larger than 256 KiB') });
-    await expect(readJobFile(join(dir, 'none.yaml'))).rejects.toMatchObject({ code: 'USAGE_ERROR', message: `cannot read the job file ${join(dir, 'none.yaml')}: there is no such file` });
+    await expect(readJobFile(join(dir, 'big.yaml'))).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: expect.stringContaining('is larger than 256 KiB'),
+    });
+    await expect(readJobFile(join(dir, 'none.yaml'))).rejects.toMatchObject({
+      code: 'USAGE_ERROR',
+      message: `cannot read the job file ${join(dir, 'none.yaml')}: there is no such file`,
+    });
   });
 });
 
@@ -53,7 +76,10 @@ describe('profiles', () => {
     const listed = await listProfiles(dir);
     expect(listed.map((p) => p.name)).toEqual(['big-gpu', 'broken', 'small']);
     expect('error' in listed[1] && listed[1].error.message).toContain('registry credentials are never kept');
-    await expect(loadProfile(dir, 'nope')).rejects.toMatchObject({ code: 'USAGE_ERROR', message: 'no profile nope (the saved ones are big-gpu, broken, small) — save one with `skaha-tui launch … --save-profile nope`' });
+    await expect(loadProfile(dir, 'nope')).rejects.toMatchObject({
+      code: 'USAGE_ERROR',
+      message: 'no profile nope (the saved ones are big-gpu, broken, small) — save one with `skaha-tui launch … --save-profile nope`',
+    });
     await expect(saveProfile(dir, '../evil', {})).rejects.toMatchObject({ code: 'USAGE_ERROR' });
   });
 });

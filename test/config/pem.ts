@@ -17,10 +17,27 @@ export interface TestPem {
 export function makeCert(options: { cn?: string; days?: number; ipSan?: string; dir?: string; expired?: boolean } = {}): TestPem {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'skaha-pem-'));
   const base = path.join(dir, options.cn ?? 'test');
-  const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${base}.key`, '-out', `${base}.crt`, '-days', String(options.days ?? 1), '-subj', `/CN=${options.cn ?? 'test'}`];
+  const args = [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    `${base}.key`,
+    '-out',
+    `${base}.crt`,
+    '-days',
+    String(options.days ?? 1),
+    '-subj',
+    `/CN=${options.cn ?? 'test'}`,
+  ];
   if (options.ipSan) args.push('-addext', `subjectAltName=IP:${options.ipSan}`);
   execFileSync('openssl', args, { stdio: 'ignore' });
-  if (options.expired) execFileSync('openssl', ['x509', '-in', `${base}.crt`, '-signkey', `${base}.key`, '-days', '-1', '-out', `${base}.crt`], { stdio: 'ignore' });
+  if (options.expired)
+    execFileSync('openssl', ['x509', '-in', `${base}.crt`, '-signkey', `${base}.key`, '-days', '-1', '-out', `${base}.crt`], { stdio: 'ignore' });
   const cert = readFileSync(`${base}.crt`, 'utf8');
   const key = readFileSync(`${base}.key`, 'utf8');
   const combined = cert + key;

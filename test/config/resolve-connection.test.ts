@@ -18,7 +18,6 @@ afterEach(() => t.cleanup());
 const resolve = (flags: ConnectionFlags = {}, env: NodeJS.ProcessEnv = {}, extra: Partial<ResolveOptions> = {}) =>
   resolveConnection(flags, { env: { ...t.env, ...env }, homeDir: t.home, ...extra });
 
-
 const CANFAR_YAML = (certPath: string) => `version: 1
 active:
   authentication: cadc
@@ -113,9 +112,21 @@ describe('resolveConnection: precedence flags > env > own config > canfar config
   beforeEach(() => t.writeCanfarConfig(CANFAR_YAML(pem.combinedPath)));
 
   it('own config beats the canfar config, ignoring unknown keys', async () => {
-    t.writeConfig({ url: 'https://own.example.org/skaha/v1', token: 'own-config-token', timeouts: { connectMs: 1500, totalMs: 9000 }, concurrency: 3, daemon: { pollMs: 5 } });
+    t.writeConfig({
+      url: 'https://own.example.org/skaha/v1',
+      token: 'own-config-token',
+      timeouts: { connectMs: 1500, totalMs: 9000 },
+      concurrency: 3,
+      daemon: { pollMs: 5 },
+    });
     const c = await resolve();
-    expect(c).toMatchObject({ baseUrl: 'https://own.example.org/skaha', apiVersion: 'v1', urlSource: 'config', timeouts: { connectMs: 1500, totalMs: 9000 }, concurrency: 3 });
+    expect(c).toMatchObject({
+      baseUrl: 'https://own.example.org/skaha',
+      apiVersion: 'v1',
+      urlSource: 'config',
+      timeouts: { connectMs: 1500, totalMs: 9000 },
+      concurrency: 3,
+    });
     expect(c.credential).toMatchObject({ kind: 'token', source: 'config' });
     expect(c.credential.token).toBe('own-config-token');
   });
@@ -129,7 +140,15 @@ describe('resolveConnection: precedence flags > env > own config > canfar config
 
   it('env beats own config; SKAHA_ beats CANFAR_; a URL ending in /vN is split', async () => {
     t.writeConfig({ url: 'https://own.example.org/skaha', token: 'own-config-token' });
-    const c = await resolve({}, { SKAHA_URL: 'https://env.example.org/skaha/v2/', CANFAR_URL: 'https://canfar-env.example.org/skaha', SKAHA_TOKEN: 'skaha-env-token', CANFAR_TOKEN: 'canfar-env-token' });
+    const c = await resolve(
+      {},
+      {
+        SKAHA_URL: 'https://env.example.org/skaha/v2/',
+        CANFAR_URL: 'https://canfar-env.example.org/skaha',
+        SKAHA_TOKEN: 'skaha-env-token',
+        CANFAR_TOKEN: 'canfar-env-token',
+      },
+    );
     expect(c).toMatchObject({ baseUrl: 'https://env.example.org/skaha', apiVersion: 'v2', urlSource: 'env' });
     expect(c.credential.token).toBe('skaha-env-token');
     const d = await resolve({}, { CANFAR_URL: 'https://canfar-env.example.org/skaha/v1', CANFAR_TOKEN: 'canfar-env-token' });
@@ -151,7 +170,10 @@ describe('resolveConnection: precedence flags > env > own config > canfar config
   });
 
   it('flags beat env', async () => {
-    const c = await resolve({ url: 'http://127.0.0.1:9/skaha', cert: pem.combinedPath }, { SKAHA_URL: 'https://env.example.org/skaha', SKAHA_TOKEN: 'env-token' });
+    const c = await resolve(
+      { url: 'http://127.0.0.1:9/skaha', cert: pem.combinedPath },
+      { SKAHA_URL: 'https://env.example.org/skaha', SKAHA_TOKEN: 'env-token' },
+    );
     expect(c).toMatchObject({ baseUrl: 'http://127.0.0.1:9/skaha', apiVersion: 'v1', urlSource: 'flag' });
     expect(c.credential).toMatchObject({ kind: 'certificate', source: 'flag' });
   });
@@ -161,7 +183,10 @@ describe('resolveConnection: precedence flags > env > own config > canfar config
     expect((await resolve()).registryAuth?.username).toBe('cfg-user');
     const a = await resolve({}, { CANFAR_REGISTRY__USERNAME: 'c-user', CANFAR_REGISTRY__SECRET: 'c-secret' });
     expect([a.registryAuth?.username, a.registryAuth?.secret]).toEqual(['c-user', 'c-secret']);
-    const b = await resolve({}, { SKAHA_REGISTRY_USERNAME: 's-user', SKAHA_REGISTRY_SECRET: 's-secret', CANFAR_REGISTRY__USERNAME: 'c-user', CANFAR_REGISTRY__SECRET: 'c-secret' });
+    const b = await resolve(
+      {},
+      { SKAHA_REGISTRY_USERNAME: 's-user', SKAHA_REGISTRY_SECRET: 's-secret', CANFAR_REGISTRY__USERNAME: 'c-user', CANFAR_REGISTRY__SECRET: 'c-secret' },
+    );
     expect(b.registryAuth?.username).toBe('s-user');
     const err = await rejectionOf(resolve({}, { SKAHA_REGISTRY_USERNAME: 's-user' }));
     expect(err.code).toBe('CONFIG_ERROR');
@@ -213,7 +238,12 @@ describe('resolveConnection: bearer tokens in clear text', () => {
   });
 
   it('treats only real loopback addresses as this machine, not names that start with 127.', async () => {
-    for (const url of ['http://127.example.invalid/skaha', 'http://127.0.0.1.example.invalid/skaha', 'http://localhost.example.invalid/skaha', 'http://[::2]/skaha']) {
+    for (const url of [
+      'http://127.example.invalid/skaha',
+      'http://127.0.0.1.example.invalid/skaha',
+      'http://localhost.example.invalid/skaha',
+      'http://[::2]/skaha',
+    ]) {
       const err = await rejectionOf(resolve({ url, token: 'plain-text-token' }));
       expect(err.code, url).toBe('CONFIG_ERROR');
       expect(err.message).toMatch(/plain http/);

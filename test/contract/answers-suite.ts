@@ -16,7 +16,16 @@ import { TIMINGS, type PlatformBackend, type Scenario } from './platform-backend
 export type StartOnClock = (clock: FakeClock) => Promise<PlatformBackend>;
 
 const STEP_S = 5;
-const POLLING = { fastMs: STEP_S * 1000, normalMs: STEP_S * 1000, slowMs: STEP_S * 1000, fastAfterActionMs: 0, fastWhilePendingMs: 600_000, backoffCapMs: STEP_S * 1000, statsMs: 120_000, catalogueMs: 3_600_000 };
+const POLLING = {
+  fastMs: STEP_S * 1000,
+  normalMs: STEP_S * 1000,
+  slowMs: STEP_S * 1000,
+  fastAfterActionMs: 0,
+  fastWhilePendingMs: 600_000,
+  backoffCapMs: STEP_S * 1000,
+  statsMs: 120_000,
+  catalogueMs: 3_600_000,
+};
 
 /** A daemon and a backend on one fake clock, and a websocket client of the daemon. */
 interface Rig {
@@ -57,7 +66,12 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       const notifier = recordingNotifier();
       const config: DaemonConfig = { ...DEFAULT_DAEMON_CONFIG, polling: POLLING };
       const daemon = await startDaemon({
-        paths: home.paths, clock, config, notifier, store: new MemoryStateStore(), keptLogsFile: null,
+        paths: home.paths,
+        clock,
+        config,
+        notifier,
+        store: new MemoryStateStore(),
+        keptLogsFile: null,
         connection: createConnection({ url: backend.baseUrl, token: token ?? backend.token, timeouts: { connectMs: 1_000, totalMs: 5_000 } }),
         timing: { watchDebounceMs: 50, missingDirPollMs: 50 },
       });
@@ -133,16 +147,29 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
 
     it('renew is checked: renewed; a 500 with the server text; 200 with nothing changed; a headless job and a long session need none', async () => {
       const r = await rig();
-      const ids = { ok: await r.seed('renew-ok'), error: await r.seed('renew-error'), ignored: await r.seed('renew-ignored'), headless: await r.seed('renew-headless'), long: await r.seed('renew-not-needed') };
+      const ids = {
+        ok: await r.seed('renew-ok'),
+        error: await r.seed('renew-error'),
+        ignored: await r.seed('renew-ignored'),
+        headless: await r.seed('renew-headless'),
+        long: await r.seed('renew-not-needed'),
+      };
       await r.step(60);
       const { results } = await r.call('renew', { ids: Object.values(ids) });
       const check = (id: string) => results.find((x) => x.id === id)!;
       expect(check(ids.ok)).toMatchObject({ ok: true, check: { outcome: 'renewed', why: null } });
       expect(Date.parse(check(ids.ok).check!.expiresAt!) - r.clock.now()).toBeGreaterThan(86_400_000);
-      expect(check(ids.error)).toMatchObject({ ok: false, error: { code: 'SKAHA_SERVER_ERROR' }, check: { outcome: 'failed', why: expect.stringMatching(/^unexpected exception/) } });
+      expect(check(ids.error)).toMatchObject({
+        ok: false,
+        error: { code: 'SKAHA_SERVER_ERROR' },
+        check: { outcome: 'failed', why: expect.stringMatching(/^unexpected exception/) },
+      });
       expect(check(ids.ignored)).toMatchObject({ ok: true, check: { outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' } });
       expect(check(ids.headless)).toMatchObject({ ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^a headless job needs none/) } });
-      expect(check(ids.long)).toMatchObject({ ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^not needed yet \(it has 5d 23h left; a renew gives /) } });
+      expect(check(ids.long)).toMatchObject({
+        ok: true,
+        check: { outcome: 'not-needed', why: expect.stringMatching(/^not needed yet \(it has 5d 23h left; a renew gives /) },
+      });
       expect(r.state().insights[ids.ignored].renew?.outcome).toBe('not-renewed');
     });
 
@@ -152,7 +179,12 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       expect(formatGiB(r.state().sessions[id].ramGB.requested)).toBe('4');
       await r.step(TIMINGS.oomRunSeconds + STEP_S);
       expect(r.state().sessions[id].status).toBe('Failed');
-      expect(failure(r, id)).toMatchObject({ code: 'oom', cause: 'likely out of memory', inferred: true, detail: expect.stringMatching(/^its memory use reached 4 of its 4 GiB limit/) });
+      expect(failure(r, id)).toMatchObject({
+        code: 'oom',
+        cause: 'likely out of memory',
+        inferred: true,
+        detail: expect.stringMatching(/^its memory use reached 4 of its 4 GiB limit/),
+      });
       const finished = await r.client.waitForEvent('job:finished', (e) => e.session.id === id);
       expect(finished.failure).toMatchObject({ cause: 'likely out of memory', inferred: true });
       const note = await r.client.waitForEvent('notification', (n) => n.key === finished.key);
@@ -175,7 +207,11 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       const big = await r.seed('unschedulable');
       await r.step(30);
       expect(pending(r, pull)).toMatchObject({ code: 'image-pull', reason: 'image cannot be pulled: images.canfar.net/skaha/astroml:2099.1: not found' });
-      expect(pending(r, big)).toMatchObject({ code: 'unschedulable', reason: expect.stringMatching(/^insufficient (cpu and )?memory$/), detail: expect.stringMatching(/^0\/24 nodes are available: .*24 Insufficient memory/) });
+      expect(pending(r, big)).toMatchObject({
+        code: 'unschedulable',
+        reason: expect.stringMatching(/^insufficient (cpu and )?memory$/),
+        detail: expect.stringMatching(/^0\/24 nodes are available: .*24 Insufficient memory/),
+      });
     });
 
     it('an interactive session failed at its expiry: "expired", inferred', async () => {
@@ -189,7 +225,13 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       const r = await rig();
       for (const method of ['delete', 'renew'] as const) {
         const { results } = await r.call(method, { ids: ['nosuch99'] });
-        expect(results).toEqual([{ id: 'nosuch99', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: 'no session nosuch99: it is not one of your sessions (skaha-tui ps --all lists them)' } }]);
+        expect(results).toEqual([
+          {
+            id: 'nosuch99',
+            ok: false,
+            error: { code: 'SKAHA_NOT_FOUND', message: 'no session nosuch99: it is not one of your sessions (skaha-tui ps --all lists them)' },
+          },
+        ]);
       }
       for (const method of ['logs.kept', 'events'] as const) {
         const response = await r.request(method, { sessionId: 'nosuch99' });
@@ -197,7 +239,7 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       }
     });
 
-    it('a failed job\'s log is kept after it leaves the listing', async () => {
+    it("a failed job's log is kept after it leaves the listing", async () => {
       const r = await rig();
       const id = await r.seed('oom');
       await r.step(TIMINGS.oomRunSeconds + STEP_S);
@@ -210,7 +252,7 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       expect(await r.call('logs.kept', { sessionId: id })).toMatchObject({ sessionId: id, text: kept!.text, goneAt: expect.any(Number) });
     });
 
-    it('desktop apps: launched, listed with the desktop\'s id, and deleted', async () => {
+    it("desktop apps: launched, listed with the desktop's id, and deleted", async () => {
       const r = await rig();
       const desk = await r.seed('desktop');
       expect(await r.call('apps', { sessionId: desk })).toEqual([]);
@@ -223,7 +265,7 @@ export function defineAnswersSuite(backendName: string, start: StartOnClock): vo
       expect(await r.call('apps', { sessionId: desk })).toEqual([]);
     });
 
-    it('stats: a 503 leaves Skaha\'s health ok (the load is unavailable), and stats are read no faster than the interval', async () => {
+    it("stats: a 503 leaves Skaha's health ok (the load is unavailable), and stats are read no faster than the interval", async () => {
       const r = await rig();
       const reads = r.backend.statsReads();
       await r.backend.setMetricsDown(true);

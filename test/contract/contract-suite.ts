@@ -25,7 +25,6 @@ export function expectSession(s: Session): void {
   expect(s.fixed === null || typeof s.fixed === 'boolean').toBe(true);
 }
 
-
 /** Registers the backend-agnostic client contract tests against a backend started by `startBackend`. */
 export function defineContractSuite(backendName: string, startBackend: () => Promise<ContractBackend>): void {
   describe(`Skaha client contract: ${backendName}`, () => {
@@ -64,7 +63,7 @@ export function defineContractSuite(backendName: string, startBackend: () => Pro
       expect((await client.listSessions()).map((s) => s.id)).toContain(result.id);
     });
 
-    it('parses the launched session\'s events into rows (or none) and reads its logs as text', async () => {
+    it("parses the launched session's events into rows (or none) and reads its logs as text", async () => {
       const id = launchedId ?? (await client.listSessions())[0]?.id;
       expect(id).toBeTruthy();
       const events = await client.getEvents(id);
@@ -122,7 +121,7 @@ export function defineContractSuite(backendName: string, startBackend: () => Pro
       }
     });
 
-    it('the server\'s own 400 text arrives verbatim', async () => {
+    it("the server's own 400 text arrives verbatim", async () => {
       // The client only normalises this image (3 parts, has a tag); the server refuses its registry host.
       const [result] = await client.launch({ name: 'contract-bad', image: 'docker.io/library/ubuntu:22.04', kind: 'notebook' });
       expect('error' in result).toBe(true);

@@ -25,16 +25,34 @@ const HEADER = 'TYPE      REASON             MESSAGE                            
 function table(rows: Array<[string, string, string, string, string]>): string {
   if (rows.length === 0) return `${NONE}\n`;
   const pad = (cell: string, width: number): string => cell.padEnd(Math.max(width, cell.length + 3));
-  return [HEADER, ...rows.map(([type, reason, message, first, last]) => `${pad(type, 10)}${pad(reason, 19)}${pad(message, 74)}${pad(first, 23)}${last}`)].join('\n') + '\n';
+  return (
+    [HEADER, ...rows.map(([type, reason, message, first, last]) => `${pad(type, 10)}${pad(reason, 19)}${pad(message, 74)}${pad(first, 23)}${last}`)].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 /** The Session object in Gson order, leaving out absent fields. */
 function sessionJson(id: string, kind: string, name: string, image: string, status: string, extra: Record<string, unknown>): Record<string, unknown> {
   const all: Record<string, unknown> = {
-    id, userid: 'fixture', runAsUID: '10001', runAsGID: '10001', supplementalGroups: [], image, type: kind, status, name,
-    startTime: extra.startTime, expiryTime: extra.expiryTime, connectURL: extra.connectURL,
-    requestedRAM: extra.requestedRAM, requestedCPUCores: extra.requestedCPUCores, requestedGPUCores: '0',
-    ramInUse: extra.ramInUse, cpuCoresInUse: extra.cpuCoresInUse, isFixedResources: extra.requestedRAM !== undefined,
+    id,
+    userid: 'fixture',
+    runAsUID: '10001',
+    runAsGID: '10001',
+    supplementalGroups: [],
+    image,
+    type: kind,
+    status,
+    name,
+    startTime: extra.startTime,
+    expiryTime: extra.expiryTime,
+    connectURL: extra.connectURL,
+    requestedRAM: extra.requestedRAM,
+    requestedCPUCores: extra.requestedCPUCores,
+    requestedGPUCores: '0',
+    ramInUse: extra.ramInUse,
+    cpuCoresInUse: extra.cpuCoresInUse,
+    isFixedResources: extra.requestedRAM !== undefined,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
@@ -44,11 +62,25 @@ const NOTEBOOK = 'images.canfar.net/skaha/astroml:latest';
 const podRows = (t0: number, image: string, firstPod = true): Array<[string, string, string, string, string]> => [
   ['Normal', 'Scheduled', `Successfully assigned skaha-workload/pod-${t0 % 1000} to k8s-worker-07`, NONE, NONE],
   ...(firstPod ? [['Normal', 'Pulling', `Pulling image "${image}"`, iso(t0 + 2000), iso(t0 + 2000)] as [string, string, string, string, string]] : []),
-  ['Normal', 'Pulled', firstPod ? `Successfully pulled image "${image}" in 9.1s (9.1s including waiting). Image size: 912345678 bytes.` : `Container image "${image}" already present on machine`, iso(t0 + 12_000), iso(t0 + 12_000)],
+  [
+    'Normal',
+    'Pulled',
+    firstPod
+      ? `Successfully pulled image "${image}" in 9.1s (9.1s including waiting). Image size: 912345678 bytes.`
+      : `Container image "${image}" already present on machine`,
+    iso(t0 + 12_000),
+    iso(t0 + 12_000),
+  ],
   ['Normal', 'Created', 'Created container: terminal-1-1-1', iso(t0 + 15_000), iso(t0 + 15_000)],
   ['Normal', 'Started', 'Started container terminal-1-1-1', iso(t0 + 16_000), iso(t0 + 16_000)],
 ];
-const running = (start: number, life: number) => ({ startTime: iso(start), expiryTime: iso(start + life), connectURL: '', ramInUse: '0.61', cpuCoresInUse: '0.950' });
+const running = (start: number, life: number) => ({
+  startTime: iso(start),
+  expiryTime: iso(start + life),
+  connectURL: '',
+  ramInUse: '0.61',
+  cpuCoresInUse: '0.950',
+});
 
 /** A headless job: queued (no pod), then its pod pulls the image, then it runs. */
 function queued(id: string, t0: number): TimedSession['view'] {
@@ -57,8 +89,13 @@ function queued(id: string, t0: number): TimedSession['view'] {
   return (now) => {
     if (now < admitted) return { json: sessionJson(id, 'headless', 'survey', TERMINAL, 'Pending', {}), events: null, logs: '' };
     const started = { startTime: iso(admitted), expiryTime: iso(admitted + 14 * DAY), connectURL: '' };
-    if (now < ready) return { json: sessionJson(id, 'headless', 'survey', TERMINAL, 'Pending', started), events: table(podRows(admitted, TERMINAL).slice(0, 2)), logs: '' };
-    return { json: sessionJson(id, 'headless', 'survey', TERMINAL, 'Running', running(admitted, 14 * DAY)), events: table(podRows(admitted, TERMINAL)), logs: 'starting: python survey.py\n' };
+    if (now < ready)
+      return { json: sessionJson(id, 'headless', 'survey', TERMINAL, 'Pending', started), events: table(podRows(admitted, TERMINAL).slice(0, 2)), logs: '' };
+    return {
+      json: sessionJson(id, 'headless', 'survey', TERMINAL, 'Running', running(admitted, 14 * DAY)),
+      events: table(podRows(admitted, TERMINAL)),
+      logs: 'starting: python survey.py\n',
+    };
   };
 }
 
@@ -68,10 +105,19 @@ function preempted(id: string, t0: number): TimedSession['view'] {
   const preemptedAt = t0 + TIMINGS.preemptInSeconds * 1000;
   const admitted = preemptedAt + TIMINGS.requeuedSeconds * 1000;
   return (now) => {
-    if (now < preemptedAt) return { json: sessionJson(id, 'headless', 'sweep', TERMINAL, 'Running', running(start, 14 * DAY)), events: table(podRows(start, TERMINAL)), logs: 'step 1\n' };
+    if (now < preemptedAt)
+      return {
+        json: sessionJson(id, 'headless', 'sweep', TERMINAL, 'Running', running(start, 14 * DAY)),
+        events: table(podRows(start, TERMINAL)),
+        logs: 'step 1\n',
+      };
     if (now < admitted) return { json: sessionJson(id, 'headless', 'sweep', TERMINAL, 'Pending', {}), events: null, logs: '' };
     const status = now < admitted + 8000 ? 'Pending' : 'Running';
-    return { json: sessionJson(id, 'headless', 'sweep', TERMINAL, status, running(admitted, 14 * DAY)), events: table(podRows(admitted, TERMINAL, false)), logs: '' };
+    return {
+      json: sessionJson(id, 'headless', 'sweep', TERMINAL, status, running(admitted, 14 * DAY)),
+      events: table(podRows(admitted, TERMINAL, false)),
+      logs: '',
+    };
   };
 }
 
@@ -81,9 +127,14 @@ function oom(id: string, t0: number): TimedSession['view'] {
   const fixed = { requestedRAM: '4.29', requestedCPUCores: '1' };
   return (now) => {
     const base = { ...fixed, startTime: iso(t0 - 5000), expiryTime: iso(t0 - 5000 + 14 * DAY), connectURL: '' };
-    if (now >= end) return { json: sessionJson(id, 'headless', 'fit-model', TERMINAL, 'Failed', base), events: table(podRows(t0 - 20_000, TERMINAL)), logs: 'step 9\n' };
+    if (now >= end)
+      return { json: sessionJson(id, 'headless', 'fit-model', TERMINAL, 'Failed', base), events: table(podRows(t0 - 20_000, TERMINAL)), logs: 'step 9\n' };
     const ram = Math.min(4.29, 1.29 + (3 * (now - t0)) / (0.8 * (end - t0)));
-    return { json: sessionJson(id, 'headless', 'fit-model', TERMINAL, 'Running', { ...base, ramInUse: ram.toFixed(2), cpuCoresInUse: '0.990' }), events: table(podRows(t0 - 20_000, TERMINAL)), logs: 'step 1\n' };
+    return {
+      json: sessionJson(id, 'headless', 'fit-model', TERMINAL, 'Running', { ...base, ramInUse: ram.toFixed(2), cpuCoresInUse: '0.990' }),
+      events: table(podRows(t0 - 20_000, TERMINAL)),
+      logs: 'step 1\n',
+    };
   };
 }
 
@@ -96,8 +147,19 @@ function crashLoop(id: string, t0: number): TimedSession['view'] {
     const inRun = runs.some((r) => now >= r && now < r + 10_000);
     const crashes = runs.map((r) => r + 10_000).filter((c) => c <= now);
     const rows = podRows(t0 - 11_000, TERMINAL);
-    if (crashes.length > 0) rows.push(['Warning', 'BackOff', `Back-off restarting failed container terminal-1-1-1 in pod pod-${id}_skaha-workload(0d4c2b8e-5f1a-4c3e-9b7d-2a6f8e1c3d5b)`, iso(crashes[0]), iso(crashes.at(-1)!)]);
-    return { json: sessionJson(id, 'headless', 'flaky', TERMINAL, inRun ? 'Running' : 'Pending', started), events: table(rows), logs: inRun ? 'starting\n' : 'error: step 1 failed\ncommand terminated with exit code 1\n' };
+    if (crashes.length > 0)
+      rows.push([
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container terminal-1-1-1 in pod pod-${id}_skaha-workload(0d4c2b8e-5f1a-4c3e-9b7d-2a6f8e1c3d5b)`,
+        iso(crashes[0]),
+        iso(crashes.at(-1)!),
+      ]);
+    return {
+      json: sessionJson(id, 'headless', 'flaky', TERMINAL, inRun ? 'Running' : 'Pending', started),
+      events: table(rows),
+      logs: inRun ? 'starting\n' : 'error: step 1 failed\ncommand terminated with exit code 1\n',
+    };
   };
 }
 
@@ -115,7 +177,11 @@ function imagePull(id: string, t0: number): TimedSession['view'] {
       ['Normal', 'BackOff', `Back-off pulling image "${image}"`, iso(t0 + 3000), last],
       ['Warning', 'Failed', 'Error: ImagePullBackOff', iso(t0 + 3000), last],
     ];
-    return { json: sessionJson(id, 'headless', 'reprocess', image, 'Pending', { startTime: iso(t0), expiryTime: iso(t0 + 14 * DAY), connectURL: '' }), events: table(rows), logs: '' };
+    return {
+      json: sessionJson(id, 'headless', 'reprocess', image, 'Pending', { startTime: iso(t0), expiryTime: iso(t0 + 14 * DAY), connectURL: '' }),
+      events: table(rows),
+      logs: '',
+    };
   };
 }
 
@@ -123,7 +189,11 @@ function imagePull(id: string, t0: number): TimedSession['view'] {
 function unschedulable(id: string, t0: number): TimedSession['view'] {
   const message = '0/24 nodes are available: 24 Insufficient memory. preemption: 0/24 nodes are available: 24 No preemption victims found for incoming pod.';
   const fixed = { requestedRAM: '206.16', requestedCPUCores: '16', startTime: iso(t0), expiryTime: iso(t0 + 14 * DAY), connectURL: '' };
-  return () => ({ json: sessionJson(id, 'headless', 'big-mosaic', TERMINAL, 'Pending', fixed), events: table([['Warning', 'FailedScheduling', message, NONE, NONE]]), logs: '' });
+  return () => ({
+    json: sessionJson(id, 'headless', 'big-mosaic', TERMINAL, 'Pending', fixed),
+    events: table([['Warning', 'FailedScheduling', message, NONE, NONE]]),
+    logs: '',
+  });
 }
 
 /** A notebook whose expiry is `expiry` (movable by renew); Failed once it passes. */
@@ -132,7 +202,11 @@ function notebook(id: string, name: string, start: number, expiry: () => number)
   return (now) => {
     const fields = { startTime: iso(start), expiryTime: iso(expiry()), connectURL: url };
     if (now >= expiry()) return { json: sessionJson(id, 'notebook', name, NOTEBOOK, 'Failed', fields), events: null, logs: '' };
-    return { json: sessionJson(id, 'notebook', name, NOTEBOOK, 'Running', { ...fields, ramInUse: '1.02', cpuCoresInUse: '0.004' }), events: table(podRows(start, NOTEBOOK)), logs: '[I ServerApp] Jupyter Server is running\n' };
+    return {
+      json: sessionJson(id, 'notebook', name, NOTEBOOK, 'Running', { ...fields, ramInUse: '1.02', cpuCoresInUse: '0.004' }),
+      events: table(podRows(start, NOTEBOOK)),
+      logs: '[I ServerApp] Jupyter Server is running\n',
+    };
   };
 }
 
@@ -149,21 +223,41 @@ export function scenarioSession(scenario: Scenario, id: string, t0: number): Tim
   const ok = { status: 200, body: '' };
   const fixed = (kind: string, view: TimedSession['view']): TimedSession => ({ id, kind, view, renew: () => ok });
   switch (scenario) {
-    case 'queued': return fixed('headless', queued(id, t0));
-    case 'preempted': return fixed('headless', preempted(id, t0));
-    case 'oom': return fixed('headless', oom(id, t0));
-    case 'crash-loop': return fixed('headless', crashLoop(id, t0));
-    case 'image-pull': return fixed('headless', imagePull(id, t0));
-    case 'unschedulable': return fixed('headless', unschedulable(id, t0));
-    case 'renew-headless': return fixed('headless', queued(id, t0 - 3600_000));
-    case 'expiring': return fixed('notebook', notebook(id, 'scratch', t0 - 3600_000, () => t0 + TIMINGS.expiresInSeconds * 1000));
-    case 'renew-not-needed': return fixed('notebook', notebook(id, 'long', t0 - 60_000, () => t0 + 6 * DAY));
-    case 'desktop': return fixed('desktop', desktop(id, t0));
+    case 'queued':
+      return fixed('headless', queued(id, t0));
+    case 'preempted':
+      return fixed('headless', preempted(id, t0));
+    case 'oom':
+      return fixed('headless', oom(id, t0));
+    case 'crash-loop':
+      return fixed('headless', crashLoop(id, t0));
+    case 'image-pull':
+      return fixed('headless', imagePull(id, t0));
+    case 'unschedulable':
+      return fixed('headless', unschedulable(id, t0));
+    case 'renew-headless':
+      return fixed('headless', queued(id, t0 - 3600_000));
+    case 'expiring':
+      return fixed(
+        'notebook',
+        notebook(id, 'scratch', t0 - 3600_000, () => t0 + TIMINGS.expiresInSeconds * 1000),
+      );
+    case 'renew-not-needed':
+      return fixed(
+        'notebook',
+        notebook(id, 'long', t0 - 60_000, () => t0 + 6 * DAY),
+      );
+    case 'desktop':
+      return fixed('desktop', desktop(id, t0));
     default: {
       let expiry = t0 + TIMINGS.renewableExpiresInSeconds * 1000;
       const view = notebook(id, 'analysis', t0 - 3600_000, () => expiry);
       const renew = (now: number): { status: number; body: string } => {
-        if (scenario === 'renew-error') return { status: 500, body: `unexpected exception: java.lang.IllegalStateException: unable to patch activeDeadlineSeconds of job skaha-notebook-fixture-${id}\n` };
+        if (scenario === 'renew-error')
+          return {
+            status: 500,
+            body: `unexpected exception: java.lang.IllegalStateException: unable to patch activeDeadlineSeconds of job skaha-notebook-fixture-${id}\n`,
+          };
         if (scenario === 'renew-ok') expiry = Math.floor(now / 1000) * 1000 + 4 * DAY;
         return ok;
       };

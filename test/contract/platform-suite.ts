@@ -124,7 +124,9 @@ export function definePlatformSuite(backendName: string, startBackend: () => Pro
       const id = await backend.seed('image-pull');
       await backend.advance(60);
       const events = await client.getEvents(id);
-      expect(events.filter((e) => e.reason === 'Failed').map((e) => e.message)).toEqual(expect.arrayContaining(['Error: ErrImagePull', 'Error: ImagePullBackOff']));
+      expect(events.filter((e) => e.reason === 'Failed').map((e) => e.message)).toEqual(
+        expect.arrayContaining(['Error: ErrImagePull', 'Error: ImagePullBackOff']),
+      );
       expect(events.find((e) => e.reason === 'BackOff')?.message).toMatch(/^Back-off pulling image "/);
       await backend.advance(3600);
       expect((await session(id)).status).toBe('Pending');

@@ -2,12 +2,32 @@ import { FakeClock } from '../helpers/fake-clock.js';
 import { startSimulator, type SeedSessionSpec } from '../../src/sim/index.js';
 import { TIMINGS, type PlatformBackend, type Scenario } from './platform-backend.js';
 
-const renewable = (renew: SeedSessionSpec['renew']): SeedSessionSpec => ({ kind: 'notebook', name: 'analysis', ageSeconds: 3600, expiresInSeconds: TIMINGS.renewableExpiresInSeconds, renew });
+const renewable = (renew: SeedSessionSpec['renew']): SeedSessionSpec => ({
+  kind: 'notebook',
+  name: 'analysis',
+  ageSeconds: 3600,
+  expiresInSeconds: TIMINGS.renewableExpiresInSeconds,
+  renew,
+});
 
 /** The simulator's seed spec of each scenario, on the contract's timings. */
 export const SIM_SCENARIOS: Record<Scenario, SeedSessionSpec> = {
-  queued: { kind: 'headless', name: 'survey', status: 'Pending', ageSeconds: 0, queuedSeconds: TIMINGS.queuedSeconds, pendingSeconds: TIMINGS.queuedSeconds + TIMINGS.podPendingSeconds, runSeconds: 3600 },
-  preempted: { kind: 'headless', name: 'sweep', ageSeconds: 600, runSeconds: 7200, preempt: { inSeconds: TIMINGS.preemptInSeconds, queuedSeconds: TIMINGS.requeuedSeconds } },
+  queued: {
+    kind: 'headless',
+    name: 'survey',
+    status: 'Pending',
+    ageSeconds: 0,
+    queuedSeconds: TIMINGS.queuedSeconds,
+    pendingSeconds: TIMINGS.queuedSeconds + TIMINGS.podPendingSeconds,
+    runSeconds: 3600,
+  },
+  preempted: {
+    kind: 'headless',
+    name: 'sweep',
+    ageSeconds: 600,
+    runSeconds: 7200,
+    preempt: { inSeconds: TIMINGS.preemptInSeconds, queuedSeconds: TIMINGS.requeuedSeconds },
+  },
   oom: { kind: 'headless', name: 'fit-model', ageSeconds: 5, pendingSeconds: 5, runSeconds: TIMINGS.oomRunSeconds, ram: 4, trouble: 'oom' },
   'crash-loop': { kind: 'headless', name: 'flaky', trouble: 'crash-loop', ageSeconds: 0, pendingSeconds: 5, runSeconds: 10, backoffSeconds: 10 },
   'image-pull': { kind: 'headless', name: 'reprocess', image: 'images.canfar.net/skaha/astroml:2099.1', trouble: 'image-pull', ageSeconds: 0 },

@@ -20,8 +20,26 @@ export function compileChild(entry: string): CompiledChild {
   const work = mkdtempSync(join(tmpdir(), 'skaha-child-'));
   execFileSync(
     join(repo, 'node_modules/.bin/tsc'),
-    ['--ignoreConfig', '--outDir', work, '--rootDir', repo, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-      '--strict', '--skipLibCheck', '--types', 'node', '--resolveJsonModule', '--noCheck', entry],
+    [
+      '--ignoreConfig',
+      '--outDir',
+      work,
+      '--rootDir',
+      repo,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--strict',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      '--resolveJsonModule',
+      '--noCheck',
+      entry,
+    ],
     { cwd: repo, stdio: 'pipe' },
   );
   writeFileSync(join(work, 'package.json'), '{"type":"module"}');

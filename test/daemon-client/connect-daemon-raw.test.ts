@@ -67,7 +67,11 @@ describe('connectDaemon against misbehaving servers', () => {
       server,
       verifyClient: (info, cb) => (info.req.headers.authorization === 'Bearer right' ? cb(true) : cb(false, 401)),
     });
-    wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: 'tcp', identity: null, snapshot: initialState() }))));
+    wss.on('connection', (ws) =>
+      ws.on('message', () =>
+        ws.send(JSON.stringify({ type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: 'tcp', identity: null, snapshot: initialState() })),
+      ),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     try {

@@ -86,7 +86,10 @@ describe('connectDaemon', () => {
     release();
     expect(context).toEqual({ marker: 'context' });
     expect(await refresh).toEqual({ polledAt: 1 });
-    expect(fake.requests.map((r) => [r.id, r.method])).toEqual([['1', 'refresh'], ['2', 'context']]);
+    expect(fake.requests.map((r) => [r.id, r.method])).toEqual([
+      ['1', 'refresh'],
+      ['2', 'context'],
+    ]);
   });
 
   it('rejects with the daemon error code and status', async () => {

@@ -43,7 +43,11 @@ const fake = await startFakeDaemon({
   state,
   daemonVersion: 'fake-child',
   handlers: options.refuseShutdown
-    ? { shutdown: () => { throw new AppError('INTERNAL_ERROR', 'this fake refuses to shut down'); } }
+    ? {
+        shutdown: () => {
+          throw new AppError('INTERNAL_ERROR', 'this fake refuses to shut down');
+        },
+      }
     : {},
   onShutdown: exit,
 });

@@ -130,29 +130,33 @@ export async function startFakeDaemon(options: FakeDaemonOptions): Promise<FakeD
     }
   };
 
-  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => {
-    all.add(ws);
-    ws.on('error', () => undefined);
-    ws.on('close', () => {
-      all.delete(ws);
-      welcomed.delete(ws);
-    });
-    ws.on('message', (data: Buffer) => {
-      const frame = decode(data);
-      if (isFrameError(frame)) return send(ws, errorResponse(frame.requestId ?? '', frame));
-      if (frame.type === 'hello') {
-        fake.hellos.push(frame.client);
-        if (frame.protocol !== protocol) {
-          const message = options.refusedMessage ?? `client speaks protocol ${frame.protocol}, this daemon speaks ${protocol}: restart the daemon (skaha-tui daemon restart) or update the client`;
-          send(ws, { ...makeRefused({ code: 'DAEMON_PROTOCOL_ERROR', message }), protocol });
-          return ws.close(CLOSE_CODES.versionMismatch);
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      all.add(ws);
+      ws.on('error', () => undefined);
+      ws.on('close', () => {
+        all.delete(ws);
+        welcomed.delete(ws);
+      });
+      ws.on('message', (data: Buffer) => {
+        const frame = decode(data);
+        if (isFrameError(frame)) return send(ws, errorResponse(frame.requestId ?? '', frame));
+        if (frame.type === 'hello') {
+          fake.hellos.push(frame.client);
+          if (frame.protocol !== protocol) {
+            const message =
+              options.refusedMessage ??
+              `client speaks protocol ${frame.protocol}, this daemon speaks ${protocol}: restart the daemon (skaha-tui daemon restart) or update the client`;
+            send(ws, { ...makeRefused({ code: 'DAEMON_PROTOCOL_ERROR', message }), protocol });
+            return ws.close(CLOSE_CODES.versionMismatch);
+          }
+          welcomed.add(ws);
+          return send(ws, makeWelcome(options.daemonVersion ?? '0.1.0-fake', fake.state));
         }
-        welcomed.add(ws);
-        return send(ws, makeWelcome(options.daemonVersion ?? '0.1.0-fake', fake.state));
-      }
-      if (frame.type === 'request' && welcomed.has(ws)) void answer(ws, frame);
-    });
-  }));
+        if (frame.type === 'request' && welcomed.has(ws)) void answer(ws, frame);
+      });
+    }),
+  );
   ensurePrivateDir(dirname(options.socketPath));
   await listenExclusive(server, options.socketPath);
   return fake;

@@ -13,7 +13,9 @@ describe('the image catalogue check', () => {
   it('refuses a mistyped tag without registry credentials, naming the closest match', () => {
     const problem = catalogueProblem(full('skaha/astroml:lates'), 'headless', images, false);
     expect(problem?.code).toBe('VALIDATION_ERROR');
-    expect(problem?.message).toMatch(/^image: skaha\/astroml:lates is not in the image catalogue — did you mean skaha\/astroml:latest\? \(a private image needs registry credentials/);
+    expect(problem?.message).toMatch(
+      /^image: skaha\/astroml:lates is not in the image catalogue — did you mean skaha\/astroml:latest\? \(a private image needs registry credentials/,
+    );
   });
 
   it('lets an unlisted image through with registry credentials: private images are not in the catalogue', () => {
@@ -22,7 +24,9 @@ describe('the image catalogue check', () => {
 
   it('refuses a kind the image does not run as, naming the kinds it does', () => {
     const problem = catalogueProblem(full('skaha/astroml:latest'), 'carta', images, true);
-    expect(problem?.message).toBe('image: skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless — pick one of those kinds, or an image for carta (`skaha-tui images --kind carta`)');
+    expect(problem?.message).toBe(
+      'image: skaha/astroml:latest does not run as carta: the image catalogue lists it for notebook, headless — pick one of those kinds, or an image for carta (`skaha-tui images --kind carta`)',
+    );
   });
 
   it('says nothing when the catalogue is unknown', () => {

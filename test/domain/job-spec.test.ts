@@ -13,8 +13,35 @@ const refused = (raw: unknown) => {
 describe('jobFromObject', () => {
   it('reads every key; env as a mapping or a list, args as text or a list', () => {
     expect(
-      jobFromObject({ kind: 'Headless', image: 'skaha/terminal:1.1.1', name: 'fit', cores: 2, ram: 4, gpus: 1, replicas: 3, cmd: 'python', args: ['fit.py', '--fast'], env: { A: 1, B: 'x y', C: null }, registry: 'configured' }, 'job.yaml'),
-    ).toEqual({ kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'fit', cores: 2, ram: 4, gpus: 1, replicas: 3, cmd: 'python', args: 'fit.py --fast', env: ['A=1', 'B=x y', 'C='], registry: 'configured' });
+      jobFromObject(
+        {
+          kind: 'Headless',
+          image: 'skaha/terminal:1.1.1',
+          name: 'fit',
+          cores: 2,
+          ram: 4,
+          gpus: 1,
+          replicas: 3,
+          cmd: 'python',
+          args: ['fit.py', '--fast'],
+          env: { A: 1, B: 'x y', C: null },
+          registry: 'configured',
+        },
+        'job.yaml',
+      ),
+    ).toEqual({
+      kind: 'headless',
+      image: 'skaha/terminal:1.1.1',
+      name: 'fit',
+      cores: 2,
+      ram: 4,
+      gpus: 1,
+      replicas: 3,
+      cmd: 'python',
+      args: 'fit.py --fast',
+      env: ['A=1', 'B=x y', 'C='],
+      registry: 'configured',
+    });
     expect(jobFromObject({ env: ['A=1'], args: 'a b' }, 'j')).toEqual({ env: ['A=1'], args: 'a b' });
   });
 
@@ -27,7 +54,9 @@ describe('jobFromObject', () => {
 
   it('never takes registry credentials inline, whatever the key is called', () => {
     for (const raw of [{ registry: { username: 'u', secret: 's' } }, { registryAuth: 'dTpz' }, { secret: 's' }, { password: 'p' }, { token: 't' }]) {
-      expect(refused(raw).message).toMatch(/^job\.yaml: registry credentials are never kept in a job file — configure them .* and write `registry: configured`/);
+      expect(refused(raw).message).toMatch(
+        /^job\.yaml: registry credentials are never kept in a job file — configure them .* and write `registry: configured`/,
+      );
     }
     expect(refused({ registry: 'alice' }).message).toBe('job.yaml: registry can only be `configured` (the registry credentials you configured)');
   });
@@ -50,6 +79,10 @@ describe('jobToObject and mergeJobs', () => {
   });
 
   it('flags win over the file; env entries replace those of the same name', () => {
-    expect(mergeJobs({ kind: 'headless', cores: 2, env: ['A=1', 'B=2'] }, { cores: 4, env: ['B=3', 'C=4'] })).toEqual({ kind: 'headless', cores: 4, env: ['A=1', 'B=3', 'C=4'] });
+    expect(mergeJobs({ kind: 'headless', cores: 2, env: ['A=1', 'B=2'] }, { cores: 4, env: ['B=3', 'C=4'] })).toEqual({
+      kind: 'headless',
+      cores: 4,
+      env: ['A=1', 'B=3', 'C=4'],
+    });
   });
 });

@@ -12,7 +12,9 @@ describe('the session id rule', () => {
   it('names a bad id safely: quoted, controls escaped, long ids shortened with their length', () => {
     expect(shownId('a"b\\c\u001b[2J\u009b')).toBe('"a\\"b\\\\c\\u001b[2J\\u009b"');
     expect(shownId('z'.repeat(70_000))).toBe(`"${'z'.repeat(40)}…" (70000 characters)`);
-    expect(() => checkSessionId('..')).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR', field: 'id', message: expect.stringMatching(/^id "\.\." is not a session id/) }));
+    expect(() => checkSessionId('..')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_ERROR', field: 'id', message: expect.stringMatching(/^id "\.\." is not a session id/) }),
+    );
     expect(checkSessionId('abc')).toBe('abc');
   });
 });

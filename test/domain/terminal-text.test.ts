@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { hasTerminalControl, terminalLine, terminalText, terminalTextKeeping, visibleEscape } from '../../src/domain/terminal-text.js';
 
 // Every character a terminal may act on: C0 (ESC included), DEL and C1.
-const ALL_CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f, ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i)].map((c) => String.fromCharCode(c));
+const ALL_CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f, ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i)].map((c) =>
+  String.fromCharCode(c),
+);
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('terminal text', () => {
@@ -49,7 +51,7 @@ describe('terminal text', () => {
     expect(terminalLine('\u009b6n')).toBe('\\x9b6n');
   });
 
-  it('keeping the caller\'s own sequences: those stay raw, everything else is escaped', () => {
+  it("keeping the caller's own sequences: those stay raw, everything else is escaped", () => {
     const own = /\u001b\[(?:31|39)m/;
     const text = `\u001b[31mred\u001b[39m \u001b[32mgreen\u001b[39m\u001b]0;t\u0007 \u009b1m`;
     expect(terminalTextKeeping(text, own)).toBe('\u001b[31mred\u001b[39m \\x1b[32mgreen\u001b[39m\\x1b]0;t\\x07 \\x9b1m');

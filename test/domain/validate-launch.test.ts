@@ -69,8 +69,21 @@ describe('validateLaunch: normalisation and warnings', () => {
   });
 
   it('keeps valid values, drops gpus 0, and does not lowercase the name', () => {
-    const { request, warnings } = validateLaunch({ ...base, name: 'My-Job', cores: 2, ram: 8, gpus: 0, cmd: '/bin/sh', args: '-c echo hi', env: ['A=x y'], replicas: 3 }, context);
-    expect(request).toEqual({ name: 'My-Job', image: 'images.canfar.net/skaha/terminal:1.1.1', kind: 'headless', cores: 2, ram: 8, cmd: '/bin/sh', args: '-c echo hi', env: ['A=x y'], replicas: 3 });
+    const { request, warnings } = validateLaunch(
+      { ...base, name: 'My-Job', cores: 2, ram: 8, gpus: 0, cmd: '/bin/sh', args: '-c echo hi', env: ['A=x y'], replicas: 3 },
+      context,
+    );
+    expect(request).toEqual({
+      name: 'My-Job',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      kind: 'headless',
+      cores: 2,
+      ram: 8,
+      cmd: '/bin/sh',
+      args: '-c echo hi',
+      env: ['A=x y'],
+      replicas: 3,
+    });
     expect(warnings).toEqual([]);
   });
 

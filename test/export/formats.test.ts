@@ -8,7 +8,17 @@ import { markdownTable } from '../../src/export/markdown-table.js';
 import { jobToObject } from '../../src/domain/job-spec.js';
 import { storageJson } from '../../src/cli/views/storage-views.js';
 import { USAGE_GROUPS, usageColumns } from '../../src/cli/views/usage-views.js';
-import { APP_COLUMNS, CONTEXT_COLUMNS, PROFILE_COLUMNS, STORAGE_COLUMNS, EVENT_COLUMNS, IMAGE_COLUMNS, PUBLIC_SESSION_COLUMNS, SESSION_COLUMNS, STATS_COLUMNS } from '../../src/export/record-columns.js';
+import {
+  APP_COLUMNS,
+  CONTEXT_COLUMNS,
+  PROFILE_COLUMNS,
+  STORAGE_COLUMNS,
+  EVENT_COLUMNS,
+  IMAGE_COLUMNS,
+  PUBLIC_SESSION_COLUMNS,
+  SESSION_COLUMNS,
+  STATS_COLUMNS,
+} from '../../src/export/record-columns.js';
 import { yamlText } from '../../src/export/yaml-text.js';
 import { contextJson, eventJson, imageJson, publicSessionJson, sessionJson, statsJson } from '../../src/cli/json-output.js';
 import type { SessionAnswer } from '../../src/cli/session-answers.js';
@@ -16,9 +26,19 @@ import type { Session } from '../../src/domain/session.js';
 import { cellValue, parseCsv } from '../cli/csv-parse.js';
 
 const session: Session = {
-  id: 'abc123', name: 'nb', kind: 'notebook', status: 'Pending', image: 'images.canfar.net/skaha/astroml:1', user: 'alice',
-  startedAt: '2026-11-22T12:00:00Z', expiresAt: null, url: 'https://x/y', cpu: { requested: 2, used: 0.5 },
-  ramGB: { requested: 8.59, used: 1 }, gpus: { requested: 0 }, fixed: true,
+  id: 'abc123',
+  name: 'nb',
+  kind: 'notebook',
+  status: 'Pending',
+  image: 'images.canfar.net/skaha/astroml:1',
+  user: 'alice',
+  startedAt: '2026-11-22T12:00:00Z',
+  expiresAt: null,
+  url: 'https://x/y',
+  cpu: { requested: 2, used: 0.5 },
+  ramGB: { requested: 8.59, used: 1 },
+  gpus: { requested: 0 },
+  fixed: true,
 };
 const answer: SessionAnswer = {
   pending: { code: 'queued', reason: 'queued', since: 1, exact: true, detail: 'd', estimate: { kind: 'estimate', remainingMs: 1000, basis: 3 } as never },
@@ -37,12 +57,25 @@ describe('column lists', () => {
     expect(STATS_COLUMNS).toEqual(leafPaths(statsJson({ cpu: side, ramGB: side })));
     const opts = { default: 1, defaultRequest: 1, defaultLimit: 1, options: [1] };
     expect(CONTEXT_COLUMNS).toEqual(leafPaths(contextJson({ cores: opts, ramGB: opts, gpus: { options: [0] }, maxInteractiveSessions: 3 })));
-    const job = jobToObject({ kind: 'headless', image: 'i', name: 'n', cores: 1, ram: 2, gpus: 0, replicas: 2, cmd: 'c', args: 'a', env: ['A=1'], registry: 'configured' });
+    const job = jobToObject({
+      kind: 'headless',
+      image: 'i',
+      name: 'n',
+      cores: 1,
+      ram: 2,
+      gpus: 0,
+      replicas: 2,
+      cmd: 'c',
+      args: 'a',
+      env: ['A=1'],
+      registry: 'configured',
+    });
     const profileLeaves = [...leafPaths({ name: 'p', file: 'f', job }, ['job.env']), ...leafPaths({ error: { code: 'X', message: 'm' } })];
     expect(PROFILE_COLUMNS).toEqual(profileLeaves);
     const storage = storageJson({ usedBytes: 1, quotaBytes: 2, nodeDate: null, node: '/n', user: 'u', readAt: 1, checkedAt: 1, unknown: null, high: false });
     expect(STORAGE_COLUMNS).toEqual(leafPaths(storage));
-    for (const by of USAGE_GROUPS) expect(usageColumns(by).slice(-6)).toEqual(['hours', 'coreHoursRequested', 'coreHoursUsed', 'gibHoursRequested', 'gibHoursUsed', 'gpuHours']);
+    for (const by of USAGE_GROUPS)
+      expect(usageColumns(by).slice(-6)).toEqual(['hours', 'coreHoursRequested', 'coreHoursUsed', 'gibHoursRequested', 'gibHoursUsed', 'gpuHours']);
   });
 
   it('read a null sub-record as empty cells', () => {
@@ -59,7 +92,9 @@ describe('CSV', () => {
   });
 
   it('writes nulls as empty cells, booleans and numbers as JSON does, lists joined by ;, a mapping as KEY=VALUE items', () => {
-    expect(csvText([{ n: null, b: false, x: -1.5, l: ['notebook', 'headless'], e: [] }], ['n', 'b', 'x', 'l', 'e', 'missing'])).toBe('n,b,x,l,e,missing\r\n,false,-1.5,notebook;headless,,\r\n');
+    expect(csvText([{ n: null, b: false, x: -1.5, l: ['notebook', 'headless'], e: [] }], ['n', 'b', 'x', 'l', 'e', 'missing'])).toBe(
+      'n,b,x,l,e,missing\r\n,false,-1.5,notebook;headless,,\r\n',
+    );
     expect(csvText([{ job: { env: { A: '1', MODE: 'fast' } } }], ['job.env'])).toBe('job.env\r\nA=1;MODE=fast\r\n');
   });
 

@@ -27,7 +27,24 @@ export function buildDaemon(): DaemonBuild {
   const dir = mkdtempSync(join(tmpdir(), 'sk-build-'));
   execFileSync(
     join(repo, 'node_modules/.bin/tsc'),
-    ['--ignoreConfig', '--outDir', dir, '--rootDir', repo, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', 'daemon/main.ts'],
+    [
+      '--ignoreConfig',
+      '--outDir',
+      dir,
+      '--rootDir',
+      repo,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--strict',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      'daemon/main.ts',
+    ],
     { cwd: repo, stdio: 'pipe' },
   );
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'skaha-tui', version: '0.0.0-test', type: 'module' }));

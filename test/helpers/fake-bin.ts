@@ -30,7 +30,10 @@ export function createFakeBin(programs: string[], exitCode = 0): FakeBin {
     calls(program) {
       const log = join(dir, `${program}.calls`);
       if (!existsSync(log)) return [];
-      return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\0').filter((_, i, all) => i < all.length - 1));
+      return readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\0').filter((_, i, all) => i < all.length - 1));
     },
     env(program) {
       const log = join(dir, `${program}.env`);

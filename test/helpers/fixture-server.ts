@@ -107,7 +107,9 @@ export class FixtureServer {
     this.requests.push(recorded);
     const route = this.routes.find((r) => r.method === recorded.method && (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)));
     const reply: FixtureReply = route
-      ? typeof route.handler === 'function' ? await route.handler(recorded) : route.handler
+      ? typeof route.handler === 'function'
+        ? await route.handler(recorded)
+        : route.handler
       : { status: 404, body: `no fixture route for ${recorded.method} ${recorded.path}\n` };
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (reply.hang) return;

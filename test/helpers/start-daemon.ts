@@ -31,10 +31,14 @@ export interface RecordingNotifier extends Notifier {
 /** A Notifier double that records every notification and reports success. */
 export function recordingNotifier(): RecordingNotifier {
   const shown: DesktopNotification[] = [];
-  return { mechanism: 'recording', shown, notify: async (n) => {
-    shown.push(n);
-    return true;
-  } };
+  return {
+    mechanism: 'recording',
+    shown,
+    notify: async (n) => {
+      shown.push(n);
+      return true;
+    },
+  };
 }
 
 /** Options of startTestDaemon; everything has a test-friendly default. */

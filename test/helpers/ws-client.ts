@@ -44,7 +44,8 @@ export class TestClient {
       if (frame.type === 'welcome') this.state = reviveState(frame.snapshot);
       if (frame.type === 'event' && frame.topic === 'state:snapshot') this.state = reviveState(frame.data);
       if (frame.type === 'event' && frame.topic === 'state:patch' && this.state) this.state = applyPatch(this.state, frame.data, { heldUsageOnly: true });
-      if (frame.type === 'response' && this.historyIds.delete(frame.id) && frame.ok && this.state) this.state = applyHistoryResult(this.state, frame.result as HistoryResult);
+      if (frame.type === 'response' && this.historyIds.delete(frame.id) && frame.ok && this.state)
+        this.state = applyHistoryResult(this.state, frame.result as HistoryResult);
       for (const listener of [...this.listeners]) listener();
     });
     ws.on('error', () => undefined);
@@ -113,7 +114,12 @@ export class TestClient {
   }
 
   /** Waits for an event of `topic` whose data matches `predicate`; resolves with the data. */
-  async waitForEvent<T extends EventTopic>(topic: T, predicate: (data: TopicData[T]) => boolean = () => true, timeoutMs = 10_000, from = 0): Promise<TopicData[T]> {
+  async waitForEvent<T extends EventTopic>(
+    topic: T,
+    predicate: (data: TopicData[T]) => boolean = () => true,
+    timeoutMs = 10_000,
+    from = 0,
+  ): Promise<TopicData[T]> {
     const frame = await this.waitFor((f) => f.type === 'event' && f.topic === topic && predicate(f.data as TopicData[T]), timeoutMs, from);
     return (frame as unknown as { data: TopicData[T] }).data;
   }

@@ -30,7 +30,11 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Starts the installed binary and resolves once its output matches `ready`. */
-function startInstalled(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; output: () => string; match: RegExpMatchArray }> {
+function startInstalled(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; output: () => string; match: RegExpMatchArray }> {
   const child = spawn(bin, args, { env, cwd: outside, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
@@ -61,7 +65,11 @@ beforeAll(async () => {
   console.log(`packed ${info.filename}: ${(info.size / 1024).toFixed(0)} kB, ${(info.unpackedSize / 1024).toFixed(0)} kB unpacked, ${info.entryCount} files`);
   // The user's own HOME (and so npm's cache and settings), without the npm_* variables `npm test` sets for itself.
   const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  await exec('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: outside, env: npmEnv, encoding: 'utf8' });
+  await exec('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', tarball], {
+    cwd: outside,
+    env: npmEnv,
+    encoding: 'utf8',
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -71,7 +79,9 @@ afterAll(async () => {
 
 describe('the packed tarball, installed globally', { timeout: 60_000 }, () => {
   it('ships compiled code, README, docs and LICENSE only, and stays small', () => {
-    const files = filesUnder(installed).map((f) => relative(installed, f)).filter((f) => !f.startsWith('node_modules/'));
+    const files = filesUnder(installed)
+      .map((f) => relative(installed, f))
+      .filter((f) => !f.startsWith('node_modules/'));
     expect(files).toContain('dist/bin/skaha-tui.js');
     expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'docs/protocol.md', 'package.json']));
     const stray = files.filter((f) => !/^(dist\/(src|daemon|tui|bin)\/.+\.js|dist\/src\/.+\.d\.ts|docs\/.+|README\.md|LICENSE|package\.json)$/.test(f));

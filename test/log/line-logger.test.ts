@@ -10,10 +10,7 @@ describe('createLineLogger', () => {
     logger.info('poll ok', { sessions: 3, server: 'https://x' });
     logger.setLevel('debug');
     logger.debug('now shown');
-    expect(lines).toEqual([
-      '2026-11-22T12:00:00.000Z INFO  poll ok sessions=3 server="https://x"',
-      '2026-11-22T12:00:00.000Z DEBUG now shown',
-    ]);
+    expect(lines).toEqual(['2026-11-22T12:00:00.000Z INFO  poll ok sessions=3 server="https://x"', '2026-11-22T12:00:00.000Z DEBUG now shown']);
   });
 
   it('scrubs secrets from messages and fields, and keeps one event on one line', () => {

@@ -3,7 +3,10 @@ import { diffLog, logRefreshInterval, startLog } from '../../src/logs/log-diff.j
 import { LineBuffer } from '../../src/logs/line-buffer.js';
 
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}`);
-const text = (from: number, to: number) => lines(from, to).map((l) => l + '\n').join('');
+const text = (from: number, to: number) =>
+  lines(from, to)
+    .map((l) => l + '\n')
+    .join('');
 
 describe('diffLog', () => {
   it('starts with every complete line and holds back a partial last line', () => {

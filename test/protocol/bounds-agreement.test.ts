@@ -26,9 +26,20 @@ const huge = (c: string) => c.repeat(100_000);
 /** A session object with every text field far over its limit (and an id at the longest allowed). */
 function hostileRaw(id: string, status: string, type = 'notebook'): Record<string, unknown> {
   return {
-    id, name: huge('n'), image: huge('i'), type, status, userid: huge('u'),
-    startTime: huge('1'), expiryTime: new Date(T0 + 5 * 60_000).toISOString(), connectURL: `https://x/${huge('p')}`,
-    requestedCPUCores: '2', requestedRAM: '8', cpuCoresInUse: '1', ramInUse: '1', isFixedResources: true,
+    id,
+    name: huge('n'),
+    image: huge('i'),
+    type,
+    status,
+    userid: huge('u'),
+    startTime: huge('1'),
+    expiryTime: new Date(T0 + 5 * 60_000).toISOString(),
+    connectURL: `https://x/${huge('p')}`,
+    requestedCPUCores: '2',
+    requestedRAM: '8',
+    cpuCoresInUse: '1',
+    ramInUse: '1',
+    isFixedResources: true,
   };
 }
 
@@ -43,7 +54,11 @@ describe('bounds at parse agree with every later check', () => {
   it('a session of huge values is bounded once, and its state, patches, events, notifications and files all pass', () => {
     const longId = 'k'.repeat(64);
     let dropped = 0;
-    const first = parseList([hostileRaw(longId, 'Pending'), hostileRaw('k'.repeat(65), 'Running'), hostileRaw('..', 'Running')], parseSession, (n) => (dropped = n))!;
+    const first = parseList(
+      [hostileRaw(longId, 'Pending'), hostileRaw('k'.repeat(65), 'Running'), hostileRaw('..', 'Running')],
+      parseSession,
+      (n) => (dropped = n),
+    )!;
     expect(dropped).toBe(2);
     const s = first[0];
     expect(s.name).toHaveLength(TEXT_LIMITS.name);
@@ -78,7 +93,10 @@ describe('bounds at parse agree with every later check', () => {
     const error = new AppError('SKAHA_BAD_REQUEST', huge('e')).toJSON();
     expect(errorCheck(error, 'error')).toBeNull();
     expect(error.message).toHaveLength(TEXT_LIMITS.errorMessage);
-    const table = ['TYPE REASON MESSAGE FIRST LAST', ...Array.from({ length: 3000 }, (_, i) => `Normal R${i} ${huge('m').slice(0, 10_000)} <none> <none>`)].join('\n');
+    const table = [
+      'TYPE REASON MESSAGE FIRST LAST',
+      ...Array.from({ length: 3000 }, (_, i) => `Normal R${i} ${huge('m').slice(0, 10_000)} <none> <none>`),
+    ].join('\n');
     const events = parseEvents(table);
     expect(events).toHaveLength(TEXT_LIMITS.events);
     expect(events[0].reason).toBe('R2000');

@@ -21,7 +21,19 @@ const session = makeSession({ id: 's1' });
 const validParams: Record<string, unknown> = {
   refresh: {},
   snapshot: {},
-  launch: { name: 'fit', image: 'images.canfar.net/skaha/astroml:latest', kind: 'headless', cores: 2, ram: 8, gpus: 0, cmd: 'python', args: 'run.py --fast', env: ['A=1'], replicas: 12, registryAuth: { username: 'u', secret: 's' } },
+  launch: {
+    name: 'fit',
+    image: 'images.canfar.net/skaha/astroml:latest',
+    kind: 'headless',
+    cores: 2,
+    ram: 8,
+    gpus: 0,
+    cmd: 'python',
+    args: 'run.py --fast',
+    env: ['A=1'],
+    replicas: 12,
+    registryAuth: { username: 'u', secret: 's' },
+  },
   delete: { ids: ['a', 'b'] },
   renew: { ids: ['a'] },
   'logs.subscribe': { sessionId: 's1' },
@@ -58,7 +70,16 @@ const eventData: Record<string, unknown> = {
   'platform:down': { type: 'platform:down', key: 'd', at: T0, since: T0, error: null },
   'platform:recovered': { type: 'platform:recovered', key: 'r', at: T0, downSince: T0 },
   'storage:high': { type: 'storage:high', key: 'storage-high:1', at: T0, usedBytes: 91e9, quotaBytes: 100e9, percent: 91 },
-  'launch:failed': { type: 'launch:failed', key: 'l', at: T0, launchId: 'L', name: 'n', failed: 1, total: 1, error: { code: 'SKAHA_BAD_REQUEST', message: 'm' } },
+  'launch:failed': {
+    type: 'launch:failed',
+    key: 'l',
+    at: T0,
+    launchId: 'L',
+    name: 'n',
+    failed: 1,
+    total: 1,
+    error: { code: 'SKAHA_BAD_REQUEST', message: 'm' },
+  },
   notification: { key: 'k', title: 't', body: 'b', urgency: 'normal', at: T0 },
   'logs:reset': { sessionId: 's1', lines: ['a', 'b'], truncated: false },
   'logs:append': { sessionId: 's1', lines: ['c'] },
@@ -70,7 +91,10 @@ const frames: Frame[] = [
   { type: 'hello', protocol: PROTOCOL_VERSION, client: 'skaha-tui dashboard' },
   { type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: '0.1.0', identity: null, snapshot: clientSnapshot(state) },
   {
-    type: 'welcome', protocol: PROTOCOL_VERSION, daemonVersion: '0.1.0', snapshot: clientSnapshot(state),
+    type: 'welcome',
+    protocol: PROTOCOL_VERSION,
+    daemonVersion: '0.1.0',
+    snapshot: clientSnapshot(state),
     identity: { server: 'https://ws-uv.canfar.net/skaha/v1', credential: { kind: 'certificate', source: 'default', fingerprint: '0123456789ab' } },
   },
   { type: 'refused', protocol: PROTOCOL_VERSION, error: { code: 'DAEMON_PROTOCOL_ERROR', message: 'protocol 2 is not 1' } },
@@ -110,9 +134,19 @@ describe('codec', () => {
     ['unknown type', '{"type":"launch"}', /frame type "launch" is not one of hello, welcome/, null],
     ['unknown method', '{"type":"request","id":"7","method":"explode"}', /request.method "explode" is not one of refresh/, '7'],
     ['bad params', '{"type":"request","id":"8","method":"delete","params":{"ids":[]}}', /params.ids must hold at least 1/, '8'],
-    ['typo in params', '{"type":"request","id":"9","method":"launch","params":{"name":"a","image":"b","kind":"headless","replica":3}}', /unknown field "replica"/, '9'],
+    [
+      'typo in params',
+      '{"type":"request","id":"9","method":"launch","params":{"name":"a","image":"b","kind":"headless","replica":3}}',
+      /unknown field "replica"/,
+      '9',
+    ],
     ['bad kind', '{"type":"request","id":"9","method":"launch","params":{"name":"a","image":"b","kind":"vm"}}', /params.kind must be one of notebook/, '9'],
-    ['too many replicas', '{"type":"request","id":"9","method":"launch","params":{"name":"a","image":"b","kind":"headless","replicas":513}}', /replicas must be between 1 and 512/, '9'],
+    [
+      'too many replicas',
+      '{"type":"request","id":"9","method":"launch","params":{"name":"a","image":"b","kind":"headless","replicas":513}}',
+      /replicas must be between 1 and 512/,
+      '9',
+    ],
     ['bad id', '{"type":"request","id":5,"method":"refresh"}', /request.id must be a string/, null],
     ['hello without version', '{"type":"hello","client":"x"}', /hello.protocol must be a finite number/, null],
     ['unknown topic', '{"type":"event","topic":"boom","data":{}}', /event.topic "boom"/, null],
@@ -150,7 +184,12 @@ describe('codec', () => {
       errorResponse('2', error),
     ];
     for (const frame of built) expect(decode(encode(frame as Frame))).toEqual(JSON.parse(JSON.stringify(frame)));
-    expect(errorResponse('2', error)).toEqual({ type: 'response', id: '2', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: 'GET https://x/session/zz: 404', status: 404 } });
+    expect(errorResponse('2', error)).toEqual({
+      type: 'response',
+      id: '2',
+      ok: false,
+      error: { code: 'SKAHA_NOT_FOUND', message: 'GET https://x/session/zz: 404', status: 404 },
+    });
   });
 
   it('accepts multi-byte text up to the limit', () => {

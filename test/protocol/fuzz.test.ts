@@ -33,16 +33,24 @@ const seeds = [
 function randomValue(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * (depth > 3 ? 6 : 8));
   switch (pick) {
-    case 0: return null;
-    case 1: return r() < 0.5;
-    case 2: return [0, -1, 1e308, NaN, 3.5, 2 ** 53 + 1, Infinity][Math.floor(r() * 7)];
-    case 3: return ['', 'hello', 'request', 'event', '__proto__', 'x'.repeat(300), '\u0000', 'é'][Math.floor(r() * 8)];
-    case 4: return undefined;
-    case 5: return 'refresh';
-    case 6: return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return r() < 0.5;
+    case 2:
+      return [0, -1, 1e308, NaN, 3.5, 2 ** 53 + 1, Infinity][Math.floor(r() * 7)];
+    case 3:
+      return ['', 'hello', 'request', 'event', '__proto__', 'x'.repeat(300), '\u0000', 'é'][Math.floor(r() * 8)];
+    case 4:
+      return undefined;
+    case 5:
+      return 'refresh';
+    case 6:
+      return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
     default: {
       const o: Record<string, unknown> = {};
-      for (let i = 0; i < r() * 4; i++) o[['type', 'id', 'method', 'params', 'topic', 'data', 'ok', 'x', '__proto__'][Math.floor(r() * 9)]] = randomValue(r, depth + 1);
+      for (let i = 0; i < r() * 4; i++)
+        o[['type', 'id', 'method', 'params', 'topic', 'data', 'ok', 'x', '__proto__'][Math.floor(r() * 9)]] = randomValue(r, depth + 1);
       return o;
     }
   }

@@ -68,7 +68,11 @@ describe('history results', () => {
   it('are refused when malformed, and never put a history for an id the client does not know', () => {
     expect(historyResultProblem({ usage: { a: { tiers: 'x' } }, unknown: [], rest: [] })).toMatch(/history\.usage\.a/);
     const state = stateOf(1, 5);
-    const client = applyHistoryResult(clientSnapshot(state), { usage: { ['__proto__']: emptyUsage().toJSON(), other: emptyUsage().toJSON() }, unknown: [], rest: [] });
+    const client = applyHistoryResult(clientSnapshot(state), {
+      usage: { ['__proto__']: emptyUsage().toJSON(), other: emptyUsage().toJSON() },
+      unknown: [],
+      rest: [],
+    });
     expect(Object.keys(client.usage)).toEqual([]);
     expect(Object.getPrototypeOf(client.usage)).toBe(Object.prototype);
   });

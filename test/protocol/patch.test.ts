@@ -25,12 +25,30 @@ function randomAction(r: () => number, at: number): Action {
   if (roll < 0.5) {
     const sessions: Session[] = ids
       .filter(() => r() < 0.7)
-      .map((id) => (r() < 0.3 ? makeJob : makeSession)({ id, status: ['Pending', 'Running', 'Completed'][Math.floor(r() * 3)], cpu: { requested: 2, used: r() < 0.8 ? Math.round(r() * 200) / 100 : null }, ramGB: { requested: 8, used: 3 } }));
+      .map((id) =>
+        (r() < 0.3 ? makeJob : makeSession)({
+          id,
+          status: ['Pending', 'Running', 'Completed'][Math.floor(r() * 3)],
+          cpu: { requested: 2, used: r() < 0.8 ? Math.round(r() * 200) / 100 : null },
+          ramGB: { requested: 8, used: 3 },
+        }),
+      );
     return { type: 'poll.succeeded', sessions, at };
   }
   if (roll < 0.6) return { type: 'poll.failed', error: { code: 'NETWORK_ERROR', message: 'x' }, at };
-  if (roll < 0.7) return { type: 'stats.succeeded', stats: { cpu: { allocated: r() * 10, capacity: 100, maxPerSession: null }, ramGB: { allocated: 1, capacity: 2, maxPerSession: null } }, at };
-  if (roll < 0.75) return { type: 'launch.requested', launchId: `L${at}`, request: { name: 'j', image: 'i', kind: 'headless', registryAuth: { username: 'u', secret: 'never-on-the-wire' } }, at };
+  if (roll < 0.7)
+    return {
+      type: 'stats.succeeded',
+      stats: { cpu: { allocated: r() * 10, capacity: 100, maxPerSession: null }, ramGB: { allocated: 1, capacity: 2, maxPerSession: null } },
+      at,
+    };
+  if (roll < 0.75)
+    return {
+      type: 'launch.requested',
+      launchId: `L${at}`,
+      request: { name: 'j', image: 'i', kind: 'headless', registryAuth: { username: 'u', secret: 'never-on-the-wire' } },
+      at,
+    };
   if (roll < 0.8) return { type: 'session.deleted', ids: [ids[Math.floor(r() * 5)]], at };
   if (roll < 0.9) return { type: 'notification.sent', notification: { key: `k${at}`, title: 't', body: 'b', urgency: 'low' }, at };
   return { type: 'events.emitted', keys: [`e${at}`], at };
@@ -108,7 +126,11 @@ describe('makePatch / applyPatch', () => {
     const quiet = makeSession({ id: 'q', cpu: { requested: 1, used: null }, ramGB: { requested: 2, used: null } });
     let s = reduce(initialState(), { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' }), makeSession({ id: 'gone' }), quiet], at: T0 });
     s = reduce(s, { type: 'poll.succeeded', sessions: [makeSession({ id: 'a' }), makeSession({ id: 'gone' }), quiet], at: T0 + 2000 });
-    const next = reduce(s, { type: 'poll.succeeded', sessions: [makeSession({ id: 'a', cpu: { requested: 2, used: 1.25 } }), makeSession({ id: 'new' }), quiet], at: T0 + 4000 });
+    const next = reduce(s, {
+      type: 'poll.succeeded',
+      sessions: [makeSession({ id: 'a', cpu: { requested: 2, used: 1.25 } }), makeSession({ id: 'new' }), quiet],
+      at: T0 + 4000,
+    });
     const patch = overTheWire(makePatch(s, next)!);
     expect(patch.usage).toEqual({ poll: T0 + 4000 });
     expect(clientPart(applyPatch(s, patch))).toEqual(clientPart(next));

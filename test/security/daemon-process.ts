@@ -71,7 +71,13 @@ export interface DaemonProcessOptions {
  * Starts `skaha-tui daemon ARGS` and waits until its socket accepts (`daemon status` exits 0; a
  * socket probe for a daemon run as another user).
  */
-export async function startDaemonProcess(home: SecurityHome, env: NodeJS.ProcessEnv, args: string[] = [], readyTimeoutMs = 15_000, options: DaemonProcessOptions = {}): Promise<DaemonProcess> {
+export async function startDaemonProcess(
+  home: SecurityHome,
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  readyTimeoutMs = 15_000,
+  options: DaemonProcessOptions = {},
+): Promise<DaemonProcess> {
   // Another user runs a copy they can read when the checkout is private to this one.
   const build = options.uid !== undefined ? readableBuild() : { root: ROOT, bin: BIN };
   const command = [process.execPath, build.bin, 'daemon', ...args];
@@ -80,7 +86,9 @@ export async function startDaemonProcess(home: SecurityHome, env: NodeJS.Process
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   const logFile = join(home.stateDir, 'daemon.log');
   const daemon: DaemonProcess = {
     child,
@@ -106,7 +114,13 @@ export async function startDaemonProcess(home: SecurityHome, env: NodeJS.Process
 }
 
 /** Waits until the daemon answers: `daemon status` exits 0, or (for another user's daemon, or probeOnly) its socket accepts. */
-async function untilReady(home: SecurityHome, env: NodeJS.ProcessEnv, timeoutMs: number, options: DaemonProcessOptions, exitCode: () => number | null): Promise<void> {
+async function untilReady(
+  home: SecurityHome,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  options: DaemonProcessOptions,
+  exitCode: () => number | null,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exitCode() !== null) throw new Error(`the daemon exited with ${exitCode()} before it was ready`);

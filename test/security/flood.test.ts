@@ -86,7 +86,11 @@ describe('a flood of sessions costs bounded time', { timeout: 180_000 }, () => {
   it('one poll that starts 300 sessions gives one desktop notification, and hooks run at most 4 at a time without timing out in the queue', async () => {
     const fake: FakeBin = createFakeBin(['notify-send']);
     const hookLog = join(fake.dir, 'hooks.log');
-    const hook = { command: `echo "$(date +%s%N) + $SKAHA_SESSION_ID" >> ${hookLog}; sleep 0.05; echo "$(date +%s%N) -" >> ${hookLog}`, events: ['session:added'], timeoutMs: 1000 };
+    const hook = {
+      command: `echo "$(date +%s%N) + $SKAHA_SESSION_ID" >> ${hookLog}; sleep 0.05; echo "$(date +%s%N) -" >> ${hookLog}`,
+      events: ['session:added'],
+      timeoutMs: 1000,
+    };
     await start({ hooks: [hook] }, { PATH: `${fake.dir}:${process.env.PATH}`, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
     skaha!.sessions = [...sessions('base', 3), ...sessions('wave', 300)];
     await counter!.until(() => counter!.ids.size === 303, 30_000, 'the 300 new sessions in the state');
@@ -98,7 +102,10 @@ describe('a flood of sessions costs bounded time', { timeout: 180_000 }, () => {
     while (polls() < after + 3) await new Promise((resolve) => setTimeout(resolve, 100));
     const calls = fake.calls('notify-send');
     expect(calls, calls.slice(0, 3).join('\n')).toHaveLength(1);
-    expect(calls[0].some((arg) => /^300 sessions started: wave-0, wave-1, wave-2 …$/.test(arg)), calls[0].join(' | ')).toBe(true);
+    expect(
+      calls[0].some((arg) => /^300 sessions started: wave-0, wave-1, wave-2 …$/.test(arg)),
+      calls[0].join(' | '),
+    ).toBe(true);
     const log = lines();
     expect(log.filter((l) => l.includes(' + wave'))).toHaveLength(300);
     expect(log.filter((l) => l.endsWith(' -'))).toHaveLength(300);

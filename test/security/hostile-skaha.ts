@@ -87,40 +87,74 @@ export async function startHostileSkaha(token = HOSTILE_TOKEN): Promise<HostileS
     route: (method, path, handler) => void server.route(method, path, handler),
     close: () => server.close(),
   };
-  const authed = (handler: (req: RecordedRequest) => FixtureReply) => (req: RecordedRequest): FixtureReply =>
-    req.headers.authorization === `Bearer ${token}` ? handler(req) : text(401, 'Unauthorized\n');
+  const authed =
+    (handler: (req: RecordedRequest) => FixtureReply) =>
+    (req: RecordedRequest): FixtureReply =>
+      req.headers.authorization === `Bearer ${token}` ? handler(req) : text(401, 'Unauthorized\n');
   const idOf = (req: RecordedRequest): string => decodeURIComponent(req.path.split('/')[4] ?? '');
   const find = (id: string) => skaha.sessions.find((s) => s.id === id);
 
-  server.route('GET', '/skaha/v1/session', authed((req) => {
-    if (req.query.get('view') === 'stats') return { json: STATS };
-    return { json: skaha.sessions };
-  }));
-  server.route('GET', /^\/skaha\/v1\/session\/[^/]+$/, authed((req) => {
-    const id = idOf(req);
-    const view = req.query.get('view');
-    if (view === 'logs') return text(200, skaha.logs.get(id) ?? '');
-    if (view === 'events') {
-      const events = skaha.events.get(id);
-      return events === undefined ? text(404, `session ${id} not found.\n`) : text(200, events);
-    }
-    const session = find(id);
-    return session ? { json: session } : text(404, `session ${id} not found\n`);
-  }));
-  server.route('POST', '/skaha/v1/session', authed((req) => {
-    const id = skaha.launchIds.shift() ?? `d${String(++launched).padStart(7, '0')}`;
-    const name = (req.query.get('name') ?? new URLSearchParams(req.body).get('name') ?? '').toLowerCase();
-    skaha.sessions.push(wireSession({ id, name, status: 'Pending', type: req.query.get('type') ?? 'headless' }));
-    return text(200, `${id}\n`);
-  }));
-  server.route('POST', /^\/skaha\/v1\/session\/[^/]+$/, authed(() => text(200, '')));
-  server.route('DELETE', /^\/skaha\/v1\/session\/[^/]+$/, authed((req) => {
-    const id = idOf(req);
-    skaha.sessions = skaha.sessions.filter((s) => s.id !== id);
-    return text(200, '');
-  }));
-  server.route('GET', '/skaha/v1/image', authed(() => ({ json: IMAGES })));
-  server.route('GET', '/skaha/v1/context', authed(() => ({ json: CONTEXT })));
-  server.route('GET', '/skaha/v1/repository', authed(() => ({ json: ['images.canfar.net'] })));
+  server.route(
+    'GET',
+    '/skaha/v1/session',
+    authed((req) => {
+      if (req.query.get('view') === 'stats') return { json: STATS };
+      return { json: skaha.sessions };
+    }),
+  );
+  server.route(
+    'GET',
+    /^\/skaha\/v1\/session\/[^/]+$/,
+    authed((req) => {
+      const id = idOf(req);
+      const view = req.query.get('view');
+      if (view === 'logs') return text(200, skaha.logs.get(id) ?? '');
+      if (view === 'events') {
+        const events = skaha.events.get(id);
+        return events === undefined ? text(404, `session ${id} not found.\n`) : text(200, events);
+      }
+      const session = find(id);
+      return session ? { json: session } : text(404, `session ${id} not found\n`);
+    }),
+  );
+  server.route(
+    'POST',
+    '/skaha/v1/session',
+    authed((req) => {
+      const id = skaha.launchIds.shift() ?? `d${String(++launched).padStart(7, '0')}`;
+      const name = (req.query.get('name') ?? new URLSearchParams(req.body).get('name') ?? '').toLowerCase();
+      skaha.sessions.push(wireSession({ id, name, status: 'Pending', type: req.query.get('type') ?? 'headless' }));
+      return text(200, `${id}\n`);
+    }),
+  );
+  server.route(
+    'POST',
+    /^\/skaha\/v1\/session\/[^/]+$/,
+    authed(() => text(200, '')),
+  );
+  server.route(
+    'DELETE',
+    /^\/skaha\/v1\/session\/[^/]+$/,
+    authed((req) => {
+      const id = idOf(req);
+      skaha.sessions = skaha.sessions.filter((s) => s.id !== id);
+      return text(200, '');
+    }),
+  );
+  server.route(
+    'GET',
+    '/skaha/v1/image',
+    authed(() => ({ json: IMAGES })),
+  );
+  server.route(
+    'GET',
+    '/skaha/v1/context',
+    authed(() => ({ json: CONTEXT })),
+  );
+  server.route(
+    'GET',
+    '/skaha/v1/repository',
+    authed(() => ({ json: ['images.canfar.net'] })),
+  );
   return skaha;
 }

@@ -43,11 +43,16 @@ async function listed(want: Record<string, string>, what: string): Promise<Liste
   const expected = JSON.stringify(Object.entries(want).sort(byFirst));
   let last: Listed[] | undefined;
   try {
-    return await pollUntil(async () => {
-      last = await ps();
-      const got = JSON.stringify((last ?? []).map((s): [string, string] => [s.id, s.name]).sort(byFirst));
-      return got === expected ? last : undefined;
-    }, what, 60, 250);
+    return await pollUntil(
+      async () => {
+        last = await ps();
+        const got = JSON.stringify((last ?? []).map((s): [string, string] => [s.id, s.name]).sort(byFirst));
+        return got === expected ? last : undefined;
+      },
+      what,
+      60,
+      250,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; last ps: ${JSON.stringify(last)?.slice(0, 500)}\n${daemon!.output().slice(-2000)}`);
   }
@@ -97,10 +102,15 @@ describe('no value from the server stops the daemon', { timeout: 90_000 }, () =>
       wireSession({ id: huge, name: 'huge' }),
       wireSession({ id: 'efgh5678', name: 'plain' }),
     ]);
-    const sessions = await pollUntil(async () => {
-      const list = await ps();
-      return list && list.length === 2 ? list : undefined;
-    }, 'ps to list the two sessions with valid ids', 60, 250);
+    const sessions = await pollUntil(
+      async () => {
+        const list = await ps();
+        return list && list.length === 2 ? list : undefined;
+      },
+      'ps to list the two sessions with valid ids',
+      60,
+      250,
+    );
     const long = sessions.find((s) => s.id === 'abcd1234')!;
     expect(long.name.length).toBeLessThanOrEqual(128);
     expect(long.name).toMatch(/^n+…$/);
@@ -124,7 +134,15 @@ describe('no value from the server stops the daemon', { timeout: 90_000 }, () =>
     await start([wireSession({ id: 'abcd1234', name: 'real' }), ...['.', '..', '../x'].map((id) => wireSession({ id, name: `bad${id}` }))]);
     await listed({ abcd1234: 'real' }, 'ps without the bad ids');
     const before = skaha!.requestLines().length;
-    for (const args of [['delete', '--force', '.'], ['renew', '.'], ['logs', '.'], ['logs', '..'], ['events', '../x'], ['info', '..'], ['open', '.']]) {
+    for (const args of [
+      ['delete', '--force', '.'],
+      ['renew', '.'],
+      ['logs', '.'],
+      ['logs', '..'],
+      ['events', '../x'],
+      ['info', '..'],
+      ['open', '.'],
+    ]) {
       for (const mode of [[], ['--no-daemon']]) {
         const result = await skahaTui([...args, ...mode], home!.env());
         expect(result.code, `${args.join(' ')} ${mode.join(' ')}: ${result.stderr}`).toBe(2);

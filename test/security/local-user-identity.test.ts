@@ -55,10 +55,13 @@ async function welcome(socketPath: string): Promise<{ text: string; frame: Recor
 }
 
 describe('a daemon running with other credentials', { timeout: 60_000 }, () => {
-  it("tells clients its server and credential fingerprint, never the token", async () => {
+  it('tells clients its server and credential fingerprint, never the token', async () => {
     const { sim, home } = await setUp();
     const { text, frame } = await welcome(join(home.runtimeDir, 'daemon.sock'));
-    expect(frame.identity).toEqual({ server: `${sim.baseUrl}/v1`, credential: { kind: 'token', source: 'env', fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/) } });
+    expect(frame.identity).toEqual({
+      server: `${sim.baseUrl}/v1`,
+      credential: { kind: 'token', source: 'env', fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/) },
+    });
     expect(text).not.toContain(TOKEN_A);
   });
 

@@ -61,7 +61,7 @@ describe.each(['owned', 'symlink', 'world-writable'] as const)('a socket folder 
     expect(skaha.requestLines()).toEqual([]);
 
     const doctor = await skahaTui(['doctor'], env);
-    expect(doctor.code, "a failed check: doctor exits 1").toBe(1);
+    expect(doctor.code, 'a failed check: doctor exits 1').toBe(1);
     expect(doctor.stdout).toMatch(/FAIL socket +\S+daemon\.sock — refusing to use the skaha-tui daemon/);
     expect(doctor.stdout).toMatch(/FAIL skaha-tui daemon socket cannot be trusted/);
     expectRefusal(doctor.stdout, squat, variant);

@@ -29,7 +29,10 @@ function writeHome(h: SecurityHome, canfarYaml: string): { file: string; dump: s
   chmodSync(file, 0o600);
   const dump = join(h.home, 'hook-dump.txt');
   mkdirSync(h.configDir, { recursive: true });
-  writeFileSync(join(h.configDir, 'config.json'), JSON.stringify({ polling: POLLING, hooks: [{ command: `env >> '${dump}'; cat >> '${dump}'`, events: ['*'] }] }));
+  writeFileSync(
+    join(h.configDir, 'config.json'),
+    JSON.stringify({ polling: POLLING, hooks: [{ command: `env >> '${dump}'; cat >> '${dump}'`, events: ['*'] }] }),
+  );
   return { file, dump };
 }
 
@@ -71,10 +74,14 @@ describe('OIDC credentials that stay alive (built daemon, real time)', { timeout
     // The login ends: one warning, the daemon stays up, the health says why.
     sim.oidc.revokeAll();
     await waitUntil(() => existsSync(dump) && readFileSync(dump, 'utf8').includes('SKAHA_EVENT=credentials:login-expired'), 'the login-expired hook', 15_000);
-    await waitUntil(async () => {
-      const status = await skahaTui(['daemon', 'status', '--json'], home!.env());
-      return (JSON.parse(status.stdout) as { health?: { lastError?: { code?: string } } }).health?.lastError?.code === 'LOGIN_EXPIRED';
-    }, 'polls failing as LOGIN_EXPIRED', 15_000);
+    await waitUntil(
+      async () => {
+        const status = await skahaTui(['daemon', 'status', '--json'], home!.env());
+        return (JSON.parse(status.stdout) as { health?: { lastError?: { code?: string } } }).health?.lastError?.code === 'LOGIN_EXPIRED';
+      },
+      'polls failing as LOGIN_EXPIRED',
+      15_000,
+    );
     const status = JSON.parse((await skahaTui(['daemon', 'status', '--json'], home.env())).stdout) as { health: { state: string } };
     expect(status.health.state).toBe('unknown');
     expect(daemon.child.exitCode).toBeNull();

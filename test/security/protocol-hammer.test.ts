@@ -30,8 +30,16 @@ async function slowSkahaWithClients(count: number): Promise<{ skaha: HostileSkah
   skaha.sessions.push(wireSession({ id: 'abcd1234', name: 'known' }));
   const authed = (reply: (req: RecordedRequest) => object) => (req: RecordedRequest) =>
     req.headers.authorization === `Bearer ${skaha.token}` ? { ...reply(req), delayMs: 300 } : { status: 401, body: 'no\n' };
-  skaha.route('GET', '/skaha/v1/context', authed(() => ({ json: CONTEXT })));
-  skaha.route('GET', /^\/skaha\/v1\/session\/abcd1234$/, authed(() => ({ body: 'Type Reason Age From Message\nNormal Scheduled 1s default-scheduler ok\n' })));
+  skaha.route(
+    'GET',
+    '/skaha/v1/context',
+    authed(() => ({ json: CONTEXT })),
+  );
+  skaha.route(
+    'GET',
+    /^\/skaha\/v1\/session\/abcd1234$/,
+    authed(() => ({ body: 'Type Reason Age From Message\nNormal Scheduled 1s default-scheduler ok\n' })),
+  );
   const home = (rig.home = securityHome(skaha));
   writeConfig(home, quietPolling());
   rig.daemon = await startDaemonProcess(home, home.env());
@@ -76,14 +84,24 @@ describe('local clients cannot make the daemon hammer Skaha', { timeout: 60_000 
     // A slow listing keeps the one fresh poll in flight until every request has arrived, however loaded the machine.
     skaha.route('GET', '/skaha/v1/session', (req) => (req.query.get('view') === 'stats' ? { json: {} } : { json: skaha.sessions, delayMs: 2_000 }));
     const before = lines().length;
-    const answers = await Promise.all(clients.flatMap((client) => [client.call('logs.subscribe', { sessionId: 'zzzz9999' }), client.call('logs.subscribe', { sessionId: 'yyyy8888' })]));
+    const answers = await Promise.all(
+      clients.flatMap((client) => [client.call('logs.subscribe', { sessionId: 'zzzz9999' }), client.call('logs.subscribe', { sessionId: 'yyyy8888' })]),
+    );
     for (const { frame } of answers) {
       expect(frame.ok).toBe(false);
       expect(frame.error?.code).toBe('SKAHA_NOT_FOUND');
       expect(frame.error?.message).toMatch(/^no session [^:]+: it is not one of your sessions/);
     }
-    expect(lines().slice(before).filter((l) => l === 'GET /skaha/v1/session')).toHaveLength(1);
-    expect(lines().slice(before).filter((l) => /zzzz9999|yyyy8888/.test(l))).toEqual([]);
+    expect(
+      lines()
+        .slice(before)
+        .filter((l) => l === 'GET /skaha/v1/session'),
+    ).toHaveLength(1);
+    expect(
+      lines()
+        .slice(before)
+        .filter((l) => /zzzz9999|yyyy8888/.test(l)),
+    ).toEqual([]);
     // A session it does hold subscribes as before.
     expect((await clients[0].call('logs.subscribe', { sessionId: 'abcd1234' })).frame.ok).toBe(true);
   });
@@ -100,7 +118,11 @@ describe('local clients cannot make the daemon hammer Skaha', { timeout: 60_000 
     await new Promise((r) => setTimeout(r, 1_100));
     const before = lines().length;
     for (let i = 0; i < 5; i++) expect((await clients[0].call('refresh')).frame.ok).toBe(true);
-    expect(lines().slice(before).filter((l) => l === 'GET /skaha/v1/session')).toHaveLength(5);
+    expect(
+      lines()
+        .slice(before)
+        .filter((l) => l === 'GET /skaha/v1/session'),
+    ).toHaveLength(5);
     for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(900);
   });
 });

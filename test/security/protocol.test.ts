@@ -107,7 +107,7 @@ describe('bounded welcomes and history frames', { timeout: 180_000 }, () => {
     await closed;
     // What reached the client: the welcome, at most ~8 MiB of backlog plus the frame that crossed it, and socket buffers.
     expect(received).toBeLessThan(8 * MiB + 2 * snapshotBytes + 2 * MiB);
-    expect(received).toBeLessThan(requests * snapshotBytes / 2);
+    expect(received).toBeLessThan((requests * snapshotBytes) / 2);
     // The daemon serves others as before.
     const after = await openRawDaemonClient(socketPath, 'security-after');
     expect((await after.call('context')).frame.ok).toBe(true);

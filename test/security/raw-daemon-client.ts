@@ -52,18 +52,19 @@ async function connectSpeaking(socketPath: string, name: string, protocol: numbe
   });
   ws.on('error', () => undefined);
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  const next = (match: (text: string) => boolean, ms: number) => new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`no matching frame within ${ms} ms`)), ms);
-    const waiter = (text: string) => match(text) && finish(null, text);
-    const finish = (error: Error | null, text?: string) => {
-      clearTimeout(timer);
-      waiters.delete(waiter);
-      if (error) reject(error);
-      else resolve(text!);
-    };
-    waiters.add(waiter);
-    void closed.then((code) => finish(new Error(`the daemon closed the socket (${code}) first`)));
-  });
+  const next = (match: (text: string) => boolean, ms: number) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => finish(new Error(`no matching frame within ${ms} ms`)), ms);
+      const waiter = (text: string) => match(text) && finish(null, text);
+      const finish = (error: Error | null, text?: string) => {
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        if (error) reject(error);
+        else resolve(text!);
+      };
+      waiters.add(waiter);
+      void closed.then((code) => finish(new Error(`the daemon closed the socket (${code}) first`)));
+    });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -58,7 +58,12 @@ function freePort(): Promise<number> {
 describe('secrets stay where they belong', { timeout: 60_000 }, () => {
   it('open hands $BROWSER only http(s) URLs that cannot be read as options, and never the credentials', async () => {
     const { skaha, home } = await setUp();
-    const hostile = { aaaa0001: 'file:///etc/passwd', aaaa0002: 'javascript:alert(document.cookie)', aaaa0003: '--version', aaaa0004: 'https://workload.example/lab?token=aaaa0004' };
+    const hostile = {
+      aaaa0001: 'file:///etc/passwd',
+      aaaa0002: 'javascript:alert(document.cookie)',
+      aaaa0003: '--version',
+      aaaa0004: 'https://workload.example/lab?token=aaaa0004',
+    };
     for (const [id, url] of Object.entries(hostile)) skaha.sessions.push(wireSession({ id, name: `nb${id}`, connectURL: url }));
     const bin = createFakeBin(['browser']);
     const env = home.env({ ...CREDENTIALS, BROWSER: join(bin.dir, 'browser') });
@@ -93,14 +98,21 @@ describe('secrets stay where they belong', { timeout: 60_000 }, () => {
   it("the canfar config's registry secret goes only to that config's server, never to one named with --url", async () => {
     const { skaha, home } = await setUp();
     mkdirSync(join(home.home, '.canfar'));
-    writeFileSync(join(home.home, '.canfar', 'config.yaml'), [
-      'active: {server: main}',
-      'servers:',
-      '  main: {url: "https://canfar.example.org/skaha", version: v1}',
-      `registry: {url: images.canfar.net, username: canfar-user, secret: ${REGISTRY_SECRET}}`,
-      '',
-    ].join('\n'), { mode: 0o600 });
-    const run = await skahaTui(['launch', 'headless', 'skaha/astroml:latest', '--name', 'job', '--url', skaha.baseUrl, '--', 'echo', 'hi'], home.env({ SKAHA_URL: '' }));
+    writeFileSync(
+      join(home.home, '.canfar', 'config.yaml'),
+      [
+        'active: {server: main}',
+        'servers:',
+        '  main: {url: "https://canfar.example.org/skaha", version: v1}',
+        `registry: {url: images.canfar.net, username: canfar-user, secret: ${REGISTRY_SECRET}}`,
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
+    const run = await skahaTui(
+      ['launch', 'headless', 'skaha/astroml:latest', '--name', 'job', '--url', skaha.baseUrl, '--', 'echo', 'hi'],
+      home.env({ SKAHA_URL: '' }),
+    );
     expect(run.code, run.stderr).toBe(0);
     const launches = skaha.server.requests.filter((r) => r.method === 'POST' && r.path === '/skaha/v1/session');
     expect(launches).toHaveLength(1);
@@ -121,7 +133,24 @@ describe('secrets stay where they belong', { timeout: 60_000 }, () => {
   it('a launch env value whose name holds PASS, KEY… anywhere is not stored in clear', async () => {
     const { skaha, home } = await setUp();
     daemon = await startDaemonProcess(home, home.env());
-    const run = await skahaTui(['launch', 'headless', 'skaha/astroml:latest', '--name', 'job', '--env', 'DB_PASS=hunter2-db', '--env', 'myApiKey=k3y-0f-mine', '--env', 'MODE=fast', '--', 'echo'], home.env());
+    const run = await skahaTui(
+      [
+        'launch',
+        'headless',
+        'skaha/astroml:latest',
+        '--name',
+        'job',
+        '--env',
+        'DB_PASS=hunter2-db',
+        '--env',
+        'myApiKey=k3y-0f-mine',
+        '--env',
+        'MODE=fast',
+        '--',
+        'echo',
+      ],
+      home.env(),
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(skaha.server.requests.some((r) => r.method === 'POST' && r.query.getAll('env').includes('DB_PASS=hunter2-db'))).toBe(true);
     expect((await daemon.stop()).code).toBe(0);
@@ -165,7 +194,7 @@ describe('secrets stay where they belong', { timeout: 60_000 }, () => {
     writeFileSync(config, JSON.stringify({ url: skaha.baseUrl, token: skaha.token }));
     chmodSync(config, 0o644);
     const run = await skahaTui(['doctor'], home.env({ SKAHA_URL: '', SKAHA_TOKEN: '' }));
-    expect(run.code, "a failed check: doctor exits 1").toBe(1);
+    expect(run.code, 'a failed check: doctor exits 1').toBe(1);
     expect(run.stdout).toMatch(new RegExp(`FAIL config file +${config} — holds a token and others can read it \\(mode 0644\\) — run: chmod 600 "${config}"`));
     expect(run.stdout).not.toContain(skaha.token);
   });

@@ -108,11 +108,15 @@ export async function squatSocketFolder(variant: SquatVariant, server: { baseUrl
   writeFileSync(welcome, attackerWelcome(), { mode: 0o644 });
   writeFileSync(logFile, '', { mode: 0o644 });
   chownSync(logFile, ATTACKER_UID, ATTACKER_UID);
-  const child = spawn('setpriv', [`--reuid=${ATTACKER_UID}`, `--regid=${ATTACKER_UID}`, '--clear-groups', process.execPath, script, readableBuild().root, socketPath, welcome, logFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-    cwd: attacker,
-  });
+  const child = spawn(
+    'setpriv',
+    [`--reuid=${ATTACKER_UID}`, `--regid=${ATTACKER_UID}`, '--clear-groups', process.execPath, script, readableBuild().root, socketPath, welcome, logFile],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      cwd: attacker,
+    },
+  );
   await waitReady(child);
   const env = (extra: Record<string, string> = {}): Record<string, string> => {
     const all = isolatedEnv(home, { SKAHA_URL: server.baseUrl, SKAHA_TOKEN: server.token, TMPDIR: tmp, ...extra });

@@ -26,7 +26,10 @@ beforeEach(async () => {
     wireSession({ id: ODD, name: 'odd', status: `Weird${PAYLOAD}`, userid: `u${PAYLOAD}` }),
   );
   skaha.logs.set(EVIL, `first line ${PAYLOAD}\nsecond${PAYLOAD} line\n`);
-  skaha.events.set(EVIL, `TYPE REASON MESSAGE FIRST-TIME LAST-TIME\nWarning Evil${PAYLOAD} message ${PAYLOAD} here 2026-12-07T10:00:00Z 2026-12-07T10:01:00Z\n`);
+  skaha.events.set(
+    EVIL,
+    `TYPE REASON MESSAGE FIRST-TIME LAST-TIME\nWarning Evil${PAYLOAD} message ${PAYLOAD} here 2026-12-07T10:00:00Z 2026-12-07T10:01:00Z\n`,
+  );
   skaha.route('GET', '/skaha/v1/image', { json: [{ id: `images.canfar.net/skaha/img${PAYLOAD}:1`, types: ['notebook'], digest: 'sha256:abc' }] });
   home = securityHome(skaha);
   // Fast polls, so a daemon sees a change within a second.

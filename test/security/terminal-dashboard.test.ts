@@ -43,8 +43,14 @@ describe('server text never controls the terminal: dashboard in tmux', { timeout
     const go = join(home.home, 'go');
     pane = new TmuxPane(home.home, 'dash');
     const vars: Record<string, string> = {
-      NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', SKAHA_TUI_TERMINAL_NOTIFY: 'off', PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: env.HOME!, SKAHA_TUI_HOME: env.SKAHA_TUI_HOME!, SKAHA_URL: env.SKAHA_URL!, SKAHA_TOKEN: env.SKAHA_TOKEN!,
+      NCURSES_NO_UTF8_ACS: '1',
+      LANG: 'C.UTF-8',
+      SKAHA_TUI_TERMINAL_NOTIFY: 'off',
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: env.HOME!,
+      SKAHA_TUI_HOME: env.SKAHA_TUI_HOME!,
+      SKAHA_URL: env.SKAHA_URL!,
+      SKAHA_TOKEN: env.SKAHA_TOKEN!,
     };
     // The dashboard starts once tmux lets applications set the clipboard (OSC 52), so a leak would show.
     pane.start(`while [ ! -e '${go}' ]; do sleep 0.05; done; exec node '${BIN}' dashboard`, vars);

@@ -28,7 +28,10 @@ beforeEach(async () => {
   skaha.route('POST', `/skaha/v1/session/${EVIL}`, plain(500, `renew broke ${PAYLOAD}\n`));
   home = securityHome(skaha);
   mkdirSync(home.configDir, { recursive: true });
-  writeFileSync(join(home.configDir, 'config.json'), JSON.stringify({ notifications: { desktop: false }, polling: { fastMs: 500, normalMs: 1_000, backoffCapMs: 1_000 } }));
+  writeFileSync(
+    join(home.configDir, 'config.json'),
+    JSON.stringify({ notifications: { desktop: false }, polling: { fastMs: 500, normalMs: 1_000, backoffCapMs: 1_000 } }),
+  );
 });
 afterEach(async () => {
   await daemon?.stop();
@@ -46,8 +49,14 @@ async function failsVisibly(args: string[], withJson = true): Promise<void> {
   const json = await skahaTui([...args, '--json'], home.env());
   expect(json.code).toBe(1);
   expect(hasRawControl(json.stdout + json.stderr)).toBe(false);
-  const lines = json.stderr.trim().split('\n').map((l) => JSON.parse(l) as { error: { message: string } });
-  expect(lines.some((l) => l.error.message.includes(PAYLOAD)), json.stderr).toBe(true);
+  const lines = json.stderr
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { error: { message: string } });
+  expect(
+    lines.some((l) => l.error.message.includes(PAYLOAD)),
+    json.stderr,
+  ).toBe(true);
 }
 
 describe('server error text never controls the terminal', { timeout: 90_000 }, () => {
@@ -63,22 +72,33 @@ describe('server error text never controls the terminal', { timeout: 90_000 }, (
     expect(gone).toMatchObject({ code: 1, stderr: `error: no session ${GONE}: it is not one of your sessions (skaha-tui ps --all lists them)\n` });
   });
 
-  it('daemon status and doctor show a failing poll\'s body and the availability note with visible escapes', async () => {
+  it("daemon status and doctor show a failing poll's body and the availability note with visible escapes", async () => {
     skaha.route('GET', '/skaha/v1/session', plain(500, `poll broke ${PAYLOAD}\n`));
-    skaha.route('GET', '/skaha/availability', plain(200, `<vosi:availability xmlns:vosi="http://www.ivoa.net/xml/VOSIAvailability/v1.0"><vosi:available>true</vosi:available><vosi:note>note ${PAYLOAD}</vosi:note></vosi:availability>`));
+    skaha.route(
+      'GET',
+      '/skaha/availability',
+      plain(
+        200,
+        `<vosi:availability xmlns:vosi="http://www.ivoa.net/xml/VOSIAvailability/v1.0"><vosi:available>true</vosi:available><vosi:note>note ${PAYLOAD}</vosi:note></vosi:availability>`,
+      ),
+    );
     daemon = await startDaemonProcess(home, home.env());
     let status = await skahaTui(['daemon', 'status'], home.env());
-    await waitUntil(async () => {
-      status = await skahaTui(['daemon', 'status'], home.env());
-      return status.stdout.includes('poll broke');
-    }, 'the failed poll in daemon status', 15_000);
+    await waitUntil(
+      async () => {
+        status = await skahaTui(['daemon', 'status'], home.env());
+        return status.stdout.includes('poll broke');
+      },
+      'the failed poll in daemon status',
+      15_000,
+    );
     expectVisibleOnly(status, `poll broke ${VISIBLE}`);
     const statusJson = await skahaTui(['daemon', 'status', '--json'], home.env());
     expect(hasRawControl(statusJson.stdout)).toBe(false);
     expect(JSON.parse(statusJson.stdout).health.lastError.message).toContain(PAYLOAD);
 
     const doctor = await skahaTui(['doctor'], home.env());
-    expect(doctor.code, "listing the sessions fails: doctor exits 1").toBe(1);
+    expect(doctor.code, 'listing the sessions fails: doctor exits 1').toBe(1);
     expectVisibleOnly(doctor, `note ${VISIBLE}`, `poll broke ${VISIBLE}`);
     const doctorJson = await skahaTui(['doctor', '--json'], home.env());
     expect(hasRawControl(doctorJson.stdout)).toBe(false);
@@ -93,7 +113,10 @@ describe('server text is redacted before it is cut', { timeout: 60_000 }, () => 
 
   it('a non-JSON answer echoing the token: no part of it in the CLI error (text and --json), daemon status or the daemon log', async () => {
     skaha.route('GET', '/skaha/v1/session', plain(200, body));
-    for (const args of [['ps', '--no-daemon'], ['ps', '--no-daemon', '--json']]) {
+    for (const args of [
+      ['ps', '--no-daemon'],
+      ['ps', '--no-daemon', '--json'],
+    ]) {
       const result = await skahaTui(args, home.env());
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/not valid JSON/);
@@ -101,10 +124,14 @@ describe('server text is redacted before it is cut', { timeout: 60_000 }, () => 
     }
     daemon = await startDaemonProcess(home, home.env());
     let status = await skahaTui(['daemon', 'status', '--json'], home.env());
-    await waitUntil(async () => {
-      status = await skahaTui(['daemon', 'status', '--json'], home.env());
-      return status.stdout.includes('not valid JSON');
-    }, 'the failed poll in daemon status', 15_000);
+    await waitUntil(
+      async () => {
+        status = await skahaTui(['daemon', 'status', '--json'], home.env());
+        return status.stdout.includes('not valid JSON');
+      },
+      'the failed poll in daemon status',
+      15_000,
+    );
     expect(leaks(status.stdout), status.stdout).toBe(false);
     expect(leaks(daemon.log())).toBe(false);
   });

@@ -40,11 +40,19 @@ describe('admin API: the methods a user tries', () => {
 
   test('bad bodies get 400 saying what is wrong', async () => {
     t = await startTestSim();
-    const raw = await fetch(`${t.sim.adminUrl}/faults`, { method: 'PATCH', headers: { Authorization: `Bearer ${t.sim.adminToken}` }, body: 'statsUnavailable=true' });
+    const raw = await fetch(`${t.sim.adminUrl}/faults`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${t.sim.adminToken}` },
+      body: 'statsUnavailable=true',
+    });
     expect(raw.status).toBe(400);
     expect(((await raw.json()) as { error: string }).error).toMatch(/not valid JSON/);
-    expect((await t.admin('PATCH', '/faults', { preempt: { afterSeconds: -1, queuedSeconds: 5 } })).body.error).toBe('preempt.afterSeconds must be a number of seconds from 0 to 1000000000, got -1');
-    expect((await t.admin('PATCH', '/faults', { preempt: { after: 5 } })).body.error).toBe('preempt must be {"afterSeconds": N, "queuedSeconds": N} (clock seconds)');
+    expect((await t.admin('PATCH', '/faults', { preempt: { afterSeconds: -1, queuedSeconds: 5 } })).body.error).toBe(
+      'preempt.afterSeconds must be a number of seconds from 0 to 1000000000, got -1',
+    );
+    expect((await t.admin('PATCH', '/faults', { preempt: { after: 5 } })).body.error).toBe(
+      'preempt must be {"afterSeconds": N, "queuedSeconds": N} (clock seconds)',
+    );
     expect((await t.admin('PATCH', '/faults', { sillyName: null })).body.error).toBe('unknown fault: sillyName');
     expect((await t.admin('POST', '/clock', {})).body.error).toBe('send {"advanceMs": N} or {"advanceSeconds": N}');
   });
@@ -52,7 +60,9 @@ describe('admin API: the methods a user tries', () => {
   test('huge, infinite and strange values are refused without breaking the clock or the launches', async () => {
     t = await startTestSim();
     const raw = async (method: string, path: string, body: string) =>
-      (await fetch(`${t.sim.adminUrl}${path}`, { method, headers: { Authorization: `Bearer ${t.sim.adminToken}` }, body })).json() as Promise<{ error?: string }>;
+      (await fetch(`${t.sim.adminUrl}${path}`, { method, headers: { Authorization: `Bearer ${t.sim.adminToken}` }, body })).json() as Promise<{
+        error?: string;
+      }>;
     expect((await raw('POST', '/clock', '{"advanceSeconds": 1e400}')).error).toMatch(/^the time to advance must be a number of seconds/);
     expect((await raw('PATCH', '/faults', '{"queueSeconds": 1e300}')).error).toMatch(/^queueSeconds must be a number of seconds from 0 to 1000000000/);
     expect((await raw('POST', '/sessions', '{"kind": "notebook", "ageSeconds": 1e300}')).error).toMatch(/^seedSession: ageSeconds must be/);
@@ -74,7 +84,10 @@ describe('admin API: settings, schedule, sessions, clock', () => {
     expect((await t.admin('PATCH', '/settings', { maxInteractiveSessions: 1 })).body.maxInteractiveSessions).toBe(1);
     expect((await t.json<{ maxInteractiveSessions: string }>('/context')).maxInteractiveSessions).toBe('1');
     await t.create(`name=a&image=${enc(NOTEBOOK)}&type=notebook`);
-    expect(await t.post(`/session?name=b&image=${enc(NOTEBOOK)}&type=notebook`)).toMatchObject({ status: 400, text: 'User alice has reached the maximum of 1 active sessions.\n' });
+    expect(await t.post(`/session?name=b&image=${enc(NOTEBOOK)}&type=notebook`)).toMatchObject({
+      status: 400,
+      text: 'User alice has reached the maximum of 1 active sessions.\n',
+    });
     expect((await t.post(`/session?name=c&image=${enc(TERMINAL)}`)).status).toBe(200);
     expect((await t.admin('PATCH', '/settings', { speed: 2 })).body.error).toBe('speed cannot be changed while running (only maxInteractiveSessions can)');
     expect((await t.admin('PATCH', '/settings', { maxInteractiveSessions: -1 })).status).toBe(400);

@@ -38,7 +38,9 @@ describe('skaha-tui sim', () => {
     faults = applyFaultFlag(faults, 'renew=error');
     expect(faults).toEqual({ queueSeconds: 120, preempt: { afterSeconds: 30, queuedSeconds: 60 }, trouble: 'image-pull', renew: 'error' });
     expect(applyFaultFlag({}, 'preempt=10:5').preempt).toEqual({ afterSeconds: 10, queuedSeconds: 5 });
-    expect(() => applyFaultFlag({}, 'trouble=fire')).toThrow('--fault trouble=fire: trouble must be one of oom, crash-loop, image-pull, unschedulable; got "fire"');
+    expect(() => applyFaultFlag({}, 'trouble=fire')).toThrow(
+      '--fault trouble=fire: trouble must be one of oom, crash-loop, image-pull, unschedulable; got "fire"',
+    );
     expect(() => applyFaultFlag({}, 'queue=soon')).toThrow('--fault queue=soon: the queue time must be a number');
   });
 

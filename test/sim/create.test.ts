@@ -14,7 +14,11 @@ describe('POST /session validation, in the server order, with exact 400 texts', 
   const cases: Array<[string, string, string]> = [
     ['no image', 'name=a%24&cores=99&type=bogus', "Missing parameter 'image'"],
     ['empty image', 'image=&name=a%24&type=bogus', 'image is required'],
-    ['registry host', 'image=docker.io%2Flibrary%2Fubuntu&name=a%24&type=bogus&cores=99', "session image 'docker.io/library/ubuntu' must come from one of [images.canfar.net]"],
+    [
+      'registry host',
+      'image=docker.io%2Flibrary%2Fubuntu&name=a%24&type=bogus&cores=99',
+      "session image 'docker.io/library/ubuntu' must come from one of [images.canfar.net]",
+    ],
     ['unknown type', `${img}&type=bogus&cores=99&name=a%24`, 'Invalid session type: bogus'],
     ['desktop-app type', `${img}&type=desktop-app&cores=99`, 'Invalid session type: desktop-app'],
     ['cores not an option', `${img}&type=notebook&cores=99&ram=3&name=a%24`, "Invalid value for 'cores': 99"],

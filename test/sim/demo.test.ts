@@ -25,7 +25,13 @@ async function watchFirstMinute(): Promise<Map<string, Sample[]>> {
   const byName = new Map<string, Sample[]>();
   for (let at = 0; at <= MINUTE_MS; at += STEP_MS) {
     for (const s of await t.json<WireSession[]>('/session')) {
-      const sample: Sample = { at, status: s.status, started: s.startTime !== undefined, ram: Number(s.ramInUse ?? NaN), requested: Number(s.requestedRAM ?? NaN) };
+      const sample: Sample = {
+        at,
+        status: s.status,
+        started: s.startTime !== undefined,
+        ram: Number(s.ramInUse ?? NaN),
+        requested: Number(s.requestedRAM ?? NaN),
+      };
       if (at % 2000 === 0) {
         const res = await t.get(`/session/${s.id}?view=events`);
         sample.events = res.status === 404 ? '404' : res.text;
@@ -86,7 +92,9 @@ describe.each([30, 1, 50])('the demo at speed %s', (speed) => {
 
     // an image that cannot be pulled, a job no node can take, a crash loop: Pending (or cycling) with their events
     expect(statuses('reprocess')).toEqual(['Pending']);
-    expect(eventRows(seen.get('reprocess')!.at(-1)!.events!).map((r) => r[2])).toEqual(expect.arrayContaining(['Error: ErrImagePull', 'Error: ImagePullBackOff']));
+    expect(eventRows(seen.get('reprocess')!.at(-1)!.events!).map((r) => r[2])).toEqual(
+      expect.arrayContaining(['Error: ErrImagePull', 'Error: ImagePullBackOff']),
+    );
     expect(eventRows(seen.get('big-mosaic')!.at(-1)!.events!)[0][2]).toContain('Insufficient memory');
     expect(statuses('vscode')).toEqual(['Pending', 'Running', 'Pending', 'Running', 'Pending', 'Running', 'Pending', 'Running', 'Failed']);
     expect(seen.get('vscode')!.some((s) => eventReasons(s.events ?? '<none>\n').includes('BackOff'))).toBe(true);

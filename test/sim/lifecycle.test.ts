@@ -38,7 +38,11 @@ describe('session lifecycle on the clock', () => {
     const reasons = async (): Promise<string[]> => {
       const text = (await t.get(`/session/${id}?view=events`)).text;
       if (text === '<none>\n') return [];
-      return text.trim().split('\n').slice(1).map((row) => row.split(/\s{2,}/)[1]);
+      return text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split(/\s{2,}/)[1]);
     };
     expect(await reasons()).toEqual([]);
     const seen: string[][] = [];

@@ -88,7 +88,12 @@ describe('replaying what the official clients send (spec §8)', () => {
     const events = await python('GET', `/skaha/v1/session/${nb}?view=events`);
     expect(events.status).toBe(200);
     // canfar's CLI: skip the header, split on 2+ spaces, keep 5-column rows
-    const rows = events.text.trim().split('\n').slice(1).map((r) => r.split(/\s{2,}/)).filter((r) => r.length === 5);
+    const rows = events.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.split(/\s{2,}/))
+      .filter((r) => r.length === 5);
     expect(rows.map((r) => r[1])).toContain('Started');
 
     expect((await python('GET', '/skaha/v1/image')).status).toBe(200);
@@ -101,7 +106,9 @@ describe('replaying what the official clients send (spec §8)', () => {
   test('skaha 1.7.0: info() sends view=event and gets the JSON object back', async () => {
     t = await startTestSim();
     agent = new Agent({ keepAlive: true });
-    const id = (await python('POST', '/skaha/v1/session?name=nb&image=images.canfar.net%2Fskaha%2Fastroml%3Alatest&cores=2&ram=4&type=notebook', 'python-skaha/1.7.0')).text.trim();
+    const id = (
+      await python('POST', '/skaha/v1/session?name=nb&image=images.canfar.net%2Fskaha%2Fastroml%3Alatest&cores=2&ram=4&type=notebook', 'python-skaha/1.7.0')
+    ).text.trim();
     const info = await python('GET', `/skaha/v1/session/${id}?view=event`, 'python-skaha/1.7.0');
     expect(info).toMatchObject({ status: 200, type: 'application/json' });
     expect(JSON.parse(info.text)).toMatchObject({ id, name: 'nb', isFixedResources: true });

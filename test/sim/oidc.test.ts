@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 /** POSTs a refresh_token grant to the simulator's token endpoint; client credentials in Basic auth unless `body` says otherwise. */
-async function grant(refresh: string, extra: Record<string, string> = {}, basic: string | null = null): Promise<{ status: number; json: Record<string, unknown> }> {
+async function grant(
+  refresh: string,
+  extra: Record<string, string> = {},
+  basic: string | null = null,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const { sim } = t!;
   const auth = basic ?? Buffer.from(`${encodeURIComponent(sim.oidc.clientId)}:${encodeURIComponent(sim.oidc.clientSecret)}`).toString('base64');
   const res = await fetch(sim.oidc.tokenUrl, {
@@ -80,8 +84,14 @@ describe('simulator: the OIDC side', () => {
     expect(kept.json.refresh_token).toBeUndefined();
     expect((await grant(refresh!)).status).toBe(200);
     const admin = (path: string, method: string, body?: unknown) =>
-      fetch(`${t!.sim.adminUrl}/oidc${path}`, { method, headers: { authorization: `Bearer ${t!.sim.adminToken}` }, body: body === undefined ? undefined : JSON.stringify(body) });
-    expect(await (await admin('', 'PATCH', { accessLifetimeSec: 5, omitRefreshToken: false })).json()).toMatchObject({ settings: { accessLifetimeSec: 5, omitRefreshToken: false } });
+      fetch(`${t!.sim.adminUrl}/oidc${path}`, {
+        method,
+        headers: { authorization: `Bearer ${t!.sim.adminToken}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect(await (await admin('', 'PATCH', { accessLifetimeSec: 5, omitRefreshToken: false })).json()).toMatchObject({
+      settings: { accessLifetimeSec: 5, omitRefreshToken: false },
+    });
     expect((await admin('', 'PATCH', { accessLifetimeSec: -1 })).status).toBe(400);
     const fresh = (await (await admin('/login', 'POST', { user: 'bob' })).json()) as { access_token: string; expires_in: number };
     expect(fresh.expires_in).toBe(5);

@@ -20,7 +20,16 @@ async function expectQueued(id: string): Promise<void> {
 describe('queued jobs (Kueue has not admitted them)', () => {
   test('a seeded queued job: no pod for queuedSeconds, then Scheduled/Pulling/Pulled/Started, then Running with logs', async () => {
     t = await startTestSim();
-    const id = t.sim.seedSession({ kind: 'headless', status: 'Pending', ageSeconds: 1, queuedSeconds: 120, pendingSeconds: 130, runSeconds: 600, cmd: 'python', args: 'x.py' });
+    const id = t.sim.seedSession({
+      kind: 'headless',
+      status: 'Pending',
+      ageSeconds: 1,
+      queuedSeconds: 120,
+      pendingSeconds: 130,
+      runSeconds: 600,
+      cmd: 'python',
+      args: 'x.py',
+    });
     await expectQueued(id);
     t.tick(118);
     await expectQueued(id);
@@ -72,7 +81,14 @@ describe('queued jobs (Kueue has not admitted them)', () => {
 describe('preemption', () => {
   test('a Running job is preempted: Pending with no pod, then admitted again on a new pod with a new start time', async () => {
     t = await startTestSim();
-    const id = t.sim.seedSession({ kind: 'headless', ageSeconds: 600, runSeconds: 7200, preempt: { inSeconds: 30, queuedSeconds: 90 }, cmd: 'python', args: 'sweep.py' });
+    const id = t.sim.seedSession({
+      kind: 'headless',
+      ageSeconds: 600,
+      runSeconds: 7200,
+      preempt: { inSeconds: 30, queuedSeconds: 90 },
+      cmd: 'python',
+      args: 'sweep.py',
+    });
     const running = await one(id);
     expect(running.status).toBe('Running');
     t.tick(29);
@@ -93,12 +109,13 @@ describe('preemption', () => {
     expect(logs.match(/starting: python sweep\.py/g)).toHaveLength(1);
   });
 
-  test('POST /_sim/sessions/{id}/preempt preempts any user\'s session now; a queued or unknown one is refused with the reason', async () => {
+  test("POST /_sim/sessions/{id}/preempt preempts any user's session now; a queued or unknown one is refused with the reason", async () => {
     t = await startTestSim();
     const nb = t.sim.seedSession({ kind: 'notebook', user: 'bob', ageSeconds: 3600 });
     const queued = t.sim.seedSession({ kind: 'headless', status: 'Pending', queuedSeconds: 100, pendingSeconds: 110 });
     expect(await t.admin('POST', `/sessions/${nb}/preempt`, { queuedSeconds: 45 })).toMatchObject({ status: 200, body: { id: nb, status: 'Pending' } });
-    const bob = async (): Promise<WireSession> => (await (await fetch(`${t.sim.apiUrl}/session/${nb}`, { headers: { Authorization: `Bearer ${t.sim.tokens.bob}` } })).json()) as WireSession;
+    const bob = async (): Promise<WireSession> =>
+      (await (await fetch(`${t.sim.apiUrl}/session/${nb}`, { headers: { Authorization: `Bearer ${t.sim.tokens.bob}` } })).json()) as WireSession;
     expect(await bob()).toMatchObject({ status: 'Pending' });
     expect(await bob()).not.toHaveProperty('startTime');
     t.tick(60);

@@ -5,8 +5,27 @@ const enc = encodeURIComponent;
 let t: TestSim;
 afterEach(async () => t?.close());
 
-const KEY_ORDER = ['id', 'userid', 'runAsUID', 'runAsGID', 'supplementalGroups', 'appid', 'image', 'type', 'status', 'name', 'startTime',
-  'expiryTime', 'connectURL', 'requestedRAM', 'requestedCPUCores', 'requestedGPUCores', 'ramInUse', 'cpuCoresInUse', 'isFixedResources'];
+const KEY_ORDER = [
+  'id',
+  'userid',
+  'runAsUID',
+  'runAsGID',
+  'supplementalGroups',
+  'appid',
+  'image',
+  'type',
+  'status',
+  'name',
+  'startTime',
+  'expiryTime',
+  'connectURL',
+  'requestedRAM',
+  'requestedCPUCores',
+  'requestedGPUCores',
+  'ramInUse',
+  'cpuCoresInUse',
+  'isFixedResources',
+];
 
 describe('session JSON', () => {
   test('fixed session: Gson order, string numbers, no null fields, usage only while Running', async () => {
@@ -129,9 +148,10 @@ describe('list views', () => {
   test('view=stats reflects what every session allocates (snapshots not cached here)', async () => {
     t = await startTestSim({ statsRefreshSeconds: 0 });
     const stats = async () =>
-      t.json<{ cores: { requestedCPUCores: number; cpuCoresAvailable: number; maxCPUCores: { cpuCores: number; withRam: string } }; ram: { requestedRAM: string; ramAvailable: string; maxRAM: { ram: string; withCPUCores: number } } }>(
-        '/session?view=stats',
-      );
+      t.json<{
+        cores: { requestedCPUCores: number; cpuCoresAvailable: number; maxCPUCores: { cpuCores: number; withRam: string } };
+        ram: { requestedRAM: string; ramAvailable: string; maxRAM: { ram: string; withCPUCores: number } };
+      }>('/session?view=stats');
     const before = await stats();
     const raw = (await t.get('/session?view=stats')).text;
     expect(raw).toContain('"cpuCoresAvailable": 256.0');

@@ -39,8 +39,7 @@ export async function answer(res: Response): Promise<Answer> {
 export async function startTestSim(options: SimulatorOptions = {}): Promise<TestSim> {
   const clock = new FakeClock();
   const sim = await startSimulator({ seed: 42, clock, ...options });
-  const auth = (token: string | null | undefined): Record<string, string> =>
-    token === null ? {} : { Authorization: `Bearer ${token ?? sim.token}` };
+  const auth = (token: string | null | undefined): Record<string, string> => (token === null ? {} : { Authorization: `Bearer ${token ?? sim.token}` });
   const api = sim.apiUrl;
   const t: TestSim = {
     sim,
@@ -96,11 +95,19 @@ export const TERMINAL = 'images.canfar.net/skaha/terminal:1.1.1';
 /** The reasons of an events table (empty for `<none>`). */
 export function eventReasons(table: string): string[] {
   if (table === '<none>\n') return [];
-  return table.trim().split('\n').slice(1).map((row) => row.split(/\s{2,}/)[1]);
+  return table
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => row.split(/\s{2,}/)[1]);
 }
 
 /** The rows of an events table split into their five columns. */
 export function eventRows(table: string): string[][] {
   if (table === '<none>\n') return [];
-  return table.trim().split('\n').slice(1).map((row) => row.split(/\s{2,}/));
+  return table
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => row.split(/\s{2,}/));
 }

@@ -11,7 +11,16 @@ const events = async (id: string): Promise<string[][]> => eventRows((await t.get
 describe('failures as the real platform shows them (skaha-api.md §9.10)', () => {
   test('a job killed for memory: its memory climbs to the limit, then Failed, and no event says why', async () => {
     t = await startTestSim();
-    const id = t.sim.seedSession({ kind: 'headless', ageSeconds: 5, pendingSeconds: 3, runSeconds: 100, ram: 8, trouble: 'oom', cmd: 'python', args: 'fit.py' });
+    const id = t.sim.seedSession({
+      kind: 'headless',
+      ageSeconds: 5,
+      pendingSeconds: 3,
+      runSeconds: 100,
+      ram: 8,
+      trouble: 'oom',
+      cmd: 'python',
+      args: 'fit.py',
+    });
     const samples: number[] = [];
     for (let i = 0; i < 12; i++) {
       const s = await one(id);
@@ -38,7 +47,16 @@ describe('failures as the real platform shows them (skaha-api.md §9.10)', () =>
 
   test('a crash loop: the container exits and is restarted (BackOff events, Running ↔ Pending), then the Job fails', async () => {
     t = await startTestSim();
-    const id = t.sim.seedSession({ kind: 'headless', trouble: 'crash-loop', ageSeconds: 1, pendingSeconds: 4, runSeconds: 5, backoffSeconds: 10, cmd: 'python', args: 'x.py' });
+    const id = t.sim.seedSession({
+      kind: 'headless',
+      trouble: 'crash-loop',
+      ageSeconds: 1,
+      pendingSeconds: 4,
+      runSeconds: 5,
+      backoffSeconds: 10,
+      cmd: 'python',
+      args: 'x.py',
+    });
     const statuses: string[] = [];
     for (let i = 0; i < 80; i++) {
       statuses.push((await one(id)).status);
@@ -66,8 +84,17 @@ describe('failures as the real platform shows them (skaha-api.md §9.10)', () =>
     t.tick(120);
     expect((await one(id)).status).toBe('Pending');
     const rows = await events(id);
-    expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(['Normal Scheduled', 'Normal Pulling', 'Warning Failed', 'Warning Failed', 'Normal BackOff', 'Warning Failed']);
-    expect(rows[2][2]).toBe(`Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`);
+    expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      'Normal Scheduled',
+      'Normal Pulling',
+      'Warning Failed',
+      'Warning Failed',
+      'Normal BackOff',
+      'Warning Failed',
+    ]);
+    expect(rows[2][2]).toBe(
+      `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`,
+    );
     expect(rows.slice(3).map((r) => r[2])).toEqual(['Error: ErrImagePull', `Back-off pulling image "${image}"`, 'Error: ImagePullBackOff']);
     expect(Date.parse(rows[3][4])).toBeGreaterThan(Date.parse(rows[3][3]));
     expect((await t.get(`/session/${id}?view=logs`)).text).toBe('');
@@ -82,7 +109,9 @@ describe('failures as the real platform shows them (skaha-api.md §9.10)', () =>
     const rows = await events(id);
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(0, 2)).toEqual(['Warning', 'FailedScheduling']);
-    expect(rows[0][2]).toBe('0/24 nodes are available: 24 Insufficient memory. preemption: 0/24 nodes are available: 24 No preemption victims found for incoming pod.');
+    expect(rows[0][2]).toBe(
+      '0/24 nodes are available: 24 Insufficient memory. preemption: 0/24 nodes are available: 24 No preemption victims found for incoming pod.',
+    );
     expect((await t.get(`/session/${id}?view=logs`)).text).toBe('');
     const cpu = t.sim.seedSession({ kind: 'headless', cores: 16, trouble: 'unschedulable' });
     expect((await events(cpu))[0][2]).toMatch(/^0\/24 nodes are available: 24 Insufficient cpu\. /);
@@ -114,7 +143,9 @@ describe('failures as the real platform shows them (skaha-api.md §9.10)', () =>
     expect((await one(nb)).status).toBe('Running');
     expect((await one(pull)).status).toBe('Pending');
     expect(eventReasons((await t.get(`/session/${pull}?view=events`)).text)).toContain('BackOff');
-    expect((await t.admin('PATCH', '/faults', { trouble: 'meltdown' })).body.error).toBe('trouble must be one of oom, crash-loop, image-pull, unschedulable; got "meltdown"');
+    expect((await t.admin('PATCH', '/faults', { trouble: 'meltdown' })).body.error).toBe(
+      'trouble must be one of oom, crash-loop, image-pull, unschedulable; got "meltdown"',
+    );
     expect(() => t.sim.seedSession({ kind: 'notebook', trouble: 'oom' })).toThrow(/oom is for headless jobs/);
     expect(() => t.sim.seedSession({ kind: 'headless', trouble: 'image-pull', status: 'Failed' })).toThrow(/seed it Pending or Running/);
   });

@@ -70,7 +70,11 @@ describe('deriveEvents across restarts', () => {
   });
 
   it('warns about credentials once per threshold', () => {
-    let r = step(initialState(), { type: 'credentials.checked', credentials: { kind: 'certificate', source: 'default', expiresAt: iso(T0 + 2 * 86400_000) }, at: T0 });
+    let r = step(initialState(), {
+      type: 'credentials.checked',
+      credentials: { kind: 'certificate', source: 'default', expiresAt: iso(T0 + 2 * 86400_000) },
+      at: T0,
+    });
     expect(r.events.map((e) => e.type)).toEqual(['credentials:expiring']);
     r = step(r.state, { type: 'credentials.checked', credentials: r.state.credentials!, at: T0 + 3600_000 });
     expect(r.events).toEqual([]);

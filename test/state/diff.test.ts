@@ -43,8 +43,12 @@ describe('diffSessions', () => {
   });
 
   it('does not report job:finished for interactive sessions or for finished-to-finished changes', () => {
-    expect(types(diffSessions(byId(makeSession({ id: 'a' })), byId(makeSession({ id: 'a', status: 'Failed' })), { now: T0 }))).toEqual(['session:status-changed']);
-    expect(types(diffSessions(byId(makeJob({ id: 'j', status: 'Completed' })), byId(makeJob({ id: 'j', status: 'Succeeded' })), { now: T0 }))).toEqual(['session:status-changed']);
+    expect(types(diffSessions(byId(makeSession({ id: 'a' })), byId(makeSession({ id: 'a', status: 'Failed' })), { now: T0 }))).toEqual([
+      'session:status-changed',
+    ]);
+    expect(types(diffSessions(byId(makeJob({ id: 'j', status: 'Completed' })), byId(makeJob({ id: 'j', status: 'Succeeded' })), { now: T0 }))).toEqual([
+      'session:status-changed',
+    ]);
   });
 
   it.each([
@@ -73,7 +77,9 @@ describe('diffSessions', () => {
   it('uses configured thresholds and skips headless and finished sessions', () => {
     const expiresAt = iso(T0 + 100_000);
     const opts = { now: T0, expiringThresholdsSec: [120] };
-    expect(keys(diffSessions({}, byId(makeSession({ id: 'e', status: 'Pending', expiresAt })), { ...opts, baseline: true }))).toEqual([`expiring:e:${expiresAt}:120`]);
+    expect(keys(diffSessions({}, byId(makeSession({ id: 'e', status: 'Pending', expiresAt })), { ...opts, baseline: true }))).toEqual([
+      `expiring:e:${expiresAt}:120`,
+    ]);
     expect(diffSessions({}, byId(makeJob({ id: 'j', expiresAt })), { ...opts, baseline: true })).toEqual([]);
     expect(diffSessions({}, byId(makeSession({ id: 'f', status: 'Failed', expiresAt })), { ...opts, baseline: true })).toEqual([]);
   });

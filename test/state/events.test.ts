@@ -21,7 +21,17 @@ describe('credentialEvents', () => {
   ])('at %i ms before expiry fires the tightest crossed threshold (%s)', (left, threshold) => {
     const events = credentialEvents(cert(left), T0);
     if (threshold === null) expect(events).toEqual([]);
-    else expect(events).toEqual([{ type: 'credentials:expiring', key: `credentials:certificate:${iso(T0 + left)}:${threshold}`, at: T0, kind: 'certificate', expiresAt: iso(T0 + left), thresholdSec: threshold }]);
+    else
+      expect(events).toEqual([
+        {
+          type: 'credentials:expiring',
+          key: `credentials:certificate:${iso(T0 + left)}:${threshold}`,
+          at: T0,
+          kind: 'certificate',
+          expiresAt: iso(T0 + left),
+          thresholdSec: threshold,
+        },
+      ]);
   });
 
   it('reports an expired credential', () => {
@@ -40,20 +50,39 @@ describe('healthEvents', () => {
   const h = (state: Health['state'], failingSince: number | null = null): Health => ({ ...initialState().health, state, failingSince });
 
   it('reports down once, keyed by the failure run, and recovered after it', () => {
-    expect(healthEvents(h('degraded', T0), h('down', T0), T0 + 120_000)).toEqual([{ type: 'platform:down', key: `down:${T0}`, at: T0 + 120_000, since: T0, error: null }]);
+    expect(healthEvents(h('degraded', T0), h('down', T0), T0 + 120_000)).toEqual([
+      { type: 'platform:down', key: `down:${T0}`, at: T0 + 120_000, since: T0, error: null },
+    ]);
     expect(healthEvents(h('down', T0), h('down', T0), T0 + 200_000)).toEqual([]);
-    expect(healthEvents(h('down', T0), h('ok'), T0 + 300_000)).toEqual([{ type: 'platform:recovered', key: `recovered:${T0}`, at: T0 + 300_000, downSince: T0 }]);
+    expect(healthEvents(h('down', T0), h('ok'), T0 + 300_000)).toEqual([
+      { type: 'platform:recovered', key: `recovered:${T0}`, at: T0 + 300_000, downSince: T0 },
+    ]);
     expect(healthEvents(h('ok'), h('degraded', T0), T0)).toEqual([]);
   });
 });
 
 describe('launchEvents', () => {
-  const rec = (over: Partial<LaunchRecord>): LaunchRecord => ({ id: 'L1', request: { name: 'job', image: 'i', kind: 'headless', replicas: 3, registryAuthUsed: false }, at: T0, results: null, error: null, ...over });
+  const rec = (over: Partial<LaunchRecord>): LaunchRecord => ({
+    id: 'L1',
+    request: { name: 'job', image: 'i', kind: 'headless', replicas: 3, registryAuthUsed: false },
+    at: T0,
+    results: null,
+    error: null,
+    ...over,
+  });
   const e = { code: 'SKAHA_BAD_REQUEST' as const, message: 'quota exceeded' };
 
   it('reports a launch whose replicas partly failed, once', () => {
-    const done = rec({ results: [{ name: 'job-1', id: 'a' }, { name: 'job-2', error: e }, { name: 'job-3', error: e }] });
-    expect(launchEvents([rec({})], [done], T0)).toEqual([{ type: 'launch:failed', key: 'launch:L1', at: T0, launchId: 'L1', name: 'job', failed: 2, total: 3, error: e }]);
+    const done = rec({
+      results: [
+        { name: 'job-1', id: 'a' },
+        { name: 'job-2', error: e },
+        { name: 'job-3', error: e },
+      ],
+    });
+    expect(launchEvents([rec({})], [done], T0)).toEqual([
+      { type: 'launch:failed', key: 'launch:L1', at: T0, launchId: 'L1', name: 'job', failed: 2, total: 3, error: e },
+    ]);
     expect(launchEvents([done], [done], T0)).toEqual([]);
   });
 
@@ -98,7 +127,19 @@ describe('sanitiseLaunchRequest', () => {
   });
 
   it('treats PASS, SECRET, TOKEN, KEY, CREDENTIAL and AUTH anywhere in a name, in any case, as secret', () => {
-    for (const name of ['DB_PASS', 'db_pass', 'PASSPHRASE', 'MY_SECRET_X', 'gh_token', 'SSH_KEY', 'apikey', 'AWS_CREDENTIALS', 'X_AUTH', 'oauth2', 'MyKeyFile']) {
+    for (const name of [
+      'DB_PASS',
+      'db_pass',
+      'PASSPHRASE',
+      'MY_SECRET_X',
+      'gh_token',
+      'SSH_KEY',
+      'apikey',
+      'AWS_CREDENTIALS',
+      'X_AUTH',
+      'oauth2',
+      'MyKeyFile',
+    ]) {
       expect(isSecretEnvName(name), name).toBe(true);
     }
     for (const name of ['HOME', 'MODE', 'THREADS', 'DATA_DIR', 'PATH']) expect(isSecretEnvName(name), name).toBe(false);

@@ -3,7 +3,13 @@ import type { SessionEvent } from '../../src/domain/platform.js';
 import { clueFromEvents, failureOf, strongerClue, type FailureWitness } from '../../src/state/failure-cause.js';
 import { iso, makeJob, makeSession, T0 } from './builders.js';
 
-const ev = (reason: string, message: string, at: string | null = '2026-11-22T11:59:00Z'): SessionEvent => ({ type: 'Warning', reason, message, firstTime: at, lastTime: at });
+const ev = (reason: string, message: string, at: string | null = '2026-11-22T11:59:00Z'): SessionEvent => ({
+  type: 'Warning',
+  reason,
+  message,
+  firstTime: at,
+  lastTime: at,
+});
 const none: FailureWitness = { before: null, recentRamGB: [], flexibleLimitGiB: null };
 
 describe('failure causes', () => {
@@ -36,7 +42,11 @@ describe('failure causes', () => {
   });
 
   it('an interactive session failed at its expiry expired; a headless job never "expires"', () => {
-    expect(failureOf(makeSession({ status: 'Failed', expiresAt: iso(T0 - 5000) }), null, none, T0)).toMatchObject({ code: 'expired', cause: 'expired', inferred: true });
+    expect(failureOf(makeSession({ status: 'Failed', expiresAt: iso(T0 - 5000) }), null, none, T0)).toMatchObject({
+      code: 'expired',
+      cause: 'expired',
+      inferred: true,
+    });
     expect(failureOf(makeJob({ status: 'Failed', expiresAt: iso(T0 - 5000) }), null, none, T0).code).toBe('unknown');
     expect(failureOf(makeSession({ status: 'Failed', expiresAt: iso(T0 + 3600_000) }), null, none, T0).code).toBe('unknown');
   });

@@ -58,8 +58,18 @@ describe('usage history', () => {
     expect(JSON.stringify(h1)).toBe(copy);
     expect(a.newest()).toEqual({ t: T0 + 100_000, cpu: 2, ram: 2 });
     expect(b.newest()).toEqual({ t: T0 + 100_000, cpu: 7, ram: 7 });
-    expect(appendUsage(a, { t: T0 + 102_000, cpu: 3, ram: 3 }).points().slice(-2).map((p) => p.cpu)).toEqual([2, 3]);
-    expect(a.points().slice(-2).map((p) => p.cpu)).toEqual([39, 2]);
+    expect(
+      appendUsage(a, { t: T0 + 102_000, cpu: 3, ram: 3 })
+        .points()
+        .slice(-2)
+        .map((p) => p.cpu),
+    ).toEqual([2, 3]);
+    expect(
+      a
+        .points()
+        .slice(-2)
+        .map((p) => p.cpu),
+    ).toEqual([39, 2]);
   });
 
   it('replaces a sample with the same timestamp and ignores one from the past', () => {
@@ -75,7 +85,14 @@ describe('usage history', () => {
       { bucketMs: 60_000, maxAgeMs: 2 * HOUR, cap: 10 },
     ]);
     let h = Series.empty<UsagePoint>(kind);
-    for (const [i, cpu, ram] of [[0, 1, null], [1, 1, null], [2, 1, null], [3, 5, 2], [4, 0, 0]] as const) h = h.append({ t: T0 + i * 1000, cpu, ram }, T0 + i * 1000);
+    for (const [i, cpu, ram] of [
+      [0, 1, null],
+      [1, 1, null],
+      [2, 1, null],
+      [3, 5, 2],
+      [4, 0, 0],
+    ] as const)
+      h = h.append({ t: T0 + i * 1000, cpu, ram }, T0 + i * 1000);
     expect(h.tierPoints()[1]).toEqual([{ t: T0, n: 4, cpu: 2, ram: 2 }]);
   });
 

@@ -30,7 +30,13 @@ function rng(seed: number): () => number {
 
 function randomPoll(r: () => number, at: number): Action {
   const sessions: Session[] = HOSTILE.filter(() => r() < 0.6).map((id) =>
-    (r() < 0.4 ? makeJob : makeSession)({ id, name: `${id}-${Math.floor(r() * 3)}`, status: STATUSES[Math.floor(r() * STATUSES.length)], cpu: { requested: 2, used: r() < 0.8 ? Math.round(r() * 200) / 100 : null }, ramGB: { requested: 8, used: 3 } }),
+    (r() < 0.4 ? makeJob : makeSession)({
+      id,
+      name: `${id}-${Math.floor(r() * 3)}`,
+      status: STATUSES[Math.floor(r() * STATUSES.length)],
+      cpu: { requested: 2, used: r() < 0.8 ? Math.round(r() * 200) / 100 : null },
+      ramGB: { requested: 8, used: 3 },
+    }),
   );
   if (r() < 0.1) return { type: 'session.deleted', ids: [HOSTILE[Math.floor(r() * HOSTILE.length)]], at };
   return { type: 'poll.succeeded', sessions, at };

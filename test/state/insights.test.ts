@@ -65,7 +65,9 @@ describe('insights: why Pending, why Failed, how long jobs waited', () => {
 
   it('a crash loop: the back-off seen in its events while Pending is the cause when it fails', () => {
     const flaky = (status: string) => makeJob({ id: 'crash001', status, ramGB: { requested: 4.29, used: status === 'Running' ? 1 : null } });
-    const backOff: SessionEvent[] = [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container c in pod p', firstTime: iso(T0), lastTime: iso(T0) }];
+    const backOff: SessionEvent[] = [
+      { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container c in pod p', firstTime: iso(T0), lastTime: iso(T0) },
+    ];
     let s = reduceAll(initialState(), [poll(T0, flaky('Running')), poll(T0 + 5000, flaky('Pending')), seen(T0 + 6000, 'crash001', backOff)]);
     expect(s.insights.crash001.pending).toMatchObject({ code: 'crash-backoff', requeued: true });
     s = reduceAll(s, [poll(T0 + 10_000, flaky('Running')), poll(T0 + 20_000, flaky('Failed'))]);
@@ -84,7 +86,17 @@ describe('insights: why Pending, why Failed, how long jobs waited', () => {
 
   it('a renew check is kept with the session', () => {
     const nb = makeSession({ id: 'nb000001' });
-    const s = reduceAll(initialState(), [poll(T0, nb), { type: 'renew.checked', checks: [{ id: 'nb000001', check: { outcome: 'not-renewed', at: T0, expiresAt: nb.expiresAt, why: 'x' } }, { id: 'gone0001', check: { outcome: 'renewed', at: T0, expiresAt: null, why: null } }], at: T0 }]);
+    const s = reduceAll(initialState(), [
+      poll(T0, nb),
+      {
+        type: 'renew.checked',
+        checks: [
+          { id: 'nb000001', check: { outcome: 'not-renewed', at: T0, expiresAt: nb.expiresAt, why: 'x' } },
+          { id: 'gone0001', check: { outcome: 'renewed', at: T0, expiresAt: null, why: null } },
+        ],
+        at: T0,
+      },
+    ]);
     expect(s.insights.nb000001.renew).toMatchObject({ outcome: 'not-renewed' });
     expect(s.insights.gone0001).toBeUndefined();
   });

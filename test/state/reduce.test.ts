@@ -82,7 +82,16 @@ const rows: Row[] = [
   },
   {
     name: 'context.loaded stores the context',
-    action: { type: 'context.loaded', context: { cores: { default: 2, defaultRequest: 1, defaultLimit: 4, options: [1, 2] }, ramGB: { default: 8, defaultRequest: 4, defaultLimit: 16, options: [8] }, gpus: { options: [] }, maxInteractiveSessions: 3 }, at: T0 },
+    action: {
+      type: 'context.loaded',
+      context: {
+        cores: { default: 2, defaultRequest: 1, defaultLimit: 4, options: [1, 2] },
+        ramGB: { default: 8, defaultRequest: 4, defaultLimit: 16, options: [8] },
+        gpus: { options: [] },
+        maxInteractiveSessions: 3,
+      },
+      at: T0,
+    },
     expect: (s) => expect(s.context?.maxInteractiveSessions).toBe(3),
   },
   {
@@ -92,9 +101,16 @@ const rows: Row[] = [
   },
   {
     name: 'launch.requested records a sanitised request and activity',
-    action: { type: 'launch.requested', launchId: 'L1', request: { name: 'j', image: 'i', kind: 'headless', registryAuth: { username: 'u', secret: 'S3CR3T' } }, at: T0 },
+    action: {
+      type: 'launch.requested',
+      launchId: 'L1',
+      request: { name: 'j', image: 'i', kind: 'headless', registryAuth: { username: 'u', secret: 'S3CR3T' } },
+      at: T0,
+    },
     expect: (s) => {
-      expect(s.launches).toEqual([{ id: 'L1', at: T0, results: null, error: null, request: { name: 'j', image: 'i', kind: 'headless', registryAuthUsed: true, registryUsername: 'u' } }]);
+      expect(s.launches).toEqual([
+        { id: 'L1', at: T0, results: null, error: null, request: { name: 'j', image: 'i', kind: 'headless', registryAuthUsed: true, registryUsername: 'u' } },
+      ]);
       expect(JSON.stringify(s)).not.toContain('S3CR3T');
       expect(s.lastActivityAt).toBe(T0);
     },
@@ -172,8 +188,10 @@ describe('reduce', () => {
 
   it('bounds the launch list, the notification log and the emitted keys', () => {
     let s = initialState();
-    for (let i = 0; i < MAX_LAUNCHES + 5; i++) s = reduce(s, { type: 'launch.requested', launchId: `L${i}`, request: { name: 'n', image: 'i', kind: 'notebook' }, at: T0 + i });
-    for (let i = 0; i < MAX_NOTIFICATIONS + 5; i++) s = reduce(s, { type: 'notification.sent', notification: { key: `k${i}`, title: '', body: '', urgency: 'low' }, at: T0 + i });
+    for (let i = 0; i < MAX_LAUNCHES + 5; i++)
+      s = reduce(s, { type: 'launch.requested', launchId: `L${i}`, request: { name: 'n', image: 'i', kind: 'notebook' }, at: T0 + i });
+    for (let i = 0; i < MAX_NOTIFICATIONS + 5; i++)
+      s = reduce(s, { type: 'notification.sent', notification: { key: `k${i}`, title: '', body: '', urgency: 'low' }, at: T0 + i });
     s = reduce(s, { type: 'events.emitted', keys: Array.from({ length: MAX_EMITTED_KEYS + 10 }, (_, i) => `e${i}`), at: T0 + 1000 });
     expect(s.launches).toHaveLength(MAX_LAUNCHES);
     expect(s.launches[0].id).toBe('L5');

@@ -16,14 +16,30 @@ const MIN = 60_000;
 
 function running(over: Partial<Session> = {}): Session {
   return {
-    id: 'a1', name: 'nb', kind: 'notebook', status: 'Running', image: 'img', user: 'alice',
-    startedAt: new Date(T0).toISOString(), expiresAt: null, url: null,
-    cpu: { requested: 2, used: 0.5 }, ramGB: { requested: gibToGB(8), used: gibToGB(4) }, gpus: { requested: 1 }, fixed: true,
+    id: 'a1',
+    name: 'nb',
+    kind: 'notebook',
+    status: 'Running',
+    image: 'img',
+    user: 'alice',
+    startedAt: new Date(T0).toISOString(),
+    expiresAt: null,
+    url: null,
+    cpu: { requested: 2, used: 0.5 },
+    ramGB: { requested: gibToGB(8), used: gibToGB(4) },
+    gpus: { requested: 1 },
+    fixed: true,
     ...over,
   };
 }
 
-function pollEvery(ms: number, until: number, sessions: (t: number) => Record<string, Session>, start = T0 + ms, accounts: Record<string, UsageAccount> = {}): Record<string, UsageAccount> {
+function pollEvery(
+  ms: number,
+  until: number,
+  sessions: (t: number) => Record<string, Session>,
+  start = T0 + ms,
+  accounts: Record<string, UsageAccount> = {},
+): Record<string, UsageAccount> {
   let out = accounts;
   for (let t = start; t <= until; t += ms) out = accountsAfterPoll(out, sessions(t), t);
   return out;
@@ -48,7 +64,11 @@ describe('usage accounts', () => {
 
   it('counts a flexible session by its use', () => {
     const flex = running({ fixed: false, cpu: { requested: null, used: 0.25 }, ramGB: { requested: null, used: gibToGB(2) }, gpus: { requested: 0 } });
-    const total = usageReport(pollEvery(MIN, T0 + HOUR_MS, () => ({ a1: flex })), T0, T0 + HOUR_MS).total;
+    const total = usageReport(
+      pollEvery(MIN, T0 + HOUR_MS, () => ({ a1: flex })),
+      T0,
+      T0 + HOUR_MS,
+    ).total;
     expect(total.coreHoursRequested).toBeCloseTo(0.25, 4);
     expect(total.coreHoursUsed).toBeCloseTo(0.25, 4);
     expect(total.gibHoursRequested).toBeCloseTo(2, 4);

@@ -6,7 +6,13 @@ import { formatDuration } from '../../src/cli/format.js';
 import { iso, makeJob, makeSession, T0 } from './builders.js';
 
 const MIN = 60_000;
-const wait = (kind: string, minutes: number, cores: number | null = 2, ramGB: number | null = 8.59): WaitRecord => ({ kind, cores, ramGB, waitedMs: minutes * MIN, at: T0 });
+const wait = (kind: string, minutes: number, cores: number | null = 2, ramGB: number | null = 8.59): WaitRecord => ({
+  kind,
+  cores,
+  ramGB,
+  waitedMs: minutes * MIN,
+  at: T0,
+});
 
 describe('wait estimate', () => {
   const job = makeJob({ status: 'Pending', cpu: { requested: 2, used: null }, ramGB: { requested: 8.59, used: null } });
@@ -40,11 +46,20 @@ describe('renew check', () => {
   });
 
   it('unchanged: the server did not renew it, unless it is headless or has more time left than the lifetime', () => {
-    expect(checkRenew(nb, nb, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' });
+    expect(checkRenew(nb, nb, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({
+      outcome: 'not-renewed',
+      why: 'the server did not renew it (its expiry did not move)',
+    });
     const job = makeJob({ expiresAt: iso(T0 + 13 * 86_400_000) });
-    expect(checkRenew(job, job, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'a headless job needs none (it runs until it finishes, up to 14 days)' });
+    expect(checkRenew(job, job, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({
+      outcome: 'not-needed',
+      why: 'a headless job needs none (it runs until it finishes, up to 14 days)',
+    });
     const long = makeSession({ expiresAt: iso(T0 + 6 * 86_400_000) });
-    expect(checkRenew(long, long, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-needed', why: 'not needed yet (it has 6d left; a renew gives 4d)' });
+    expect(checkRenew(long, long, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({
+      outcome: 'not-needed',
+      why: 'not needed yet (it has 6d left; a renew gives 4d)',
+    });
     expect(checkRenew(nb, null, T0, DEFAULT_LIFETIME_MS, fmt)).toMatchObject({ outcome: 'not-renewed', why: 'the session is gone' });
     expect(failedRenew('unexpected exception: x', nb, T0)).toEqual({ outcome: 'failed', at: T0, expiresAt: nb.expiresAt, why: 'unexpected exception: x' });
   });

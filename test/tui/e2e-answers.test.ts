@@ -22,7 +22,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'skt-ans-'));
   home = path.join(dir, 'home');
   mkdirSync(path.join(home, 'config'), { recursive: true, mode: 0o700 });
-  writeFileSync(path.join(home, 'config', 'config.json'), JSON.stringify({ notifications: { desktop: false }, polling: { fastMs: 1000, normalMs: 1000, slowMs: 2000, statsMs: 60_000 } }));
+  writeFileSync(
+    path.join(home, 'config', 'config.json'),
+    JSON.stringify({ notifications: { desktop: false }, polling: { fastMs: 1000, normalMs: 1000, slowMs: 2000, statsMs: 60_000 } }),
+  );
   sim = await startSimulator({ port: 0, speed: 1, seed: 13 });
   // Times are clock seconds from now: queued 12 s, then its pod pulls the image for ~10 s, then it runs.
   ids.survey = sim.seedSession({ kind: 'headless', name: 'survey', status: 'Pending', queuedSeconds: 12, pendingSeconds: 32, runSeconds: 3600 });
@@ -31,8 +34,13 @@ beforeAll(async () => {
   ids.stuck = sim.seedSession({ kind: 'notebook', name: 'stuck', ageSeconds: 3600, expiresInSeconds: 1800, renew: 'ignored' });
   app = new TmuxPane(dir, 'answers');
   app.start(`node ${BIN}`, {
-    NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', SKAHA_TUI_TERMINAL_NOTIFY: 'osc777',
-    SKAHA_TUI_HOME: home, SKAHA_URL: sim.baseUrl, SKAHA_TOKEN: sim.token, PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NCURSES_NO_UTF8_ACS: '1',
+    LANG: 'C.UTF-8',
+    SKAHA_TUI_TERMINAL_NOTIFY: 'osc777',
+    SKAHA_TUI_HOME: home,
+    SKAHA_URL: sim.baseUrl,
+    SKAHA_TOKEN: sim.token,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
   });
 });
 

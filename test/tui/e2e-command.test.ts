@@ -21,8 +21,13 @@ function dashboard(name: string): TmuxPane {
   panes.push(p);
   // The export goes to the current directory: the test's own folder.
   p.start(`cd '${dir}' && node ${BIN}`, {
-    NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', SKAHA_TUI_TERMINAL_NOTIFY: 'off',
-    SKAHA_TUI_HOME: home, SKAHA_URL: sim.baseUrl, SKAHA_TOKEN: sim.token, PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NCURSES_NO_UTF8_ACS: '1',
+    LANG: 'C.UTF-8',
+    SKAHA_TUI_TERMINAL_NOTIFY: 'off',
+    SKAHA_TUI_HOME: home,
+    SKAHA_URL: sim.baseUrl,
+    SKAHA_TOKEN: sim.token,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
   });
   return p;
 }

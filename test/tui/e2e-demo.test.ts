@@ -13,14 +13,17 @@ const pane = new TmuxPane(dir, 'demo');
 
 /** Pids of processes whose environment mentions `needle` (the demo's private TMPDIR). */
 function processesMentioning(needle: string): number[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).filter((pid) => {
-    if (pid === process.pid) return false;
-    try {
-      return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle);
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      if (pid === process.pid) return false;
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle);
+      } catch {
+        return false;
+      }
+    });
 }
 
 afterAll(() => {
@@ -32,7 +35,10 @@ describe('npm start: the demo', { timeout: 60_000 }, () => {
   it('shows the DEMO dashboard with the seeded sessions, and q cleans everything up', async () => {
     mkdirSync(privateTmp);
     pane.start(`node ${BIN} demo --speed 50`, {
-      NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', TMPDIR: privateTmp, PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NCURSES_NO_UTF8_ACS: '1',
+      LANG: 'C.UTF-8',
+      TMPDIR: privateTmp,
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
     });
     const screen = await pane.waitFor((text) => /DEMO/.test(text) && /analysis/.test(text) && /reduce/.test(text) && /desk/.test(text));
     expect(screen).toMatch(/daemon ● connected/);

@@ -15,7 +15,11 @@ let home: string;
 let app: TmuxPane;
 
 /** The query of every create the simulator received since the last reset. */
-const creates = () => sim.requestLog().filter((r) => r.endpoint === 'session.create').map((r) => new URL(r.url, 'http://sim').searchParams);
+const creates = () =>
+  sim
+    .requestLog()
+    .filter((r) => r.endpoint === 'session.create')
+    .map((r) => new URL(r.url, 'http://sim').searchParams);
 
 /** Launches through the CLI, which goes through the dashboard's daemon (so the daemon keeps the launch). */
 async function cliLaunch(args: string[]): Promise<void> {
@@ -38,8 +42,13 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, speed: 100, seed: 5, headlessRunSeconds: 5 });
   app = new TmuxPane(dir, 'app');
   app.start(`node ${BIN}`, {
-    NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', SKAHA_TUI_TERMINAL_NOTIFY: 'off', SKAHA_TUI_HOME: home,
-    SKAHA_URL: sim.baseUrl, SKAHA_TOKEN: sim.token, PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NCURSES_NO_UTF8_ACS: '1',
+    LANG: 'C.UTF-8',
+    SKAHA_TUI_TERMINAL_NOTIFY: 'off',
+    SKAHA_TUI_HOME: home,
+    SKAHA_URL: sim.baseUrl,
+    SKAHA_TOKEN: sim.token,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
   });
   await app.waitFor(/daemon ● connected/, 20_000);
   app.keys(['a']);
@@ -50,7 +59,22 @@ afterAll(() => closeE2e({ pane: app, home, sim, dir }));
 
 describe('relaunch keys in tmux against the simulator', { timeout: 120_000 }, () => {
   it('c on a finished job launches it again, after a dialog with the equivalent command', async () => {
-    await cliLaunch(['launch', 'headless', 'skaha/terminal:1.1.1', '--name', 'once', '--cores', '2', '--ram', '4', '--env', 'MODE=fast', '--', 'python', 'fit.py']);
+    await cliLaunch([
+      'launch',
+      'headless',
+      'skaha/terminal:1.1.1',
+      '--name',
+      'once',
+      '--cores',
+      '2',
+      '--ram',
+      '4',
+      '--env',
+      'MODE=fast',
+      '--',
+      'python',
+      'fit.py',
+    ]);
     await app.waitFor(/once\s+headless\s+Completed/, 30_000);
     await select('once');
     app.keys(['c']);

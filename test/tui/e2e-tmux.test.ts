@@ -19,8 +19,13 @@ const panes: TmuxPane[] = [];
 function env(): Record<string, string> {
   return {
     // tmux sets TERM_PROGRAM=tmux inside its panes, hiding the outer terminal: name the method.
-    NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', SKAHA_TUI_TERMINAL_NOTIFY: 'osc777',
-    SKAHA_TUI_HOME: home, SKAHA_URL: sim.baseUrl, SKAHA_TOKEN: sim.token, PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NCURSES_NO_UTF8_ACS: '1',
+    LANG: 'C.UTF-8',
+    SKAHA_TUI_TERMINAL_NOTIFY: 'osc777',
+    SKAHA_TUI_HOME: home,
+    SKAHA_URL: sim.baseUrl,
+    SKAHA_TOKEN: sim.token,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
   };
 }
 

@@ -27,8 +27,13 @@ beforeAll(async () => {
   app = new TmuxPane(dir, 'walk');
   // No browser here: PATH holds only node (no xdg-open, no open), and BROWSER names none.
   app.start(`node ${BIN}`, {
-    NCURSES_NO_UTF8_ACS: '1', LANG: 'C.UTF-8', SKAHA_TUI_HOME: home, SKAHA_URL: sim.baseUrl, SKAHA_TOKEN: sim.token,
-    PATH: path.dirname(process.execPath), BROWSER: '',
+    NCURSES_NO_UTF8_ACS: '1',
+    LANG: 'C.UTF-8',
+    SKAHA_TUI_HOME: home,
+    SKAHA_URL: sim.baseUrl,
+    SKAHA_TOKEN: sim.token,
+    PATH: path.dirname(process.execPath),
+    BROWSER: '',
   });
 });
 
@@ -73,7 +78,10 @@ describe('a new user in tmux', { timeout: 120_000 }, () => {
     await client.deleteSession(jobA);
     await client.close();
     // The footer says why the dialog changed (a daemon notice about job-a may join the note, not hide it).
-    const after = await app.waitFor((screen) => screen.includes('Delete 2 sessions?') && screen.includes('job-a left: the dialog now lists 2 sessions'), 30_000);
+    const after = await app.waitFor(
+      (screen) => screen.includes('Delete 2 sessions?') && screen.includes('job-a left: the dialog now lists 2 sessions'),
+      30_000,
+    );
     expect(after).toMatch(/3 sessions {2}2 marked/);
     expect(after).not.toMatch(/job-a\s+headless\s+Running/);
     expect(after).toContain(`skaha-tui delete ${/(\w{8}) walkthrough/.exec(after)![1]} ${/(\w{8}) job-b/.exec(after)![1]}`);

@@ -16,16 +16,49 @@ describe('keys', () => {
 
   it('maps the keys of the issue in the table', () => {
     const table: [string, string][] = [
-      ['up', 'up'], ['k', 'up'], ['down', 'down'], ['j', 'down'], ['pageup', 'page-up'], ['pagedown', 'page-down'], ['g', 'top'], ['G', 'bottom'],
-      ['tab', 'focus-next'], ['enter', 'details'], ['l', 'logs'], ['e', 'events'], ['n', 'launch'], ['r', 'renew'], ['d', 'delete'], ['C-d', 'delete'],
-      ['space', 'mark'], ['o', 'open'], ['y', 'copy'], ['R', 'refresh'], ['a', 'toggle-all'], ['/', 'filter'], ['s', 'sort'], ['?', 'help'],
-      ['escape', 'back'], ['q', 'quit'], ['C-c', 'quit'],
+      ['up', 'up'],
+      ['k', 'up'],
+      ['down', 'down'],
+      ['j', 'down'],
+      ['pageup', 'page-up'],
+      ['pagedown', 'page-down'],
+      ['g', 'top'],
+      ['G', 'bottom'],
+      ['tab', 'focus-next'],
+      ['enter', 'details'],
+      ['l', 'logs'],
+      ['e', 'events'],
+      ['n', 'launch'],
+      ['r', 'renew'],
+      ['d', 'delete'],
+      ['C-d', 'delete'],
+      ['space', 'mark'],
+      ['o', 'open'],
+      ['y', 'copy'],
+      ['R', 'refresh'],
+      ['a', 'toggle-all'],
+      ['/', 'filter'],
+      ['s', 'sort'],
+      ['?', 'help'],
+      ['escape', 'back'],
+      ['q', 'quit'],
+      ['C-c', 'quit'],
     ];
     for (const [key, command] of table) expect([key, commandFor('table', key)]).toEqual([key, command]);
   });
 
   it('gives the log pane its own f, w, /, n, N, Ctrl-S and F', () => {
-    const logs: [string, string][] = [['f', 'follow'], ['w', 'wrap'], ['/', 'search'], ['n', 'next-match'], ['N', 'prev-match'], ['C-s', 'save'], ['F', 'full-screen'], ['j', 'down'], ['d', 'delete']];
+    const logs: [string, string][] = [
+      ['f', 'follow'],
+      ['w', 'wrap'],
+      ['/', 'search'],
+      ['n', 'next-match'],
+      ['N', 'prev-match'],
+      ['C-s', 'save'],
+      ['F', 'full-screen'],
+      ['j', 'down'],
+      ['d', 'delete'],
+    ];
     for (const [key, command] of logs) expect([key, commandFor('logs', key)]).toEqual([key, command]);
     expect(commandFor('table', 'f')).toBeNull();
   });

@@ -59,7 +59,10 @@ describe('launch form state', () => {
 
   it('narrows the suggestions as you type; Tab completes the highlighted one, a second Tab moves on', () => {
     const start = { ...newLaunchForm(env), focus: 'image' as const };
-    expect(imageCandidates(run(start, ...type('astro')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest', 'images.canfar.net/skaha/astroml-cuda:24.04']);
+    expect(imageCandidates(run(start, ...type('astro')), images).map((i) => i.id)).toEqual([
+      'images.canfar.net/skaha/astroml:latest',
+      'images.canfar.net/skaha/astroml-cuda:24.04',
+    ]);
     expect(imageCandidates(run(start, ...type('astroml:')), images).map((i) => i.id)).toEqual(['images.canfar.net/skaha/astroml:latest']);
     const completed = run(start, ...type('astroml:'), { type: 'next-field' });
     expect(completed).toMatchObject({ image: 'images.canfar.net/skaha/astroml:latest', focus: 'image' });
@@ -73,12 +76,23 @@ describe('launch form state', () => {
     expect(formErrors(typo, env).image).toMatch(/^skaha\/astroml:lates is not in the image catalogue — did you mean skaha\/astroml:latest\?/);
     expect(formErrors(typo, { ...env, registry: true }).image).toBeUndefined();
     expect(formErrors({ ...typo, registryUser: 'me', registrySecret: 's' }, env).image).toBeUndefined();
-    expect(formErrors({ ...typo, image: 'skaha/desktop:1.0' }, env).image).toBe('skaha/desktop:1.0 does not run as headless: the image catalogue lists it for desktop — pick one of those kinds, or an image for headless (`skaha-tui images --kind headless`)');
+    expect(formErrors({ ...typo, image: 'skaha/desktop:1.0' }, env).image).toBe(
+      'skaha/desktop:1.0 does not run as headless: the image catalogue lists it for desktop — pick one of those kinds, or an image for headless (`skaha-tui images --kind headless`)',
+    );
   });
 
   it('edits text fields at a cursor: ←/→, Home/End, Ctrl-U/W, typing in the middle', () => {
     const headless = { ...newLaunchForm(env), kind: 'headless' as const, focus: 'cmd' as const };
-    const typed = run(headless, ...type('pythn job.py'), { type: 'edit', edit: { type: 'home' } }, { type: 'right' }, { type: 'right' }, { type: 'right' }, { type: 'right' }, ...type('o'));
+    const typed = run(
+      headless,
+      ...type('pythn job.py'),
+      { type: 'edit', edit: { type: 'home' } },
+      { type: 'right' },
+      { type: 'right' },
+      { type: 'right' },
+      { type: 'right' },
+      ...type('o'),
+    );
     expect(typed.cmd).toBe('python job.py');
     expect(run(typed, { type: 'edit', edit: { type: 'end' } }, { type: 'edit', edit: { type: 'kill-word' } }).cmd).toBe('python ');
     expect(run(typed, { type: 'edit', edit: { type: 'kill-start' } }).cmd).toBe('n job.py');
@@ -87,14 +101,36 @@ describe('launch form state', () => {
   });
 
   it('offers only launches the server accepted under Recent launches', () => {
-    const refused: LaunchRecord = { ...launch, id: 'l9', request: { ...launch.request, name: 'typo' }, results: [{ name: 'typo', error: { code: 'SKAHA_BAD_REQUEST', message: 'no' } }] };
-    const failed: LaunchRecord = { ...launch, id: 'l8', request: { ...launch.request, name: 'bad' }, results: null, error: { code: 'VALIDATION_ERROR', message: 'image: x' } };
+    const refused: LaunchRecord = {
+      ...launch,
+      id: 'l9',
+      request: { ...launch.request, name: 'typo' },
+      results: [{ name: 'typo', error: { code: 'SKAHA_BAD_REQUEST', message: 'no' } }],
+    };
+    const failed: LaunchRecord = {
+      ...launch,
+      id: 'l8',
+      request: { ...launch.request, name: 'bad' },
+      results: null,
+      error: { code: 'VALIDATION_ERROR', message: 'image: x' },
+    };
     expect(recentLaunches([launch, refused, failed]).map((r) => r.request.name)).toEqual(['fit']);
   });
 
   it('fills from a recent launch with one key (secrets never kept)', () => {
     const filled = run(newLaunchForm(env), { type: 'recent', index: 0 });
-    expect(filled).toMatchObject({ kind: 'headless', image: launch.request.image, name: 'fit', cmd: 'python', replicas: '3', fixed: true, cores: 4, ram: 16, registryUser: 'me', registrySecret: '' });
+    expect(filled).toMatchObject({
+      kind: 'headless',
+      image: launch.request.image,
+      name: 'fit',
+      cmd: 'python',
+      replicas: '3',
+      fixed: true,
+      cores: 4,
+      ram: 16,
+      registryUser: 'me',
+      registrySecret: '',
+    });
     expect(formErrors(filled, env)).toMatchObject({ env: expect.stringContaining('<redacted>'), registrySecret: expect.stringContaining('secret') });
     expect(recentLaunches([launch, { ...launch, id: 'l2' }, { ...launch, id: 'l3', request: { ...launch.request, name: 'other' } }])).toHaveLength(1);
   });
@@ -119,9 +155,29 @@ describe('launch form validation and command', () => {
   });
 
   it('builds the request and the equivalent command line (secret env values redacted)', () => {
-    const headless = { ...good, kind: 'headless' as const, fixed: true, cores: 2, ram: 8, gpus: 1, cmd: 'python', args: 'job.py --n 3', env: 'MODE=fast MY_TOKEN=abc', replicas: '3' };
+    const headless = {
+      ...good,
+      kind: 'headless' as const,
+      fixed: true,
+      cores: 2,
+      ram: 8,
+      gpus: 1,
+      cmd: 'python',
+      args: 'job.py --n 3',
+      env: 'MODE=fast MY_TOKEN=abc',
+      replicas: '3',
+    };
     expect(formRequest(headless)).toEqual({
-      kind: 'headless', image: 'images.canfar.net/skaha/astroml:latest', name: 'notebook2', cores: 2, ram: 8, gpus: 1, cmd: 'python', args: 'job.py --n 3', env: ['MODE=fast', 'MY_TOKEN=abc'], replicas: 3,
+      kind: 'headless',
+      image: 'images.canfar.net/skaha/astroml:latest',
+      name: 'notebook2',
+      cores: 2,
+      ram: 8,
+      gpus: 1,
+      cmd: 'python',
+      args: 'job.py --n 3',
+      env: ['MODE=fast', 'MY_TOKEN=abc'],
+      replicas: 3,
     });
     expect(launchCommandLine(formRequest(headless))).toBe(
       "skaha-tui launch headless images.canfar.net/skaha/astroml:latest --name notebook2 --cores 2 --ram 8 --gpus 1 --env MODE=fast --env 'MY_TOKEN=<redacted>' --replicas 3 -- python job.py --n 3",

@@ -46,7 +46,12 @@ describe('log pane state', () => {
   });
 
   it('keeps the place when the cap drops lines from the top', () => {
-    const big = run(emptyLogView(), { type: 'open', sessionId: 's1' }, { type: 'reset', sessionId: 's1', lines: lines(MAX_LOG_LINES) }, { type: 'scroll', delta: -100, height: 10 });
+    const big = run(
+      emptyLogView(),
+      { type: 'open', sessionId: 's1' },
+      { type: 'reset', sessionId: 's1', lines: lines(MAX_LOG_LINES) },
+      { type: 'scroll', delta: -100, height: 10 },
+    );
     const topLine = big.lines[firstVisibleLine(big, 10)];
     const after = reduceLog(big, { type: 'append', sessionId: 's1', lines: lines(500, 'extra') });
     expect(after.lines).toHaveLength(MAX_LOG_LINES);

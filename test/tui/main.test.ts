@@ -13,9 +13,13 @@ function io(connection: FakeConnection, over: Partial<DashboardIo> = {}) {
   let errors = '';
   stderr.on('data', (c: Buffer) => (errors += c.toString()));
   const value: DashboardIo = {
-    input: terminal.input, output: terminal.output, stderr,
+    input: terminal.input,
+    output: terminal.output,
+    stderr,
     env: { LANG: 'C.UTF-8', TERM: 'xterm-256color', SKAHA_TUI_HOME: '/tmp/skaha-tui-test-home' },
-    connect: () => connection, processHooks: false, ...over,
+    connect: () => connection,
+    processHooks: false,
+    ...over,
   };
   return { io: value, terminal, errors: () => errors };
 }
@@ -92,7 +96,12 @@ describe('runDashboard', () => {
 describe('options', () => {
   it('parses the dashboard flags', () => {
     expect(parseDashboardArgs(['--readonly', '--demo-label', '--no-terminal-notify', '--no-mouse', '--server-url', 'http://127.0.0.1:9/skaha'])).toEqual({
-      readonly: true, demo: true, terminalNotify: 'off', mouse: false, serverUrl: 'http://127.0.0.1:9/skaha', help: false,
+      readonly: true,
+      demo: true,
+      terminalNotify: 'off',
+      mouse: false,
+      serverUrl: 'http://127.0.0.1:9/skaha',
+      help: false,
     });
     expect(parseDashboardArgs(['--terminal-notify=osc9']).terminalNotify).toBe('osc9');
     expect(parseDashboardArgs([], { SKAHA_TUI_TERMINAL_NOTIFY: 'bel' }).terminalNotify).toBe('bel');

@@ -19,6 +19,7 @@ describe('textChunk', () => {
   });
 
   it('leaves keys to the key handler: one ASCII character, escape sequences, controls, keys typed after Enter', () => {
-    for (const keys of ['a', '\r', '\u001b[A', '\u001b', '\u0001', '\u007f', 'ab\u007f', '\rl', 'abc\rdef']) expect(textChunk(keys), JSON.stringify(keys)).toBeNull();
+    for (const keys of ['a', '\r', '\u001b[A', '\u001b', '\u0001', '\u007f', 'ab\u007f', '\rl', 'abc\rdef'])
+      expect(textChunk(keys), JSON.stringify(keys)).toBeNull();
   });
 });

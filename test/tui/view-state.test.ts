@@ -63,7 +63,11 @@ describe('view reducer: rows that change under the cursor', () => {
   });
 
   it('drops marks that are not live, and ids of an open confirmation that are not listed (closing it when empty)', () => {
-    const marked = run(start(), { type: 'toggle-marks', ids: ['a', 'b', 'c'] }, { type: 'open-modal', modal: { type: 'confirm', action: 'delete', ids: ['a', 'b'] } });
+    const marked = run(
+      start(),
+      { type: 'toggle-marks', ids: ['a', 'b', 'c'] },
+      { type: 'open-modal', modal: { type: 'confirm', action: 'delete', ids: ['a', 'b'] } },
+    );
     const after = sync(marked, rows, { live: new Set(['a', 'c']), listed: new Set(['a', 'c']) });
     expect(after.marks).toEqual(['a', 'c']);
     expect(after.modal).toEqual({ type: 'confirm', action: 'delete', ids: ['a'] });
@@ -93,7 +97,14 @@ describe('view reducer: panes, filter, sort, marks', () => {
   });
 
   it('edits the filter live, commits with Enter, cancels back to the old one with Esc', () => {
-    const typing = run(start(), { type: 'filter-start' }, { type: 'filter-input', text: '!' }, { type: 'filter-input', text: 'n' }, { type: 'filter-input', text: 'x' }, { type: 'filter-backspace' });
+    const typing = run(
+      start(),
+      { type: 'filter-start' },
+      { type: 'filter-input', text: '!' },
+      { type: 'filter-input', text: 'n' },
+      { type: 'filter-input', text: 'x' },
+      { type: 'filter-backspace' },
+    );
     expect(typing).toMatchObject({ filterEditing: true, filter: '!n' });
     expect(run(typing, { type: 'filter-commit' })).toMatchObject({ filterEditing: false, filter: '!n' });
     const again = run(typing, { type: 'filter-commit' }, { type: 'filter-start' }, { type: 'filter-input', text: 'q' }, { type: 'filter-cancel' });
@@ -152,7 +163,15 @@ describe('view reducer: dialogs, flashes, highlights, logs', () => {
 
   it('highlights new, changed and removed rows for a moment, keeping removed ones as ghosts', () => {
     const gone = makeSession({ id: 'z' });
-    const lit = run(start(), { type: 'highlight', changes: [{ id: 'a', kind: 'new' }, { id: 'z', kind: 'removed' }], removed: [gone], now: T0 });
+    const lit = run(start(), {
+      type: 'highlight',
+      changes: [
+        { id: 'a', kind: 'new' },
+        { id: 'z', kind: 'removed' },
+      ],
+      removed: [gone],
+      now: T0,
+    });
     expect(lit.highlights.a).toEqual({ kind: 'new', until: T0 + HIGHLIGHT_MS });
     expect(lit.ghosts.z).toBe(gone);
     const later = run(lit, { type: 'expire', now: T0 + HIGHLIGHT_MS });
@@ -192,8 +211,16 @@ describe('view reducer: dialogs, flashes, highlights, logs', () => {
   });
 
   it('goes back one step at a time with Esc', () => {
-    const busy = run(start(), { type: 'filter-start' }, { type: 'filter-input', text: 'x' }, { type: 'filter-commit' }, { type: 'toggle-marks', ids: ['a'] },
-      { type: 'log', action: { type: 'open', sessionId: 'a' } }, { type: 'logs-full' }, { type: 'open-modal', modal: { type: 'help' } });
+    const busy = run(
+      start(),
+      { type: 'filter-start' },
+      { type: 'filter-input', text: 'x' },
+      { type: 'filter-commit' },
+      { type: 'toggle-marks', ids: ['a'] },
+      { type: 'log', action: { type: 'open', sessionId: 'a' } },
+      { type: 'logs-full' },
+      { type: 'open-modal', modal: { type: 'help' } },
+    );
     const steps: Partial<ViewState>[] = [];
     let v = busy;
     for (let i = 0; i < 6; i++) {

@@ -30,7 +30,13 @@ function cliOptions(name: string, drop: readonly string[] = ['json', 'yaml', 'cs
 /** Launch flags that mean nothing on the prompt: it opens the form, which shows the command line, launches and saves profiles itself. */
 const LAUNCH_ONLY = ['json', 'yaml', 'csv', 'wait', 'print', 'dry-run', 'save-profile'];
 
-const spec = (name: string, aliases: string[], positionals: string[], options: OptionSpec[] = [], rest = false): CommandSpec => ({ name, aliases, positionals, options, rest });
+const spec = (name: string, aliases: string[], positionals: string[], options: OptionSpec[] = [], rest = false): CommandSpec => ({
+  name,
+  aliases,
+  positionals,
+  options,
+  rest,
+});
 const sessions = (): CompletionSource => 'session';
 
 /** Every prompt command, in help order. */

@@ -43,7 +43,10 @@ export function redactLine(line: string): string {
 export function readHistory(file: string | undefined): string[] {
   if (!file) return [];
   try {
-    return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && l.length <= HISTORY_LINE_MAX).slice(-HISTORY_LIMIT);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && l.length <= HISTORY_LINE_MAX)
+      .slice(-HISTORY_LIMIT);
   } catch {
     return [];
   }

@@ -15,7 +15,10 @@ import { checkIdentity } from './daemon-identity.js';
 import { isTerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 
 /** Pure: the rows to highlight between two snapshots: added, changed (status or expiry) and removed. */
-export function sessionChanges(prev: Readonly<Record<string, Session>>, next: Readonly<Record<string, Session>>): { changes: { id: string; kind: HighlightKind }[]; removed: Session[] } {
+export function sessionChanges(
+  prev: Readonly<Record<string, Session>>,
+  next: Readonly<Record<string, Session>>,
+): { changes: { id: string; kind: HighlightKind }[]; removed: Session[] } {
   const changes: { id: string; kind: HighlightKind }[] = [];
   const removed: Session[] = [];
   for (const [id, s] of Object.entries(next)) {
@@ -78,7 +81,10 @@ export function onEvent<T extends EventTopic>(ctl: Controller, topic: T, data: T
     ctl.flash(n.urgency === 'critical' ? 'warn' : 'info', n.body ? `${n.title}: ${n.body}` : n.title, 'background');
   } else if (topic === 'logs:reset' || topic === 'logs:append') {
     const d = data as TopicData['logs:reset'];
-    const action = topic === 'logs:reset' ? { type: 'reset' as const, sessionId: d.sessionId, lines: d.lines, truncated: d.truncated } : { type: 'append' as const, sessionId: d.sessionId, lines: d.lines };
+    const action =
+      topic === 'logs:reset'
+        ? { type: 'reset' as const, sessionId: d.sessionId, lines: d.lines, truncated: d.truncated }
+        : { type: 'append' as const, sessionId: d.sessionId, lines: d.lines };
     ctl.dispatch({ type: 'log', action });
   } else if (topic === 'warning') {
     ctl.flash('warn', FLASH.warning((data as TopicData['warning']).message));

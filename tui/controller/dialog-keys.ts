@@ -17,8 +17,14 @@ import { usageKey } from './usage-actions.js';
 
 /** Keys that edit the focused text field of the launch form, readline-style. */
 const EDIT_KEYS: Readonly<Record<string, EditAction>> = {
-  home: { type: 'home' }, 'C-a': { type: 'home' }, end: { type: 'end' }, 'C-e': { type: 'end' },
-  'C-u': { type: 'kill-start' }, 'C-k': { type: 'kill-end' }, 'C-w': { type: 'kill-word' }, delete: { type: 'delete' },
+  home: { type: 'home' },
+  'C-a': { type: 'home' },
+  end: { type: 'end' },
+  'C-e': { type: 'end' },
+  'C-u': { type: 'kill-start' },
+  'C-k': { type: 'kill-end' },
+  'C-w': { type: 'kill-word' },
+  delete: { type: 'delete' },
 };
 
 function formKey(ctl: Controller, name: string): void {

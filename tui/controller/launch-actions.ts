@@ -37,10 +37,19 @@ export async function loadImages(ctl: Controller): Promise<void> {
 /** A placeholder row for a just-launched session, shown until the daemon lists it. */
 export function pendingSession(id: string, name: string, request: LaunchRequest, now: number): Session {
   return {
-    id, name, kind: request.kind, status: 'Pending', image: request.image, user: null,
-    startedAt: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'), expiresAt: null, url: null,
-    cpu: { requested: request.cores ?? null, used: null }, ramGB: { requested: request.ram ?? null, used: null },
-    gpus: { requested: request.gpus ?? null }, fixed: request.cores !== undefined,
+    id,
+    name,
+    kind: request.kind,
+    status: 'Pending',
+    image: request.image,
+    user: null,
+    startedAt: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    expiresAt: null,
+    url: null,
+    cpu: { requested: request.cores ?? null, used: null },
+    ramGB: { requested: request.ram ?? null, used: null },
+    gpus: { requested: request.gpus ?? null },
+    fixed: request.cores !== undefined,
   };
 }
 
@@ -76,19 +85,32 @@ export async function submitLaunch(ctl: Controller): Promise<void> {
  * After a launch answered: placeholder rows for the new sessions (shown Pending until listed), which are
  * watched until ready; `report` selects the first and flashes what happened (call it once the dialog is closed).
  */
-export function showLaunched(ctl: Controller, request: LaunchRequest, results: readonly LaunchResult[]): { created: number; firstError: string; report(): void } {
+export function showLaunched(
+  ctl: Controller,
+  request: LaunchRequest,
+  results: readonly LaunchResult[],
+): { created: number; firstError: string; report(): void } {
   const created = results.filter(isLaunchSuccess);
   const failed = results.filter((r) => !isLaunchSuccess(r));
   const firstError = failed.length > 0 && 'error' in failed[0] ? failed[0].error.message : '';
   const now = ctl.deps.clock.now();
-  ctl.dispatch({ type: 'pending-add', sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, storedName(r.name), request, now)) });
+  ctl.dispatch({
+    type: 'pending-add',
+    sessions: created.filter((r) => !ctl.model().state?.sessions[r.id]).map((r) => pendingSession(r.id, storedName(r.name), request, now)),
+  });
   ctl.dispatch({ type: 'watch-ready', ids: created.map((r) => r.id) });
   const report = () => {
     if (created[0]) ctl.dispatch({ type: 'select', key: created[0].id, ...ctl.rows() });
     if (failed.length > 0) return ctl.flash('error', FLASH.partial('launch', failed.length, results.length, firstError));
     const typed = request.name;
     const lowered = storedName(typed) === typed ? null : { as: typed, stored: storedName(typed) };
-    ctl.flash('info', FLASH.launched(created.map((r) => storedName(r.name)), lowered));
+    ctl.flash(
+      'info',
+      FLASH.launched(
+        created.map((r) => storedName(r.name)),
+        lowered,
+      ),
+    );
   };
   return { created: created.length, firstError, report };
 }

@@ -29,7 +29,10 @@ export function resolveSessions(ctl: Controller, words: readonly string[]): stri
   for (const word of words) {
     const byId = sessions.find((s) => s.id === word);
     let found = byId ? [byId.id] : sessions.filter((s) => s.name === word).map((s) => s.id);
-    if (found.length === 0) found = groupReplicas(sessions, state?.launches ?? []).filter((g) => g.base === word).flatMap((g) => g.ids);
+    if (found.length === 0)
+      found = groupReplicas(sessions, state?.launches ?? [])
+        .filter((g) => g.base === word)
+        .flatMap((g) => g.ids);
     if (found.length === 0) throw new UsageError(PROMPT_TEXT.noSession(word));
     for (const id of found) if (!ids.includes(id)) ids.push(id);
   }

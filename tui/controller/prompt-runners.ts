@@ -1,8 +1,19 @@
 import type { ParsedArgs } from '../../src/cli/parse-args.js';
 import type { Controller } from './controller.js';
 import {
-  exportCommand, filterCommand, helpCommand, launchCommand, profileCommand, quitCommand, refreshCommand, relaunchCommand, sessionCommand, sessionsCommand, sortCommand,
-  storageCommand, usageCommand,
+  exportCommand,
+  filterCommand,
+  helpCommand,
+  launchCommand,
+  profileCommand,
+  quitCommand,
+  refreshCommand,
+  relaunchCommand,
+  sessionCommand,
+  sessionsCommand,
+  sortCommand,
+  storageCommand,
+  usageCommand,
 } from './prompt-actions.js';
 
 /** Runs a parsed prompt command line; may throw a UsageError, which the footer shows. */

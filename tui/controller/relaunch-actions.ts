@@ -25,14 +25,18 @@ function editInForm(ctl: Controller, modal: RelaunchModal): void {
   if (!editable(modal)) return ctl.flash('warn', RELAUNCH.notEditable);
   const env = formEnv(ctl.model());
   const stored = { ...modal.plan.request, registryAuthUsed: modal.plan.registry };
-  ctl.dispatch({ type: 'open-modal', modal: { type: 'launch', form: fillFromRecord(newLaunchForm(env), { id: 'relaunch', at: 0, results: null, error: null, request: stored }) } });
+  ctl.dispatch({
+    type: 'open-modal',
+    modal: { type: 'launch', form: fillFromRecord(newLaunchForm(env), { id: 'relaunch', at: 0, results: null, error: null, request: stored }) },
+  });
   void listFormProfiles(ctl);
 }
 
 /** `y`/Enter in the dialog: sends the launch through the daemon, unless something must be given first. */
 async function confirmRelaunch(ctl: Controller, modal: RelaunchModal): Promise<void> {
   const { plan } = modal;
-  if (plan.redacted.length > 0) return ctl.flash('warn', editable(modal) ? RELAUNCH.needsValues(plan.redacted) : RELAUNCH.needsValuesShell(plan.redacted, modal.command));
+  if (plan.redacted.length > 0)
+    return ctl.flash('warn', editable(modal) ? RELAUNCH.needsValues(plan.redacted) : RELAUNCH.needsValuesShell(plan.redacted, modal.command));
   if (plan.registry && ctl.model().state?.credentials?.registry !== true) return ctl.flash('warn', RELAUNCH.needsRegistry);
   ctl.dispatch({ type: 'close-modal' });
   const result = await ctl.call('launch', plan.request, 'relaunch');

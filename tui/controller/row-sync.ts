@@ -34,7 +34,12 @@ export function leftNote(previous: DashboardModel, model: DashboardModel, before
   const name = (id: string) => label(previous, id);
   const notes: string[] = [];
   // The user's own filter or sort moves the cursor where they look: only a change of the data is told.
-  if (previous.state !== model.state && before.selected !== null && after.selected !== before.selected && !model.table.rows.some((r) => r.key === before.selected && !(r.type === 'session' && r.ghost))) {
+  if (
+    previous.state !== model.state &&
+    before.selected !== null &&
+    after.selected !== before.selected &&
+    !model.table.rows.some((r) => r.key === before.selected && !(r.type === 'session' && r.ghost))
+  ) {
     notes.push(FLASH.cursorMoved(name(before.selected), why(model, before.selected), after.selected === null ? null : label(model, after.selected)));
   }
   const shrank = before.modal?.type === 'confirm' && after.modal !== before.modal ? before.modal : null;
@@ -51,7 +56,15 @@ export function leftNote(previous: DashboardModel, model: DashboardModel, before
 export function syncTable(previous: DashboardModel, model: DashboardModel, page: number): { model: DashboardModel; note: string | null } {
   const p = previous.view;
   const v = model.view;
-  const same = previous.state === model.state && p.filter === v.filter && p.sort === v.sort && p.showAll === v.showAll && p.expanded === v.expanded && p.highlights === v.highlights && p.ghosts === v.ghosts && p.pending === v.pending;
+  const same =
+    previous.state === model.state &&
+    p.filter === v.filter &&
+    p.sort === v.sort &&
+    p.showAll === v.showAll &&
+    p.expanded === v.expanded &&
+    p.highlights === v.highlights &&
+    p.ghosts === v.ghosts &&
+    p.pending === v.pending;
   const table = !same || previous.table !== model.table ? buildTable(model.state, model.view) : model.table;
   const info = rowsInfo(table, page);
   const view = reduceView(v, { type: 'sync-rows', ...info, before: previous.table.rows.map((r) => r.key), live: table.live, listed: table.listed });

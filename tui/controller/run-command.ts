@@ -14,7 +14,14 @@ import { openPrompt } from './prompt-open.js';
 import { openRelaunch } from './relaunch-actions.js';
 import { openUsage } from './usage-actions.js';
 
-const READONLY_WORD: Record<string, string> = { launch: 'launch', renew: 'renew', delete: 'delete', 'app-launch': 'launching an app', 'app-delete': 'deleting an app', relaunch: 'relaunch' };
+const READONLY_WORD: Record<string, string> = {
+  launch: 'launch',
+  renew: 'renew',
+  delete: 'delete',
+  'app-launch': 'launching an app',
+  'app-delete': 'deleting an app',
+  relaunch: 'relaunch',
+};
 
 function move(ctl: Controller, command: Command): void {
   const view = ctl.model().view;
@@ -65,7 +72,12 @@ function logCommand(ctl: Controller, command: Command): void {
 export function runCommand(ctl: Controller, command: Command): void {
   if (ctl.deps.options.readonly && MUTATING.has(command)) return ctl.flash('warn', FLASH.readonly(READONLY_WORD[command]));
   switch (command) {
-    case 'up': case 'down': case 'page-up': case 'page-down': case 'top': case 'bottom':
+    case 'up':
+    case 'down':
+    case 'page-up':
+    case 'page-down':
+    case 'top':
+    case 'bottom':
       return move(ctl, command);
     case 'focus-next':
       return ctl.dispatch({ type: 'focus-next', logsOpen: ctl.model().view.logs.sessionId !== null });
@@ -79,7 +91,8 @@ export function runCommand(ctl: Controller, command: Command): void {
       return void openLaunchForm(ctl);
     case 'relaunch':
       return openRelaunch(ctl);
-    case 'renew': case 'delete':
+    case 'renew':
+    case 'delete':
       return confirmBulk(ctl, command);
     case 'mark':
       return mark(ctl);

@@ -24,9 +24,24 @@ export function fillFromJob(form: LaunchForm, job: JobSpec, sessions: readonly S
   const fixed = job.cores !== undefined || job.ram !== undefined;
   const name = job.name ?? (form.nameTouched ? form.name : suggestName(kind, sessions));
   return {
-    ...form, kind, image: job.image ?? '', imagePick: -1, cursor: null, name, nameTouched: job.name !== undefined || form.nameTouched,
-    fixed, cores: job.cores ?? form.cores, ram: job.ram ?? form.ram, gpus: job.gpus ?? 0,
-    cmd: job.cmd ?? '', args: job.args ?? '', env: (job.env ?? []).join(' '), replicas: String(job.replicas ?? 1),
-    registryUser: '', registrySecret: '', serverError: null, attempted: false,
+    ...form,
+    kind,
+    image: job.image ?? '',
+    imagePick: -1,
+    cursor: null,
+    name,
+    nameTouched: job.name !== undefined || form.nameTouched,
+    fixed,
+    cores: job.cores ?? form.cores,
+    ram: job.ram ?? form.ram,
+    gpus: job.gpus ?? 0,
+    cmd: job.cmd ?? '',
+    args: job.args ?? '',
+    env: (job.env ?? []).join(' '),
+    replicas: String(job.replicas ?? 1),
+    registryUser: '',
+    registrySecret: '',
+    serverError: null,
+    attempted: false,
   };
 }

@@ -15,8 +15,18 @@ import type { FormEnv, FormField, LaunchForm } from './launch-form-types.js';
 export type FormErrors = Partial<Record<FormField, string>>;
 
 const FIELD_OF: Record<string, FormField> = {
-  kind: 'kind', image: 'image', name: 'name', cores: 'cores', ram: 'ram', gpus: 'gpus', cmd: 'cmd', args: 'args',
-  env: 'env', replicas: 'replicas', 'registryAuth.username': 'registryUser', 'registryAuth.secret': 'registrySecret',
+  kind: 'kind',
+  image: 'image',
+  name: 'name',
+  cores: 'cores',
+  ram: 'ram',
+  gpus: 'gpus',
+  cmd: 'cmd',
+  args: 'args',
+  env: 'env',
+  replicas: 'replicas',
+  'registryAuth.username': 'registryUser',
+  'registryAuth.secret': 'registrySecret',
 };
 
 /** The launch request the form describes (not yet validated). */

@@ -4,8 +4,7 @@ import type { LaunchRecord } from '../../src/state/state.js';
 
 /** One field of the form. */
 export type FormField =
-  | 'profile' | 'kind' | 'image' | 'name' | 'resources' | 'cores' | 'ram' | 'gpus'
-  | 'cmd' | 'args' | 'env' | 'replicas' | 'registryUser' | 'registrySecret';
+  'profile' | 'kind' | 'image' | 'name' | 'resources' | 'cores' | 'ram' | 'gpus' | 'cmd' | 'args' | 'env' | 'replicas' | 'registryUser' | 'registrySecret';
 
 /** What the form holds while the user fills it. */
 export interface LaunchForm {

@@ -56,10 +56,28 @@ function defaultOf(options: ResourceContext['cores'] | undefined): number | null
 /** A fresh form: a notebook, flexible resources, a suggested name. */
 export function newLaunchForm(env: FormEnv, kind: LaunchableKind = 'notebook'): LaunchForm {
   return {
-    profile: '', profiles: null, kind, image: '', imagePick: -1, cursor: null, name: suggestName(kind, env.sessions), nameTouched: false,
-    fixed: false, cores: defaultOf(env.context?.cores), ram: defaultOf(env.context?.ramGB), gpus: 0,
-    cmd: '', args: '', env: '', replicas: '1', registryUser: '', registrySecret: '',
-    focus: 'kind', submitting: false, serverError: null, attempted: false,
+    profile: '',
+    profiles: null,
+    kind,
+    image: '',
+    imagePick: -1,
+    cursor: null,
+    name: suggestName(kind, env.sessions),
+    nameTouched: false,
+    fixed: false,
+    cores: defaultOf(env.context?.cores),
+    ram: defaultOf(env.context?.ramGB),
+    gpus: 0,
+    cmd: '',
+    args: '',
+    env: '',
+    replicas: '1',
+    registryUser: '',
+    registrySecret: '',
+    focus: 'kind',
+    submitting: false,
+    serverError: null,
+    attempted: false,
   };
 }
 

@@ -28,12 +28,7 @@ export function wrapForTmux(sequence: string): string {
 }
 
 /** The bytes that raise a notification with `method`; empty for 'off'. `id` lets kitty replace a notification in place. */
-export function terminalNotification(
-  method: TerminalNotifyMethod,
-  title: string,
-  body: string,
-  options: { insideTmux?: boolean; id?: string } = {},
-): string {
+export function terminalNotification(method: TerminalNotifyMethod, title: string, body: string, options: { insideTmux?: boolean; id?: string } = {}): string {
   // Session names come from the server: their controls become visible escapes inside the sequence.
   const t = terminalLine(title).trim();
   const b = terminalLine(body).trim();

@@ -25,7 +25,9 @@ export function appsLines(s: Session, view: AppsView | null, readonly: boolean, 
   for (const app of mine.apps) {
     const colour = statusColour(app.status);
     const status = colour ? paint.fg(colour, tagSafe(app.status)) : tagSafe(app.status);
-    lines.push(`  ${paint.fg('cyan', tagSafe(app.appId || '-'))} ${tagSafe(app.name)} ${status} ${escapeTags(formatAge(app.startedAt, ctx.now))} ${paint.fg('gray', tagSafe(app.image))}`);
+    lines.push(
+      `  ${paint.fg('cyan', tagSafe(app.appId || '-'))} ${tagSafe(app.name)} ${status} ${escapeTags(formatAge(app.startedAt, ctx.now))} ${paint.fg('gray', tagSafe(app.image))}`,
+    );
   }
   return lines;
 }

@@ -11,10 +11,19 @@ import { fitOrWrap, wrapWords } from './wrap-words.js';
 const COMMAND_LINES = 4;
 
 /** Pure: the dialog lines for deleting or renewing `sessions` (at most `maxRows` listed); `skipped` marked sessions are said to be left out. */
-export function confirmLines(action: 'delete' | 'renew', sessions: readonly Session[], width: number, maxRows: number, ctx: RenderContext, skipped = 0): string[] {
+export function confirmLines(
+  action: 'delete' | 'renew',
+  sessions: readonly Session[],
+  width: number,
+  maxRows: number,
+  ctx: RenderContext,
+  skipped = 0,
+): string[] {
   const { paint } = ctx;
   const wrap = (text: string) => wrapWords(text, width).map(escapeTags);
-  const title = wrap(action === 'delete' ? CONFIRM.deleteTitle(sessions.length) : CONFIRM.renewTitle(sessions.length)).map((l) => paint.bold(action === 'delete' ? paint.fg('red', l) : l));
+  const title = wrap(action === 'delete' ? CONFIRM.deleteTitle(sessions.length) : CONFIRM.renewTitle(sessions.length)).map((l) =>
+    paint.bold(action === 'delete' ? paint.fg('red', l) : l),
+  );
   const lines = [...title, ''];
   if (skipped > 0) lines.push(...wrap(CONFIRM.skipped(skipped)).map((l) => paint.fg('yellow', l)), '');
   lines.push(action === 'delete' ? CONFIRM.willGo : CONFIRM.willRenew);
@@ -22,11 +31,16 @@ export function confirmLines(action: 'delete' | 'renew', sessions: readonly Sess
   for (const s of listed) {
     const colour = statusColour(s.status);
     const status = escapeTags(fit(terminalLine(s.status), 11));
-    lines.push(`  ${escapeTags(terminalLine(s.id))}  ${escapeTags(fit(terminalLine(s.name), 20, 'left', ctx.glyphs.ellipsis))} ${escapeTags(fit(terminalLine(s.kind), 9))} ${colour ? paint.fg(colour, status) : status}`);
+    lines.push(
+      `  ${escapeTags(terminalLine(s.id))}  ${escapeTags(fit(terminalLine(s.name), 20, 'left', ctx.glyphs.ellipsis))} ${escapeTags(fit(terminalLine(s.kind), 9))} ${colour ? paint.fg(colour, status) : status}`,
+    );
   }
   if (sessions.length > listed.length) lines.push(`  ${escapeTags(CONFIRM.more(sessions.length - listed.length))}`);
   // The whole command, wrapped between ids with shell continuations, so it can be copied as is.
-  let command = wrapWords(terminalLine(`skaha-tui ${action} ${sessions.map((s) => s.id).join(' ')}`), Math.max(10, width - 2), { suffix: ' \\', indent: '    ' });
+  let command = wrapWords(terminalLine(`skaha-tui ${action} ${sessions.map((s) => s.id).join(' ')}`), Math.max(10, width - 2), {
+    suffix: ' \\',
+    indent: '    ',
+  });
   // Hundreds of ids would push the keys off the dialog: the start of the command, and how many ids follow.
   if (command.length > COMMAND_LINES) {
     const shown = command.slice(0, COMMAND_LINES - 1);
@@ -34,6 +48,12 @@ export function confirmLines(action: 'delete' | 'renew', sessions: readonly Sess
     const ids = shown.flatMap((l) => l.trim().split(/\s+/)).filter((w) => w !== '\\').length - 2;
     command = [...shown.map((l, i) => (i === shown.length - 1 ? l.replace(/ \\$/, '') : l)), `    ${CONFIRM.moreIds(sessions.length - ids)}`];
   }
-  lines.push('', CONFIRM.command, ...command.map((l) => '  ' + paint.fg('cyan', escapeTags(l))), '', ...fitOrWrap(CONFIRM.keys, width).map((l) => paint.bold(escapeTags(l))));
+  lines.push(
+    '',
+    CONFIRM.command,
+    ...command.map((l) => '  ' + paint.fg('cyan', escapeTags(l))),
+    '',
+    ...fitOrWrap(CONFIRM.keys, width).map((l) => paint.bold(escapeTags(l))),
+  );
   return lines;
 }

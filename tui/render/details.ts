@@ -102,7 +102,8 @@ function groupLines(row: Extract<TableRow, { type: 'group' }>, ctx: RenderContex
 export function detailsLines(row: TableRow | null, options: DetailsOptions, ctx: RenderContext): string[] {
   let lines: string[];
   if (!row) lines = [ctx.paint.fg('gray', EMPTY.noSelection)];
-  else if (options.mode === 'events' && row.type === 'session') lines = eventLines(options.events && options.events.sessionId === row.session.id ? options.events : null, ctx);
+  else if (options.mode === 'events' && row.type === 'session')
+    lines = eventLines(options.events && options.events.sessionId === row.session.id ? options.events : null, ctx);
   else if (row.type === 'group') lines = groupLines(row, ctx);
   else lines = sessionLines(row.session, options, row.ghost, ctx);
   const top = Math.max(0, Math.min(options.top, lines.length - options.height));

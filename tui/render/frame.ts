@@ -85,7 +85,10 @@ export function selectedRow(model: Pick<DashboardModel, 'table' | 'view'>): Tabl
 export function formEnv(model: Pick<DashboardModel, 'state' | 'images'>): FormEnv {
   const state = model.state;
   return {
-    context: state?.context ?? null, images: model.images, sessions: Object.values(state?.sessions ?? {}), launches: state?.launches ?? [],
+    context: state?.context ?? null,
+    images: model.images,
+    sessions: Object.values(state?.sessions ?? {}),
+    launches: state?.launches ?? [],
     registry: state?.credentials?.registry === true,
   };
 }
@@ -136,7 +139,10 @@ function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderCo
   const rect = dialogRect(cols, rows, lines.length, width);
   const room = innerHeight(rect);
   // A dialog taller than the screen says that it scrolls, rather than hiding its end.
-  const shown = lines.length > room && (modal.type === 'help' || modal.type === 'usage') ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))] : lines.slice(0, room);
+  const shown =
+    lines.length > room && (modal.type === 'help' || modal.type === 'usage')
+      ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))]
+      : lines.slice(0, room);
   return { label, content: shown.join('\n'), focused: true, rect };
 }
 
@@ -156,8 +162,13 @@ function mapPane<P extends PaneFrame>(pane: P, text: (s: string) => string, line
 
 function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) => string): Frame {
   return {
-    ...frame, header: text(frame.header), footer: text(frame.footer),
-    table: mapPane(frame.table, text, line), resources: mapPane(frame.resources, text, line), details: mapPane(frame.details, text, line), logs: mapPane(frame.logs, text, line),
+    ...frame,
+    header: text(frame.header),
+    footer: text(frame.footer),
+    table: mapPane(frame.table, text, line),
+    resources: mapPane(frame.resources, text, line),
+    details: mapPane(frame.details, text, line),
+    logs: mapPane(frame.logs, text, line),
     dialog: frame.dialog ? mapPane(frame.dialog, text, line) : null,
   };
 }
@@ -176,9 +187,16 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
     insights: model.state?.insights,
   });
   const detailsOptions = {
-    mode: view.detailsMode, events: model.events, armed: session ? view.openWhenReady.includes(session.id) : false,
-    top: view.detailsTop, width: innerWidth(geometry.details), height: innerHeight(geometry.details),
-    insights: model.state?.insights, waits: model.state?.waits, apps: model.apps, readonly: model.readonly,
+    mode: view.detailsMode,
+    events: model.events,
+    armed: session ? view.openWhenReady.includes(session.id) : false,
+    top: view.detailsTop,
+    width: innerWidth(geometry.details),
+    height: innerHeight(geometry.details),
+    insights: model.state?.insights,
+    waits: model.state?.waits,
+    apps: model.apps,
+    readonly: model.readonly,
   };
   const resources = resourcesPane(model.state, session, innerWidth(geometry.resources), innerHeight(geometry.resources), ctx);
   return {
@@ -186,7 +204,11 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
     header: header.join('\n'),
     table: { label: TITLES.sessions, content: table.join('\n'), focused: view.focus === 'table' },
     resources: { label: TITLES.resources, content: resources.content, charts: resources.charts, focused: false },
-    details: { label: view.detailsMode === 'events' ? TITLES.events : TITLES.details, content: detailsLines(row, detailsOptions, ctx).join('\n'), focused: view.focus === 'details' },
+    details: {
+      label: view.detailsMode === 'events' ? TITLES.events : TITLES.details,
+      content: detailsLines(row, detailsOptions, ctx).join('\n'),
+      focused: view.focus === 'details',
+    },
     logs: {
       label: logTitle(view.logs, logsName, ctx),
       content: logLines(view.logs, { width: innerWidth(geometry.logs), height: innerHeight(geometry.logs) }, ctx, logsName).join('\n'),

@@ -61,8 +61,14 @@ export function gaugeLine(spec: GaugeSpec, width: number, ctx: RenderContext): s
   const sparkWidth = Math.max(0, width - labelWidth - barWidth - 2 - 1 - 4 - 1 - numsWidth - 1);
   const colour = fraction === null ? 'gray' : loadColour(fraction);
   return (
-    escapeTags(gaugeLabel(spec, labelWidth - 1, glyphs.ellipsis)) + ' ' +
-    '[' + paint.fg(colour, bar) + '] ' + pct + ' ' + escapeTags(fit(nums, numsWidth, 'left', glyphs.ellipsis)) +
+    escapeTags(gaugeLabel(spec, labelWidth - 1, glyphs.ellipsis)) +
+    ' ' +
+    '[' +
+    paint.fg(colour, bar) +
+    '] ' +
+    pct +
+    ' ' +
+    escapeTags(fit(nums, numsWidth, 'left', glyphs.ellipsis)) +
     (sparkWidth > 0 ? ' ' + paint.fg('cyan', sparkline(spec.history, sparkWidth, glyphs, spec.historyMax)) : '')
   );
 }
@@ -84,13 +90,46 @@ export function resourceGauges(state: DaemonState | null, session: Session | nul
     const points = historyPoints(state.statsHistory);
     const cpuCap = state.stats.cpu.capacity;
     const ramCap = state.stats.ramGB.capacity;
-    specs.push({ label: RESOURCES.platformCpu, used: state.stats.cpu.allocated, total: cpuCap, format: cores, unit: RESOURCES.cores, history: points.map((p) => p.cpuAllocated), historyMax: cpuCap });
-    specs.push({ label: RESOURCES.platformRam, used: state.stats.ramGB.allocated, total: ramCap, format: gib, unit: RESOURCES.gib, history: points.map((p) => p.ramAllocated), historyMax: ramCap });
+    specs.push({
+      label: RESOURCES.platformCpu,
+      used: state.stats.cpu.allocated,
+      total: cpuCap,
+      format: cores,
+      unit: RESOURCES.cores,
+      history: points.map((p) => p.cpuAllocated),
+      historyMax: cpuCap,
+    });
+    specs.push({
+      label: RESOURCES.platformRam,
+      used: state.stats.ramGB.allocated,
+      total: ramCap,
+      format: gib,
+      unit: RESOURCES.gib,
+      history: points.map((p) => p.ramAllocated),
+      historyMax: ramCap,
+    });
   }
   if (session) {
     const points = historyPoints(state?.usage[session.id]);
-    specs.push({ label: session.name, tag: RESOURCES.cpu, used: session.cpu.used, total: session.cpu.requested, format: cores, history: points.map((p) => p.cpu), historyMax: session.cpu.requested });
-    specs.push({ label: session.name, tag: RESOURCES.ram, used: session.ramGB.used, total: session.ramGB.requested, format: gib, unit: RESOURCES.gib, history: points.map((p) => p.ram), historyMax: session.ramGB.requested });
+    specs.push({
+      label: session.name,
+      tag: RESOURCES.cpu,
+      used: session.cpu.used,
+      total: session.cpu.requested,
+      format: cores,
+      history: points.map((p) => p.cpu),
+      historyMax: session.cpu.requested,
+    });
+    specs.push({
+      label: session.name,
+      tag: RESOURCES.ram,
+      used: session.ramGB.used,
+      total: session.ramGB.requested,
+      format: gib,
+      unit: RESOURCES.gib,
+      history: points.map((p) => p.ram),
+      historyMax: session.ramGB.requested,
+    });
   }
   return specs;
 }

@@ -34,7 +34,14 @@ export function computeGeometry(cols: number, rows: number, headerHeight: number
   const bodyTop = header.height;
   const body = Math.max(0, rows - header.height - footer.height);
   if (logsFull) {
-    return { header, footer, table: hidden(bodyTop), resources: hidden(bodyTop), details: hidden(bodyTop), logs: { top: bodyTop, left: 0, width: cols, height: body } };
+    return {
+      header,
+      footer,
+      table: hidden(bodyTop),
+      resources: hidden(bodyTop),
+      details: hidden(bodyTop),
+      logs: { top: bodyTop, left: 0, width: cols, height: body },
+    };
   }
   // The table's share is ~60 % of what the resources/details strip (what its charts or gauges need) leaves; the logs get the rest.
   let middle = body >= 30 ? 10 : body >= 22 ? 8 : body >= 14 ? 6 : 0;

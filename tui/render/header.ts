@@ -96,7 +96,11 @@ export function staleBadge(state: DaemonState | null, ctx: RenderContext): strin
   if (!h.lastError) return HEADER.staleNoError(ctx.clock(since));
   const auth = ['SKAHA_UNAUTHORIZED', 'SKAHA_FORBIDDEN', 'CREDENTIALS_ERROR'].includes(h.lastError.code);
   // An auth failure needs the user: say what to do before the (long) server message.
-  return HEADER.staleSince(ctx.clock(since), terminalLine(h.lastError.code), `${auth ? `${HEADER.authHint} ${ctx.glyphs.dash} ` : ''}${terminalLine(h.lastError.message)}`);
+  return HEADER.staleSince(
+    ctx.clock(since),
+    terminalLine(h.lastError.code),
+    `${auth ? `${HEADER.authHint} ${ctx.glyphs.dash} ` : ''}${terminalLine(h.lastError.message)}`,
+  );
 }
 
 function statusLine(input: HeaderInput, width: number, ctx: RenderContext): string {
@@ -121,7 +125,14 @@ function statusLine(input: HeaderInput, width: number, ctx: RenderContext): stri
     cred,
     ...(storage ? [storage[0]] : []),
   ];
-  const plain = [`${HEADER.daemon} * ${daemonText}`, `${HEADER.platform} * ${healthText}`, loadPlain, `${HEADER.interactive} ${cap}`, credPlain, ...(storage ? [storage[1]] : [])];
+  const plain = [
+    `${HEADER.daemon} * ${daemonText}`,
+    `${HEADER.platform} * ${healthText}`,
+    loadPlain,
+    `${HEADER.interactive} ${cap}`,
+    credPlain,
+    ...(storage ? [storage[1]] : []),
+  ];
   return joinFit(parts, plain, width);
 }
 
@@ -136,21 +147,31 @@ function viewLine(input: HeaderInput, width: number, ctx: RenderContext): string
     ...(view.marks.length > 0 ? [HEADER.marked(view.marks.length, view.marks.filter((id) => !table.visible.has(id)).length)] : []),
   ];
   if (table.filterError) plain[0] += ` ${HEADER.plainText}`;
-  const parts = plain.map((p, i) => (i === 0 && view.filter ? ctx.paint.fg(table.filterError ? 'yellow' : 'cyan', escapeTags(p)) : i === 4 ? ctx.paint.fg('cyan', p) : escapeTags(p)));
+  const parts = plain.map((p, i) =>
+    i === 0 && view.filter ? ctx.paint.fg(table.filterError ? 'yellow' : 'cyan', escapeTags(p)) : i === 4 ? ctx.paint.fg('cyan', p) : escapeTags(p),
+  );
   return joinFit(parts, plain, width);
 }
 
 /** Pure: the header's tagged lines for `width` columns. */
 export function headerLines(input: HeaderInput, width: number, ctx: RenderContext): string[] {
   const { paint } = ctx;
-  const badges = [input.demo ? paint.inverse(paint.fg('magenta', HEADER.demo)) : '', input.readonly ? paint.inverse(paint.fg('yellow', HEADER.readonly)) : ''].filter(Boolean);
+  const badges = [
+    input.demo ? paint.inverse(paint.fg('magenta', HEADER.demo)) : '',
+    input.readonly ? paint.inverse(paint.fg('yellow', HEADER.readonly)) : '',
+  ].filter(Boolean);
   const badgeWidth = (input.demo ? textWidth(HEADER.demo) + 1 : 0) + (input.readonly ? textWidth(HEADER.readonly) + 1 : 0);
   const server = input.serverUrl ?? HEADER.unknownServer;
   const first = `${HEADER.app}  ${HEADER.server} ${terminalLine(server)}  ${HEADER.user} ${terminalLine(input.user ?? '-')}`;
   const lines = [paint.bold(escapeTags(truncate(first, Math.max(0, width - badgeWidth), ctx.glyphs.ellipsis))) + (badges.length ? ' ' + badges.join(' ') : '')];
   lines.push(statusLine(input, width, ctx));
   const other = input.otherConnection;
-  if (other) lines.push(paint.bold(paint.fg('red', escapeTags(truncate(terminalLine(HEADER.otherConnection(other.difference.daemon, other.difference.mine)), width, ctx.glyphs.ellipsis)))));
+  if (other)
+    lines.push(
+      paint.bold(
+        paint.fg('red', escapeTags(truncate(terminalLine(HEADER.otherConnection(other.difference.daemon, other.difference.mine)), width, ctx.glyphs.ellipsis))),
+      ),
+    );
   const stale = staleBadge(input.state, ctx);
   if (stale) lines.push(paint.fg(input.state?.health.state === 'down' ? 'red' : 'yellow', escapeTags(truncate(stale, width, ctx.glyphs.ellipsis))));
   lines.push(viewLine(input, width, ctx));
@@ -162,7 +183,9 @@ export function bannerLine(connection: ConnectionStatus, width: number, ctx: Ren
   if (connection.state === 'connected') return null;
   if (connection.state === 'connecting' && connection.attempt === 0) return ctx.paint.fg('yellow', escapeTags(fit(` ${BANNER.connecting}`, width)));
   const inSeconds = connection.nextRetryAt === null ? null : Math.max(0, Math.ceil((connection.nextRetryAt - ctx.now) / 1000));
-  const error = connection.lastError ? ` ${ctx.glyphs.dash} ${BANNER.error(terminalLine(connection.lastError.code), terminalLine(connection.lastError.message))}` : '';
+  const error = connection.lastError
+    ? ` ${ctx.glyphs.dash} ${BANNER.error(terminalLine(connection.lastError.code), terminalLine(connection.lastError.message))}`
+    : '';
   const text = ` ${BANNER.unreachable} (${BANNER.attempt(connection.attempt, inSeconds)}) ${ctx.glyphs.dash} ${BANNER.lastData}${error}`;
   return ctx.paint.inverse(ctx.paint.fg('red', escapeTags(fit(text, width, 'left', ctx.glyphs.ellipsis))));
 }

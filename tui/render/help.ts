@@ -22,7 +22,10 @@ export function helpLines(readonly: boolean, width: number, ctx: RenderContext, 
   const lines = [paint.bold(escapeTags(HELP.intro))];
   if (readonly) lines.push(paint.fg('yellow', HELP.readonly));
   lines.push(...wrapWords(mouse ? HELP.mouse : HELP.mouseOff, width).map(escapeTags));
-  const sections: [Pane, string][] = [['table', HELP.sections.table], ['logs', HELP.sections.logs]];
+  const sections: [Pane, string][] = [
+    ['table', HELP.sections.table],
+    ['logs', HELP.sections.logs],
+  ];
   const shown = new Set<string>();
   for (const [pane, title] of sections) {
     lines.push('', paint.underline(title));

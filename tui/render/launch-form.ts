@@ -60,7 +60,9 @@ function fieldLines(form: LaunchForm, field: FormField, error: string | undefine
   const room = Math.max(8, width - LABEL_WIDTH - 1);
   const cursor = field === 'registrySecret' ? Math.min(form.cursor ?? Infinity, value.length) : form.cursor;
   const shown = TEXT_FIELDS.has(field)
-    ? focused ? withCursor(value, cursor, room, glyphs.cursor, glyphs.ellipsis) : truncate(value, room, glyphs.ellipsis)
+    ? focused
+      ? withCursor(value, cursor, room, glyphs.cursor, glyphs.ellipsis)
+      : truncate(value, room, glyphs.ellipsis)
     : truncate(focused ? `< ${value} >` : `  ${value}`, room, glyphs.ellipsis);
   const head = focused ? paint.inverse(escapeTags(label)) : escapeTags(label);
   const body = focused ? paint.bold(escapeTags(shown)) : escapeTags(shown);
@@ -76,7 +78,9 @@ function pickerLines(form: LaunchForm, env: FormEnv, width: number, ctx: RenderC
   const candidates = imageCandidates(form, env.images);
   if (candidates.length === 0) {
     // Say where the text does match: an image of another kind is the usual reason.
-    const others = otherKindMatches(form, env.images).slice(0, 2).map((i) => FORM.imageKinds(shortImage(i.id), i.types));
+    const others = otherKindMatches(form, env.images)
+      .slice(0, 2)
+      .map((i) => FORM.imageKinds(shortImage(i.id), i.types));
     const text = others.length > 0 ? FORM.noImageOfKind(form.kind, others) : EMPTY.imagesNone;
     return wrapWords(terminalLine(text), Math.max(10, width - LABEL_WIDTH - 1)).map((l) => INDENT + ctx.paint.fg('gray', escapeTags(l)));
   }
@@ -124,10 +128,17 @@ export function launchFormView(form: LaunchForm, env: FormEnv, width: number, ct
   const recent = recentLaunches(env.launches);
   if (recent.length > 0) {
     lines.push('', FORM.recent);
-    recent.forEach((r, i) => lines.push(escapeTags(truncate(terminalLine(`  ${i + 1} ${r.request.kind} ${r.request.image} ${r.request.name}`), width, glyphs.ellipsis))));
+    recent.forEach((r, i) =>
+      lines.push(escapeTags(truncate(terminalLine(`  ${i + 1} ${r.request.kind} ${r.request.image} ${r.request.name}`), width, glyphs.ellipsis))),
+    );
   }
   if (form.submitting) lines.push('', paint.fg('yellow', FORM.submitting));
-  if (form.serverError) lines.push('', paint.fg('red', FORM.serverError), ...wrapWords(terminalLine(form.serverError.replace(/\r?\n/g, ' ')), width).map((l) => paint.fg('red', escapeTags(l))));
+  if (form.serverError)
+    lines.push(
+      '',
+      paint.fg('red', FORM.serverError),
+      ...wrapWords(terminalLine(form.serverError.replace(/\r?\n/g, ' ')), width).map((l) => paint.fg('red', escapeTags(l))),
+    );
   if (form.attempted && Object.keys(errors).length > 0) lines.push(paint.fg('red', FORM.fixErrors));
   const keys = form.focus === 'image' ? (glyphs.unicode ? FORM.keysImage : FORM.keysImageAscii) : glyphs.unicode ? FORM.keys : FORM.keysAscii;
   lines.push('', ...fitOrWrap(keys, width).map((l) => paint.fg('gray', escapeTags(l))));

@@ -27,9 +27,7 @@ export function tagSafe(text: string): string {
 
 /** The plain text of a tagged string: tags removed, `{open}`/`{close}` turned back into braces. */
 export function stripTags(text: string): string {
-  return text.replace(/\{(\/?[\w#-]*|open|close)\}/g, (whole, inner: string) =>
-    inner === 'open' ? '{' : inner === 'close' ? '}' : '',
-  );
+  return text.replace(/\{(\/?[\w#-]*|open|close)\}/g, (whole, inner: string) => (inner === 'open' ? '{' : inner === 'close' ? '}' : ''));
 }
 
 const wrapTag = (tag: string, text: string) => (text === '' ? '' : `{${tag}}${text}{/${tag}}`);

@@ -16,7 +16,8 @@ export function relaunchLines(modal: RelaunchModal, registry: boolean, width: nu
   const { paint, glyphs } = ctx;
   const { plan } = modal;
   const request = plan.request;
-  const row = (label: string, value: string) => `  ${fit(label, LABEL)} ${escapeTags(truncate(terminalLine(value), Math.max(10, width - LABEL - 3), glyphs.ellipsis))}`;
+  const row = (label: string, value: string) =>
+    `  ${fit(label, LABEL)} ${escapeTags(truncate(terminalLine(value), Math.max(10, width - LABEL - 3), glyphs.ellipsis))}`;
   const warn = (text: string) => wrapWords(terminalLine(text), width).map((l) => paint.fg('yellow', escapeTags(l)));
   const title = modal.mode === 'session' ? RELAUNCH.relaunchTitle(modal.subject) : RELAUNCH.rerunTitle(modal.replicas.length, modal.subject, modal.total);
   const lines = [paint.bold(escapeTags(terminalLine(title))), '', plan.source === 'kept' ? RELAUNCH.kept : RELAUNCH.rebuilt];
@@ -30,6 +31,12 @@ export function relaunchLines(modal: RelaunchModal, registry: boolean, width: nu
   if (plan.unknown.length > 0) lines.push(...warn(plan.source === 'kept' ? RELAUNCH.tooLarge : RELAUNCH.unknown(plan.unknown)));
   if (plan.redacted.length > 0) lines.push(...warn(RELAUNCH.redacted(plan.redacted, editable(modal))));
   if (plan.registry) lines.push(...(registry ? [escapeTags(RELAUNCH.registry(true))] : warn(RELAUNCH.registry(false))));
-  lines.push('', RELAUNCH.shell, '  ' + paint.fg('cyan', escapeTags(truncate(terminalLine(modal.command), Math.max(10, width - 2), glyphs.ellipsis))), '', paint.bold(RELAUNCH.keys(editable(modal))));
+  lines.push(
+    '',
+    RELAUNCH.shell,
+    '  ' + paint.fg('cyan', escapeTags(truncate(terminalLine(modal.command), Math.max(10, width - 2), glyphs.ellipsis))),
+    '',
+    paint.bold(RELAUNCH.keys(editable(modal))),
+  );
   return lines;
 }

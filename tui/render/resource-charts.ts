@@ -82,7 +82,12 @@ function platformLegend(state: DaemonState, resource: SessionResource, first: bo
   const lead: Seg = first ? { text: `${RESOURCES.platform} `, bold: true } : { text: ' '.repeat(RESOURCES.platform.length + 1) };
   const pct = percent(allocated, capacity);
   const sp: Seg = { text: ' ' };
-  return [[lead, name, sp, pct, { text: ` ${nums}${unit}` }], [lead, name, sp, pct, { text: ` ${nums}` }], [lead, name, sp, pct], [name, sp, pct]];
+  return [
+    [lead, name, sp, pct, { text: ` ${nums}${unit}` }],
+    [lead, name, sp, pct, { text: ` ${nums}` }],
+    [lead, name, sp, pct],
+    [name, sp, pct],
+  ];
 }
 
 function sessionLegend(session: Session, resource: SessionResource, ellipsis: string): Seg[][] {
@@ -98,7 +103,13 @@ function sessionLegend(session: Session, resource: SessionResource, ellipsis: st
   const who = (n: number): Seg => ({ text: `${truncate(label, n, ellipsis)} `, bold: true });
   // Narrower: the name shortened, then the numbers or the share dropped, the name last.
   const short = requested === null ? nums : pct;
-  return [[who(24), name, ...pct, ...nums, unit], [who(24), name, ...pct, ...nums], [who(12), name, ...pct, ...nums], [who(12), name, ...short], [name, ...short]];
+  return [
+    [who(24), name, ...pct, ...nums, unit],
+    [who(24), name, ...pct, ...nums],
+    [who(12), name, ...pct, ...nums],
+    [who(12), name, ...short],
+    [name, ...short],
+  ];
 }
 
 function chart(id: ChartId, rect: Rect, series: ChartSeries[], floor: number, maxIntervals: number): ChartSpec[] {
@@ -110,7 +121,13 @@ function chart(id: ChartId, rect: Rect, series: ChartSeries[], floor: number, ma
 const pointsFor = (width: number) => Math.max(2, 2 * (width - 5));
 
 /** Pure: the chart form of the pane for `width`×`height` cells inside its border; null when too small for charts. */
-export function resourcesChartsPane(state: DaemonState | null, session: Session | null, width: number, height: number, ctx: RenderContext): ResourcesPane | null {
+export function resourcesChartsPane(
+  state: DaemonState | null,
+  session: Session | null,
+  width: number,
+  height: number,
+  ctx: RenderContext,
+): ResourcesPane | null {
   if (width < MIN_CHARTS_SIZE.width || height < MIN_CHARTS_SIZE.height) return null;
   // Two halves, the platform and the selected session, with a grey rule between them.
   const leftWidth = Math.floor((width - GAP.length) / 2);
@@ -134,9 +151,17 @@ export function resourcesChartsPane(state: DaemonState | null, session: Session 
   if (session) {
     const cpuHeight = Math.ceil(height / 2);
     const history = state?.usage[session.id];
-    const parts: [ChartId, SessionResource, number, number][] = [['sessionCpu', 'cpu', 0, cpuHeight], ['sessionRam', 'ram', cpuHeight, height - cpuHeight]];
+    const parts: [ChartId, SessionResource, number, number][] = [
+      ['sessionCpu', 'cpu', 0, cpuHeight],
+      ['sessionRam', 'ram', cpuHeight, height - cpuHeight],
+    ];
     const span = spanText(historySpan(history, pointsFor(rightWidth)));
-    [right[0], right[cpuHeight]] = legends(parts.map(([, resource]) => sessionLegend(session, resource, ctx.glyphs.ellipsis)), rightWidth, ctx, [null, span]);
+    [right[0], right[cpuHeight]] = legends(
+      parts.map(([, resource]) => sessionLegend(session, resource, ctx.glyphs.ellipsis)),
+      rightWidth,
+      ctx,
+      [null, span],
+    );
     for (const [id, resource, top, rows] of parts) {
       const rect = { top: top + 1, left: rightLeft, width: rightWidth, height: rows - 1 };
       // At most two steps: a session's round tops (1, 2, 4, 6, 8 × 10ⁿ) halve into round labels.

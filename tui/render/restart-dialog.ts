@@ -16,6 +16,13 @@ export function restartLines(other: OtherConnection | null, width: number, ctx: 
   const wrap = (text: string, indent = '') => fitOrWrap(terminalLine(text), width, { indent }).map(escapeTags);
   const lines = [...wrap(RESTART.title).map((l) => paint.bold(paint.fg('yellow', l))), ''];
   if (other) lines.push(...wrap(RESTART.daemonUses(other.daemon), RESTART_INDENT), ...wrap(RESTART.dashboardUses(other.mine), RESTART_INDENT), '');
-  lines.push(...wrap(RESTART.effect), '', RESTART.command, '  ' + paint.fg('cyan', RESTART.shell), '', ...fitOrWrap(RESTART.keys, width).map((l) => paint.bold(escapeTags(l))));
+  lines.push(
+    ...wrap(RESTART.effect),
+    '',
+    RESTART.command,
+    '  ' + paint.fg('cyan', RESTART.shell),
+    '',
+    ...fitOrWrap(RESTART.keys, width).map((l) => paint.bold(escapeTags(l))),
+  );
   return lines;
 }

@@ -44,7 +44,11 @@ const MARKER = 2;
 export function tableColumns(width: number, reasonWidth = 0): { key: keyof typeof COLUMNS; width: number; align?: 'right' }[] {
   let used = MARKER;
   const chosen: Column[] = [];
-  const reason = (c: Column): Column => ({ ...c, min: Math.min(c.min, reasonWidth), max: Math.max(Math.min(c.min, reasonWidth), Math.min(c.max, reasonWidth)) });
+  const reason = (c: Column): Column => ({
+    ...c,
+    min: Math.min(c.min, reasonWidth),
+    max: Math.max(Math.min(c.min, reasonWidth), Math.min(c.max, reasonWidth)),
+  });
   for (const candidate of COLUMN_PRIORITY) {
     if (candidate.key === 'reason' && reasonWidth === 0) continue;
     const column = candidate.key === 'reason' ? reason(candidate) : candidate;
@@ -70,7 +74,14 @@ export function shortImage(image: string, width: number, ellipsis = '…'): stri
 }
 
 // Every text from the server is shown with visible escapes before it is measured and cut.
-function sessionCell(key: keyof typeof COLUMNS, s: Session, insight: SessionInsight | undefined, now: number, width: number, ctx: RenderContext): { text: string; colour: ReturnType<typeof statusColour> } {
+function sessionCell(
+  key: keyof typeof COLUMNS,
+  s: Session,
+  insight: SessionInsight | undefined,
+  now: number,
+  width: number,
+  ctx: RenderContext,
+): { text: string; colour: ReturnType<typeof statusColour> } {
   switch (key) {
     case 'id':
       return { text: terminalLine(s.id), colour: null };
@@ -113,18 +124,31 @@ function groupSummary(row: Extract<TableRow, { type: 'group' }>, width: number, 
   const barWidth = 10;
   const filled = Math.min(barWidth, Math.round((done / Math.max(1, group.total)) * barWidth));
   const bar = ctx.glyphs.progressDone.repeat(filled) + ctx.glyphs.progressLeft.repeat(barWidth - filled);
-  const counts = Object.entries(group.countsByStatus).sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${n} ${terminalLine(status)}`);
+  const counts = Object.entries(group.countsByStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, n]) => `${n} ${terminalLine(status)}`);
   return fit(`[${bar}] ${done}/${group.total} done  ${counts.join(' ')}`, width, 'left', ctx.glyphs.ellipsis);
 }
 
-function rowLine(row: TableRow, columns: ReturnType<typeof tableColumns>, view: ViewState, insights: Readonly<Record<string, SessionInsight>>, ctx: RenderContext): string {
+function rowLine(
+  row: TableRow,
+  columns: ReturnType<typeof tableColumns>,
+  view: ViewState,
+  insights: Readonly<Record<string, SessionInsight>>,
+  ctx: RenderContext,
+): string {
   const { paint, glyphs } = ctx;
   const marked = row.marks.length > 0 && row.marks.every((id) => view.marks.includes(id));
   let out = escapeTags(markerCell(marked, row, ctx));
   if (row.type === 'group') {
     const head = columns.filter((c) => c.key === 'id' || c.key === 'name' || c.key === 'kind');
     for (const c of head) {
-      const text = c.key === 'id' ? `${row.expanded ? glyphs.expanded : glyphs.collapsed} ${row.group.total}x` : c.key === 'name' ? terminalLine(row.group.base) : 'headless';
+      const text =
+        c.key === 'id'
+          ? `${row.expanded ? glyphs.expanded : glyphs.collapsed} ${row.group.total}x`
+          : c.key === 'name'
+            ? terminalLine(row.group.base)
+            : 'headless';
       out += ' ' + escapeTags(fit(text, c.width, 'left', glyphs.ellipsis));
     }
     const rest = columns.filter((c) => !head.includes(c)).reduce((sum, c) => sum + c.width + 1, 0);
@@ -159,7 +183,13 @@ function headerRow(columns: ReturnType<typeof tableColumns>, sort: ViewState['so
 }
 
 /** Pure: the table header and the rows from `top` that fit in `height` lines (header included). */
-export function sessionsTableLines(model: TableModel, view: ViewState, size: { width: number; height: number }, ctx: RenderContext, options: { readonly?: boolean; synced: boolean; insights?: Readonly<Record<string, SessionInsight>> }): string[] {
+export function sessionsTableLines(
+  model: TableModel,
+  view: ViewState,
+  size: { width: number; height: number },
+  ctx: RenderContext,
+  options: { readonly?: boolean; synced: boolean; insights?: Readonly<Record<string, SessionInsight>> },
+): string[] {
   const insights = options.insights ?? {};
   let reasonWidth = 0;
   for (const row of model.rows) {
@@ -171,7 +201,15 @@ export function sessionsTableLines(model: TableModel, view: ViewState, size: { w
   const lines = [headerRow(columns, view.sort, ctx)];
   const body = Math.max(0, size.height - 1);
   if (model.rows.length === 0) {
-    const message = !options.synced ? EMPTY.synchronising : view.filter ? EMPTY.noMatch(view.filter) : model.hiddenFinished > 0 ? EMPTY.noActive(model.hiddenFinished) : options.readonly ? EMPTY.noSessionsReadonly : EMPTY.noSessions;
+    const message = !options.synced
+      ? EMPTY.synchronising
+      : view.filter
+        ? EMPTY.noMatch(view.filter)
+        : model.hiddenFinished > 0
+          ? EMPTY.noActive(model.hiddenFinished)
+          : options.readonly
+            ? EMPTY.noSessionsReadonly
+            : EMPTY.noSessions;
     return [...lines, ctx.paint.fg('gray', escapeTags(fit(` ${message}`, size.width)))];
   }
   const top = Math.max(0, Math.min(view.tableTop, model.rows.length - body));

@@ -107,7 +107,13 @@ export function buildTable(state: DaemonState | null, view: ViewState): TableMod
   const live = new Set(all.filter((s) => !isGhost(s) && isVisible(s)).map((s) => s.id));
   const visible = new Set([...live].filter((id) => test(byId.get(id)!)));
   const sessionRow = (s: Session, depth: 0 | 1): TableRow => ({
-    type: 'session', key: s.id, session: s, depth, highlight: view.highlights[s.id]?.kind ?? null, ghost: isGhost(s), marks: live.has(s.id) ? [s.id] : [],
+    type: 'session',
+    key: s.id,
+    session: s,
+    depth,
+    highlight: view.highlights[s.id]?.kind ?? null,
+    ghost: isGhost(s),
+    marks: live.has(s.id) ? [s.id] : [],
   });
   const items: Item[] = all.filter((s) => !grouped.has(s.id) && shows(s)).map((s) => ({ value: sessionValue(s, column), name: s.name, row: sessionRow(s, 0) }));
   for (const group of groups) {
@@ -116,7 +122,12 @@ export function buildTable(state: DaemonState | null, view: ViewState): TableMod
     if (shownMembers.length === 0) continue;
     const expanded = view.expanded.includes(group.key);
     const marks = shownMembers.filter((s) => live.has(s.id)).map((s) => s.id);
-    items.push({ value: groupValue(shownMembers, group.base, column), name: group.base, members: shownMembers, row: { type: 'group', key: group.key, group, members, expanded, marks } });
+    items.push({
+      value: groupValue(shownMembers, group.base, column),
+      name: group.base,
+      members: shownMembers,
+      row: { type: 'group', key: group.key, group, members, expanded, marks },
+    });
   }
   const order = (a: Item, b: Item) => (descending ? -1 : 1) * compare(a.value, b.value) || a.name.localeCompare(b.name) || a.row.key.localeCompare(b.row.key);
   items.sort(order);
@@ -130,7 +141,16 @@ export function buildTable(state: DaemonState | null, view: ViewState): TableMod
   }
   // Removed sessions still shown for a moment count nowhere, so the header never says "6 of 3".
   const listedIds = new Set(all.filter((s) => !isGhost(s)).map((s) => s.id));
-  return { rows, total: listedIds.size, shown: visible.size, hiddenFinished: all.filter((s) => !isVisible(s)).length, filterError: error, live, visible, listed: listedIds };
+  return {
+    rows,
+    total: listedIds.size,
+    shown: visible.size,
+    hiddenFinished: all.filter((s) => !isVisible(s)).length,
+    filterError: error,
+    live,
+    visible,
+    listed: listedIds,
+  };
 }
 
 /** The session ids a row stands for (a group stands for all its members). */

@@ -21,7 +21,11 @@ function bar(used: number, asked: number, max: number, width: number, ctx: Rende
   const total = max > 0 ? Math.round((asked / max) * width) : 0;
   const usedCells = Math.min(total, max > 0 ? Math.round((used / max) * width) : 0);
   const shown = asked > 0 ? Math.max(1, total) : 0;
-  return paint.fg('green', glyphs.barFull.repeat(usedCells)) + paint.fg('cyan', glyphs.barFull.repeat(Math.max(0, shown - usedCells))) + paint.fg('gray', glyphs.barEmpty.repeat(width - Math.max(shown, usedCells)));
+  return (
+    paint.fg('green', glyphs.barFull.repeat(usedCells)) +
+    paint.fg('cyan', glyphs.barFull.repeat(Math.max(0, shown - usedCells))) +
+    paint.fg('gray', glyphs.barEmpty.repeat(width - Math.max(shown, usedCells)))
+  );
 }
 
 function figures(a: Amounts): string {

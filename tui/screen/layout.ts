@@ -82,11 +82,22 @@ export function createWidgets(io: ScreenIo, options: LayoutOptions): Widgets {
   const terminal = blessedTerminal(io.env.TERM);
   const program = quietly(warnings, () =>
     // The typings lack `extended` and mistype `tput`; these are the options blessed.program reads.
-    blessed.program({ input: io.input, output: io.output, extended: false, tput: true, terminal, forceUnicode: options.unicode } as unknown as Parameters<typeof blessed.program>[0]),
+    blessed.program({ input: io.input, output: io.output, extended: false, tput: true, terminal, forceUnicode: options.unicode } as unknown as Parameters<
+      typeof blessed.program
+    >[0]),
   );
   program.on('warning', (text: string) => warnings.push(String(text)));
   const screen = quietly(warnings, () =>
-    blessed.screen({ program, terminal, smartCSR: true, fullUnicode: false, forceUnicode: options.unicode, warnings: false, title: 'skaha-tui', autoPadding: true }),
+    blessed.screen({
+      program,
+      terminal,
+      smartCSR: true,
+      fullUnicode: false,
+      forceUnicode: options.unicode,
+      warnings: false,
+      title: 'skaha-tui',
+      autoPadding: true,
+    }),
   );
   screen.on('warning', (text: string) => warnings.push(String(text)));
   const plain = { parent: screen, top: 0, left: 0, width: 1, height: 1, tags: true, wrap: false };
@@ -98,6 +109,9 @@ export function createWidgets(io: ScreenIo, options: LayoutOptions): Widgets {
   const details = pane(screen, options.colour);
   const logs = pane(screen, options.colour);
   const footer = blessed.box({ ...plain });
-  const dialog = pane(screen, options.colour, { hidden: true, style: options.colour ? { border: { fg: 'cyan' }, label: { bold: true } } : { label: { bold: true } } });
+  const dialog = pane(screen, options.colour, {
+    hidden: true,
+    style: options.colour ? { border: { fg: 'cyan' }, label: { bold: true } } : { label: { bold: true } },
+  });
   return { screen, program, header, table, resources, details, logs, footer, dialog, charts, warnings };
 }

@@ -46,7 +46,11 @@ export const appsCommand: CommandHandler = async (ctx) => {
   const id = ctx.args.positionals[0];
   await desktop(ctx, id);
   const apps = await appsOf(ctx, id);
-  if (ctx.out.format) ctx.out.printData(apps.map((a) => ({ appId: a.appId, ...sessionJson(a) })), APP_COLUMNS);
+  if (ctx.out.format)
+    ctx.out.printData(
+      apps.map((a) => ({ appId: a.appId, ...sessionJson(a) })),
+      APP_COLUMNS,
+    );
   else if (apps.length === 0) ctx.out.print(`${MESSAGES.noApps(id)}\n`);
   else ctx.out.printStyled(appsTable(apps, ctx.io.now(), ctx));
   return 0;

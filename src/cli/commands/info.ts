@@ -19,7 +19,11 @@ export const infoCommand: CommandHandler = async (ctx) => {
   for (const id of unknown) out.error(noSessionError(id));
   const sessions = ids.filter((id) => found.has(id)).map((id) => found.get(id)!);
   const answers = await answersFor(ctx, sessions, conn);
-  if (out.format) out.printData(sessions.map((s) => sessionJson(s, answers.get(s.id))), SESSION_COLUMNS);
+  if (out.format)
+    out.printData(
+      sessions.map((s) => sessionJson(s, answers.get(s.id))),
+      SESSION_COLUMNS,
+    );
   else out.printStyled(sessions.map((s) => sessionDetail(s, io.now(), out.style, answers.get(s.id))).join('\n'));
   return unknown.length === 0 ? 0 : 1;
 };

@@ -8,7 +8,11 @@ import { renderTable } from '../table.js';
 import { PROFILE_COLUMNS } from '../../export/record-columns.js';
 
 function resources(job: JobSpec): string {
-  const parts = [job.cores !== undefined ? plural(job.cores, 'core') : null, job.ram !== undefined ? `${job.ram} GiB` : null, job.gpus ? plural(job.gpus, 'GPU') : null];
+  const parts = [
+    job.cores !== undefined ? plural(job.cores, 'core') : null,
+    job.ram !== undefined ? `${job.ram} GiB` : null,
+    job.gpus ? plural(job.gpus, 'GPU') : null,
+  ];
   const given = parts.filter((p): p is string => p !== null);
   return given.length > 0 ? given.join(', ') : JOB_TEXT.flexible;
 }
@@ -19,7 +23,14 @@ export const profilesCommand: CommandHandler = async (ctx) => {
   const dir = profilesDir(resolvePaths(io.env).configDir);
   const profiles = await listProfiles(dir);
   if (out.format) {
-    out.printData(profiles.map((p) => ('job' in p ? { name: p.name, file: p.file, job: jobToObject(p.job) } : { name: p.name, file: p.file, error: { code: p.error.code, message: p.error.message } })), PROFILE_COLUMNS);
+    out.printData(
+      profiles.map((p) =>
+        'job' in p
+          ? { name: p.name, file: p.file, job: jobToObject(p.job) }
+          : { name: p.name, file: p.file, error: { code: p.error.code, message: p.error.message } },
+      ),
+      PROFILE_COLUMNS,
+    );
     return 0;
   }
   if (profiles.length === 0) {

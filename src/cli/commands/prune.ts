@@ -37,7 +37,13 @@ export const pruneCommand: CommandHandler = async (ctx) => {
   pruneTargets([], pattern, kind, status); // a bad regex is a usage error before anything is asked
   if (!force && !dryRun && !io.stdinIsTTY) throw new UsageError(USAGE_ERRORS.pruneWithoutTerminal, 'prune');
   const targets = pruneTargets(await mySessions(ctx, { kind, status }), pattern, kind, status);
-  if (dryRun) return dryRunActions(ctx, 'delete', targets.map((s) => s.id), MESSAGES.pruneNothing(pattern, kind, status));
+  if (dryRun)
+    return dryRunActions(
+      ctx,
+      'delete',
+      targets.map((s) => s.id),
+      MESSAGES.pruneNothing(pattern, kind, status),
+    );
   if (targets.length === 0) {
     if (out.json) out.printJson([]);
     else out.print(`${MESSAGES.pruneNothing(pattern, kind, status)}\n`);

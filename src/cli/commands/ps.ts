@@ -26,7 +26,10 @@ export const psCommand: CommandHandler = async (ctx) => {
   const shown = selectSessions(sessions, { all, status });
   if (out.format) {
     const answers = await answersFor(ctx, shown, conn);
-    out.printData(shown.map((s) => sessionJson(s, answers.get(s.id))), SESSION_COLUMNS);
+    out.printData(
+      shown.map((s) => sessionJson(s, answers.get(s.id))),
+      SESSION_COLUMNS,
+    );
   } else if (flagOption(args, 'quiet')) {
     out.print(sessionIds(shown));
   } else if (shown.length === 0) {

@@ -22,7 +22,14 @@ export const renewCommand: CommandHandler = async (ctx) => {
   const { found, unknown, listing } = await lookUpSessions(ctx, ids);
   for (const id of unknown) out.error(noSessionError(id));
   const sessions = ids.filter((id) => found.has(id)).map((id) => found.get(id)!);
-  if (flagOption(args, 'dry-run')) return unknown.length > 0 ? 1 : dryRunActions(ctx, 'renew', sessions.map((s) => s.id));
+  if (flagOption(args, 'dry-run'))
+    return unknown.length > 0
+      ? 1
+      : dryRunActions(
+          ctx,
+          'renew',
+          sessions.map((s) => s.id),
+        );
   const results = sessions.length > 0 ? await renewChecked(ctx, sessions, listing) : [];
   let ok = unknown.length === 0;
   for (const { id, check, error } of results) {

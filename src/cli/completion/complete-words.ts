@@ -30,7 +30,10 @@ export function commandWords(): string[] {
 
 const none: Completion = { candidates: [], files: false };
 const startsWith = (prefix: string) => (c: Candidate) => c.value.startsWith(prefix);
-const words = (values: readonly string[], prefix: string): Completion => ({ candidates: values.map((value) => ({ value })).filter(startsWith(prefix)), files: false });
+const words = (values: readonly string[], prefix: string): Completion => ({
+  candidates: values.map((value) => ({ value })).filter(startsWith(prefix)),
+  files: false,
+});
 
 /**
  * Completes the last of `args` (the words after `skaha-tui`, the last one being typed, possibly "").

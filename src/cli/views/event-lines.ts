@@ -17,7 +17,14 @@ export const WATCH_TOPICS: ReadonlySet<string> = new Set([...DAEMON_EVENT_TYPES,
 const when = (ms: number) => formatTimestamp(new Date(ms).toISOString());
 
 // The server's words in a session, each on one line with its controls as visible escapes.
-const shown = (s: Session): Session => ({ ...s, id: line(s.id), name: line(s.name), kind: line(s.kind), status: line(s.status), url: s.url === null ? null : line(s.url) });
+const shown = (s: Session): Session => ({
+  ...s,
+  id: line(s.id),
+  name: line(s.name),
+  kind: line(s.kind),
+  status: line(s.status),
+  url: s.url === null ? null : line(s.url),
+});
 
 /** Pure: the text of an event without its timestamp (server words with controls as visible escapes), or null for topics `watch` does not print. */
 export function eventText(event: TopicEvent, style: Style = createStyle(false)): string | null {
@@ -35,7 +42,12 @@ export function eventText(event: TopicEvent, style: Style = createStyle(false)):
     case 'session:expiring':
       return T.expiring(shown(event.data.session), formatDuration(secondsLeft(event.data) * 1000), formatTimestamp(event.data.expiresAt));
     case 'session:idle':
-      return T.idle(shown(event.data.session), formatDuration(event.data.at - event.data.since), formatCores(event.data.used), formatCores(event.data.threshold));
+      return T.idle(
+        shown(event.data.session),
+        formatDuration(event.data.at - event.data.since),
+        formatCores(event.data.used),
+        formatCores(event.data.threshold),
+      );
     case 'storage:high':
       return T.storageHigh(event.data.percent, formatNumber(event.data.usedBytes / 2 ** 30, 1), formatNumber(event.data.quotaBytes / 2 ** 30, 1));
     case 'job:finished':

@@ -35,9 +35,7 @@ export function eventsView(events: readonly SessionEvent[], style: Style = creat
 
 /** The `images` table, sorted by image id; digests shortened to 12 hex characters. */
 export function imagesView(images: readonly Image[], style: Style = createStyle(false)): string {
-  const rows = [...images]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((i) => [i.id, [...i.types].sort().join(','), styled(shortDigest(i.digest), style.dim)]);
+  const rows = [...images].sort((a, b) => a.id.localeCompare(b.id)).map((i) => [i.id, [...i.types].sort().join(','), styled(shortDigest(i.digest), style.dim)]);
   return renderTable(LABELS.imageColumns, rows, { header: style.bold });
 }
 

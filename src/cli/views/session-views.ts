@@ -51,7 +51,13 @@ export function sessionTable(sessions: readonly Session[], now: number, style: S
 }
 
 /** Usage against the request, like canfar's info: "0.5/2 (25%)" for fixed sessions, "0.5" for flexible ones; `unit` follows the numbers. */
-function usageLine(used: number | null, requested: number | null, fixed: boolean | null, format: (v: number | null | undefined) => string, unit = (v: string) => v): string {
+function usageLine(
+  used: number | null,
+  requested: number | null,
+  fixed: boolean | null,
+  format: (v: number | null | undefined) => string,
+  unit = (v: string) => v,
+): string {
   if (fixed === false || requested === null) return used === null ? LABELS.unknown : unit(format(used));
   const pct = formatPercent(used, requested);
   return `${unit(formatUsage(used, requested, format))}${pct ? ` (${pct})` : ''}`;

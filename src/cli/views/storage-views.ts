@@ -20,10 +20,18 @@ export function storageShare(status: Pick<StorageStatus, 'usedBytes' | 'quotaByt
 export function storageJson(status: StorageStatus): Record<string, unknown> {
   const percent = storageShare(status);
   return {
-    user: status.user, node: status.node,
-    usedBytes: status.usedBytes, quotaBytes: status.quotaBytes, usedGiB: gib(status.usedBytes), quotaGiB: gib(status.quotaBytes),
+    user: status.user,
+    node: status.node,
+    usedBytes: status.usedBytes,
+    quotaBytes: status.quotaBytes,
+    usedGiB: gib(status.usedBytes),
+    quotaGiB: gib(status.quotaBytes),
     percent: percent === null ? null : Math.round(percent * 10) / 10,
-    readAt: iso(status.readAt), checkedAt: iso(status.checkedAt), date: status.nodeDate, unknown: status.unknown, high: status.high,
+    readAt: iso(status.readAt),
+    checkedAt: iso(status.checkedAt),
+    date: status.nodeDate,
+    unknown: status.unknown,
+    high: status.high,
   };
 }
 

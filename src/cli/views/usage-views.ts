@@ -28,23 +28,42 @@ export function usageRecords(report: UsageReport, by: UsageBy, dayOf: (t: number
   if (by === 'kind') return usageByKind(report).map((r) => ({ kind: r.key, sessions: r.sessions, ...amountFields(r.amounts) }));
   if (by === 'day') return usageByDay(report, dayOf).map((r) => ({ day: r.key, ...amountFields(r.amounts) }));
   return report.sessions.map((s) => ({
-    id: s.id, name: s.name, kind: s.kind, status: s.status, gone: s.gone, fixed: s.fixed,
-    cores: s.cores, ramGiB: s.ramGiB === null ? null : round(s.ramGiB), gpus: s.gpus,
-    firstAt: iso(s.firstAt), lastAt: iso(s.lastAt), ...amountFields(s.amounts),
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    status: s.status,
+    gone: s.gone,
+    fixed: s.fixed,
+    cores: s.cores,
+    ramGiB: s.ramGiB === null ? null : round(s.ramGiB),
+    gpus: s.gpus,
+    firstAt: iso(s.firstAt),
+    lastAt: iso(s.lastAt),
+    ...amountFields(s.amounts),
   }));
 }
 
 /** Pure: the `usage --json` document: the window, the grouping, the method, the rows and the total. */
 export function usageJson(report: UsageReport, by: UsageBy, dayOf: (t: number) => string = localDay): Record<string, unknown> {
   return {
-    since: iso(report.since), until: iso(report.until), by, keptFrom: report.keptFrom === null ? null : iso(report.keptFrom),
-    method: T.method, rows: usageRecords(report, by, dayOf), total: amountFields(report.total),
+    since: iso(report.since),
+    until: iso(report.until),
+    by,
+    keptFrom: report.keptFrom === null ? null : iso(report.keptFrom),
+    method: T.method,
+    rows: usageRecords(report, by, dayOf),
+    total: amountFields(report.total),
   };
 }
 
 /** The CSV columns of each grouping's rows, in order (docs/output.md). */
 export function usageColumns(by: UsageBy): string[] {
-  const header = by === 'kind' ? ['kind', 'sessions'] : by === 'day' ? ['day'] : ['id', 'name', 'kind', 'status', 'gone', 'fixed', 'cores', 'ramGiB', 'gpus', 'firstAt', 'lastAt'];
+  const header =
+    by === 'kind'
+      ? ['kind', 'sessions']
+      : by === 'day'
+        ? ['day']
+        : ['id', 'name', 'kind', 'status', 'gone', 'fixed', 'cores', 'ramGiB', 'gpus', 'firstAt', 'lastAt'];
   return [...header, ...AMOUNT_FIELDS];
 }
 
@@ -61,7 +80,15 @@ export function cpuShare(a: Amounts): string | null {
 
 const hours = formatHours;
 const share = (a: Amounts) => cpuShare(a) ?? '-';
-const figures = (a: Amounts): string[] => [hours(a.hours), hours(a.coreHoursRequested), hours(a.coreHoursUsed), share(a), hours(a.gibHoursRequested), hours(a.gibHoursUsed), hours(a.gpuHours)];
+const figures = (a: Amounts): string[] => [
+  hours(a.hours),
+  hours(a.coreHoursRequested),
+  hours(a.coreHoursUsed),
+  share(a),
+  hours(a.gibHoursRequested),
+  hours(a.gibHoursUsed),
+  hours(a.gpuHours),
+];
 
 /** Pure: the `usage` table with a total line, the window above it and the method below. */
 export function usageView(report: UsageReport, by: UsageBy, style: Style = createStyle(false), dayOf: (t: number) => string = localDay): string {
@@ -79,8 +106,15 @@ export function usageView(report: UsageReport, by: UsageBy, style: Style = creat
     head = [c.id, c.name, c.kind, c.status];
     rows = report.sessions.map((s) => [s.id, s.name, s.kind, s.gone ? styled(T.gone(s.status), style.dim) : s.status, ...figures(s.amounts)]);
   }
-  const total: Cell[] = [styled(T.total, style.bold), ...head.slice(1).map((_, i) => (i === 0 && by === 'kind' ? String(report.sessions.length) : '')), ...figures(report.total)];
-  const table = renderTable([...head, ...amounts], [...rows, total], { header: style.bold, align: [...head.map((_, i) => (by === 'kind' && i === 1 ? 'right' : 'left')), ...amounts.map(() => 'right' as const)] });
+  const total: Cell[] = [
+    styled(T.total, style.bold),
+    ...head.slice(1).map((_, i) => (i === 0 && by === 'kind' ? String(report.sessions.length) : '')),
+    ...figures(report.total),
+  ];
+  const table = renderTable([...head, ...amounts], [...rows, total], {
+    header: style.bold,
+    align: [...head.map((_, i) => (by === 'kind' && i === 1 ? 'right' : 'left')), ...amounts.map(() => 'right' as const)],
+  });
   const when = (ms: number) => `${localDay(ms)} ${new Date(ms).toTimeString().slice(0, 5)}`;
   const notes = [style.dim(T.method)];
   if (report.sessions.length === 0) notes.unshift(T.nothing);

@@ -45,7 +45,10 @@ export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>, op
       continue;
     }
     if (Date.now() - started >= waitMs || attempt >= 1000) {
-      throw new AppError('TOKEN_REFRESH_FAILED', `the canfar config is locked by another program (${lockFile}${holder?.pid ? `, process ${holder.pid}` : ''}) — the token is refreshed again later`);
+      throw new AppError(
+        'TOKEN_REFRESH_FAILED',
+        `the canfar config is locked by another program (${lockFile}${holder?.pid ? `, process ${holder.pid}` : ''}) — the token is refreshed again later`,
+      );
     }
     await pause(50);
   }

@@ -90,7 +90,10 @@ export async function readOidcLogin(file: string): Promise<{ text: string; login
   try {
     doc = parse(text);
   } catch {
-    throw new AppError('TOKEN_REFRESH_FAILED', `the canfar config ${file} is not valid YAML, so the login in it cannot be refreshed — fix it, or log in again with \`canfar login\``);
+    throw new AppError(
+      'TOKEN_REFRESH_FAILED',
+      `the canfar config ${file} is not valid YAML, so the login in it cannot be refreshed — fix it, or log in again with \`canfar login\``,
+    );
   }
   return { text, login: oidcLoginFrom(doc, file) };
 }

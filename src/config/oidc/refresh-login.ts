@@ -29,35 +29,44 @@ export interface RefreshOutcome {
  * only if nobody changed them meanwhile (a concurrent writer's tokens win and are taken instead).
  * An answer without a refresh token keeps the old one. LOGIN_EXPIRED when the provider refuses the login.
  */
-export async function refreshLogin(login: OidcLogin, current: OidcTokens, due: (tokens: OidcTokens) => boolean, deps: RefreshLoginDeps): Promise<RefreshOutcome> {
+export async function refreshLogin(
+  login: OidcLogin,
+  current: OidcTokens,
+  due: (tokens: OidcTokens) => boolean,
+  deps: RefreshLoginDeps,
+): Promise<RefreshOutcome> {
   const file = await realFile(login.file);
-  return withFileLock(`${file}.lock`, async () => {
-    const before = await readSame(file, login.idp);
-    if (!sameTokens(before.login.tokens, current) && !due(before.login.tokens)) return { kind: 'adopted', tokens: before.login.tokens, text: before.text };
-    const base = sameTokens(before.login.tokens, current) ? current : before.login.tokens;
-    let answer: RefreshGrantAnswer;
-    try {
-      answer = await deps.grant({
-        endpoint: before.login.tokenEndpoint,
-        file,
-        clientId: before.login.clientId,
-        clientSecret: before.login.clientSecret,
-        refreshToken: base.refresh,
-      });
-    } catch (error) {
-      // A refusal of a token someone has just replaced (a new `canfar login`) is no refusal of the login.
-      if (toAppError(error).code !== 'LOGIN_EXPIRED') throw error;
-      const now = await readSame(file, login.idp).catch(() => null);
-      if (now && !sameTokens(now.login.tokens, before.login.tokens)) return { kind: 'adopted', tokens: now.login.tokens, text: now.text };
-      throw error;
-    }
-    const next = tokensFromAnswer(answer, base, deps.now());
-    const after = await readSame(file, login.idp);
-    if (!sameTokens(after.login.tokens, before.login.tokens)) return { kind: 'adopted', tokens: after.login.tokens, text: after.text };
-    const text = tokensIntoYaml(after.text, login.idp, next);
-    await writeFileAtomic(file, text);
-    return { kind: 'refreshed', tokens: next, text };
-  }, deps.lock);
+  return withFileLock(
+    `${file}.lock`,
+    async () => {
+      const before = await readSame(file, login.idp);
+      if (!sameTokens(before.login.tokens, current) && !due(before.login.tokens)) return { kind: 'adopted', tokens: before.login.tokens, text: before.text };
+      const base = sameTokens(before.login.tokens, current) ? current : before.login.tokens;
+      let answer: RefreshGrantAnswer;
+      try {
+        answer = await deps.grant({
+          endpoint: before.login.tokenEndpoint,
+          file,
+          clientId: before.login.clientId,
+          clientSecret: before.login.clientSecret,
+          refreshToken: base.refresh,
+        });
+      } catch (error) {
+        // A refusal of a token someone has just replaced (a new `canfar login`) is no refusal of the login.
+        if (toAppError(error).code !== 'LOGIN_EXPIRED') throw error;
+        const now = await readSame(file, login.idp).catch(() => null);
+        if (now && !sameTokens(now.login.tokens, before.login.tokens)) return { kind: 'adopted', tokens: now.login.tokens, text: now.text };
+        throw error;
+      }
+      const next = tokensFromAnswer(answer, base, deps.now());
+      const after = await readSame(file, login.idp);
+      if (!sameTokens(after.login.tokens, before.login.tokens)) return { kind: 'adopted', tokens: after.login.tokens, text: after.text };
+      const text = tokensIntoYaml(after.text, login.idp, next);
+      await writeFileAtomic(file, text);
+      return { kind: 'refreshed', tokens: next, text };
+    },
+    deps.lock,
+  );
 }
 
 /** Pure: the token set after a grant answer: a missing refresh token keeps the old one (and its expiry). */
@@ -67,8 +76,8 @@ export function tokensFromAnswer(answer: RefreshGrantAnswer, base: OidcTokens, n
     accessExpiresAt: answer.expiresInSec !== null ? now + answer.expiresInSec * 1000 : jwtExpiry(answer.access),
     refreshExpiresAt: answer.refreshExpiresInSec !== null ? now + answer.refreshExpiresInSec * 1000 : rotated ? null : base.refreshExpiresAt,
     issuedAt: now,
-    ...(answer.tokenType ?? base.tokenType ? { tokenType: answer.tokenType ?? base.tokenType } : {}),
-    ...(answer.scope ?? base.scope ? { scope: answer.scope ?? base.scope } : {}),
+    ...((answer.tokenType ?? base.tokenType) ? { tokenType: answer.tokenType ?? base.tokenType } : {}),
+    ...((answer.scope ?? base.scope) ? { scope: answer.scope ?? base.scope } : {}),
   });
 }
 

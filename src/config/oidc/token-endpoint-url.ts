@@ -23,7 +23,10 @@ export function checkTokenEndpoint(endpoint: string, file: string): URL {
     throw new AppError('TOKEN_REFRESH_FAILED', `the token endpoint in ${file} is not a valid URL — log in again with \`canfar login\``);
   }
   if (url.username || url.password) {
-    throw new AppError('TOKEN_REFRESH_FAILED', `the token endpoint in ${file} contains a user name or password, so it is not used — log in again with \`canfar login\``);
+    throw new AppError(
+      'TOKEN_REFRESH_FAILED',
+      `the token endpoint in ${file} contains a user name or password, so it is not used — log in again with \`canfar login\``,
+    );
   }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackLiteral(url.hostname))) return url;
   const what = url.protocol === 'http:' ? `plain http to ${url.host}, where anyone on the path could read it` : `a ${url.protocol} URL`;

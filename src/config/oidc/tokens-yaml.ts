@@ -9,9 +9,14 @@ import type { OidcTokens } from './oidc-login.js';
  */
 export function tokensIntoYaml(text: string, idp: string, tokens: OidcTokens): string {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new AppError('TOKEN_REFRESH_FAILED', `the canfar config is not valid YAML (${doc.errors[0].code}), so the new tokens were not written — fix it, or run \`canfar login\``);
+  if (doc.errors.length > 0)
+    throw new AppError(
+      'TOKEN_REFRESH_FAILED',
+      `the canfar config is not valid YAML (${doc.errors[0].code}), so the new tokens were not written — fix it, or run \`canfar login\``,
+    );
   const record = ['authentication', idp];
-  if (!isMap(doc.getIn(record, true))) throw new AppError('TOKEN_REFRESH_FAILED', `the canfar config no longer holds the login ${idp}, so the new tokens were not written`);
+  if (!isMap(doc.getIn(record, true)))
+    throw new AppError('TOKEN_REFRESH_FAILED', `the canfar config no longer holds the login ${idp}, so the new tokens were not written`);
   set(doc, [...record, 'token', 'access'], tokens.access);
   set(doc, [...record, 'token', 'refresh'], tokens.refresh);
   if (tokens.tokenType !== undefined) set(doc, [...record, 'token', 'token_type'], tokens.tokenType);

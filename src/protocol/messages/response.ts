@@ -7,8 +7,7 @@ export const RESPONSE = 'response';
 
 /** Daemon → client: the answer to the request with the same `id`; exactly one per request. */
 export type ResponseFrame<R = unknown> =
-  | { type: typeof RESPONSE; id: string; ok: true; result: R }
-  | { type: typeof RESPONSE; id: string; ok: false; error: ErrorJson };
+  { type: typeof RESPONSE; id: string; ok: true; result: R } | { type: typeof RESPONSE; id: string; ok: false; error: ErrorJson };
 
 /** The id the daemon uses when it answers a frame whose id it could not read. */
 export const UNKNOWN_REQUEST_ID = '';

@@ -23,7 +23,12 @@ const identityCheck = object({
   credential: object({ kind: oneOf(['token', 'certificate', 'none']), source: str(1, 40), fingerprint: nullable(str(1, 64)) }),
 });
 
-const check = object({ type: oneOf([WELCOME]), protocol: num(0, Number.MAX_SAFE_INTEGER, true), daemonVersion: str(1, 100), identity: nullable(identityCheck) });
+const check = object({
+  type: oneOf([WELCOME]),
+  protocol: num(0, Number.MAX_SAFE_INTEGER, true),
+  daemonVersion: str(1, 100),
+  identity: nullable(identityCheck),
+});
 
 /** The first problem that keeps `value` from being a Welcome, or null. */
 export function welcomeProblem(value: unknown): string | null {

@@ -97,7 +97,9 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
     const { file, login } = await setup();
     const text = readFileSync(file, 'utf8');
     sim!.oidc.revokeAll();
-    expect(await rejectionOf(refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant }))).toMatchObject({ code: 'LOGIN_EXPIRED' });
+    expect(await rejectionOf(refreshLogin(login, login.tokens, always, { now: () => clock.now(), grant: refreshGrant }))).toMatchObject({
+      code: 'LOGIN_EXPIRED',
+    });
     expect(readFileSync(file, 'utf8')).toBe(text);
     const relogin = await sim!.oidc.canfarConfig();
     const grant: typeof refreshGrant = async (req) => {
@@ -118,6 +120,8 @@ describe('refreshLogin: refresh, write back, and never clobber another writer', 
     expect(readlinkSync(file)).toBe(real);
     expect(readFileSync(real, 'utf8')).toBe(outcome.text);
     writeFileSync(real, 'version: 1\nactive: {authentication: cadc}\n');
-    expect((await rejectionOf(refreshLogin(login, outcome.tokens, always, { now: () => clock.now(), grant: refreshGrant }))).message).toMatch(/no longer holds a refreshable login simnet/);
+    expect((await rejectionOf(refreshLogin(login, outcome.tokens, always, { now: () => clock.now(), grant: refreshGrant }))).message).toMatch(
+      /no longer holds a refreshable login simnet/,
+    );
   });
 });

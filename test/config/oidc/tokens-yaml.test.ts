@@ -18,7 +18,12 @@ describe('tokensIntoYaml: the write-back keeps the file as the official client l
     const before = parse(CANFAR_YAML) as Record<string, any>;
     const after = parse(out) as Record<string, any>;
     expect(keyPaths(after)).toEqual(keyPaths(before));
-    expect(after.authentication.srcnet.token).toEqual({ access: 'new-access-token', refresh: 'new-refresh-token', token_type: 'Bearer', scope: 'openid profile email offline_access' });
+    expect(after.authentication.srcnet.token).toEqual({
+      access: 'new-access-token',
+      refresh: 'new-refresh-token',
+      token_type: 'Bearer',
+      scope: 'openid profile email offline_access',
+    });
     expect(after.authentication.srcnet.expiry).toEqual({ access: 1_766_000_000, refresh: 1_767_000_000 });
     const untouched = structuredClone(after);
     untouched.authentication.srcnet.token = before.authentication.srcnet.token;

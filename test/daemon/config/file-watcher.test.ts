@@ -11,8 +11,13 @@ function nextChange(batches: string[][], ms = 5_000): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = setInterval(() => {
-      if (batches.length > seen) { clearInterval(check); resolve(batches[seen]); }
-      else if (Date.now() - started > ms) { clearInterval(check); reject(new Error('no change seen')); }
+      if (batches.length > seen) {
+        clearInterval(check);
+        resolve(batches[seen]);
+      } else if (Date.now() - started > ms) {
+        clearInterval(check);
+        reject(new Error('no change seen'));
+      }
     }, 20);
   });
 }

@@ -9,7 +9,8 @@ describe('validateDaemonConfig', () => {
 
   it('accepts a full valid config, connection keys included', () => {
     const { config, problems } = validateDaemonConfig({
-      url: 'https://ws-uv.canfar.net/skaha', certificate: '~/.ssl/cadcproxy.pem',
+      url: 'https://ws-uv.canfar.net/skaha',
+      certificate: '~/.ssl/cadcproxy.pem',
       polling: { fastMs: 1_000, normalMs: 10_000 },
       notifications: { quiet: true, kinds: { 'session:expiring': false }, expiringMinutes: [30], terminal: 'osc9' },
       hooks: [{ command: 'notify-me', events: ['job:completed'] }],
@@ -44,7 +45,10 @@ describe('validateDaemonConfig', () => {
     [{ idle: { afterHours: 0 } }, /^idle\.afterHours: must be a number from 0\.1 to 720/],
     [{ idle: { fixedPercent: 101 } }, /^idle\.fixedPercent: must be a number from 0 to 100/],
     [{ storage: { intervalMinutes: 1 } }, /^storage\.intervalMinutes: must be a number from 5 to 1440/],
-    [{ storage: { node: 'https://evil.example.org/home/{user}' } }, /^storage\.node: must be a path on the Skaha server .*no host: the credentials go only to the Skaha server/],
+    [
+      { storage: { node: 'https://evil.example.org/home/{user}' } },
+      /^storage\.node: must be a path on the Skaha server .*no host: the credentials go only to the Skaha server/,
+    ],
     [{ storage: { node: '/arc/nodes/../../{user}' } }, /^storage\.node: must be a path on the Skaha server/],
     [{ storage: { user: 'a b' } }, /^storage\.user: must be a user name/],
     [{ pollig: {} }, /^pollig: unknown setting \(known: url, .*polling/],

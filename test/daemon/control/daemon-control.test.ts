@@ -128,7 +128,14 @@ describe('daemon status', () => {
     expect(result.stdout).toContain(`socket:  ${paths.socketPath}`);
     expect(result.stdout).toContain('start it with `skaha-tui daemon start`');
     const json = JSON.parse((await run(['status', '--json'])).stdout);
-    expect(json).toMatchObject({ running: false, pid: null, socket: paths.socketPath, health: null, sessions: null, leftovers: { staleSocket: false, stalePid: null } });
+    expect(json).toMatchObject({
+      running: false,
+      pid: null,
+      socket: paths.socketPath,
+      health: null,
+      sessions: null,
+      leftovers: { staleSocket: false, stalePid: null },
+    });
   });
 
   it('exits 0 and shows pid, socket, versions, health, sessions and the last poll of a running daemon', async () => {
@@ -146,8 +153,32 @@ describe('daemon status', () => {
     const json = await run(['status', '--json']);
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout);
-    expect(Object.keys(parsed)).toEqual(['running', 'pid', 'socket', 'pidFile', 'log', 'daemonVersion', 'protocol', 'health', 'sessions', 'stale', 'lastPollAt', 'leftovers', 'notices', 'error']);
-    expect(parsed).toMatchObject({ running: true, pid, daemonVersion: 'fake-child', protocol: PROTOCOL_VERSION, sessions: 2, stale: false, health: { state: 'ok', lastError: null }, error: null });
+    expect(Object.keys(parsed)).toEqual([
+      'running',
+      'pid',
+      'socket',
+      'pidFile',
+      'log',
+      'daemonVersion',
+      'protocol',
+      'health',
+      'sessions',
+      'stale',
+      'lastPollAt',
+      'leftovers',
+      'notices',
+      'error',
+    ]);
+    expect(parsed).toMatchObject({
+      running: true,
+      pid,
+      daemonVersion: 'fake-child',
+      protocol: PROTOCOL_VERSION,
+      sessions: 2,
+      stale: false,
+      health: { state: 'ok', lastError: null },
+      error: null,
+    });
     expect(parsed.lastPollAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 });

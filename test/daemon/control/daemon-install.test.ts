@@ -54,7 +54,7 @@ describe('daemon install', () => {
     expect(existsSync(unit)).toBe(false);
   });
 
-  it('refuses, writing nothing, when the token is only in this shell\'s environment, and says how to fix it', async () => {
+  it("refuses, writing nothing, when the token is only in this shell's environment, and says how to fix it", async () => {
     env.SKAHA_URL = 'https://ws-uv.canfar.net/skaha';
     env.SKAHA_TOKEN = TOKEN;
     const result = await run(['install'], { platform: 'linux', service: SERVICE });
@@ -127,7 +127,10 @@ describe('daemon uninstall', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`ran: systemctl --user disable --now skaha-tui.service\nremoved ${unit}\n`);
     expect(existsSync(unit)).toBe(false);
-    expect(fake.calls('systemctl')).toEqual([['--user', 'disable', '--now', 'skaha-tui.service'], ['--user', 'daemon-reload']]);
+    expect(fake.calls('systemctl')).toEqual([
+      ['--user', 'disable', '--now', 'skaha-tui.service'],
+      ['--user', 'daemon-reload'],
+    ]);
     expect(fake.env('systemctl').join('')).not.toContain(TOKEN);
     expect((await run(['uninstall'], { platform: 'linux', service: SERVICE })).stdout).toBe(`nothing to uninstall: ${unit} does not exist\n`);
   });

@@ -42,7 +42,17 @@ describe('doctor', () => {
     const { code, stdout, stderr } = await doctor();
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    for (const p of [paths.configDir, paths.configFile, paths.stateDir, paths.stateFile, paths.runtimeDir, paths.socketPath, paths.pidFile, paths.daemonLog, paths.tokenFile]) {
+    for (const p of [
+      paths.configDir,
+      paths.configFile,
+      paths.stateDir,
+      paths.stateFile,
+      paths.runtimeDir,
+      paths.socketPath,
+      paths.pidFile,
+      paths.daemonLog,
+      paths.tokenFile,
+    ]) {
       expect(stdout).toContain(p);
     }
     expect(stdout).toContain('ok   bearer token (env)');
@@ -100,7 +110,8 @@ describe('doctor', () => {
     const canfar = join(tmp.dir, '.canfar', 'config.yaml');
     writeFileSync(canfar, 'active: {authentication: a}\nauthentication:\n  a: {mode: oidc, token: {access: canfar-token-123456}}\n', { mode: 0o640 });
     const loose = await doctor();
-    const line = (name: string, file: string, mode: string) => `FAIL ${name.padEnd(13)}  ${file} — holds a token and others can read it (mode ${mode}) — run: chmod 600 "${file}"`;
+    const line = (name: string, file: string, mode: string) =>
+      `FAIL ${name.padEnd(13)}  ${file} — holds a token and others can read it (mode ${mode}) — run: chmod 600 "${file}"`;
     expect(loose.stdout).toContain(line('config file', paths.configFile, '0644'));
     expect(loose.stdout).toContain(line('token file', tokenFile, '0644'));
     expect(loose.stdout).toContain(line('canfar config', canfar, '0640'));

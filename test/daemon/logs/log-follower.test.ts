@@ -32,8 +32,12 @@ function setup(bufferLines = 10_000) {
   const updates: LogUpdate[] = [];
   const errors: string[] = [];
   const follower = new LogFollower({
-    api: source.api, clock, refreshMs: 2_000, bufferLines,
-    onUpdate: (u) => updates.push(u), onError: (_id, e) => errors.push(e.code),
+    api: source.api,
+    clock,
+    refreshMs: 2_000,
+    bufferLines,
+    onUpdate: (u) => updates.push(u),
+    onError: (_id, e) => errors.push(e.code),
   });
   return { clock, source, updates, errors, follower };
 }
@@ -55,7 +59,7 @@ describe('LogFollower', () => {
     expect(updates).toHaveLength(2);
   });
 
-  it('an empty log never replaces the lines it had (a finished job\'s pod went); a restarted container\'s new lines still reset it', async () => {
+  it("an empty log never replaces the lines it had (a finished job's pod went); a restarted container's new lines still reset it", async () => {
     const { clock, source, updates, follower } = setup();
     source.logs.set('s1', Array.from({ length: 14 }, (_, i) => `step ${i}`).join('\n') + '\n');
     follower.subscribe('s1', 'c1');

@@ -20,7 +20,13 @@ describe('createDesktopNotifier with a fake notify-send first on PATH', () => {
 
   it('escapes markup in the body and gives notify-send no credentials', async () => {
     const bin = createFakeBin(['notify-send']);
-    const env = { PATH: `${bin.dir}:/usr/bin:/bin`, DBUS_SESSION_BUS_ADDRESS: 'x', SKAHA_TOKEN: 'tok-123456', SKAHA_REGISTRY_SECRET: 'reg-123456', CANFAR_TOKEN: 'c-123456' };
+    const env = {
+      PATH: `${bin.dir}:/usr/bin:/bin`,
+      DBUS_SESSION_BUS_ADDRESS: 'x',
+      SKAHA_TOKEN: 'tok-123456',
+      SKAHA_REGISTRY_SECRET: 'reg-123456',
+      CANFAR_TOKEN: 'c-123456',
+    };
     const notifier = createDesktopNotifier(silentLogger, env, 'linux');
     expect(await notifier.notify({ ...ready, body: '<a href="https://evil.example/">click</a> & <b>x</b>' })).toBe(true);
     expect(bin.calls('notify-send')[0].at(-1)).toBe('&lt;a href="https://evil.example/"&gt;click&lt;/a&gt; &amp; &lt;b&gt;x&lt;/b&gt;');
@@ -62,7 +68,10 @@ describe('createDesktopNotifier with the real notify-send on a private D-Bus ses
     expect(notifier.mechanism).toBe('notify-send');
     expect(await notifier.notify({ ...ready, urgency: 'critical' })).toBe(true);
     expect(existsSync(bus.logFile)).toBe(true);
-    const calls = readFileSync(bus.logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const calls = readFileSync(bus.logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(calls).toEqual([{ app: 'skaha-tui', summary: ready.title, body: ready.body, urgency: 2 }]);
   });
 });

@@ -45,9 +45,11 @@ describe('HookQueue', () => {
     expect(queue.push(() => Promise.resolve())).toBe(false);
     first.release();
     await queue.idle();
-    expect(queue.push(() => {
-      throw new Error('sync');
-    })).toBe(true);
+    expect(
+      queue.push(() => {
+        throw new Error('sync');
+      }),
+    ).toBe(true);
     await queue.idle();
     expect(queue.size).toEqual({ running: 0, waiting: 0 });
   });
@@ -55,7 +57,11 @@ describe('HookQueue', () => {
   it('HookDispatcher logs one line per batch for the runs it had to drop', async () => {
     const warnings: string[] = [];
     const logger: Logger = { ...silentLogger, warn: (message) => void warnings.push(message) };
-    const dispatcher = new HookDispatcher(() => [{ command: 'true', events: ['session:added'] }], logger, () => ({ concurrency: 1, limit: 2 }));
+    const dispatcher = new HookDispatcher(
+      () => [{ command: 'true', events: ['session:added'] }],
+      logger,
+      () => ({ concurrency: 1, limit: 2 }),
+    );
     dispatcher.run(Array.from({ length: 10 }, (_, i) => ({ kind: 'session:added', sessionId: `s${i}` })));
     dispatcher.run([{ kind: 'session:removed' }]);
     expect(warnings).toEqual(['hook queue full: 7 hook runs were dropped']);

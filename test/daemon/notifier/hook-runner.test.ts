@@ -25,10 +25,14 @@ describe('runHooks', () => {
 
   it('runs only the hooks that asked for the event kind, or for everything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'skaha-hook-'));
-    await runHooks([
-      { command: `touch ${dir}/expiring`, events: ['session:expiring'] },
-      { command: `touch ${dir}/all`, events: ['*'] },
-    ], event, silentLogger);
+    await runHooks(
+      [
+        { command: `touch ${dir}/expiring`, events: ['session:expiring'] },
+        { command: `touch ${dir}/all`, events: ['*'] },
+      ],
+      event,
+      silentLogger,
+    );
     expect(existsSync(join(dir, 'expiring'))).toBe(false);
     expect(existsSync(join(dir, 'all'))).toBe(true);
   });
@@ -36,10 +40,14 @@ describe('runHooks', () => {
   it('logs a failing hook and a hook that overruns its time limit, and returns normally', async () => {
     const { logger, warnings } = recordingLogger();
     const started = Date.now();
-    await runHooks([
-      { command: 'echo broken >&2; exit 3', events: ['*'] },
-      { command: 'sleep 30', events: ['*'], timeoutMs: 200 },
-    ], event, logger);
+    await runHooks(
+      [
+        { command: 'echo broken >&2; exit 3', events: ['*'] },
+        { command: 'sleep 30', events: ['*'], timeoutMs: 200 },
+      ],
+      event,
+      logger,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(warnings).toHaveLength(2);
     expect(warnings.find((w) => w.fields?.exitCode === 3)?.fields?.stderr).toBe('broken');

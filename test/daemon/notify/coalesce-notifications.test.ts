@@ -21,8 +21,19 @@ describe('coalesceNotifications', () => {
   });
 
   it('leaves up to COALESCE_AFTER of a kind alone, and summarises per kind in first-seen order with the highest urgency', () => {
-    expect(notificationsFor([ready(1), ready(2), ready(3)]).map((n) => n.title)).toEqual(['Session nb-1 is ready', 'Session nb-2 is ready', 'Session nb-3 is ready']);
-    const draft = (kind: string, i: number, urgency: NotificationDraft['urgency'] = 'normal'): NotificationDraft => ({ key: `${kind}${i}`, kind, label: `${kind}-${i}`, title: `t${i}`, body: 'b', urgency });
+    expect(notificationsFor([ready(1), ready(2), ready(3)]).map((n) => n.title)).toEqual([
+      'Session nb-1 is ready',
+      'Session nb-2 is ready',
+      'Session nb-3 is ready',
+    ]);
+    const draft = (kind: string, i: number, urgency: NotificationDraft['urgency'] = 'normal'): NotificationDraft => ({
+      key: `${kind}${i}`,
+      kind,
+      label: `${kind}-${i}`,
+      title: `t${i}`,
+      body: 'b',
+      urgency,
+    });
     const drafts = [draft('vanished', 0), draft('ended', 0), ...[1, 2, 3].map((i) => draft('vanished', i, i === 2 ? 'critical' : 'low'))];
     const out = coalesceNotifications(drafts);
     expect(out.map((n) => n.title)).toEqual(['4 sessions vanished: vanished-0, vanished-1, vanished-2 …', 't0']);

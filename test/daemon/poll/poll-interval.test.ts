@@ -8,8 +8,22 @@ describe('nextPollDelay', () => {
     ['normal while sessions run quietly', base, I.normalMs],
     ['fast while a session is Pending', { ...base, sessions: [{ status: 'Running' }, { status: 'Pending' }] }, I.fastMs],
     ['fast while a session has waited under 10 min', { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 599_000 }] }, I.fastMs],
-    ['normal once the wait passed 10 min (a queued job, an image that cannot be pulled)', { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 600_000 }] }, I.normalMs],
-    ['fast again when another session starts waiting', { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 3_600_000 }, { status: 'Pending', pendingSince: base.now - 5_000 }] }, I.fastMs],
+    [
+      'normal once the wait passed 10 min (a queued job, an image that cannot be pulled)',
+      { ...base, sessions: [{ status: 'Pending', pendingSince: base.now - 600_000 }] },
+      I.normalMs,
+    ],
+    [
+      'fast again when another session starts waiting',
+      {
+        ...base,
+        sessions: [
+          { status: 'Pending', pendingSince: base.now - 3_600_000 },
+          { status: 'Pending', pendingSince: base.now - 5_000 },
+        ],
+      },
+      I.fastMs,
+    ],
     ['fast while a session is Terminating', { ...base, sessions: [{ status: 'Terminating' }] }, I.fastMs],
     ['fast within 60 s of a user action', { ...base, lastActionAt: base.now - 59_000 }, I.fastMs],
     ['normal again 60 s after the action', { ...base, lastActionAt: base.now - 60_000 }, I.normalMs],
@@ -28,7 +42,12 @@ describe('nextPollDelay', () => {
 
 describe('backoffDelay', () => {
   it('doubles per failure between half and all of the exponential step', () => {
-    for (const [failures, step] of [[1, 2_000], [2, 4_000], [3, 8_000], [6, 64_000]] as const) {
+    for (const [failures, step] of [
+      [1, 2_000],
+      [2, 4_000],
+      [3, 8_000],
+      [6, 64_000],
+    ] as const) {
       expect(backoffDelay(failures, 2_000, 300_000, () => 0)).toBe(step / 2);
       expect(backoffDelay(failures, 2_000, 300_000, () => 0.999999)).toBeCloseTo(step, -1);
     }

@@ -6,10 +6,11 @@ import { FakeClock } from '../../helpers/fake-clock.js';
 function controllableTask() {
   const releases: Array<(error?: Error) => void> = [];
   let started = 0;
-  const run = () => new Promise<void>((resolve, reject) => {
-    started++;
-    releases.push((error) => (error ? reject(error) : resolve()));
-  });
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      started++;
+      releases.push((error) => (error ? reject(error) : resolve()));
+    });
   return { run, releases, started: () => started };
 }
 

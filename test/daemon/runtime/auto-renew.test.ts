@@ -37,7 +37,11 @@ describe('auto-renew', () => {
     const broken = t.sim.seedSession({ kind: 'notebook', status: 'Running', name: 'broken', ageSeconds: 3600, expiresInSeconds: 1_800, renew: 'error' });
     const client = await t.client();
     const a = await client.waitForEvent('notification', (n) => n.title === 'Session stuck was not renewed');
-    expect(a).toMatchObject({ key: expect.stringMatching(new RegExp(`^renew-failed:${stuck}:`)), urgency: 'critical', body: expect.stringContaining('auto-renew: the server did not renew it (its expiry did not move)') });
+    expect(a).toMatchObject({
+      key: expect.stringMatching(new RegExp(`^renew-failed:${stuck}:`)),
+      urgency: 'critical',
+      body: expect.stringContaining('auto-renew: the server did not renew it (its expiry did not move)'),
+    });
     const b = await client.waitForEvent('notification', (n) => n.title === 'Session broken was not renewed');
     expect(b.body).toMatch(/^auto-renew: unexpected exception/);
     const state = await client.waitForState((s) => s.insights[broken]?.renew?.outcome === 'failed');

@@ -26,7 +26,12 @@ async function certDaemon(setup: (home: string, configFile: string) => void): Pr
   homes.push(home);
   mkdirSync(dirname(paths.configFile), { recursive: true });
   setup(home, paths.configFile);
-  daemon = await startDaemon({ paths, connect: settingsConnector({}, env, paths, silentLogger), notifier: recordingNotifier(), timing: { watchDebounceMs: 50, missingDirPollMs: 50 } });
+  daemon = await startDaemon({
+    paths,
+    connect: settingsConnector({}, env, paths, silentLogger),
+    notifier: recordingNotifier(),
+    timing: { watchDebounceMs: 50, missingDirPollMs: 50 },
+  });
   return daemon;
 }
 

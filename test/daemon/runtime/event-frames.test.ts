@@ -3,7 +3,13 @@ import { eventFrames, MAX_EVENT_FRAMES } from '../../../daemon/runtime/event-fra
 import type { DaemonEvent } from '../../../src/state/events.js';
 import { makeSession, T0 } from '../../state/builders.js';
 
-const removed = (i: number): DaemonEvent => ({ type: 'session:removed', key: `removed:s${i}`, at: T0, session: makeSession({ id: `s${i}` }), reason: 'vanished' });
+const removed = (i: number): DaemonEvent => ({
+  type: 'session:removed',
+  key: `removed:s${i}`,
+  at: T0,
+  session: makeSession({ id: `s${i}` }),
+  reason: 'vanished',
+});
 const added = (i: number): DaemonEvent => ({ type: 'session:added', key: `added:s${i}`, at: T0, session: makeSession({ id: `s${i}` }) });
 
 describe('eventFrames', () => {
@@ -19,6 +25,14 @@ describe('eventFrames', () => {
     expect(frames).toHaveLength(MAX_EVENT_FRAMES + 1);
     expect(frames.filter((f) => f.topic === 'platform:recovered')).toHaveLength(1);
     expect(frames.filter((f) => f.topic === 'session:added')).toHaveLength(MAX_EVENT_FRAMES - 1);
-    expect(frames.at(-1)).toEqual({ type: 'event', topic: 'warning', data: { code: 'EVENTS_COALESCED', message: '9998 events in one change; 9898 session events were not sent one by one (4901 session:added, 4997 session:removed): the session list has the result' } });
+    expect(frames.at(-1)).toEqual({
+      type: 'event',
+      topic: 'warning',
+      data: {
+        code: 'EVENTS_COALESCED',
+        message:
+          '9998 events in one change; 9898 session events were not sent one by one (4901 session:added, 4997 session:removed): the session list has the result',
+      },
+    });
   });
 });

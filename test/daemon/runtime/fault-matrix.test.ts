@@ -26,8 +26,22 @@ const CASES: FaultCase[] = [
   // Refused credentials are their own state, not the platform down.
   { name: '401 / expired token', faults: { expiredToken: true }, endpoint: 'session.list', codes: ['SKAHA_UNAUTHORIZED'], health: ['refused'], stale: true },
   { name: 'malformed JSON', faults: { malformed: ['session.list'] }, endpoint: 'session.list', codes: ['PROTOCOL_ERROR'], health: ['degraded'], stale: true },
-  { name: 'truncated body', faults: { truncated: ['session.list'] }, endpoint: 'session.list', codes: ['NETWORK_ERROR', 'PROTOCOL_ERROR'], health: ['degraded'], stale: true },
-  { name: 'huge body', faults: { huge: ['session.list'], hugeBytes: 17 * 1024 * 1024 }, endpoint: 'session.list', codes: ['PROTOCOL_ERROR'], health: ['degraded'], stale: true },
+  {
+    name: 'truncated body',
+    faults: { truncated: ['session.list'] },
+    endpoint: 'session.list',
+    codes: ['NETWORK_ERROR', 'PROTOCOL_ERROR'],
+    health: ['degraded'],
+    stale: true,
+  },
+  {
+    name: 'huge body',
+    faults: { huge: ['session.list'], hugeBytes: 17 * 1024 * 1024 },
+    endpoint: 'session.list',
+    codes: ['PROTOCOL_ERROR'],
+    health: ['degraded'],
+    stale: true,
+  },
 ];
 
 let t: TestDaemon;
@@ -49,11 +63,14 @@ describe('fault matrix: the daemon lives, shows the reason, serves the cache and
   it.each(CASES)('$name', async (c) => {
     await waitUntil(healthy, 'a healthy daemon before the fault');
     t.sim.setFaults(c.faults);
-    await waitUntil(() => {
-      const { health } = t.daemon.state();
-      const error = c.statsFailing ? health.statsFailing : c.codes.includes(health.lastError?.code ?? '');
-      return error && c.health.includes(health.state) && health.stale === c.stale;
-    }, `health ${c.health.join(',')} with ${c.codes.join(',')}`);
+    await waitUntil(
+      () => {
+        const { health } = t.daemon.state();
+        const error = c.statsFailing ? health.statsFailing : c.codes.includes(health.lastError?.code ?? '');
+        return error && c.health.includes(health.state) && health.stale === c.stale;
+      },
+      `health ${c.health.join(',')} with ${c.codes.join(',')}`,
+    );
 
     const late = await t.client({ name: `during-${c.name}` });
     const welcome = late.state!;

@@ -6,10 +6,11 @@ import { FakeClock } from '../../helpers/fake-clock.js';
 function gatedRead<T>() {
   const releases: Array<(value: T) => void> = [];
   const rejects: Array<(error: Error) => void> = [];
-  const read = () => new Promise<T>((resolve, reject) => {
-    releases.push(resolve);
-    rejects.push(reject);
-  });
+  const read = () =>
+    new Promise<T>((resolve, reject) => {
+      releases.push(resolve);
+      rejects.push(reject);
+    });
   return { read, calls: () => releases.length, release: (i: number, value: T) => releases[i](value), fail: (i: number, error: Error) => rejects[i](error) };
 }
 
@@ -53,7 +54,11 @@ describe('FlightCache', () => {
     expect(gate.calls()).toBe(3);
     gate.release(2, 1);
     expect(await retry).toBe(1);
-    await expect(cache.get('x', 1_000, () => { throw new Error('no connection'); })).rejects.toThrow('no connection');
+    await expect(
+      cache.get('x', 1_000, () => {
+        throw new Error('no connection');
+      }),
+    ).rejects.toThrow('no connection');
     expect(await cache.get('x', 1_000, async () => 5)).toBe(5);
   });
 

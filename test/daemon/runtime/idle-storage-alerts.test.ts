@@ -18,12 +18,17 @@ afterEach(async () => {
   t = undefined;
 });
 
-
-async function idleDaemon(idle: Partial<IdleConfig>, hooks = DEFAULT_DAEMON_CONFIG.hooks): Promise<{ clock: FakeClock; notifier: RecordingNotifier; d: TestDaemon }> {
+async function idleDaemon(
+  idle: Partial<IdleConfig>,
+  hooks = DEFAULT_DAEMON_CONFIG.hooks,
+): Promise<{ clock: FakeClock; notifier: RecordingNotifier; d: TestDaemon }> {
   const clock = new FakeClock();
   const notifier = recordingNotifier();
   const d = await startTestDaemon({
-    clock, sim: { clock }, notifier, store: new MemoryStateStore(),
+    clock,
+    sim: { clock },
+    notifier,
+    store: new MemoryStateStore(),
     polling: { fastMs: HALF_HOUR, normalMs: HALF_HOUR, slowMs: HALF_HOUR, fastAfterActionMs: 0, statsMs: 24 * 3_600_000 },
     config: { idle: { ...DEFAULT_DAEMON_CONFIG.idle, ...idle }, hooks, storage: { ...DEFAULT_DAEMON_CONFIG.storage, enabled: false } },
   });
@@ -35,7 +40,11 @@ const idleTitles = (n: RecordingNotifier) => n.shown.map((s) => s.title).filter(
 describe('idle sessions (fake time)', () => {
   it('flags a notebook under 5 % of its cores after 6 h, notifies once, and tells the hooks', async () => {
     const out = mkdtempSync(join(tmpdir(), 'sk-idle-'));
-    const hook = { command: `cat > ${out}/event.json; printf '%s|%s' "$SKAHA_EVENT" "$SKAHA_SESSION_NAME" > ${out}/env`, events: ['session:idle'], timeoutMs: 5_000 };
+    const hook = {
+      command: `cat > ${out}/event.json; printf '%s|%s' "$SKAHA_EVENT" "$SKAHA_SESSION_NAME" > ${out}/env`,
+      events: ['session:idle'],
+      timeoutMs: 5_000,
+    };
     const { clock, notifier, d } = await idleDaemon({}, [hook]);
     t = d;
     const id = d.sim.seedSession({ kind: 'notebook', name: 'analysis', cores: 8, ram: 16, cpuInUse: 0.02, ageSeconds: 60, expiresInSeconds: 4 * 86_400 });
@@ -53,7 +62,12 @@ describe('idle sessions (fake time)', () => {
     expect(idleTitles(notifier)).toEqual(['notebook analysis idle for 6 h: 0.02 of 8 cores — d to delete']);
     await waitUntil(() => existsSync(join(out, 'env')) && readFileSync(join(out, 'env'), 'utf8').length > 0, 'the hook');
     expect(readFileSync(join(out, 'env'), 'utf8')).toBe('session:idle|analysis');
-    expect(JSON.parse(readFileSync(join(out, 'event.json'), 'utf8'))).toMatchObject({ type: 'session:idle', session: { id, name: 'analysis' }, used: 0.02, requested: 8 });
+    expect(JSON.parse(readFileSync(join(out, 'event.json'), 'utf8'))).toMatchObject({
+      type: 'session:idle',
+      session: { id, name: 'analysis' },
+      used: 0.02,
+      requested: 8,
+    });
     // Said once: more idle hours add nothing.
     for (let i = 0; i < 4; i++) await stepAndPoll(clock, d, HALF_HOUR);
     await d.daemon.idle();
@@ -96,7 +110,13 @@ describe('home storage (fake time)', () => {
     const clock = new FakeClock();
     const notifier = recordingNotifier();
     const minute = 60_000;
-    t = await startTestDaemon({ clock, sim: { clock, storage: { usedGiB: 85, quotaGiB: 100 } }, notifier, store: new MemoryStateStore(), polling: { fastMs: minute, normalMs: minute, slowMs: minute, fastAfterActionMs: 0, statsMs: 24 * 3_600_000 } });
+    t = await startTestDaemon({
+      clock,
+      sim: { clock, storage: { usedGiB: 85, quotaGiB: 100 } },
+      notifier,
+      store: new MemoryStateStore(),
+      polling: { fastMs: minute, normalMs: minute, slowMs: minute, fastAfterActionMs: 0, statsMs: 24 * 3_600_000 },
+    });
     const d = t;
     d.sim.seedSession({ kind: 'notebook', name: 'nb', user: 'alice', ageSeconds: 60, expiresInSeconds: 4 * 86_400 });
     await stepAndPoll(clock, d, 0);

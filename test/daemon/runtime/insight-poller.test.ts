@@ -22,10 +22,16 @@ function setup(sessions: Session[], events: (id: string) => Promise<never[]>) {
     },
   } as unknown as StateRuntime;
   const reads: string[] = [];
-  const poller = new InsightPoller({ clock, logger: silentLogger, runtime, paused: () => false, events: (id) => {
-    reads.push(id);
-    return events(id);
-  } });
+  const poller = new InsightPoller({
+    clock,
+    logger: silentLogger,
+    runtime,
+    paused: () => false,
+    events: (id) => {
+      reads.push(id);
+      return events(id);
+    },
+  });
   return { clock, poller, reads, applied, state: () => state };
 }
 

@@ -24,11 +24,14 @@ beforeAll(async () => {
   bin = createFakeBin(['notify-send']);
   home = makeShortHome();
   mkdirSync(dirname(home.paths.configFile), { recursive: true });
-  writeFileSync(home.paths.configFile, JSON.stringify({
-    url: sim.baseUrl,
-    token: sim.token,
-    polling: { fastMs: 500, normalMs: 1_000, slowMs: 1_000, backoffCapMs: 1_000, statsMs: 60_000 },
-  }));
+  writeFileSync(
+    home.paths.configFile,
+    JSON.stringify({
+      url: sim.baseUrl,
+      token: sim.token,
+      polling: { fastMs: 500, normalMs: 1_000, slowMs: 1_000, backoffCapMs: 1_000, statsMs: 60_000 },
+    }),
+  );
   env = {
     HOME: home.home,
     SKAHA_TUI_HOME: home.env.SKAHA_TUI_HOME,

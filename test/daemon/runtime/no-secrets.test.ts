@@ -32,7 +32,10 @@ async function daemonWithConfig(config: Record<string, unknown>, users?: Record<
   const { home, env, paths } = makeShortHome();
   homes.push(home);
   mkdirSync(dirname(paths.configFile), { recursive: true });
-  writeFileSync(paths.configFile, JSON.stringify({ url: sim.baseUrl, logLevel: 'debug', polling: { fastMs: 500, normalMs: 1_000, statsMs: 1_000, backoffCapMs: 1_000 }, ...config }));
+  writeFileSync(
+    paths.configFile,
+    JSON.stringify({ url: sim.baseUrl, logLevel: 'debug', polling: { fastMs: 500, normalMs: 1_000, statsMs: 1_000, backoffCapMs: 1_000 }, ...config }),
+  );
   const secrets = new Set<string>();
   const logger = createDaemonLogger({ file: paths.daemonLog, level: 'debug', secrets: () => [...secrets] });
   const base = settingsConnector({}, env, paths, logger);

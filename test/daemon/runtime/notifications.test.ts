@@ -58,7 +58,10 @@ describe('desktop notifications and hooks', () => {
       await waitUntil(() => t!.daemon.state().lastPollAt !== null, 'the baseline poll');
       pendingNotebook(t, 'nbdbus');
       await waitUntil(() => existsSync(bus.logFile) && readFileSync(bus.logFile, 'utf8').includes('nbdbus'), 'the D-Bus notification');
-      const calls = readFileSync(bus.logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const calls = readFileSync(bus.logFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(calls).toContainEqual({ app: 'skaha-tui', summary: 'Session nbdbus is ready', body: expect.any(String), urgency: 1 });
     });
   });
@@ -113,7 +116,12 @@ describe('desktop notifications and hooks', () => {
     const direct = new SkahaClient(createConnection({ url: t.sim.baseUrl, token: t.sim.token }));
     await waitUntil(async () => (await direct.getSession(id)).status === 'Running', 'nbdowntime to run while no daemon runs');
     await direct.close();
-    const again = await startDaemon({ paths: t.paths, connection: createConnection({ url: t.sim.baseUrl, token: t.sim.token }), notifier, config: t.daemon.config() });
+    const again = await startDaemon({
+      paths: t.paths,
+      connection: createConnection({ url: t.sim.baseUrl, token: t.sim.token }),
+      notifier,
+      config: t.daemon.config(),
+    });
     try {
       await waitUntil(() => notifier.shown.some((n) => n.title === 'Session nbdowntime is ready'), 'the downtime change');
       await again.stop('test');

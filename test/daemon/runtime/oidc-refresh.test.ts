@@ -19,7 +19,16 @@ import { TestClient } from '../../helpers/ws-client.js';
 
 const LIFETIME_MS = 300_000;
 const STEP_MS = 10_000;
-const POLLING = { fastMs: STEP_MS, normalMs: STEP_MS, slowMs: STEP_MS, fastAfterActionMs: 0, fastWhilePendingMs: 600_000, backoffCapMs: STEP_MS, statsMs: 60_000, catalogueMs: 3_600_000 };
+const POLLING = {
+  fastMs: STEP_MS,
+  normalMs: STEP_MS,
+  slowMs: STEP_MS,
+  fastAfterActionMs: 0,
+  fastWhilePendingMs: 600_000,
+  backoffCapMs: STEP_MS,
+  statsMs: 60_000,
+  catalogueMs: 3_600_000,
+};
 
 let sim: RunningSimulator | undefined;
 let daemon: RunningDaemon | undefined;
@@ -57,7 +66,12 @@ async function oidcDaemon(oidc: { refreshLifetimeSec?: number } = {}): Promise<S
   const notifier = recordingNotifier();
   const config: DaemonConfig = { ...DEFAULT_DAEMON_CONFIG, polling: POLLING };
   daemon = await startDaemon({
-    paths: short.paths, clock, config, logger, notifier, store: new MemoryStateStore(),
+    paths: short.paths,
+    clock,
+    config,
+    logger,
+    notifier,
+    store: new MemoryStateStore(),
     connect: settingsConnector({}, short.env, short.paths, logger, { clock }),
     timing: { watchDebounceMs: 50, missingDirPollMs: 50 },
   });
@@ -79,7 +93,11 @@ async function oidcDaemon(oidc: { refreshLifetimeSec?: number } = {}): Promise<S
 
 const tokenIn = (file: string) => oidcLoginFrom(parse(readFileSync(file, 'utf8')), file)!.tokens;
 const answers = async (token: string) => (await fetch(`${sim!.apiUrl}/session`, { headers: { authorization: `Bearer ${token}` } })).status;
-const listStatuses = () => sim!.requestLog().filter((r) => r.endpoint === 'session.list').map((r) => r.status);
+const listStatuses = () =>
+  sim!
+    .requestLog()
+    .filter((r) => r.endpoint === 'session.list')
+    .map((r) => r.status);
 
 describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemon on one fake clock)', () => {
   it('refreshes through five access-token lifetimes: no poll fails, the file is rewritten each time (other keys, comments, mode kept), no reconnect', async () => {
@@ -107,7 +125,12 @@ describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemo
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(logged.filter((m) => m === 'connected to Skaha')).toHaveLength(1);
     expect(logged.filter((m) => m === 'refreshed the OIDC access token')).toHaveLength(6);
-    expect(daemon!.state().credentials).toEqual({ kind: 'token', source: 'canfar-config', expiresAt: new Date(now.accessExpiresAt!).toISOString(), refresh: { state: 'active', loginExpiresAt: expect.any(String) } });
+    expect(daemon!.state().credentials).toEqual({
+      kind: 'token',
+      source: 'canfar-config',
+      expiresAt: new Date(now.accessExpiresAt!).toISOString(),
+      refresh: { state: 'active', loginExpiresAt: expect.any(String) },
+    });
     expect(notifier.shown).toEqual([]);
     const everything = [JSON.stringify(daemon!.state()), ...client!.texts, ...logged].join('\n');
     for (const secret of [first.access, first.refresh, now.access, now.refresh, sim!.oidc.clientSecret]) expect(everything).not.toContain(secret);
@@ -139,7 +162,9 @@ describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemo
     await waitUntil(() => daemon!.state().credentials?.refresh?.state === 'login-expired', 'the refusal');
     const warning = await client!.waitForEvent('warning');
     expect(warning).toEqual({ code: 'LOGIN_EXPIRED', message: 'your CANFAR login expired — run `canfar login`' });
-    expect(notifier.shown).toEqual([{ title: 'Your CANFAR login expired', body: 'run `canfar login`; the daemon picks up the new login by itself', urgency: 'critical' }]);
+    expect(notifier.shown).toEqual([
+      { title: 'Your CANFAR login expired', body: 'run `canfar login`; the daemon picks up the new login by itself', urgency: 'critical' },
+    ]);
     // Polls go on with the still-valid access token, then fail as "login expired", never as "platform down".
     const attempts = sim!.oidc.tokenRequests();
     for (let t = 0.8 * LIFETIME_MS; t < 2 * LIFETIME_MS; t += STEP_MS) await step();
@@ -153,7 +178,7 @@ describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemo
     writeFileSync(file, await sim!.oidc.canfarConfig());
     await waitUntil(() => daemon!.state().credentials?.refresh?.state === 'active', 'the new login', 5_000);
     await waitUntil(() => daemon!.state().health.state === 'ok', 'polls working again', 5_000);
-    for (let i = 0; i < (LIFETIME_MS / STEP_MS); i++) await step();
+    for (let i = 0; i < LIFETIME_MS / STEP_MS; i++) await step();
     expect(daemon!.state().health.state).toBe('ok');
     expect(tokenIn(file).accessExpiresAt).toBeGreaterThan(clock.now());
     expect(notifier.shown).toHaveLength(1);
@@ -163,7 +188,13 @@ describe('the daemon keeps a canfar-config OIDC login alive (simulator and daemo
     const { file, step, logged } = await oidcDaemon();
     // The official client refreshes with the same refresh token (which the provider then retires) and edits the file.
     const login = oidcLoginFrom(parse(readFileSync(file, 'utf8')), file)!;
-    const answer = await refreshGrant({ endpoint: login.tokenEndpoint, file, clientId: login.clientId, clientSecret: login.clientSecret, refreshToken: login.tokens.refresh });
+    const answer = await refreshGrant({
+      endpoint: login.tokenEndpoint,
+      file,
+      clientId: login.clientId,
+      clientSecret: login.clientSecret,
+      refreshToken: login.tokens.refresh,
+    });
     const theirs = tokensFromAnswer(answer, login.tokens, sim!.now());
     writeFileSync(file, tokensIntoYaml(readFileSync(file, 'utf8'), login.idp, theirs).replace('width: 120', 'width: 99'));
     await waitUntil(() => logged.filter((m) => m === 'connected to Skaha').length === 2, 'the reconnect to the new tokens', 5_000);

@@ -13,7 +13,6 @@ afterEach(async () => {
   t = undefined;
 });
 
-
 describe('one poller for every client (simulator and daemon on one fake clock)', () => {
   it('a status change reaches a websocket client within one fast-poll interval', async () => {
     const clock = new FakeClock();

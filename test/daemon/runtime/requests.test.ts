@@ -21,7 +21,11 @@ describe('requests', () => {
     expect(results).toEqual<BulkResult[]>([
       { id: a, ok: true },
       { id: b, ok: true },
-      { id: 'no-such-id', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: 'no session no-such-id: it is not one of your sessions (skaha-tui ps --all lists them)' } },
+      {
+        id: 'no-such-id',
+        ok: false,
+        error: { code: 'SKAHA_NOT_FOUND', message: 'no session no-such-id: it is not one of your sessions (skaha-tui ps --all lists them)' },
+      },
     ]);
     expect(t.sim.requestCount('session.delete')).toBe(before + 2);
     const removed = await client.waitForEvent('session:removed', (e) => e.session.id === a);
@@ -48,7 +52,11 @@ describe('requests', () => {
     const client = await t.client();
     await client.waitForState((s) => Boolean(s.sessions[ignored] && s.sessions[job]));
     const { results } = await client.call('renew', { ids: [ignored, job, 'nosuch01'] });
-    expect(results[0]).toMatchObject({ id: ignored, ok: true, check: { outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' } });
+    expect(results[0]).toMatchObject({
+      id: ignored,
+      ok: true,
+      check: { outcome: 'not-renewed', why: 'the server did not renew it (its expiry did not move)' },
+    });
     expect(results[1]).toMatchObject({ id: job, ok: true, check: { outcome: 'not-needed', why: expect.stringMatching(/^a headless job needs none/) } });
     expect(results[2]).toMatchObject({ id: 'nosuch01', ok: false, error: { code: 'SKAHA_NOT_FOUND', message: expect.stringMatching(/^no session nosuch01/) } });
     const state = await client.waitForState((s) => s.insights[ignored]?.renew?.outcome === 'not-renewed');

@@ -32,9 +32,14 @@ async function pollerWithCount(fail: () => boolean = () => false) {
   const day = 24 * 3600_000;
   const config = { ...DEFAULT_DAEMON_CONFIG, polling: { ...DEFAULT_DAEMON_CONFIG.polling, fastMs: day, normalMs: day, slowMs: day } };
   const runtime = new StateRuntime(initialState(), {
-    clock, logger: silentLogger, store: new MemoryStateStore(), config: () => config,
-    notifier: { mechanism: 'test', notify: async () => true }, hooks: new HookDispatcher(() => [], silentLogger),
-    broadcast: () => undefined, hasClients: () => true,
+    clock,
+    logger: silentLogger,
+    store: new MemoryStateStore(),
+    config: () => config,
+    notifier: { mechanism: 'test', notify: async () => true },
+    hooks: new HookDispatcher(() => [], silentLogger),
+    broadcast: () => undefined,
+    hasClients: () => true,
   });
   const poller = new SessionPoller({ clock, logger: silentLogger, runtime, connection, config: () => config, clients: () => 1 });
   return { clock, listings, poller };
@@ -72,7 +77,7 @@ describe('SessionPoller.refresh', () => {
     poller.stop();
   });
 
-  it("answers with the outcome of the poll it made: a failure, even after an earlier success, then a success", async () => {
+  it('answers with the outcome of the poll it made: a failure, even after an earlier success, then a success', async () => {
     let failing = false;
     const { clock, poller } = await pollerWithCount(() => failing);
     expect(await poller.refresh()).toEqual({ at: clock.now(), error: null });

@@ -68,7 +68,10 @@ describe('SessionPoller', () => {
     // fastMs 2 s doubling per consecutive failure (jitter pinned to its top by random = 1).
     expect(gaps).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(poller.failures).toBe(5);
-    expect(runtime.state().health.lastError).toMatchObject({ code: 'INTERNAL_ERROR', message: expect.stringMatching(/^processing a session poll failed: .*append is not a function/) });
+    expect(runtime.state().health.lastError).toMatchObject({
+      code: 'INTERNAL_ERROR',
+      message: expect.stringMatching(/^processing a session poll failed: .*append is not a function/),
+    });
     state.broken = false;
     await runFor(clock, 32_000);
     expect(poller.failures).toBe(0);

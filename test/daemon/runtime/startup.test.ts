@@ -15,7 +15,11 @@ describe('start-up', () => {
     const cachedAt = Date.now() - 3_600_000;
     const cached = reduce(initialState(), { type: 'poll.succeeded', sessions: [makeSession({ id: 'cached01', name: 'from-cache' })], at: cachedAt });
     // The platform hangs: the first poll cannot finish while the client connects.
-    t = await startTestDaemon({ store: new MemoryStateStore(cached), sim: { faults: { hang: ['session.list'] } }, timeouts: { connectMs: 300, totalMs: 1_000 } });
+    t = await startTestDaemon({
+      store: new MemoryStateStore(cached),
+      sim: { faults: { hang: ['session.list'] } },
+      timeouts: { connectMs: 300, totalMs: 1_000 },
+    });
     const client = await t.client();
     expect(client.state!.sessions.cached01?.name).toBe('from-cache');
     expect(client.state!.health.stale).toBe(true);

@@ -17,8 +17,13 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 function harness(script: Array<'ok' | AppError> = []) {
   const clock = new FakeClock();
   let n = 0;
-  const set = (i: number): OidcTokens => oidcTokens(`access-${i}`, `refresh-${i}`, { accessExpiresAt: clock.now() + LIFETIME, refreshExpiresAt: null, issuedAt: clock.now() });
-  const login: OidcLogin = Object.assign({ file: '/h/.canfar/config.yaml', idp: 'x', tokenEndpoint: 'https://idp/token', clientId: 'c' }, { clientSecret: 's' }, { tokens: set(0) });
+  const set = (i: number): OidcTokens =>
+    oidcTokens(`access-${i}`, `refresh-${i}`, { accessExpiresAt: clock.now() + LIFETIME, refreshExpiresAt: null, issuedAt: clock.now() });
+  const login: OidcLogin = Object.assign(
+    { file: '/h/.canfar/config.yaml', idp: 'x', tokenEndpoint: 'https://idp/token', clientId: 'c' },
+    { clientSecret: 's' },
+    { tokens: set(0) },
+  );
   const calls: Array<{ at: number; current: string }> = [];
   const news: CredentialNews[] = [];
   const secrets: string[] = [];
@@ -74,7 +79,9 @@ describe('TokenRefresher', () => {
     clock.advance(10_000);
     await refresher.idle();
     expect(calls.length).toBe(3);
-    expect(news).toEqual([{ type: 'login-expired', message: 'your CANFAR login expired — run `canfar login`', login: expect.stringMatching(/^[0-9a-f]{12}$/) }]);
+    expect(news).toEqual([
+      { type: 'login-expired', message: 'your CANFAR login expired — run `canfar login`', login: expect.stringMatching(/^[0-9a-f]{12}$/) },
+    ]);
     expect(refresher.status().refresh?.state).toBe('login-expired');
     clock.advance(10 * LIFETIME);
     await flush();
@@ -115,7 +122,13 @@ describe('TokenRefresher', () => {
     const stale = (i: number) => oidcTokens(`a${i}`, `r${i}`, { accessExpiresAt: clock.now() - 1, refreshExpiresAt: null, issuedAt: null });
     let calls = 0;
     const login: OidcLogin = Object.assign({ file: 'f', idp: 'x', tokenEndpoint: 'https://idp/t', clientId: 'c', clientSecret: 's' }, { tokens: stale(0) });
-    const refresher = new TokenRefresher({ clock, logger: silentLogger, login, text: '', refresh: async () => ({ kind: 'refreshed', tokens: stale(++calls), text: '' }) });
+    const refresher = new TokenRefresher({
+      clock,
+      logger: silentLogger,
+      login,
+      text: '',
+      refresh: async () => ({ kind: 'refreshed', tokens: stale(++calls), text: '' }),
+    });
     refresher.start();
     for (let ms = 0; ms < 10_000; ms += 100) {
       clock.advance(100);
@@ -128,7 +141,10 @@ describe('TokenRefresher', () => {
   it('after a 401 whose refresh fails, the call fails with the refresh failure (not as a refused token)', async () => {
     const { refresher, calls } = harness([new AppError('TOKEN_REFRESH_FAILED', 'POST https://idp/token: the identity provider did not answer (ECONNREFUSED)')]);
     refresher.start();
-    expect(await rejectionOf(refresher.onUnauthorized('access-0'))).toMatchObject({ code: 'TOKEN_REFRESH_FAILED', message: expect.stringMatching(/did not answer/) });
+    expect(await rejectionOf(refresher.onUnauthorized('access-0'))).toMatchObject({
+      code: 'TOKEN_REFRESH_FAILED',
+      message: expect.stringMatching(/did not answer/),
+    });
     expect(await refresher.onUnauthorized('access-0')).toBe(true);
     expect(calls.length).toBe(2);
   });
@@ -178,10 +194,26 @@ describe('refreshingApi', () => {
     expect(asked).toEqual(['old']);
 
     let calls = 0;
-    const refusing = refreshingApi({ listSessions: async () => { calls++; throw unauthorized; } } as unknown as SkahaApi, { accessToken: () => 't', onUnauthorized: async () => true });
+    const refusing = refreshingApi(
+      {
+        listSessions: async () => {
+          calls++;
+          throw unauthorized;
+        },
+      } as unknown as SkahaApi,
+      { accessToken: () => 't', onUnauthorized: async () => true },
+    );
     await expect(refusing.listSessions()).rejects.toBe(unauthorized);
     expect(calls).toBe(2);
-    const pointless = refreshingApi({ listSessions: async () => { calls++; throw unauthorized; } } as unknown as SkahaApi, { accessToken: () => 't', onUnauthorized: async () => false });
+    const pointless = refreshingApi(
+      {
+        listSessions: async () => {
+          calls++;
+          throw unauthorized;
+        },
+      } as unknown as SkahaApi,
+      { accessToken: () => 't', onUnauthorized: async () => false },
+    );
     await expect(pointless.listSessions()).rejects.toBe(unauthorized);
     expect(calls).toBe(3);
   });

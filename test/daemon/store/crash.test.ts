@@ -37,7 +37,26 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'skaha-crash-'));
   execFileSync(
     join(repo, 'node_modules/.bin/tsc'),
-    ['--ignoreConfig', '--outDir', work, '--rootDir', repo, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', 'daemon/store/json-state-store.ts', 'src/state/reduce.ts', 'src/ports/clock.ts'],
+    [
+      '--ignoreConfig',
+      '--outDir',
+      work,
+      '--rootDir',
+      repo,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--strict',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      'daemon/store/json-state-store.ts',
+      'src/state/reduce.ts',
+      'src/ports/clock.ts',
+    ],
     { cwd: repo, stdio: 'pipe' },
   );
   writeFileSync(join(work, 'package.json'), '{"type":"module"}');

@@ -14,13 +14,15 @@ let clock: FakeClock;
 
 function usageOver(hours: number, seed: number): UsageHistory {
   let h: UsageHistory | undefined;
-  for (let t = T0; t <= T0 + hours * 3600_000; t += 15_000) h = appendUsage(h, { t, cpu: ((t / 15_000 + seed) % 7) / 4, ram: seed % 3 === 0 ? null : 2 + seed }, t);
+  for (let t = T0; t <= T0 + hours * 3600_000; t += 15_000)
+    h = appendUsage(h, { t, cpu: ((t / 15_000 + seed) % 7) / 4, ram: seed % 3 === 0 ? null : 2 + seed }, t);
   return h!;
 }
 
 function histories(): Histories {
   let statsHistory = emptyStats();
-  for (let t = T0; t <= T0 + 8 * 3600_000; t += 60_000) statsHistory = appendStats(statsHistory, { t, cpuAllocated: t % 977, cpuCapacity: 1000.25, ramAllocated: null, ramCapacity: 4096 });
+  for (let t = T0; t <= T0 + 8 * 3600_000; t += 60_000)
+    statsHistory = appendStats(statsHistory, { t, cpuAllocated: t % 977, cpuCapacity: 1000.25, ramAllocated: null, ramCapacity: 4096 });
   return { usage: { 'a-1': usageOver(8, 1), 'ünï-2': usageOver(2, 3) }, statsHistory, accounts: {} };
 }
 
@@ -89,7 +91,15 @@ describe('HistoryFile', () => {
     expect(result.histories).toBeNull();
     expect(result.warning).toMatch(/history file .* was not usable: it is not a skaha-tui history file; moved it to .*corrupt/);
     expect(readdirSync(dir).some((name) => name.startsWith('history.bin.corrupt-'))).toBe(true);
-    expect(readFileSync(join(dir, readdirSync(dir).find((n) => n.includes('corrupt'))!), 'utf8')).toBe('garbage');
+    expect(
+      readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((n) => n.includes('corrupt'))!,
+        ),
+        'utf8',
+      ),
+    ).toBe('garbage');
   });
 
   it('moves a history path that is a folder aside like a corrupt file', async () => {
@@ -98,7 +108,15 @@ describe('HistoryFile', () => {
     expect(result.histories).toBeNull();
     expect(result.warning).toMatch(/history file .* was not usable: it could not be read \(.*EISDIR.*\); moved it to .*corrupt/);
     expect(existsSync(file)).toBe(false);
-    expect(statSync(join(dir, readdirSync(dir).find((n) => n.includes('corrupt'))!, 'inside')).isDirectory()).toBe(true);
+    expect(
+      statSync(
+        join(
+          dir,
+          readdirSync(dir).find((n) => n.includes('corrupt'))!,
+          'inside',
+        ),
+      ).isDirectory(),
+    ).toBe(true);
   });
 
   it('closes with one last write attempt and leaves no retry timer behind when that write fails', async () => {

@@ -173,10 +173,33 @@ describe('JsonStateStore', () => {
     const store = open();
     await store.load();
     let state = reduceAll(initialState(), [
-      { type: 'launch.requested', launchId: 'L1', request: { name: 'priv', image: 'reg.example/p:1', kind: 'headless', env: ['API_TOKEN=tok-ABC-123'], registryAuth: { username: 'bob', secret: 'hunter2-REGISTRY' } }, at: T0 },
+      {
+        type: 'launch.requested',
+        launchId: 'L1',
+        request: {
+          name: 'priv',
+          image: 'reg.example/p:1',
+          kind: 'headless',
+          env: ['API_TOKEN=tok-ABC-123'],
+          registryAuth: { username: 'bob', secret: 'hunter2-REGISTRY' },
+        },
+        at: T0,
+      },
     ]);
     // Even a state that bypassed the reducer must not bring the secret to disk.
-    state = { ...state, launches: [...state.launches, { id: 'L2', at: T0, results: null, error: null, request: { name: 'x', image: 'y', kind: 'headless', registryAuth: { username: 'bob', secret: 'raw-SECRET-2' } } as never }] };
+    state = {
+      ...state,
+      launches: [
+        ...state.launches,
+        {
+          id: 'L2',
+          at: T0,
+          results: null,
+          error: null,
+          request: { name: 'x', image: 'y', kind: 'headless', registryAuth: { username: 'bob', secret: 'raw-SECRET-2' } } as never,
+        },
+      ],
+    };
     store.save(state);
     await store.flush();
     const text = readFileSync(file, 'utf8');
@@ -211,7 +234,11 @@ describe('JsonStateStore histories and live fields', () => {
     let s = initialState();
     const sessions = [makeSession({ id: 'a' }), makeSession({ id: 'b' })];
     for (let i = 0; i < polls; i++) s = reduce(s, { type: 'poll.succeeded', sessions, at: T0 + i * 15_000 });
-    return reduce(s, { type: 'stats.succeeded', stats: { cpu: { allocated: 1, capacity: 8, maxPerSession: 4 }, ramGB: { allocated: 2, capacity: 32, maxPerSession: 16 } }, at: T0 });
+    return reduce(s, {
+      type: 'stats.succeeded',
+      stats: { cpu: { allocated: 1, capacity: 8, maxPerSession: 4 }, ramGB: { allocated: 2, capacity: 32, maxPerSession: 16 } },
+      at: T0,
+    });
   }
 
   it('keeps the histories out of the state file, in their own file, and brings both back', async () => {
@@ -256,7 +283,12 @@ describe('JsonStateStore histories and live fields', () => {
   it('migrates a v1 file that held its histories, keeping them', async () => {
     mkdirSync(join(dir, 'state'), { recursive: true });
     const state = withHistory(400);
-    const v1 = { ...JSON.parse(serialiseState(state)), schemaVersion: 1, usage: { a: state.usage.a.tierPoints(), b: state.usage.b.tierPoints() }, statsHistory: state.statsHistory.tierPoints() };
+    const v1 = {
+      ...JSON.parse(serialiseState(state)),
+      schemaVersion: 1,
+      usage: { a: state.usage.a.tierPoints(), b: state.usage.b.tierPoints() },
+      statsHistory: state.statsHistory.tierPoints(),
+    };
     writeFileSync(file, JSON.stringify(v1));
     const result = await open().load();
     expect(result.warning).toBeNull();

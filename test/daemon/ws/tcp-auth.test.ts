@@ -66,7 +66,13 @@ describe('a TCP port that is taken', () => {
     const { port } = blocker.address() as AddressInfo;
     const { home, paths } = makeShortHome();
     try {
-      const failing = startDaemon({ paths, connect: () => Promise.reject(new Error('not reached: the listen fails first')), tcp: { host: '127.0.0.1', port }, config: DEFAULT_DAEMON_CONFIG, notifier: recordingNotifier() });
+      const failing = startDaemon({
+        paths,
+        connect: () => Promise.reject(new Error('not reached: the listen fails first')),
+        tcp: { host: '127.0.0.1', port },
+        config: DEFAULT_DAEMON_CONFIG,
+        notifier: recordingNotifier(),
+      });
       await expect(failing).rejects.toMatchObject({ code: 'CONFIG_ERROR', message: expect.stringMatching(/port is in use/) });
     } finally {
       blocker.close();

@@ -9,7 +9,10 @@ const FRAME_LIMIT = 64 * 1024;
 let t: TestDaemon;
 
 beforeAll(async () => {
-  t = await startTestDaemon({ config: { frameLimitBytes: FRAME_LIMIT }, extra: { timing: { helloTimeoutMs: 300, watchDebounceMs: 50, missingDirPollMs: 50 } } });
+  t = await startTestDaemon({
+    config: { frameLimitBytes: FRAME_LIMIT },
+    extra: { timing: { helloTimeoutMs: 300, watchDebounceMs: 50, missingDirPollMs: 50 } },
+  });
 });
 afterAll(async () => t?.cleanup());
 
@@ -60,11 +63,13 @@ describe('websocket robustness', () => {
 
   it('closes a client that sends an oversize frame with 1009, and only that client', async () => {
     const bystander = await t.client({ name: 'bystander' });
-    const closes = await Promise.all(Array.from({ length: 20 }, async (_, i) => {
-      const big = await t.client({ name: `big-${i}` });
-      big.ws.send('x'.repeat(FRAME_LIMIT + 1 + i));
-      return (await big.closed).code;
-    }));
+    const closes = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const big = await t.client({ name: `big-${i}` });
+        big.ws.send('x'.repeat(FRAME_LIMIT + 1 + i));
+        return (await big.closed).code;
+      }),
+    );
     expect(new Set(closes)).toEqual(new Set([1009]));
     expect((await bystander.call('refresh')).polledAt).toBeTypeOf('number');
   });
@@ -110,21 +115,24 @@ describe('websocket robustness', () => {
       request({ socketPath: t.paths.socketPath, path: '/' }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(426);
   });
 
   it('survives raw garbage and broken upgrade requests on the socket', async () => {
     const { createConnection } = await import('node:net');
-    const send = (text: string) => new Promise<string>((resolve) => {
-      const socket = createConnection(t.paths.socketPath);
-      let answer = '';
-      socket.on('data', (chunk) => (answer += chunk.toString()));
-      socket.on('error', () => resolve(answer));
-      socket.on('close', () => resolve(answer));
-      socket.end(text);
-    });
+    const send = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = createConnection(t.paths.socketPath);
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('error', () => resolve(answer));
+        socket.on('close', () => resolve(answer));
+        socket.end(text);
+      });
     await send('\x00\x01garbage\r\n\r\n');
     expect(await send('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
     const client = await t.client({ name: 'after-garbage' });

@@ -9,7 +9,10 @@ import { closestWord } from '../../../src/domain/edit-distance.js';
 
 describe('splitWords and quoteWord', () => {
   it('split like a shell: blanks, quotes, backslashes; and say whether the last word is still open', () => {
-    expect(splitWords(`launch headless 'my image' --env "A=b c" x\\ y`)).toEqual({ words: ['launch', 'headless', 'my image', '--env', 'A=b c', 'x y'], open: true });
+    expect(splitWords(`launch headless 'my image' --env "A=b c" x\\ y`)).toEqual({
+      words: ['launch', 'headless', 'my image', '--env', 'A=b c', 'x y'],
+      open: true,
+    });
     expect(splitWords('delete ')).toEqual({ words: ['delete'], open: false });
     expect(splitWords("filter ''")).toEqual({ words: ['filter', ''], open: true });
   });
@@ -51,7 +54,14 @@ describe('the history', () => {
 });
 
 describe('completion', () => {
-  const data = { sessions: [{ id: 'ab12cd34', name: 'analysis' }, { id: 'ab99zz00', name: 'ab-test' }], images: ['images.canfar.net/skaha/astroml:latest', 'images.canfar.net/skaha/astroml:2024'], aliases: ['nb'] };
+  const data = {
+    sessions: [
+      { id: 'ab12cd34', name: 'analysis' },
+      { id: 'ab99zz00', name: 'ab-test' },
+    ],
+    images: ['images.canfar.net/skaha/astroml:latest', 'images.canfar.net/skaha/astroml:2024'],
+    aliases: ['nb'],
+  };
 
   it('completes an image from its project/name, and as far as the candidates agree', () => {
     expect(completeLine('launch notebook astro', data)).toEqual({ text: 'launch notebook images.canfar.net/skaha/astroml:', candidates: data.images });

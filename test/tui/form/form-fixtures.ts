@@ -15,8 +15,24 @@ export const images = [
 const state = stateWith([makeSession({ id: 'a', name: 'notebook1' })]);
 /** A headless launch the server accepted. */
 export const launch: LaunchRecord = {
-  id: 'l1', at: T0 - 60_000, results: [{ name: 'fit', id: 'x1' }], error: null,
-  request: { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'fit', cmd: 'python', args: 'job.py --fast', env: ['MODE=fast', 'API_TOKEN=<redacted>'], replicas: 3, cores: 4, ram: 16, registryAuthUsed: true, registryUsername: 'me', envRedacted: true },
+  id: 'l1',
+  at: T0 - 60_000,
+  results: [{ name: 'fit', id: 'x1' }],
+  error: null,
+  request: {
+    kind: 'headless',
+    image: 'images.canfar.net/skaha/terminal:1.1.1',
+    name: 'fit',
+    cmd: 'python',
+    args: 'job.py --fast',
+    env: ['MODE=fast', 'API_TOKEN=<redacted>'],
+    replicas: 3,
+    cores: 4,
+    ram: 16,
+    registryAuthUsed: true,
+    registryUsername: 'me',
+    envRedacted: true,
+  },
 };
 /** What the form sees: the context, the images, one session, one launch. */
 export const env: FormEnv = { context: state.context, images, sessions: Object.values(state.sessions), launches: [launch] };
@@ -26,4 +42,3 @@ export const run = (form: LaunchForm, ...actions: FormAction[]) => actions.reduc
 export const type = (text: string): FormAction[] => [...text].map((c) => ({ type: 'input', text: c }));
 /** A render context at T0. */
 export const ctx = renderContext({ now: T0 });
-

@@ -31,7 +31,14 @@ describe('launch form render', () => {
   });
 
   it('shows the equivalent command whole, wrapped where a shell allows, never cut', () => {
-    const long = { ...newLaunchForm(env), kind: 'headless' as const, image: 'skaha/terminal:1.1.1', cmd: 'python3', args: '/arc/home/alice/pipelines/reduce.py --input /arc/projects/survey/raw --output /arc/projects/survey/reduced --verbose', replicas: '4' };
+    const long = {
+      ...newLaunchForm(env),
+      kind: 'headless' as const,
+      image: 'skaha/terminal:1.1.1',
+      cmd: 'python3',
+      args: '/arc/home/alice/pipelines/reduce.py --input /arc/projects/survey/raw --output /arc/projects/survey/reduced --verbose',
+      replicas: '4',
+    };
     const lines = launchFormLines(long, env, 80, ctx).map(stripTags);
     const from = lines.indexOf('Equivalent command:') + 1;
     const command = lines.slice(from, lines.indexOf('', from));
@@ -42,7 +49,12 @@ describe('launch form render', () => {
   });
 
   it('never breaks the command inside a quoted word (a backslash there would change it), and warns that Command is one program name', () => {
-    const form = { ...newLaunchForm(env), kind: 'headless' as const, image: 'skaha/terminal:1.1.1', cmd: 'python3 /arc/home/alice/pipelines/reduce.py --title x' };
+    const form = {
+      ...newLaunchForm(env),
+      kind: 'headless' as const,
+      image: 'skaha/terminal:1.1.1',
+      cmd: 'python3 /arc/home/alice/pipelines/reduce.py --title x',
+    };
     const lines = launchFormLines(form, env, 70, ctx).map(stripTags);
     const from = lines.indexOf('Equivalent command:') + 1;
     const command = lines.slice(from, lines.indexOf('', from));

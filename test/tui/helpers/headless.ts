@@ -42,7 +42,17 @@ export interface Headless {
 /** Starts a dashboard against `connection` on a headless blessed screen. */
 export async function startHeadless(
   connection: FakeConnection,
-  options: Partial<DashboardOptions> & Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & { env?: Record<string, string>; cols?: number; rows?: number; saveDir?: string; promptHistoryFile?: string; profilesDir?: string; clock?: FakeClock; noBrowser?: boolean } = {},
+  options: Partial<DashboardOptions> &
+    Pick<DashboardDeps, 'ownIdentity' | 'restartDaemon'> & {
+      env?: Record<string, string>;
+      cols?: number;
+      rows?: number;
+      saveDir?: string;
+      promptHistoryFile?: string;
+      profilesDir?: string;
+      clock?: FakeClock;
+      noBrowser?: boolean;
+    } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...options.env };
@@ -66,14 +76,25 @@ export async function startHeadless(
     restartDaemon: options.restartDaemon,
     options: { readonly: false, demo: false, terminalNotify: 'auto', mouse: false, ...options },
   });
-  const lines = () => ((widgets.screen as unknown as { lines: unknown }).lines as [unknown, string][][]).map((row) => row.map((cell) => cell[1]).join('').trimEnd());
+  const lines = () =>
+    ((widgets.screen as unknown as { lines: unknown }).lines as [unknown, string][][]).map((row) =>
+      row
+        .map((cell) => cell[1])
+        .join('')
+        .trimEnd(),
+    );
   const settle = async () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
     clock.advance(50);
     dashboard.flush();
   };
   const h: Headless = {
-    widgets, dashboard, clock, terminal, opened, lines,
+    widgets,
+    dashboard,
+    clock,
+    terminal,
+    opened,
+    lines,
     text: () => lines().join('\n'),
     settle,
     async keys(...names) {

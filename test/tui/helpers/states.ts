@@ -7,7 +7,14 @@ import { makeSession, minutesFromT0, T0 } from '../../helpers/builders.js';
 export function stateWith(sessions: Session[], overrides: Partial<DaemonState> = {}): DaemonState {
   const base = initialState();
   let statsHistory = base.statsHistory;
-  for (let i = 0; i < 30; i++) statsHistory = appendStats(statsHistory, { t: T0 - (30 - i) * 60_000, cpuAllocated: 500 + i * 10, cpuCapacity: 1000, ramAllocated: 2000 + i * 20, ramCapacity: 8000 });
+  for (let i = 0; i < 30; i++)
+    statsHistory = appendStats(statsHistory, {
+      t: T0 - (30 - i) * 60_000,
+      cpuAllocated: 500 + i * 10,
+      cpuCapacity: 1000,
+      ramAllocated: 2000 + i * 20,
+      ramCapacity: 8000,
+    });
   const usage: DaemonState['usage'] = {};
   for (const s of sessions) {
     let h = undefined as DaemonState['usage'][string] | undefined;
@@ -38,7 +45,17 @@ export function stateWith(sessions: Session[], overrides: Partial<DaemonState> =
 export function demoSessions(): Session[] {
   return [
     makeSession({ id: 'nb000001', name: 'nb-main' }),
-    makeSession({ id: 'dt000002', name: 'desk', kind: 'desktop', status: 'Pending', startedAt: null, url: 'https://workload.example.org/desktop/dt000002', cpu: { requested: null, used: null }, ramGB: { requested: null, used: null }, fixed: false }),
+    makeSession({
+      id: 'dt000002',
+      name: 'desk',
+      kind: 'desktop',
+      status: 'Pending',
+      startedAt: null,
+      url: 'https://workload.example.org/desktop/dt000002',
+      cpu: { requested: null, used: null },
+      ramGB: { requested: null, used: null },
+      fixed: false,
+    }),
     makeSession({ id: 'hl000003', name: 'fit-1', kind: 'headless', url: null, expiresAt: null }),
     makeSession({ id: 'hl000004', name: 'fit-2', kind: 'headless', url: null, expiresAt: null, status: 'Completed' }),
     makeSession({ id: 'hl000005', name: 'fit-3', kind: 'headless', url: null, expiresAt: null, status: 'Pending' }),

@@ -8,7 +8,10 @@ export class TmuxPane {
   readonly raw: string;
   readonly exitFile: string;
 
-  constructor(readonly dir: string, readonly name: string) {
+  constructor(
+    readonly dir: string,
+    readonly name: string,
+  ) {
     this.socket = path.join(dir, `tmux-${name}.sock`);
     this.raw = path.join(dir, `${name}.raw`);
     this.exitFile = path.join(dir, `${name}.exit`);

@@ -30,9 +30,7 @@ describe('terminalNotification', () => {
   it('formats each method', () => {
     expect(terminalNotification('osc777', 'nb ready', 'https://x')).toBe('\u001b]777;notify;nb ready;https://x\u0007');
     expect(terminalNotification('osc9', 'nb ready', 'https://x')).toBe('\u001b]9;nb ready: https://x\u0007');
-    expect(terminalNotification('osc99', 'nb ready', 'body', { id: 'ab12' })).toBe(
-      '\u001b]99;i=ab12:d=0;nb ready\u001b\\\u001b]99;i=ab12:p=body;body\u001b\\',
-    );
+    expect(terminalNotification('osc99', 'nb ready', 'body', { id: 'ab12' })).toBe('\u001b]99;i=ab12:d=0;nb ready\u001b\\\u001b]99;i=ab12:p=body;body\u001b\\');
     expect(terminalNotification('bel', 'x', 'y')).toBe('\u0007');
     expect(terminalNotification('off', 'x', 'y')).toBe('');
   });

@@ -35,7 +35,8 @@ describe('dialogs wrap long text at words, inside the dialog', () => {
   });
 
   it('the launch form: a long server error and the key line', () => {
-    const serverError = 'POST https://ws-uv.canfar.net/skaha/v1/session: 400 image images.canfar.net/skaha/nope:latest is not in the allowed list for this user';
+    const serverError =
+      'POST https://ws-uv.canfar.net/skaha/v1/session: 400 image images.canfar.net/skaha/nope:latest is not in the allowed list for this user';
     const lines = launchFormLines({ ...newLaunchForm(env), focus: 'name', serverError }, env, WIDTH, ctx).map(stripTags);
     expectInside(lines.filter((l) => !l.startsWith('  ')));
     expectWordsWhole(lines, serverError);

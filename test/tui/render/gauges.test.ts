@@ -53,14 +53,18 @@ describe('resources pane', () => {
   });
 
   it('fits a narrow pane: full label and numbers, no unit, at least one cell for any use', () => {
-    const line = stripTags(gaugeLine({ label: 'Platform CPU', used: 16.85, total: 256, format: String, unit: 'cores', history: [1, 2], historyMax: 256 }, 37, ctx));
+    const line = stripTags(
+      gaugeLine({ label: 'Platform CPU', used: 16.85, total: 256, format: String, unit: 'cores', history: [1, 2], historyMax: 256 }, 37, ctx),
+    );
     expect([...line].length).toBeLessThanOrEqual(37);
     expect(line).toMatch(/^Platform CPU\s+\[█░{5}\]\s+7% 16\.85\/256/);
     expect(line).not.toContain('cores');
   });
 
   it('cuts a long session name but always keeps CPU/RAM', () => {
-    const line = stripTags(gaugeLine({ label: 'a-very-long-session-name', tag: 'RAM', used: 1, total: 2, format: String, history: [], historyMax: 2 }, 40, ctx));
+    const line = stripTags(
+      gaugeLine({ label: 'a-very-long-session-name', tag: 'RAM', used: 1, total: 2, format: String, history: [], historyMax: 2 }, 40, ctx),
+    );
     expect(line).toMatch(/^a-very-l… RAM\s+\[/);
   });
 
@@ -72,7 +76,9 @@ describe('resources pane', () => {
   });
 
   it('says when stats or usage are missing instead of drawing zeros', () => {
-    const lines = resourcesLines(initialState(), makeSession({ cpu: { requested: 2, used: null }, ramGB: { requested: 8, used: null } }), 80, ctx).map(stripTags);
+    const lines = resourcesLines(initialState(), makeSession({ cpu: { requested: 2, used: null }, ramGB: { requested: 8, used: null } }), 80, ctx).map(
+      stripTags,
+    );
     expect(lines[0]).toBe('Platform stats not read yet.');
     expect(lines.at(-1)).toBe('No usage reported yet.');
     expect(lines[1]).toMatch(/CPU\s+\[░+\]\s+-\s+-\/2/);

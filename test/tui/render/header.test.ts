@@ -15,7 +15,17 @@ const connected: ConnectionStatus = { state: 'connected', since: T0, attempt: 0,
 
 function header(state: DaemonState | null, over: Partial<HeaderInput> = {}, width = 160) {
   const view = over.view ?? initialView();
-  const input: HeaderInput = { state, connection: connected, view, table: buildTable(state, view), serverUrl: 'https://ws-uv.canfar.net/skaha', user: 'alice', readonly: false, demo: false, ...over };
+  const input: HeaderInput = {
+    state,
+    connection: connected,
+    view,
+    table: buildTable(state, view),
+    serverUrl: 'https://ws-uv.canfar.net/skaha',
+    user: 'alice',
+    readonly: false,
+    demo: false,
+    ...over,
+  };
   return headerLines(input, width, ctx);
 }
 
@@ -71,9 +81,13 @@ describe('header', () => {
   it('shows the stale badge with the time, the error code and message', () => {
     const stale = stateWith(demoSessions(), {
       health: {
-        state: 'degraded', since: Date.parse('2026-11-22T14:02:11Z'), failingSince: Date.parse('2026-11-22T14:02:11Z'), stale: true,
+        state: 'degraded',
+        since: Date.parse('2026-11-22T14:02:11Z'),
+        failingSince: Date.parse('2026-11-22T14:02:11Z'),
+        stale: true,
         lastError: { code: 'SKAHA_UNAVAILABLE', message: 'GET https://ws-uv.canfar.net/skaha/v1/session: 503 Service Unavailable' },
-        lastSuccessAt: T0, statsFailing: false,
+        lastSuccessAt: T0,
+        statsFailing: false,
       },
     });
     const lines = header(stale).map(stripTags);
@@ -84,8 +98,19 @@ describe('header', () => {
 
   it('tells the user to renew credentials when the platform refused them', () => {
     const base = stateWith([]);
-    const refused = { ...base, health: { ...base.health, stale: true, since: T0, failingSince: T0, lastError: { code: 'SKAHA_UNAUTHORIZED' as const, message: 'GET https://x/session: 401' } } };
-    expect(staleBadge(refused, ctx)).toBe('stale since 12:00:00 — SKAHA_UNAUTHORIZED: Skaha refuses your credentials (CANFAR itself answers): run canfar login or cadc-get-cert, then press R — GET https://x/session: 401');
+    const refused = {
+      ...base,
+      health: {
+        ...base.health,
+        stale: true,
+        since: T0,
+        failingSince: T0,
+        lastError: { code: 'SKAHA_UNAUTHORIZED' as const, message: 'GET https://x/session: 401' },
+      },
+    };
+    expect(staleBadge(refused, ctx)).toBe(
+      'stale since 12:00:00 — SKAHA_UNAUTHORIZED: Skaha refuses your credentials (CANFAR itself answers): run canfar login or cadc-get-cert, then press R — GET https://x/session: 401',
+    );
   });
 
   it('says stale before the first poll, and nothing when fresh', () => {
@@ -112,22 +137,44 @@ describe('banner', () => {
   });
 
   it('says the daemon is unreachable, the attempt and the next retry, and that the data is the last seen', () => {
-    const line = bannerLine({ state: 'disconnected', since: T0, attempt: 3, lastError: { code: 'DAEMON_UNAVAILABLE', message: 'x' }, nextRetryAt: T0 + 4000 }, 140, ctx)!;
+    const line = bannerLine(
+      { state: 'disconnected', since: T0, attempt: 3, lastError: { code: 'DAEMON_UNAVAILABLE', message: 'x' }, nextRetryAt: T0 + 4000 },
+      140,
+      ctx,
+    )!;
     expect(stripTags(line)).toMatch(/^ daemon unreachable — retrying \(attempt 3, next in 4s\) — the data below is the last the daemon sent/);
     expect(line).toContain('{red-fg}');
   });
 
   it('adds the last connection error (e.g. why the daemon did not start)', () => {
-    const line = bannerLine({ state: 'disconnected', since: T0, attempt: 1, lastError: { code: 'DAEMON_UNAVAILABLE', message: 'the daemon exited at once: see ~/.local/state/skaha-tui/daemon.log' }, nextRetryAt: null }, 300, ctx)!;
-    expect(stripTags(line).trimEnd()).toMatch(/last the daemon sent — DAEMON_UNAVAILABLE: the daemon exited at once: see ~\/\.local\/state\/skaha-tui\/daemon\.log$/);
+    const line = bannerLine(
+      {
+        state: 'disconnected',
+        since: T0,
+        attempt: 1,
+        lastError: { code: 'DAEMON_UNAVAILABLE', message: 'the daemon exited at once: see ~/.local/state/skaha-tui/daemon.log' },
+        nextRetryAt: null,
+      },
+      300,
+      ctx,
+    )!;
+    expect(stripTags(line).trimEnd()).toMatch(
+      /last the daemon sent — DAEMON_UNAVAILABLE: the daemon exited at once: see ~\/\.local\/state\/skaha-tui\/daemon\.log$/,
+    );
   });
 
   it('says connecting on the first attempt', () => {
-    expect(stripTags(bannerLine({ state: 'connecting', since: T0, attempt: 0, lastError: null, nextRetryAt: null }, 60, ctx)!)).toContain('connecting to the daemon');
+    expect(stripTags(bannerLine({ state: 'connecting', since: T0, attempt: 0, lastError: null, nextRetryAt: null }, 60, ctx)!)).toContain(
+      'connecting to the daemon',
+    );
   });
 
   it('keeps the text without colour', () => {
-    const line = bannerLine({ state: 'disconnected', since: T0, attempt: 1, lastError: null, nextRetryAt: null }, 80, renderContext({ now: T0, paint: createPaint(false) }))!;
+    const line = bannerLine(
+      { state: 'disconnected', since: T0, attempt: 1, lastError: null, nextRetryAt: null },
+      80,
+      renderContext({ now: T0, paint: createPaint(false) }),
+    )!;
     expect(line).not.toContain('-fg}');
     expect(stripTags(line)).toContain('daemon unreachable — retrying');
   });

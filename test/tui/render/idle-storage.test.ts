@@ -48,13 +48,29 @@ describe('idle flag in the sessions table', () => {
 
 describe('home storage in the header', () => {
   const status = (usedGiB: number | null, quotaGiB: number | null, unknown: string | null = null): StorageStatus => ({
-    usedBytes: usedGiB === null ? null : usedGiB * 2 ** 30, quotaBytes: quotaGiB === null ? null : quotaGiB * 2 ** 30, nodeDate: null,
-    node: '/arc/nodes/home/alice', user: 'alice', readAt: usedGiB === null ? null : T0, checkedAt: T0, unknown, high: false,
+    usedBytes: usedGiB === null ? null : usedGiB * 2 ** 30,
+    quotaBytes: quotaGiB === null ? null : quotaGiB * 2 ** 30,
+    nodeDate: null,
+    node: '/arc/nodes/home/alice',
+    user: 'alice',
+    readAt: usedGiB === null ? null : T0,
+    checkedAt: T0,
+    unknown,
+    high: false,
   });
   function line(storage: StorageStatus | null): { raw: string; plain: string } {
     const state = stateWith([], { storage });
     const view = initialView();
-    const input: HeaderInput = { state, connection: connected, view, table: buildTable(state, view), serverUrl: 'https://ws-uv.canfar.net/skaha', user: 'alice', readonly: false, demo: false };
+    const input: HeaderInput = {
+      state,
+      connection: connected,
+      view,
+      table: buildTable(state, view),
+      serverUrl: 'https://ws-uv.canfar.net/skaha',
+      user: 'alice',
+      readonly: false,
+      demo: false,
+    };
     const raw = headerLines(input, 200, ctx)[1];
     return { raw, plain: stripTags(raw) };
   }

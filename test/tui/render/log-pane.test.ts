@@ -6,7 +6,10 @@ import { emptyLogView, reduceLog, type LogView } from '../../../tui/log-view.js'
 import { T0 } from '../../helpers/builders.js';
 
 const ctx = renderContext({ now: T0 });
-const withLines = (lines: string[], over: Partial<LogView> = {}): LogView => ({ ...reduceLog(reduceLog(emptyLogView(), { type: 'open', sessionId: 's1' }), { type: 'reset', sessionId: 's1', lines }), ...over });
+const withLines = (lines: string[], over: Partial<LogView> = {}): LogView => ({
+  ...reduceLog(reduceLog(emptyLogView(), { type: 'open', sessionId: 's1' }), { type: 'reset', sessionId: 's1', lines }),
+  ...over,
+});
 
 describe('log pane render', () => {
   it('hints how to open logs, then says it is waiting for the history', () => {
@@ -43,7 +46,7 @@ describe('log pane render', () => {
     expect(stripTags(line)).toBe('a\\x1b[2Jb\\x07c\\x9b31md\\x1b]52;c;aGk=\\x07e\\x7f');
   });
 
-  it('translates the log\'s SGR colours into tags and drops the bytes', () => {
+  it("translates the log's SGR colours into tags and drops the bytes", () => {
     const [line] = logLines(withLines(['ok \u001b[31mred\u001b[0m \u001b[1;32mbold green\u001b[39m bold\u001b[22m {x}']), { width: 80, height: 2 }, ctx, 'nb');
     expect(line).toBe('ok {red-fg}red{/red-fg} {bold}{green-fg}bold green{/green-fg}{/bold}{bold} bold{/bold} {open}x{close}');
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
@@ -55,9 +58,11 @@ describe('log pane render', () => {
     expect(logLines(withLines([raw], { wrap: true }), { width: 10, height: 3 }, ctx, 'nb')).toEqual(['{red-fg}rrrrrr{/red-fg}\\x07', 'pppppp']);
   });
 
-  it('paints search matches over the log\'s own colours', () => {
+  it("paints search matches over the log's own colours", () => {
     const view = withLines(['\u001b[32mall error here\u001b[0m'], { search: 'error', matchLine: -1 });
-    expect(logLines(view, { width: 80, height: 1 }, ctx, 'nb')[0]).toBe('{green-fg}all {/green-fg}{yellow-fg}{bold}error{/bold}{/yellow-fg}{green-fg} here{/green-fg}');
+    expect(logLines(view, { width: 80, height: 1 }, ctx, 'nb')[0]).toBe(
+      '{green-fg}all {/green-fg}{yellow-fg}{bold}error{/bold}{/yellow-fg}{green-fg} here{/green-fg}',
+    );
   });
 
   it('titles the pane with session, follow state, wrap, search position and line count', () => {

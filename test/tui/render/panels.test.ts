@@ -17,7 +17,11 @@ const opts = { mode: 'details' as const, events: null, armed: false, top: 0, wid
 describe('details pane', () => {
   it('shows URL, image, times and resources of the selected session', () => {
     const s = makeSession({ id: 'nb000001', name: 'nb-main' });
-    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, width: 200 }, ctx).map(stripTags);
+    const lines = detailsLines(
+      { type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] },
+      { ...opts, width: 200 },
+      ctx,
+    ).map(stripTags);
     expect(lines[0]).toBe('nb-main (nb000001) notebook Running');
     expect(lines).toContain(`URL       ${s.url}`);
     expect(lines).toContain('Image     images.canfar.net/skaha/astroml:latest');
@@ -29,15 +33,27 @@ describe('details pane', () => {
 
   it('for a Pending session puts the latest events first: why it is waiting', () => {
     const s = makeSession({ id: 'p1', status: 'Pending' });
-    const events = { sessionId: 'p1', error: null, events: [
-      { type: 'Normal', reason: 'Scheduled', message: 'assigned to node-3', firstTime: null, lastTime: '2026-11-22T11:58:00Z' },
-      { type: 'Warning', reason: 'FailedScheduling', message: '0/12 nodes are available: insufficient cpu', firstTime: null, lastTime: '2026-11-22T11:59:30Z' },
-    ] };
+    const events = {
+      sessionId: 'p1',
+      error: null,
+      events: [
+        { type: 'Normal', reason: 'Scheduled', message: 'assigned to node-3', firstTime: null, lastTime: '2026-11-22T11:58:00Z' },
+        {
+          type: 'Warning',
+          reason: 'FailedScheduling',
+          message: '0/12 nodes are available: insufficient cpu',
+          firstTime: null,
+          lastTime: '2026-11-22T11:59:30Z',
+        },
+      ],
+    };
     const lines = detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, events }, ctx);
     expect(stripTags(lines[1])).toBe('Why it is waiting (latest events):');
     expect(stripTags(lines[3])).toBe('11:59:30 Warning FailedScheduling: 0/12 nodes are available: insufficient cpu');
     expect(lines[3]).toContain('{yellow-fg}');
-    expect(stripTags(detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, opts, ctx)[2])).toBe('Loading events…');
+    expect(stripTags(detailsLines({ type: 'session', key: 'p1', session: s, depth: 0, highlight: null, ghost: false, marks: [] }, opts, ctx)[2])).toBe(
+      'Loading events…',
+    );
   });
 
   it('lists a replica group with counts and members', () => {
@@ -55,7 +71,11 @@ describe('details pane', () => {
 
   it('scrolls within its height', () => {
     const s = makeSession();
-    const lines = detailsLines({ type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] }, { ...opts, top: 2, height: 3 }, ctx).map(stripTags);
+    const lines = detailsLines(
+      { type: 'session', key: s.id, session: s, depth: 0, highlight: null, ghost: false, marks: [] },
+      { ...opts, top: 2, height: 3 },
+      ctx,
+    ).map(stripTags);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^Image/);
   });
@@ -69,7 +89,9 @@ describe('footer', () => {
   const view = (over: Partial<ViewState> = {}) => ({ ...initialView(), ...over });
 
   it('shows the key hints of the focused pane', () => {
-    expect(stripTags(footerLine(view(), 200, ctx, false))).toMatch(/^Enter details\s+l logs\s+e events\s+n launch\s+r renew\s+d delete\s+Space mark\s+o open\s+\/ filter\s+x export\s+s sort\s+U usage\s+Tab pane\s+: cmd\s+\? help\s+q quit$/);
+    expect(stripTags(footerLine(view(), 200, ctx, false))).toMatch(
+      /^Enter details\s+l logs\s+e events\s+n launch\s+r renew\s+d delete\s+Space mark\s+o open\s+\/ filter\s+x export\s+s sort\s+U usage\s+Tab pane\s+: cmd\s+\? help\s+q quit$/,
+    );
     expect(stripTags(footerLine(view({ focus: 'logs' }), 200, ctx, false))).toMatch(/^f follow\s+w wrap\s+\/ search\s+n next\s+Ctrl-S save\s+F full/);
   });
 
@@ -83,7 +105,11 @@ describe('footer', () => {
           expect(line, `${pane} at ${width}`).toMatch(/\? help {2}q quit$/);
           // Narrower never brings a hint back: each width shows a subset of the wider one, in the same order.
           const hints = line.split('  ');
-          if (previous) expect(previous.filter((h) => hints.includes(h)), `${pane} at ${width}`).toEqual(hints);
+          if (previous)
+            expect(
+              previous.filter((h) => hints.includes(h)),
+              `${pane} at ${width}`,
+            ).toEqual(hints);
           previous = hints;
         }
       }

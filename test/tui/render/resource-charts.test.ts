@@ -10,7 +10,8 @@ const ctx = renderContext({ now: T0, charts: true });
 const session = makeSession({ id: 'nb1', name: 'nb-main' });
 const state = stateWith([session]);
 const lines = (content: string) => content.split('\n').map(stripTags);
-const inside = (c: ChartSpec, width: number, height: number) => c.rect.left >= 0 && c.rect.top >= 0 && c.rect.left + c.rect.width <= width && c.rect.top + c.rect.height <= height;
+const inside = (c: ChartSpec, width: number, height: number) =>
+  c.rect.left >= 0 && c.rect.top >= 0 && c.rect.left + c.rect.width <= width && c.rect.top + c.rect.height <= height;
 
 describe('resources pane as charts', () => {
   it('at 160×48 (77×8 inside): platform legend and chart on the left, the session CPU and RAM charts stacked on the right', () => {

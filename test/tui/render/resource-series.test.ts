@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chartAxis, fillGaps, historySpan, niceMax, platformSeries, sessionSeries, yLabel, SERIES_COLOURS, type ChartSeries } from '../../../tui/render/resource-series.js';
+import {
+  chartAxis,
+  fillGaps,
+  historySpan,
+  niceMax,
+  platformSeries,
+  sessionSeries,
+  yLabel,
+  SERIES_COLOURS,
+  type ChartSeries,
+} from '../../../tui/render/resource-series.js';
 import { utcClock } from '../../../tui/render/cells.js';
 import { appendStats, appendUsage, emptyStats, type StatsHistory, type UsageHistory } from '../../../src/state/usage.js';
 import { makeSession, T0 } from '../../helpers/builders.js';
@@ -22,7 +32,14 @@ function usage(samples: [cpu: number | null, ram: number | null][]): UsageHistor
 
 describe('platform series (contrib line data)', () => {
   it('is CPU and RAM allocation as % of the capacity at each sample, with time labels and series colours', () => {
-    const series = platformSeries(stats([[50, 100, 1000, 4000], [60, 120, 2000, 4000]]), 100, utcClock);
+    const series = platformSeries(
+      stats([
+        [50, 100, 1000, 4000],
+        [60, 120, 2000, 4000],
+      ]),
+      100,
+      utcClock,
+    );
     expect(series).toEqual([
       { title: 'CPU', x: ['12:00', '12:00'], y: [50, 50], style: { line: SERIES_COLOURS.cpu } },
       { title: 'RAM', x: ['12:00', '12:00'], y: [25, 50], style: { line: SERIES_COLOURS.ram } },
@@ -36,12 +53,23 @@ describe('platform series (contrib line data)', () => {
   });
 
   it('draws a single sample as a flat line (contrib needs two points) and nothing without samples', () => {
-    expect(platformSeries(stats([[10, 100, 1, 4]]), 60, utcClock).map((s) => s.y)).toEqual([[10, 10], [25, 25]]);
+    expect(platformSeries(stats([[10, 100, 1, 4]]), 60, utcClock).map((s) => s.y)).toEqual([
+      [10, 10],
+      [25, 25],
+    ]);
     expect(platformSeries(emptyStats(), 60, utcClock)).toEqual([]);
   });
 
   it('fills a missing sample from its neighbours and leaves out a resource never known', () => {
-    const series = platformSeries(stats([[null, 100, null, null], [20, 100, null, null], [null, 0, null, null]]), 60, utcClock);
+    const series = platformSeries(
+      stats([
+        [null, 100, null, null],
+        [20, 100, null, null],
+        [null, 0, null, null],
+      ]),
+      60,
+      utcClock,
+    );
     expect(series.map((s) => s.title)).toEqual(['CPU']);
     expect(series[0].y).toEqual([20, 20, 20]);
   });
@@ -50,18 +78,54 @@ describe('platform series (contrib line data)', () => {
 describe('session series (contrib line data)', () => {
   it('is the use in its own unit, with the request as a flat grey line drawn first', () => {
     const s = makeSession({ cpu: { requested: 2, used: 0.5 }, ramGB: { requested: 8, used: 3 } });
-    const cpu = sessionSeries(usage([[0.25, 1], [0.5, 3]]), s, 'cpu', 60, utcClock);
+    const cpu = sessionSeries(
+      usage([
+        [0.25, 1],
+        [0.5, 3],
+      ]),
+      s,
+      'cpu',
+      60,
+      utcClock,
+    );
     expect(cpu).toEqual([
       { title: 'requested', x: ['12:00', '12:00'], y: [2, 2], style: { line: SERIES_COLOURS.request } },
       { title: 'CPU', x: ['12:00', '12:00'], y: [0.25, 0.5], style: { line: SERIES_COLOURS.cpu } },
     ]);
-    expect(sessionSeries(usage([[0.25, 1], [0.5, 3]]), s, 'ram', 60, utcClock).map((x) => x.y)).toEqual([[8, 8], [1, 3]]);
+    expect(
+      sessionSeries(
+        usage([
+          [0.25, 1],
+          [0.5, 3],
+        ]),
+        s,
+        'ram',
+        60,
+        utcClock,
+      ).map((x) => x.y),
+    ).toEqual([
+      [8, 8],
+      [1, 3],
+    ]);
   });
 
   it('has no request line for a flexible session, and nothing before any use is reported', () => {
     const flexible = makeSession({ cpu: { requested: null, used: 0.1 }, ramGB: { requested: null, used: 1 }, fixed: false });
-    expect(sessionSeries(usage([[0.1, 1]]), flexible, 'cpu', 60, utcClock)).toEqual([{ title: 'CPU', x: ['12:00', '12:00'], y: [0.1, 0.1], style: { line: 'cyan' } }]);
-    expect(sessionSeries(usage([[null, 1], [null, 2]]), flexible, 'cpu', 60, utcClock)).toEqual([]);
+    expect(sessionSeries(usage([[0.1, 1]]), flexible, 'cpu', 60, utcClock)).toEqual([
+      { title: 'CPU', x: ['12:00', '12:00'], y: [0.1, 0.1], style: { line: 'cyan' } },
+    ]);
+    expect(
+      sessionSeries(
+        usage([
+          [null, 1],
+          [null, 2],
+        ]),
+        flexible,
+        'cpu',
+        60,
+        utcClock,
+      ),
+    ).toEqual([]);
     expect(sessionSeries(undefined, flexible, 'ram', 60, utcClock)).toEqual([]);
   });
 });

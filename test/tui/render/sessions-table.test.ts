@@ -164,7 +164,11 @@ describe('sessions table: filter and sort', () => {
   });
 
   it('sorts by the chosen column and reverses', () => {
-    const keys = (view: Partial<ViewState>) => render(view, demoSessions().filter((s) => s.kind !== 'headless')).model.rows.map((r) => r.key);
+    const keys = (view: Partial<ViewState>) =>
+      render(
+        view,
+        demoSessions().filter((s) => s.kind !== 'headless'),
+      ).model.rows.map((r) => r.key);
     expect(keys({ sort: { column: 'name', descending: false } })).toEqual(['cr000006', 'dt000002', 'nb000001']);
     expect(keys({ sort: { column: 'name', descending: true } })).toEqual(['nb000001', 'dt000002', 'cr000006']);
     expect(keys({ sort: { column: 'expires', descending: false } })[0]).toBe('cr000006');

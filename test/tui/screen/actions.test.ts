@@ -129,7 +129,15 @@ describe('launch', () => {
 
   it('relaunches a recent launch with one key', async () => {
     const state = stateWith(demoSessions(), {
-      launches: [{ id: 'l0', at: 0, results: [{ name: 'old', id: 'x' }], error: null, request: { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', name: 'old', registryAuthUsed: false } }],
+      launches: [
+        {
+          id: 'l0',
+          at: 0,
+          results: [{ name: 'old', id: 'x' }],
+          error: null,
+          request: { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', name: 'old', registryAuthUsed: false },
+        },
+      ],
     });
     const connection = new FakeConnection(state);
     connection.on('launch', (r) => ({ launchId: 'l1', results: [{ name: r.name, id: 'n2' }] }));

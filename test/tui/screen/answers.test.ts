@@ -14,20 +14,43 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 const start = useHeadlessDashboard();
 const MIN = 60_000;
 
-const queuedJob = makeSession({ id: 'job00001', name: 'survey', kind: 'headless', status: 'Pending', startedAt: null, expiresAt: null, url: null, cpu: { requested: 2, used: null }, ramGB: { requested: 8.59, used: null } });
+const queuedJob = makeSession({
+  id: 'job00001',
+  name: 'survey',
+  kind: 'headless',
+  status: 'Pending',
+  startedAt: null,
+  expiresAt: null,
+  url: null,
+  cpu: { requested: 2, used: null },
+  ramGB: { requested: 8.59, used: null },
+});
 const oomJob = makeSession({ id: 'fit00001', name: 'fit-model', kind: 'headless', status: 'Failed', url: null, ramGB: { requested: 4.29, used: null } });
 const desk = makeSession({ id: 'desk0001', name: 'desk', kind: 'desktop' });
 const insight = (over: Partial<SessionInsight>): SessionInsight => ({ pending: null, failure: null, clue: null, renew: null, idle: null, ...over });
 const waits: WaitRecord[] = [10, 15, 20].map((m) => ({ kind: 'headless', cores: 2, ramGB: 8.59, waitedMs: m * MIN, at: T0 - MIN }));
 
 function answered(): FakeConnection {
-  return new FakeConnection(stateWith([queuedJob, oomJob, desk], {
-    insights: {
-      job00001: insight({ pending: { code: 'queued', reason: 'queued — no pod yet (Kueue)', since: T0 - 5 * MIN, exact: true, requeued: false, detail: 'the job waits for Kueue to admit it; Skaha shows no queue position' } }),
-      fit00001: insight({ failure: { code: 'oom', cause: 'likely out of memory', inferred: true, detail: 'its memory use reached 4 of its 4 GiB limit just before it failed' } }),
-    },
-    waits,
-  }));
+  return new FakeConnection(
+    stateWith([queuedJob, oomJob, desk], {
+      insights: {
+        job00001: insight({
+          pending: {
+            code: 'queued',
+            reason: 'queued — no pod yet (Kueue)',
+            since: T0 - 5 * MIN,
+            exact: true,
+            requeued: false,
+            detail: 'the job waits for Kueue to admit it; Skaha shows no queue position',
+          },
+        }),
+        fit00001: insight({
+          failure: { code: 'oom', cause: 'likely out of memory', inferred: true, detail: 'its memory use reached 4 of its 4 GiB limit just before it failed' },
+        }),
+      },
+      waits,
+    }),
+  );
 }
 
 async function select(h: Awaited<ReturnType<typeof start>>['h'], name: string): Promise<void> {
@@ -71,9 +94,14 @@ describe('renew, platform load, credentials', () => {
     const connection = new FakeConnection(stateWith([makeSession({ id: 'nb000001', name: 'nb-main', expiresAt: iso(T0 + 30 * MIN) })]));
     let outcome: 'renewed' | 'not-renewed' = 'not-renewed';
     connection.on('renew', (p) => ({
-      results: p.ids.map((id) => ({ id, ok: true as const, check: outcome === 'renewed'
-        ? { outcome, at: T0, expiresAt: '2026-11-26T12:00:00Z', why: null }
-        : { outcome, at: T0, expiresAt: iso(T0 + 30 * MIN), why: 'the server did not renew it (its expiry did not move)' } })),
+      results: p.ids.map((id) => ({
+        id,
+        ok: true as const,
+        check:
+          outcome === 'renewed'
+            ? { outcome, at: T0, expiresAt: '2026-11-26T12:00:00Z', why: null }
+            : { outcome, at: T0, expiresAt: iso(T0 + 30 * MIN), why: 'the server did not renew it (its expiry did not move)' },
+      })),
     }));
     const { h } = await start(connection);
     await h.keys('r', 'y');
@@ -83,7 +111,7 @@ describe('renew, platform load, credentials', () => {
     expect(h.lines().at(-1)).toMatch(/^nb-main: renewed until \d\d:\d\d Thu$/);
   });
 
-  it('the header shows the platform load\'s age, or that it is unavailable while Skaha itself is ok', async () => {
+  it("the header shows the platform load's age, or that it is unavailable while Skaha itself is ok", async () => {
     const connection = new FakeConnection(stateWith([desk], { lastStatsAt: T0 - 2 * MIN }));
     const { h } = await start(connection);
     expect(h.lines()[1]).toMatch(/platform ● ok {2}load as of \d\d:\d\d {2}interactive/);
@@ -95,7 +123,13 @@ describe('renew, platform load, credentials', () => {
 
   it('refused credentials read as their own state, with what to do, not "platform down"', async () => {
     const base = stateWith([desk]);
-    const health = { ...base.health, state: 'refused' as const, stale: true, failingSince: T0, lastError: { code: 'SKAHA_UNAUTHORIZED' as const, message: 'GET https://x/session: 401' } };
+    const health = {
+      ...base.health,
+      state: 'refused' as const,
+      stale: true,
+      failingSince: T0,
+      lastError: { code: 'SKAHA_UNAUTHORIZED' as const, message: 'GET https://x/session: 401' },
+    };
     const { h } = await start(new FakeConnection({ ...base, health }));
     expect(h.lines()[1]).toContain('platform ● credentials refused');
     expect(h.text()).not.toContain('down');
@@ -104,13 +138,24 @@ describe('renew, platform load, credentials', () => {
 });
 
 describe('desktop apps', () => {
-  const app = (appId: string, image: string): DesktopApp => ({ ...makeSession({ id: 'desk0001', name: image.split('/').pop()!.split(':')[0], kind: 'desktop-app' }), appId, image });
+  const app = (appId: string, image: string): DesktopApp => ({
+    ...makeSession({ id: 'desk0001', name: image.split('/').pop()!.split(':')[0], kind: 'desktop-app' }),
+    appId,
+    image,
+  });
 
   it('a selected desktop lists its apps; A launches a desktop-app image, X deletes an app', async () => {
     const connection = new FakeConnection(stateWith([desk]));
     let apps = [app('x1y', 'images.canfar.net/skaha/topcat:4.9')];
     connection.on('apps', () => apps);
-    connection.on('images', (p) => (p.kind === 'desktop-app' ? [{ id: 'images.canfar.net/skaha/ds9:8.5', types: ['desktop-app'], digest: null }, { id: 'images.canfar.net/skaha/xterm:1.0', types: ['desktop-app'], digest: null }] : []));
+    connection.on('images', (p) =>
+      p.kind === 'desktop-app'
+        ? [
+            { id: 'images.canfar.net/skaha/ds9:8.5', types: ['desktop-app'], digest: null },
+            { id: 'images.canfar.net/skaha/xterm:1.0', types: ['desktop-app'], digest: null },
+          ]
+        : [],
+    );
     connection.on('apps.launch', (p) => {
       apps = [...apps, app('z9q', p.image)];
       return { sessionId: p.sessionId, appId: 'z9q' };
@@ -125,7 +170,9 @@ describe('desktop apps', () => {
     await h.keys('A');
     expect(h.text()).toContain('Launch an app on desk');
     await h.keys('down', 'enter');
-    expect(connection.sent.filter((r) => r.method === 'apps.launch').map((r) => r.params)).toEqual([{ sessionId: 'desk0001', image: 'images.canfar.net/skaha/xterm:1.0' }]);
+    expect(connection.sent.filter((r) => r.method === 'apps.launch').map((r) => r.params)).toEqual([
+      { sessionId: 'desk0001', image: 'images.canfar.net/skaha/xterm:1.0' },
+    ]);
     expect(h.lines().at(-1)).toBe('launched images.canfar.net/skaha/xterm:1.0 on desk');
     expect(h.text()).toMatch(/z9q xterm Running/);
     await h.keys('X');

@@ -24,7 +24,9 @@ const cells = (hh: Headless) => (hh.widgets.screen as unknown as { lines: Cell[]
 /** The Resources pane's cells (border included), by its geometry in the last frame. */
 function resourcesArea(hh: Headless): Cell[][] {
   const r = hh.dashboard.frame()!.geometry.resources;
-  return cells(hh).slice(r.top, r.top + r.height).map((row) => row.slice(r.left, r.left + r.width));
+  return cells(hh)
+    .slice(r.top, r.top + r.height)
+    .map((row) => row.slice(r.left, r.left + r.width));
 }
 const areaText = (area: Cell[][]) => area.map((row) => row.map((c) => c[1]).join('')).join('\n');
 const fg = (attr: number) => (attr >> 9) & 0x1ff;
@@ -53,7 +55,12 @@ describe('Resources pane with blessed-contrib line charts (UTF-8, colour)', () =
     expect(text).toMatch(/RAM {2}33% 2421\/7451 GiB/);
     expect(text).toMatch(/carta-soon RAM {2}14% 1\.1\/8 GiB/);
     // Each chart row on its own screen row (none wrapped): labels 100 to 0 down the axis, the x axis last.
-    const left = area.map((row) => row.slice(2, 2 + 37).map((c) => c[1]).join(''));
+    const left = area.map((row) =>
+      row
+        .slice(2, 2 + 37)
+        .map((c) => c[1])
+        .join(''),
+    );
     // However tall the pane is (it grows when the table needs few rows), the axis rows run from 100 to 0, then the x axis.
     const axis = left.findIndex((l) => /^ {3}⠓⠒+$/.test(l));
     const plot = left.slice(3, axis).map((l) => l.slice(0, 4));
@@ -63,8 +70,26 @@ describe('Resources pane with blessed-contrib line charts (UTF-8, colour)', () =
     const rows = area.slice(1, -1);
     // Border and padding, the platform half (37), the rule between the halves.
     const half = 2 + 37 + 3;
-    expect(rows.some((row) => BRAILLE.test(row.slice(1, half).map((c) => c[1]).join('')))).toBe(true);
-    expect(rows.some((row) => BRAILLE.test(row.slice(half).map((c) => c[1]).join('')))).toBe(true);
+    expect(
+      rows.some((row) =>
+        BRAILLE.test(
+          row
+            .slice(1, half)
+            .map((c) => c[1])
+            .join(''),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      rows.some((row) =>
+        BRAILLE.test(
+          row
+            .slice(half)
+            .map((c) => c[1])
+            .join(''),
+        ),
+      ),
+    ).toBe(true);
     const braille = rows.flat().filter(([, ch]) => BRAILLE.test(ch));
     expect(braille.some(([attr]) => fg(attr) === CYAN)).toBe(true);
     expect(braille.some(([attr]) => fg(attr) === MAGENTA)).toBe(true);
@@ -92,7 +117,11 @@ describe('Resources pane with blessed-contrib line charts (UTF-8, colour)', () =
     const connection = new FakeConnection(stateWith(demoSessions()));
     h = await startHeadless(connection);
     const charts = h.widgets.charts!;
-    const spies = { platform: vi.spyOn(charts.platform, 'setData'), sessionCpu: vi.spyOn(charts.sessionCpu, 'setData'), sessionRam: vi.spyOn(charts.sessionRam, 'setData') };
+    const spies = {
+      platform: vi.spyOn(charts.platform, 'setData'),
+      sessionCpu: vi.spyOn(charts.sessionCpu, 'setData'),
+      sessionRam: vi.spyOn(charts.sessionRam, 'setData'),
+    };
     const render = vi.spyOn(h.widgets.screen, 'render');
     connection.pushState(stateWith(demoSessions()));
     await h.settle();
@@ -163,9 +192,15 @@ describe('blessed-contrib quirks', () => {
     h = await startHeadless(new FakeConnection(stateWith(demoSessions())));
     // A chart never attached has no canvas: contrib throws a string from setData.
     const detached = contrib.line({ screen: h.widgets.screen, showLegend: false });
-    expect(() => contribCall('line chart data', () => detached.setData([{ title: 'x', x: ['a', 'b'], y: [1, 2] }]))).toThrow(/^blessed-contrib line chart data failed: error: canvas context does not exist/);
+    expect(() => contribCall('line chart data', () => detached.setData([{ title: 'x', x: ['a', 'b'], y: [1, 2] }]))).toThrow(
+      /^blessed-contrib line chart data failed: error: canvas context does not exist/,
+    );
     const error = new RangeError('boom');
-    expect(() => contribCall('x', () => { throw error; })).toThrow(error);
+    expect(() =>
+      contribCall('x', () => {
+        throw error;
+      }),
+    ).toThrow(error);
     expect(contribCall('x', () => 42)).toBe(42);
   });
 });

@@ -153,14 +153,34 @@ describe('the : prompt', () => {
     await run(h, "launch headless skaha/terminal:1.1.1 --name job1 --cores 2 --ram 8 --env MODE=fast -r 3 -- python 'run it.py' --fast");
     expect(h.dashboard.model().view.modal).toMatchObject({
       type: 'launch',
-      form: { kind: 'headless', image: 'skaha/terminal:1.1.1', name: 'job1', fixed: true, cores: 2, ram: 8, env: 'MODE=fast', replicas: '3', cmd: 'python', args: 'run it.py --fast' },
+      form: {
+        kind: 'headless',
+        image: 'skaha/terminal:1.1.1',
+        name: 'job1',
+        fixed: true,
+        cores: 2,
+        ram: 8,
+        env: 'MODE=fast',
+        replicas: '3',
+        cmd: 'python',
+        args: 'run it.py --fast',
+      },
     });
     expect(sent(connection, 'launch')).toEqual([]);
   });
 
   it('profile NAME and launch --profile NAME fill the form from a saved profile, flags on top; Tab completes profile names', async () => {
     const profiles = path.join(dir, 'profiles');
-    await saveProfile(profiles, 'fit', { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', cores: 2, ram: 8, cmd: 'python', args: 'fit.py', env: ['MODE=fast'], replicas: 3 });
+    await saveProfile(profiles, 'fit', {
+      kind: 'headless',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      cores: 2,
+      ram: 8,
+      cmd: 'python',
+      args: 'fit.py',
+      env: ['MODE=fast'],
+      replicas: 3,
+    });
     await saveProfile(profiles, 'fast', { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest' });
     const { h } = await start(undefined, { profilesDir: profiles });
     await h.keys(':');
@@ -175,7 +195,9 @@ describe('the : prompt', () => {
     await type(h, '--replicas 5');
     await h.keys('enter');
     await formOpen(h);
-    expect(h.dashboard.model().view.modal).toMatchObject({ form: { profile: 'fit', kind: 'headless', cmd: 'python', args: 'fit.py', env: 'MODE=fast', replicas: '5', cores: 2, fixed: true } });
+    expect(h.dashboard.model().view.modal).toMatchObject({
+      form: { profile: 'fit', kind: 'headless', cmd: 'python', args: 'fit.py', env: 'MODE=fast', replicas: '5', cores: 2, fixed: true },
+    });
     await h.keys('escape');
     await h.keys(':');
     await type(h, 'launch --profile fa');
@@ -198,7 +220,18 @@ describe('the : prompt', () => {
     const job = (id: string, name: string, status: string) => makeSession({ id, name, kind: 'headless', status, url: null, expiresAt: null });
     const sessions = [...demoSessions(), job('arr00001', 'arr-1', 'Completed'), job('arr00002', 'arr-2', 'Failed')];
     const request = { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'arr', replicas: 2, cmd: 'python', args: 'run.py' } as const;
-    const launches = [{ id: 'L1', at: T0 - 700_000, error: null, request: sanitiseLaunchRequest(request), results: [{ name: 'arr-1', id: 'arr00001' }, { name: 'arr-2', id: 'arr00002' }] }];
+    const launches = [
+      {
+        id: 'L1',
+        at: T0 - 700_000,
+        error: null,
+        request: sanitiseLaunchRequest(request),
+        results: [
+          { name: 'arr-1', id: 'arr00001' },
+          { name: 'arr-2', id: 'arr00002' },
+        ],
+      },
+    ];
     const { h } = await start(new FakeConnection(stateWith(sessions, { launches })));
     await run(h, 'relaunch nb-main');
     expect(h.text()).toContain('Launch nb-main (nb000001) again?');
@@ -211,9 +244,21 @@ describe('the : prompt', () => {
   });
 
   it('usage opens the usage view (U) for 7 or 30 days; storage says the home storage the daemon last read', async () => {
-    const connection = new FakeConnection(stateWith(demoSessions(), {
-      storage: { usedBytes: 40 * 2 ** 30, quotaBytes: 100 * 2 ** 30, nodeDate: null, node: '/arc/nodes/home/alice', user: 'alice', readAt: T0, checkedAt: T0, unknown: null, high: false },
-    }));
+    const connection = new FakeConnection(
+      stateWith(demoSessions(), {
+        storage: {
+          usedBytes: 40 * 2 ** 30,
+          quotaBytes: 100 * 2 ** 30,
+          nodeDate: null,
+          node: '/arc/nodes/home/alice',
+          user: 'alice',
+          readAt: T0,
+          checkedAt: T0,
+          unknown: null,
+          high: false,
+        },
+      }),
+    );
     connection.on('usage', (p) => usageReport(emptyDict<UsageAccount>(), p.since!, p.until!));
     const { h } = await start(connection);
     await h.keys(':');
@@ -315,7 +360,24 @@ describe('the : prompt', () => {
     const text = await helpText(h);
     expect(text).toContain('Command prompt (:)');
     expect(text).toMatch(/:delete\s+\[d · skaha-tui delete\] delete sessions by id or name/);
-    for (const name of ['launch', 'relaunch', 'profile', 'usage', 'storage', 'renew', 'logs', 'events', 'open', 'filter', 'sort', 'export', 'refresh', 'help', 'quit']) expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
+    for (const name of [
+      'launch',
+      'relaunch',
+      'profile',
+      'usage',
+      'storage',
+      'renew',
+      'logs',
+      'events',
+      'open',
+      'filter',
+      'sort',
+      'export',
+      'refresh',
+      'help',
+      'quit',
+    ])
+      expect(text).toMatch(new RegExp(`:${name}\\s+\\[`));
     await h.keys('escape');
     await run(h, 'quit');
     await expect(h.dashboard.done).resolves.toBe(0);

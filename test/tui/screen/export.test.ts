@@ -67,7 +67,13 @@ describe('export (x)', () => {
     expect(readFileSync(path.join(dir, json), 'utf8')).toBe(before);
     await h.keys('x', 'm');
     await exported(h, /as Markdown/);
-    const md = readFileSync(path.join(dir, files().find((f) => f.endsWith('.md'))!), 'utf8');
+    const md = readFileSync(
+      path.join(
+        dir,
+        files().find((f) => f.endsWith('.md'))!,
+      ),
+      'utf8',
+    );
     expect(md.split('\n')[0]).toBe(`| ${SESSION_COLUMNS.join(' | ')} |`);
     expect(md.trimEnd().split('\n')).toHaveLength(2 + 6);
   });
@@ -79,10 +85,26 @@ describe('export (x)', () => {
     await exported(h, /as Markdown/);
     await h.keys('x', 'c');
     await exported(h, /as CSV/);
-    const md = readFileSync(path.join(dir, files().find((f) => f.endsWith('.md'))!), 'utf8').trimEnd().split('\n');
+    const md = readFileSync(
+      path.join(
+        dir,
+        files().find((f) => f.endsWith('.md'))!,
+      ),
+      'utf8',
+    )
+      .trimEnd()
+      .split('\n');
     expect(md).toHaveLength(3);
     expect(md[2]).toContain('=HYPERLINK("x")\\|a<br>b');
-    const csv = parseCsv(readFileSync(path.join(dir, files().find((f) => f.endsWith('.csv'))!), 'utf8'));
+    const csv = parseCsv(
+      readFileSync(
+        path.join(
+          dir,
+          files().find((f) => f.endsWith('.csv'))!,
+        ),
+        'utf8',
+      ),
+    );
     expect(csv[1][1]).toBe(`'=HYPERLINK("x")|a\nb`);
   });
 

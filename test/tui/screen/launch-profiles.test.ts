@@ -29,7 +29,16 @@ const field = (h: Headless, label: string) => h.lines().find((l) => l.includes(`
 
 describe('launch form profiles', () => {
   it('lists the saved profiles; Enter on Profile fills the form with one, and Enter elsewhere launches it', async () => {
-    await saveProfile(dir, 'fit', { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', cores: 2, ram: 8, cmd: 'python', args: 'fit.py --fast', env: ['MODE=fast'], replicas: 3 });
+    await saveProfile(dir, 'fit', {
+      kind: 'headless',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      cores: 2,
+      ram: 8,
+      cmd: 'python',
+      args: 'fit.py --fast',
+      env: ['MODE=fast'],
+      replicas: 3,
+    });
     await saveProfile(dir, 'big', { kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', cores: 8, ram: 32 });
     const { connection, launched } = launchingDaemon();
     const { h } = await start(connection, { profilesDir: dir, env: { NO_COLOR: '1' } });
@@ -46,7 +55,17 @@ describe('launch form profiles', () => {
     expect(h.text()).toContain('--env MODE=fast --replicas 3 -- python fit.py --fast');
     await h.keys('down', 'enter');
     await vi.waitFor(() => expect(launched).toHaveLength(1));
-    expect(launched[0]).toEqual({ kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'headless1', cores: 2, ram: 8, cmd: 'python', args: 'fit.py --fast', env: ['MODE=fast'], replicas: 3 });
+    expect(launched[0]).toEqual({
+      kind: 'headless',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      name: 'headless1',
+      cores: 2,
+      ram: 8,
+      cmd: 'python',
+      args: 'fit.py --fast',
+      env: ['MODE=fast'],
+      replicas: 3,
+    });
   });
 
   it('Ctrl-S saves the form as a private job file, secret env values redacted; the list shows it', async () => {
@@ -70,7 +89,12 @@ describe('launch form profiles', () => {
     const file = path.join(dir, 'nightly.yaml');
     await shows(h, 'saved profile nightly; DB_PASS written as <redacted> (secrets are never saved)');
     expect(h.text()).toContain('saved: nightly');
-    expect(await readJobFile(file)).toEqual({ kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', cmd: 'echo', env: ['MODE=slow', 'DB_PASS=<redacted>'] });
+    expect(await readJobFile(file)).toEqual({
+      kind: 'headless',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      cmd: 'echo',
+      env: ['MODE=slow', 'DB_PASS=<redacted>'],
+    });
     expect(await readFile(file, 'utf8')).not.toContain('hunter2');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(launched).toEqual([]);

@@ -59,7 +59,12 @@ describe('launch form typing', () => {
     expect(h.dashboard.model().view.modal).toMatchObject({ form: { kind: 'headless' } });
     await h.keys('down');
     await typeRaw(h, 'skaha/terminal:1.1.1');
-    for (let i = 0; i < 8 && h.dashboard.model().view.modal?.type === 'launch' && (h.dashboard.model().view.modal as { form: { focus: string } }).form.focus !== 'cmd'; i++) await h.keys('tab');
+    for (
+      let i = 0;
+      i < 8 && h.dashboard.model().view.modal?.type === 'launch' && (h.dashboard.model().view.modal as { form: { focus: string } }).form.focus !== 'cmd';
+      i++
+    )
+      await h.keys('tab');
     expect(h.dashboard.model().view.modal).toMatchObject({ form: { focus: 'cmd' } });
     // A marked paste may span chunks; its line breaks are text.
     await typeRaw(h, '\u001b[200~python3 reduce.py\r');

@@ -105,7 +105,15 @@ describe('dashboard layout (headless blessed screen)', () => {
 
   it('shows the stale badge from the daemon health', async () => {
     const state = stateWith(demoSessions(), {
-      health: { state: 'down', since: T0, failingSince: T0 - 120_000, stale: true, lastError: { code: 'SKAHA_UNAVAILABLE', message: 'GET https://x/session: 503' }, lastSuccessAt: T0 - 130_000, statsFailing: false },
+      health: {
+        state: 'down',
+        since: T0,
+        failingSince: T0 - 120_000,
+        stale: true,
+        lastError: { code: 'SKAHA_UNAVAILABLE', message: 'GET https://x/session: 503' },
+        lastSuccessAt: T0 - 130_000,
+        statsFailing: false,
+      },
     });
     const { h } = await start(new FakeConnection(state), { env: { TZ: 'UTC' } });
     expect(h.text()).toMatch(/stale since \d\d:\d\d:\d\d — SKAHA_UNAVAILABLE: GET https:\/\/x\/session: 503/);
@@ -167,7 +175,9 @@ describe('dashboard layout (headless blessed screen)', () => {
   });
 
   it('handles 1,000 sessions: G jumps to the last row and shows it, g back to the first', async () => {
-    const sessions = Array.from({ length: 1000 }, (_, i) => makeSession({ id: `s${String(i).padStart(7, '0')}`, name: `job${i}`, startedAt: minutesFromT0(-i - 1) }));
+    const sessions = Array.from({ length: 1000 }, (_, i) =>
+      makeSession({ id: `s${String(i).padStart(7, '0')}`, name: `job${i}`, startedAt: minutesFromT0(-i - 1) }),
+    );
     const { h } = await start(new FakeConnection(stateWith(sessions)));
     expect(h.text()).toMatch(/1000 sessions/);
     await h.keys('G');

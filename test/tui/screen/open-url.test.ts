@@ -29,7 +29,15 @@ describe('open and copy', () => {
     const top = h.lines().findIndex((l) => l.includes('┌── Open in the browser'));
     const left = [...h.lines()[top]].indexOf('┌');
     const right = [...h.lines()[top]].lastIndexOf('┐');
-    const inside = h.lines().slice(top + 1).map((l) => [...l].slice(left + 2, right).join('').trim());
+    const inside = h
+      .lines()
+      .slice(top + 1)
+      .map((l) =>
+        [...l]
+          .slice(left + 2, right)
+          .join('')
+          .trim(),
+      );
     const from = inside.findIndex((l) => l.startsWith('https://'));
     expect(inside.slice(from, inside.indexOf('', from)).join('')).toBe(long);
     expect(h.lines().at(-1)).toBe('no browser here: the URL of carta-soon is shown, and copied (OSC 52)');

@@ -9,14 +9,33 @@ import { stateWith } from '../helpers/states.js';
 
 const start = useHeadlessDashboard();
 
-const job = (id: string, name: string, status: string) => makeSession({ id, name, kind: 'headless', status, url: null, expiresAt: null, startedAt: new Date(T0 - 600_000).toISOString() });
+const job = (id: string, name: string, status: string) =>
+  makeSession({ id, name, kind: 'headless', status, url: null, expiresAt: null, startedAt: new Date(T0 - 600_000).toISOString() });
 const record = (id: string, request: LaunchRequest, ids: string[], replicaIds?: number[]): LaunchRecord => ({
-  id, at: T0 - 700_000, error: null, request: sanitiseLaunchRequest({ ...request, ...(replicaIds ? { replicaIds } : {}) }), results: ids.map((sid, i) => ({ name: `${request.name}-${replicaIds?.[i] ?? i + 1}`, id: sid })),
+  id,
+  at: T0 - 700_000,
+  error: null,
+  request: sanitiseLaunchRequest({ ...request, ...(replicaIds ? { replicaIds } : {}) }),
+  results: ids.map((sid, i) => ({ name: `${request.name}-${replicaIds?.[i] ?? i + 1}`, id: sid })),
 });
 const arr: LaunchRequest = { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'arr', replicas: 4, cmd: 'python', args: 'run.py' };
-const arrSessions = () => [job('arr00001', 'arr-1', 'Completed'), job('arr00002', 'arr-2', 'Failed'), job('arr00003', 'arr-3', 'Completed'), job('arr00004', 'arr-4', 'Failed')];
+const arrSessions = () => [
+  job('arr00001', 'arr-1', 'Completed'),
+  job('arr00002', 'arr-2', 'Failed'),
+  job('arr00003', 'arr-3', 'Completed'),
+  job('arr00004', 'arr-4', 'Failed'),
+];
 
-function connectionWith(sessions = arrSessions(), launches = [record('L1', arr, sessions.map((s) => s.id))]) {
+function connectionWith(
+  sessions = arrSessions(),
+  launches = [
+    record(
+      'L1',
+      arr,
+      sessions.map((s) => s.id),
+    ),
+  ],
+) {
   const conn = new FakeConnection(stateWith(sessions, { launches }));
   conn.on('launch', (params) => ({ launchId: 'L9', results: (params.replicaIds ?? [1]).map((n, i) => ({ name: `${params.name}-${n}`, id: `new0000${i}` })) }));
   return conn;
@@ -41,7 +60,14 @@ describe('c on a replica group: rerun its failed replicas', () => {
 
   it('a group whose replicas all succeeded (after a rerun too) has nothing to rerun, and the row counts the latest attempts', async () => {
     const sessions = [...arrSessions(), job('rerun002', 'arr-2', 'Completed'), job('rerun004', 'arr-4', 'Completed')];
-    const launches = [record('L1', arr, arrSessions().map((s) => s.id)), record('L2', arr, ['rerun002', 'rerun004'], [2, 4])];
+    const launches = [
+      record(
+        'L1',
+        arr,
+        arrSessions().map((s) => s.id),
+      ),
+      record('L2', arr, ['rerun002', 'rerun004'], [2, 4]),
+    ];
     const { h, connection } = await start(connectionWith(sessions, launches), { env: { NO_COLOR: '1' } });
     await h.keys('a', 'g');
     expect(h.text()).toMatch(/arr\s+headless\s+\[━+\] 4\/4 done {2}4 Completed/);
@@ -70,11 +96,23 @@ describe('c on a session: launch it again', () => {
     expect(h.text()).toContain('Its command, arguments and environment could not be known: it was not launched through skaha-tui');
     await h.keys('n');
     await h.keys('G', 'c', 'y');
-    expect(connection.sent.find((r) => r.method === 'launch')?.params).toEqual({ kind: 'notebook', image: 'images.canfar.net/skaha/astroml:latest', name: 'nb-main', cores: 2, ram: 8 });
+    expect(connection.sent.find((r) => r.method === 'launch')?.params).toEqual({
+      kind: 'notebook',
+      image: 'images.canfar.net/skaha/astroml:latest',
+      name: 'nb-main',
+      cores: 2,
+      ram: 8,
+    });
   });
 
   it('a secret that was not kept must be given again: y refuses, e opens the launch form with it flagged', async () => {
-    const request: LaunchRequest = { kind: 'headless', image: 'images.canfar.net/skaha/terminal:1.1.1', name: 'sec', env: ['MODE=fast', 'DB_PASS=hunter2'], cmd: 'true' };
+    const request: LaunchRequest = {
+      kind: 'headless',
+      image: 'images.canfar.net/skaha/terminal:1.1.1',
+      name: 'sec',
+      env: ['MODE=fast', 'DB_PASS=hunter2'],
+      cmd: 'true',
+    };
     const conn = connectionWith([job('sec00001', 'sec', 'Completed')], [record('L5', request, ['sec00001'])]);
     const { h, connection } = await start(conn, { env: { NO_COLOR: '1' } });
     await h.keys('a', 'g', 'c');

@@ -74,10 +74,18 @@ describe('counts and marks agree with the rows', () => {
     await h.keys('space', 'space', 'd');
     connection.pushState(stateWith(without('cr000006')));
     await h.settle();
-    const notice = (at: number) => ({ key: `vanished:${at}`, title: 'Session carta-soon vanished', body: 'it left the listing before its expiry; check the platform', urgency: 'critical' as const, at });
+    const notice = (at: number) => ({
+      key: `vanished:${at}`,
+      title: 'Session carta-soon vanished',
+      body: 'it left the listing before its expiry; check the platform',
+      urgency: 'critical' as const,
+      at,
+    });
     connection.pushEvent('notification', notice(1));
     await h.settle();
-    expect(h.lines().at(-1)).toBe('carta-soon left: the dialog now lists 1 session · Session carta-soon vanished: it left the listing before its expiry; check the platform');
+    expect(h.lines().at(-1)).toBe(
+      'carta-soon left: the dialog now lists 1 session · Session carta-soon vanished: it left the listing before its expiry; check the platform',
+    );
     // Once the note has been read, a notification replaces it as before.
     h.clock.advance(3000);
     connection.pushEvent('notification', { ...notice(2), title: 'Session desk launched', body: '', urgency: 'low' });

@@ -57,12 +57,20 @@ describe('dashboard: server text never controls the terminal', () => {
   it('the log pane keeps SGR colours as its own styling and shows every other control as a visible escape', async () => {
     const { h, connection } = await start();
     await h.keys('l');
-    connection.pushEvent('logs:reset', { sessionId: '\u009b7m', lines: ['plain \u001b[31mRED\u001b[0m after', 'osc \u001b]52;c;aGk=\u0007 clear \u001b[2J c1 \u009b31m bel \u0007 del \u007f'] });
+    connection.pushEvent('logs:reset', {
+      sessionId: '\u009b7m',
+      lines: ['plain \u001b[31mRED\u001b[0m after', 'osc \u001b]52;c;aGk=\u0007 clear \u001b[2J c1 \u009b31m bel \u0007 del \u007f'],
+    });
     await h.settle();
     expectScreen(h, 'plain RED after', 'osc \\x1b]52;c;aGk=\\x07 clear \\x1b[2J c1 \\x9b31m bel \\x07 del \\x7f');
     expectNoServerBytes(h);
     // RED is drawn red by the pane (blessed's attribute), not by the log's own bytes.
-    const row = (h.widgets.screen as unknown as { lines: [number, string][][] }).lines.find((cells) => cells.map((c) => c[1]).join('').includes('plain RED'))!;
+    const row = (h.widgets.screen as unknown as { lines: [number, string][][] }).lines.find((cells) =>
+      cells
+        .map((c) => c[1])
+        .join('')
+        .includes('plain RED'),
+    )!;
     const text = row.map((c) => c[1]).join('');
     const at = text.indexOf('RED');
     const fg = (attr: number) => (attr >> 9) & 0x1ff;
@@ -72,10 +80,20 @@ describe('dashboard: server text never controls the terminal', () => {
 
   it('events, the stale header, a flash message and the delete confirmation show visible escapes', async () => {
     const state = stateWith([hostile, plainSession], {
-      health: { state: 'down', since: T0 - 60_000, lastError: { code: 'SKAHA_SERVER_ERROR', message: 'boom \u001b]0;owned\u0007 \u009b2J' }, lastSuccessAt: T0 - 120_000, failingSince: T0 - 60_000, statsFailing: false, stale: true },
+      health: {
+        state: 'down',
+        since: T0 - 60_000,
+        lastError: { code: 'SKAHA_SERVER_ERROR', message: 'boom \u001b]0;owned\u0007 \u009b2J' },
+        lastSuccessAt: T0 - 120_000,
+        failingSince: T0 - 60_000,
+        statsFailing: false,
+        stale: true,
+      },
     });
     const { h, connection } = await start(state);
-    connection.on('events', () => [{ type: 'Warning', reason: 'R\u009b1m', message: 'msg \u001b[2J\u0007', firstTime: null, lastTime: '2026-11-22T11:59:00Z' }]);
+    connection.on('events', () => [
+      { type: 'Warning', reason: 'R\u009b1m', message: 'msg \u001b[2J\u0007', firstTime: null, lastTime: '2026-11-22T11:59:00Z' },
+    ]);
     connection.on('delete', () => {
       throw new AppError('SKAHA_SERVER_ERROR', 'nope \u001b]52;c;aGk=\u0007');
     });

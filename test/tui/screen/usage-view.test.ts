@@ -15,15 +15,42 @@ afterEach(async () => {
   h = null;
 });
 
-const amounts = (a: Partial<Amounts>): Amounts => ({ hours: 1, coreHoursRequested: 0, coreHoursUsed: 0, gibHoursRequested: 0, gibHoursUsed: 0, gpuHours: 0, ...a });
+const amounts = (a: Partial<Amounts>): Amounts => ({
+  hours: 1,
+  coreHoursRequested: 0,
+  coreHoursUsed: 0,
+  gibHoursRequested: 0,
+  gibHoursUsed: 0,
+  gpuHours: 0,
+  ...a,
+});
 
 function accounts(): Record<string, UsageAccount> {
   const out = emptyDict<UsageAccount>();
   const base = { status: 'Running', fixed: true, cores: 8, ramGiB: 16, gpus: 0, countedTo: null, seenAt: T0, gone: false, days: AccountHours.EMPTY } as const;
   const nb = amounts({ coreHoursRequested: 8, coreHoursUsed: 0.5, gibHoursRequested: 16, gibHoursUsed: 4 });
-  out.nb1 = { ...base, name: 'analysis', kind: 'notebook', firstAt: T0 - 30 * HOUR_MS, lastAt: T0, hours: AccountHours.fromRows([{ t: T0 - 30 * HOUR_MS, amounts: nb }, { t: T0 - 29 * HOUR_MS, amounts: nb }]) };
+  out.nb1 = {
+    ...base,
+    name: 'analysis',
+    kind: 'notebook',
+    firstAt: T0 - 30 * HOUR_MS,
+    lastAt: T0,
+    hours: AccountHours.fromRows([
+      { t: T0 - 30 * HOUR_MS, amounts: nb },
+      { t: T0 - 29 * HOUR_MS, amounts: nb },
+    ]),
+  };
   const job = amounts({ coreHoursRequested: 2, coreHoursUsed: 2, gibHoursRequested: 4, gibHoursUsed: 3, gpuHours: 1 });
-  out.job1 = { ...base, name: 'fit', kind: 'headless', gone: true, status: 'Completed', firstAt: T0 - 10 * 24 * HOUR_MS, lastAt: T0, hours: AccountHours.fromRows([{ t: T0 - 10 * 24 * HOUR_MS, amounts: job }]) };
+  out.job1 = {
+    ...base,
+    name: 'fit',
+    kind: 'headless',
+    gone: true,
+    status: 'Completed',
+    firstAt: T0 - 10 * 24 * HOUR_MS,
+    lastAt: T0,
+    hours: AccountHours.fromRows([{ t: T0 - 10 * 24 * HOUR_MS, amounts: job }]),
+  };
   return out;
 }
 
