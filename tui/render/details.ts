@@ -64,7 +64,7 @@ function sessionLines(s: Session, o: DetailsOptions, ghost: boolean, ctx: Render
   const lines = [`${paint.bold(tagSafe(s.name))} (${tagSafe(s.id)}) ${tagSafe(s.kind)} ${status}${ghost ? ' ' + DETAILS.removed : ''}`];
   if (armed) lines.push(paint.fg('cyan', DETAILS.openArmed));
   // Why it waits or failed matters most, so it comes first.
-  const answers = answerLines(s, insight, o.waits ?? [], ctx);
+  const answers = answerLines(s, insight, o.waits ?? [], o.width, ctx);
   lines.push(...answers);
   // A desktop's apps come early: the pane is short.
   lines.push(...appsLines(s, o.apps ?? null, o.readonly ?? false, ctx));

@@ -90,6 +90,22 @@ describe('why Pending, why Failed', () => {
 });
 
 describe('renew, platform load, credentials', () => {
+  it('a long renew error wraps at words under its label in the details pane, its end still on screen', async () => {
+    const why =
+      'unexpected exception: java.lang.IllegalStateException: the workload for session nb000001 could not be patched because its deadline field is immutable (end of message)';
+    const nb = makeSession({ id: 'nb000001', name: 'spectra', kind: 'notebook' });
+    const connection = new FakeConnection(stateWith([nb], { insights: { nb000001: insight({ renew: { outcome: 'failed', at: T0, expiresAt: null, why } }) } }));
+    const { h } = await start(connection);
+    await select(h, 'spectra');
+    const text = h.text();
+    expect(text).toMatch(/Renew {5}renew failed: unexpected exception:/);
+    expect(text).toContain('of message)');
+    // Every continuation line starts under the text, not under the label.
+    const continued = h.lines().filter((l) => l.includes('immutable'));
+    expect(continued).toHaveLength(1);
+    expect(continued[0]).toMatch(/│ {11}\S/);
+  });
+
   it('a renew that does not move the expiry is reported as such; one that does says until when', async () => {
     const connection = new FakeConnection(stateWith([makeSession({ id: 'nb000001', name: 'nb-main', expiresAt: iso(T0 + 30 * MIN) })]));
     let outcome: 'renewed' | 'not-renewed' = 'not-renewed';
