@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { SpawnCommand } from '../../src/daemon-client/daemon-command.js';
-
-const repo = resolve(import.meta.dirname, '../..');
+import { compileForNode } from '../helpers/compile-for-node.js';
 
 /** A TypeScript entry compiled into a temp folder with what it imports, so a child process runs it with plain node. */
 export interface CompiledChild {
@@ -15,35 +13,11 @@ export interface CompiledChild {
   cleanup(): void;
 }
 
-/** Compiles `entry` (relative to the repo) with tsc, as test/daemon/store/crash.test.ts does; type errors are the typecheck's job, not this one's. */
+/** Compiles `entry` (relative to the repo) and what it imports with tsc, into a temp folder. */
 export function compileChild(entry: string): CompiledChild {
   const work = mkdtempSync(join(tmpdir(), 'skaha-child-'));
-  execFileSync(
-    join(repo, 'node_modules/.bin/tsc'),
-    [
-      '--ignoreConfig',
-      '--outDir',
-      work,
-      '--rootDir',
-      repo,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--strict',
-      '--skipLibCheck',
-      '--types',
-      'node',
-      '--resolveJsonModule',
-      '--noCheck',
-      entry,
-    ],
-    { cwd: repo, stdio: 'pipe' },
-  );
-  writeFileSync(join(work, 'package.json'), '{"type":"module"}');
-  symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
+  // Type errors are the typecheck's job, not this one's.
+  compileForNode(work, [entry], { extraFlags: ['--resolveJsonModule', '--noCheck'] });
   const main = join(work, entry.replace(/\.ts$/, '.js'));
   return {
     main,

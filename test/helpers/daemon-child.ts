@@ -1,9 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const repo = resolve(import.meta.dirname, '../..');
+import { join } from 'node:path';
+import { compileForNode } from './compile-for-node.js';
 
 /** A compiled copy of the daemon (from this checkout) that tests can run as a child process. */
 export interface DaemonBuild {
@@ -25,30 +24,7 @@ process.exitCode = await runDaemon(process.argv.slice(2));
  */
 export function buildDaemon(): DaemonBuild {
   const dir = mkdtempSync(join(tmpdir(), 'sk-build-'));
-  execFileSync(
-    join(repo, 'node_modules/.bin/tsc'),
-    [
-      '--ignoreConfig',
-      '--outDir',
-      dir,
-      '--rootDir',
-      repo,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--strict',
-      '--skipLibCheck',
-      '--types',
-      'node',
-      'daemon/main.ts',
-    ],
-    { cwd: repo, stdio: 'pipe' },
-  );
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'skaha-tui', version: '0.0.0-test', type: 'module' }));
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  compileForNode(dir, ['daemon/main.ts'], { packageJson: JSON.stringify({ name: 'skaha-tui', version: '0.0.0-test', type: 'module' }) });
   writeFileSync(join(dir, 'daemon-child.mjs'), CHILD);
   return {
     dir,

@@ -1,12 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonStateStore } from '../../../daemon/store/json-state-store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
+import { compileForNode } from '../../helpers/compile-for-node.js';
 
-const repo = resolve(import.meta.dirname, '../../..');
 let work: string;
 
 // The child runs the real store compiled from this checkout (tsc into a temp dir), so the test
@@ -35,32 +35,7 @@ for (let i = 1; ; i++) {
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'skaha-crash-'));
-  execFileSync(
-    join(repo, 'node_modules/.bin/tsc'),
-    [
-      '--ignoreConfig',
-      '--outDir',
-      work,
-      '--rootDir',
-      repo,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--strict',
-      '--skipLibCheck',
-      '--types',
-      'node',
-      'daemon/store/json-state-store.ts',
-      'src/state/reduce.ts',
-      'src/ports/clock.ts',
-    ],
-    { cwd: repo, stdio: 'pipe' },
-  );
-  writeFileSync(join(work, 'package.json'), '{"type":"module"}');
-  symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
+  compileForNode(work, ['daemon/store/json-state-store.ts', 'src/state/reduce.ts', 'src/ports/clock.ts']);
   writeFileSync(join(work, 'child.mjs'), CHILD);
 });
 
