@@ -6,7 +6,7 @@ import type { SessionInsight, WaitRecord } from '../../src/state/insight.js';
 import { estimateWait } from '../../src/state/wait-estimate.js';
 import { estimateText, renewText, waitedText } from '../../src/cli/answer-text.js';
 import { ANSWERS } from '../text.js';
-import { escapeTags, type Colour } from './paint.js';
+import { escapeTags, tagSafe, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 import { terminalLine } from '../../src/domain/terminal-text.js';
 import { wrapWords } from './wrap-words.js';
@@ -35,7 +35,7 @@ export function answerLines(s: Session, insight: SessionInsight | undefined, wai
   }
   const f = s.status === 'Failed' || s.status === 'Error' ? insight?.failure : null;
   if (f) {
-    lines.push(label(ANSWERS.failed) + paint.fg('red', escapeTags(terminalLine(f.cause))) + (f.inferred ? ' ' + paint.fg('gray', ANSWERS.inferred) : ''));
+    lines.push(label(ANSWERS.failed) + paint.fg('red', tagSafe(f.cause)) + (f.inferred ? ' ' + paint.fg('gray', ANSWERS.inferred) : ''));
     if (f.detail) lines.push(...labelled('', f.detail, width, coloured('gray')));
   }
   if (insight?.renew) {
