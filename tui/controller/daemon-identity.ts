@@ -8,7 +8,8 @@ import type { Controller } from './controller.js';
 export async function checkIdentity(ctl: Controller): Promise<void> {
   const own = ctl.deps.ownIdentity;
   if (!own) return;
-  const mine = await own();
+  // Called without a wait (on attach and reconnect), so a failure here proves nothing rather than rejecting unseen.
+  const mine = await own().catch(() => null);
   const theirs = ctl.deps.connection.identity;
   // An own connection that does not resolve proves nothing either way; the credentials line shows the daemon's problems.
   if (mine === null || sameIdentity(theirs, mine)) {

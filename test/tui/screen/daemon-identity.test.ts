@@ -50,4 +50,22 @@ describe('a daemon with another connection than the dashboard', () => {
     expect(h.text()).toContain('the daemon already uses the same server and credential as this dashboard');
     expect(restarts).toBe(0);
   });
+
+  it('shows nothing and keeps running when its own identity cannot be worked out (the check never rejects unseen)', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    connection.identity = daemons;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      h = await startHeadless(connection, { ownIdentity: async () => Promise.reject(new Error('config module failed to load')) });
+      await h.settle();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(h.text()).not.toContain('D: restart the daemon');
+      expect(h.text()).toContain('nb-main');
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });
