@@ -123,6 +123,9 @@ export const DOCTOR_TEXT = {
   noCredential: 'no credentials found — pass --token or --cert, set SKAHA_TOKEN or SKAHA_CERT, or create ~/.ssl/cadcproxy.pem',
   credentialExpired: (summary: string) => `${summary} — renew it (cadc-get-cert, or canfar login)`,
   credentialProblem: (message: string) => `cannot use the credentials: ${message}`,
+  tokenRefreshed: (summary: string) => `${summary} (its OIDC login refreshed it just now, as any command would)`,
+  tokenAdopted: (summary: string) => `${summary} (newer tokens of its OIDC login were in the canfar config)`,
+  refreshFailed: (summary: string, message: string) => `${summary}, and refreshing it failed: ${message}`,
   secretPrivate: (holds: string) => `holds ${holds}; only you can read it`,
   secretReadable: (holds: string, mode: string, file: string) =>
     `holds ${holds} and others can read it (mode ${mode}) — run: chmod 600 ${JSON.stringify(file)}`,

@@ -2,7 +2,10 @@ import type { Paths } from '../../src/config/paths.js';
 import type { Connection } from '../../src/config/connection.js';
 import { describeCredential, type CredentialDescription } from '../../src/config/credentials.js';
 import { resolveConnection, type ConnectionFlags } from '../../src/config/resolve-connection.js';
+import { homedir } from 'node:os';
+import { refreshGrant } from '../../src/client/refresh-grant.js';
 import { SkahaClient } from '../../src/client/skaha-client.js';
+import { refreshCommandLogin } from '../../src/config/oidc/command-refresh.js';
 import { toAppError } from '../../src/domain/errors.js';
 import { DOCTOR_TEXT as T } from './control-text.js';
 import type { DoctorCheck } from './doctor-check.js';
@@ -34,10 +37,26 @@ export async function checkServer(flags: ConnectionFlags, env: NodeJS.ProcessEnv
       secrets: [],
     };
   }
+  // An expired OIDC access token is refreshed as any command would refresh it; doctor then says so.
+  const secrets: string[] = [];
+  let refresh: Refresh = { kind: 'none' };
+  try {
+    const fresh = await refreshCommandLogin(connection, env.HOME?.trim() || homedir(), { now: () => now, grant: (request) => refreshGrant(request) });
+    if (fresh) {
+      secrets.push(connection.credential.token ?? '');
+      connection = fresh.connection;
+      refresh = { kind: fresh.refreshed ? 'refreshed' : 'adopted' };
+    }
+  } catch (error) {
+    refresh = { kind: 'failed', message: toAppError(error).message };
+  }
   const description = describeCredential(connection.credential, now);
-  const secrets = [connection.credential.token, connection.registryAuth?.secret].filter((s): s is string => typeof s === 'string' && s !== '');
+  secrets.push(...[connection.credential.token, connection.registryAuth?.secret].filter((s): s is string => typeof s === 'string' && s !== ''));
   const url = `${connection.baseUrl}/${connection.apiVersion}`;
-  const checks: DoctorCheck[] = [credentialCheck(description), { section: 'server', name: 'url', status: 'info', detail: T.url(url, connection.urlSource) }];
+  const checks: DoctorCheck[] = [
+    credentialCheck(description, refresh),
+    { section: 'server', name: 'url', status: 'info', detail: T.url(url, connection.urlSource) },
+  ];
   const client = new SkahaClient({ ...connection, timeouts: { connectMs: Math.min(timeoutMs, connection.timeouts.connectMs), totalMs: timeoutMs } });
   try {
     checks.push(...(await Promise.all([availability(client), sessions(client, connection.credential.kind !== 'none')])));
@@ -47,10 +66,16 @@ export async function checkServer(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   return { credentials: description, url, urlSource: connection.urlSource, checks, secrets };
 }
 
-function credentialCheck(d: CredentialDescription): DoctorCheck {
+// What became of the OIDC login behind the credential before it was checked.
+type Refresh = { kind: 'none' | 'refreshed' | 'adopted' } | { kind: 'failed'; message: string };
+
+function credentialCheck(d: CredentialDescription, refresh: Refresh): DoctorCheck {
   const base = { section: 'credentials' as const, name: 'credentials' };
   if (d.kind === 'none') return { ...base, status: 'warn', detail: T.noCredential };
+  if (refresh.kind === 'failed') return { ...base, status: 'fail', detail: T.refreshFailed(d.summary, refresh.message) };
   if (d.expired) return { ...base, status: 'fail', detail: T.credentialExpired(d.summary) };
+  if (refresh.kind === 'refreshed') return { ...base, status: 'ok', detail: T.tokenRefreshed(d.summary) };
+  if (refresh.kind === 'adopted') return { ...base, status: 'ok', detail: T.tokenAdopted(d.summary) };
   return { ...base, status: 'ok', detail: d.summary };
 }
 

@@ -6,13 +6,12 @@ import type { OidcLogin, OidcTokens } from '../../src/config/oidc/oidc-login.js'
 import { refreshGrant } from '../../src/client/refresh-grant.js';
 import { LOGIN_EXPIRED_MESSAGE } from '../../src/config/oidc/refresh-grant-request.js';
 import { refreshLogin, type RefreshLoginDeps, type RefreshOutcome } from '../../src/config/oidc/refresh-login.js';
+import { lifetimeStart, refreshPoint } from '../../src/config/oidc/refresh-point.js';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { CredentialStatus } from '../../src/state/state.js';
 import type { CredentialNews } from './api-holder.js';
 
-/** The share of an access token's lifetime after which it is refreshed. */
-export const REFRESH_AT_FRACTION = 0.8;
 const RETRY_FIRST_MS = 5_000;
 const RETRY_CAP_MS = 5 * 60_000;
 // The shortest gap between two scheduled refreshes, whatever lifetime the provider claims.
@@ -173,15 +172,11 @@ export class TokenRefresher {
   }
 
   private dueAt(tokens: OidcTokens): number | null {
-    if (tokens.accessExpiresAt === null) return null;
-    const from = tokens === this.tokens ? this.obtainedAt : this.startOf(tokens);
-    return from + Math.max(0, tokens.accessExpiresAt - from) * REFRESH_AT_FRACTION;
+    return refreshPoint(tokens, tokens === this.tokens ? this.obtainedAt : this.startOf(tokens));
   }
 
-  /** When a token's lifetime began: its issue time, never later than now (the provider's clock may run ahead). */
   private startOf(tokens: OidcTokens): number {
-    const now = this.deps.clock.now();
-    return Math.min(tokens.issuedAt ?? now, now);
+    return lifetimeStart(tokens, this.deps.clock.now());
   }
 
   private schedule(): void {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Logger } from '../ports/logger.js';
 import type { SkahaApi } from '../ports/skaha-api.js';
 import type { GlobalFlags } from './parse-args.js';
@@ -24,8 +25,19 @@ export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string |
 
 /** The real thing: resolves credentials (flags > env > config > canfar config) and builds the HTTP client. */
 export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
-  const [{ resolveConnection }, { SkahaClient }] = await Promise.all([import('../config/resolve-connection.js'), import('../client/skaha-client.js')]);
-  const connection = await resolveConnection({ url: flags.url, token: flags.token, cert: flags.cert }, { env });
+  const [{ resolveConnection }, { SkahaClient }, { refreshCommandLogin }, { refreshGrant }] = await Promise.all([
+    import('../config/resolve-connection.js'),
+    import('../client/skaha-client.js'),
+    import('../config/oidc/command-refresh.js'),
+    import('../client/refresh-grant.js'),
+  ]);
+  const connectionFlags = { url: flags.url, token: flags.token, cert: flags.cert };
+  // An expired canfar-config OIDC token is refreshed here, as the daemon would; anything else must be valid as it is.
+  const lenient = await resolveConnection(connectionFlags, { env, lenient: true });
+  const homeDir = env.HOME?.trim() || os.homedir();
+  const fresh = await refreshCommandLogin(lenient, homeDir, { now: () => Date.now(), grant: (request) => refreshGrant(request) });
+  if (fresh) options.logger?.info(fresh.refreshed ? 'refreshed the OIDC access token of the canfar config' : 'took newer OIDC tokens from the canfar config');
+  const connection = fresh?.connection ?? (await resolveConnection(connectionFlags, { env }));
   const client = new SkahaClient(connection, { logger: options.logger });
   const secrets = [connection.credential.token, connection.registryAuth?.secret].filter((s): s is string => typeof s === 'string' && s !== '');
   return {

@@ -1,0 +1,76 @@
+// The built CLI, run without a daemon, refreshes an expired canfar-config OIDC access token itself
+// (as the official client does) instead of refusing it; doctor says so.
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { assertBuilt, isolatedEnv, runBin } from './spawn-cli.js';
+
+let sim: RunningSimulator | undefined;
+let home = '';
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+  rmSync(home, { recursive: true, force: true });
+});
+
+const tokensIn = (file: string) =>
+  (parse(readFileSync(file, 'utf8')) as { authentication: { simnet: { token: { access: string; refresh: string } } } }).authentication.simnet.token;
+
+/** A login issued 400 s ago with 300-s access tokens: expired by the wall clock the child reads, its refresh token still good. */
+async function expiredLogin(): Promise<{ file: string; old: { access: string; refresh: string } }> {
+  const clock = new FakeClock(Date.now() - 400_000);
+  sim = await startSimulator({ seed: 3, clock, oidc: { accessLifetimeSec: 300 } });
+  sim.seedSession({ kind: 'notebook', status: 'Running', name: 'nb-oidc' });
+  home = mkdtempSync(join(tmpdir(), 'oidc-direct-'));
+  mkdirSync(join(home, '.canfar'));
+  const file = join(home, '.canfar', 'config.yaml');
+  writeFileSync(file, `# my notes\n${await sim.oidc.canfarConfig()}`);
+  chmodSync(file, 0o600);
+  clock.advance(400_000);
+  return { file, old: tokensIn(file) };
+}
+
+describe('a command without the daemon and an expired OIDC access token', { timeout: 30_000 }, () => {
+  it('ps --no-daemon refreshes the login once, writes the new tokens back and lists the sessions; no token is printed', async () => {
+    assertBuilt();
+    const { file, old } = await expiredLogin();
+    const ps = await runBin(['ps', '--no-daemon', '--json', '-v'], isolatedEnv(home));
+    expect(ps.code, ps.stderr).toBe(0);
+    expect((JSON.parse(ps.stdout) as Array<{ name: string }>).map((s) => s.name)).toContain('nb-oidc');
+    expect(ps.stderr).toContain('refreshed the OIDC access token of the canfar config');
+    expect(sim!.oidc.grants()).toBe(1);
+    const now = tokensIn(file);
+    expect(now.access).not.toBe(old.access);
+    expect(readFileSync(file, 'utf8')).toMatch(/^# my notes\n/);
+    for (const secret of [old.access, old.refresh, now.access, now.refresh, sim!.oidc.clientSecret]) expect(ps.stdout + ps.stderr).not.toContain(secret);
+    // The next command finds a fresh token: no second grant.
+    const again = await runBin(['ps', '--no-daemon', '--json'], isolatedEnv(home));
+    expect(again.code, again.stderr).toBe(0);
+    expect(sim!.oidc.grants()).toBe(1);
+  });
+
+  it('doctor refreshes it as any command would and says so, instead of failing the credential as expired', async () => {
+    assertBuilt();
+    await expiredLogin();
+    const doctor = await runBin(['doctor'], isolatedEnv(home));
+    expect(doctor.stdout).toMatch(/ok {3}bearer token \(canfar-config\).*its OIDC login refreshed it just now/);
+    expect(doctor.stdout).toMatch(/ok {3}your sessions: 1 listed/);
+    expect(sim!.oidc.grants()).toBe(1);
+  });
+
+  it('says to log in again when the login itself is over, and exits with an error', async () => {
+    assertBuilt();
+    await expiredLogin();
+    sim!.oidc.revokeAll();
+    const ps = await runBin(['ps', '--no-daemon'], isolatedEnv(home));
+    expect(ps.code).not.toBe(0);
+    expect(ps.stderr).toContain('your CANFAR login expired — run `canfar login`');
+    const doctor = await runBin(['doctor'], isolatedEnv(home));
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/FAIL .*refreshing it failed: your CANFAR login expired/);
+  });
+});
