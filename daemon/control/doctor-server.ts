@@ -5,7 +5,7 @@ import { resolveConnection, type ConnectionFlags } from '../../src/config/resolv
 import { homedir } from 'node:os';
 import { refreshGrant } from '../../src/client/refresh-grant.js';
 import { SkahaClient } from '../../src/client/skaha-client.js';
-import { refreshCommandLogin } from '../../src/config/oidc/command-refresh.js';
+import { openCommandLogin } from '../../src/config/oidc/command-refresh.js';
 import { toAppError } from '../../src/domain/errors.js';
 import { DOCTOR_TEXT as T } from './control-text.js';
 import type { DoctorCheck } from './doctor-check.js';
@@ -41,11 +41,15 @@ export async function checkServer(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   const secrets: string[] = [];
   let refresh: Refresh = { kind: 'none' };
   try {
-    const fresh = await refreshCommandLogin(connection, env.HOME?.trim() || homedir(), { now: () => now, grant: (request) => refreshGrant(request) });
-    if (fresh) {
+    const oidc = await openCommandLogin(connection, env.HOME?.trim() || homedir(), {
+      now: () => now,
+      grant: (request) => refreshGrant(request),
+      onSecret: (secret) => secrets.push(secret),
+    });
+    if (oidc) {
       secrets.push(connection.credential.token ?? '');
-      connection = fresh.connection;
-      refresh = { kind: fresh.refreshed ? 'refreshed' : 'adopted' };
+      connection = oidc.connection;
+      refresh = { kind: oidc.start === 'as-is' ? 'none' : oidc.start };
     }
   } catch (error) {
     refresh = { kind: 'failed', message: toAppError(error).message };

@@ -1,14 +1,15 @@
 import os from 'node:os';
 import { SkahaClient } from '../../src/client/skaha-client.js';
 import { canfarConfigPath } from '../../src/config/canfar-config.js';
-import type { Connection, Credential } from '../../src/config/connection.js';
+import type { Connection } from '../../src/config/connection.js';
 import { connectionIdentity } from '../../src/config/connection-identity.js';
+import { liveTokenCredential } from '../../src/config/oidc/live-credential.js';
 import { readOidcLogin } from '../../src/config/oidc/oidc-login.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Connected } from './api-holder.js';
 import { connectionSecrets } from './connection-secrets.js';
 import { userField } from './user-field.js';
-import { refreshingApi } from './refreshing-api.js';
+import { refreshingApi } from '../../src/client/refreshing-api.js';
 import { TokenRefresher, type TokenRefresherDeps } from './token-refresher.js';
 
 /** What a refreshing connection needs beyond the resolved connection (tests inject the refresh parts). */
@@ -27,7 +28,10 @@ export async function oidcConnected(connection: Connection, env: NodeJS.ProcessE
   if (!read?.login || read.login.tokens.access !== resolved.token) return null;
   const login = read.login;
   const refresher = new TokenRefresher({ ...options, logger, login, text: read.text });
-  const live: Connection = { ...connection, credential: liveCredential(refresher) };
+  const live: Connection = {
+    ...connection,
+    credential: liveTokenCredential({ accessToken: () => refresher.accessToken(), expiresAt: () => refresher.status().expiresAt }),
+  };
   const client = new SkahaClient(live, { logger });
   const connected: Connected = {
     api: refreshingApi(client, refresher),
@@ -51,12 +55,4 @@ export async function oidcConnected(connection: Connection, env: NodeJS.ProcessE
   };
   refresher.start();
   return connected;
-}
-
-/** A token credential that always holds the refresher's current token (non-enumerable) and expiry. */
-function liveCredential(refresher: TokenRefresher): Credential {
-  const credential = { kind: 'token', source: 'canfar-config' } as Credential;
-  Object.defineProperty(credential, 'expiresAt', { get: () => refresher.status().expiresAt, enumerable: true });
-  Object.defineProperty(credential, 'token', { get: () => refresher.accessToken(), enumerable: false });
-  return credential;
 }

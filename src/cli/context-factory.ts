@@ -41,7 +41,7 @@ export function buildContext(parts: ContextParts): BuiltContext {
   let handle: ApiHandle | undefined;
   let opening: Promise<ApiHandle> | undefined;
   const open = (): Promise<ApiHandle> =>
-    (opening ??= parts.openApi(global, io.env, { logger: clientLogger(log) }).then((h) => {
+    (opening ??= parts.openApi(global, io.env, { logger: clientLogger(log), onSecret: (secret) => secrets.add(secret) }).then((h) => {
       handle = h;
       for (const secret of h.secrets) secrets.add(secret);
       return h;

@@ -21,27 +21,36 @@ export interface ApiHandle {
 }
 
 /** Opens the Skaha API for the given global flags; `logger` receives the client's diagnostics (never a secret). */
-export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>, options?: { logger?: Logger }) => Promise<ApiHandle>;
+export type OpenApi = (flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>, options?: OpenApiOptions) => Promise<ApiHandle>;
+
+/** Options of OpenApi: where diagnostics go, and who hears of a secret that appears later (a refreshed token), for redaction. */
+export interface OpenApiOptions {
+  logger?: Logger;
+  onSecret?: (secret: string) => void;
+}
 
 /** The real thing: resolves credentials (flags > env > config > canfar config) and builds the HTTP client. */
 export const openSkahaApi: OpenApi = async (flags, env, options = {}) => {
-  const [{ resolveConnection }, { SkahaClient }, { refreshCommandLogin }, { refreshGrant }] = await Promise.all([
+  const [{ resolveConnection }, { SkahaClient }, { openCommandLogin }, { refreshGrant }, { refreshingApi }] = await Promise.all([
     import('../config/resolve-connection.js'),
     import('../client/skaha-client.js'),
     import('../config/oidc/command-refresh.js'),
     import('../client/refresh-grant.js'),
+    import('../client/refreshing-api.js'),
   ]);
   const connectionFlags = { url: flags.url, token: flags.token, cert: flags.cert };
-  // An expired canfar-config OIDC token is refreshed here, as the daemon would; anything else must be valid as it is.
+  // A canfar-config OIDC login is kept fresh by this command, as the daemon would; any other credential must be valid as it is.
   const lenient = await resolveConnection(connectionFlags, { env, lenient: true });
   const homeDir = env.HOME?.trim() || os.homedir();
-  const fresh = await refreshCommandLogin(lenient, homeDir, { now: () => Date.now(), grant: (request) => refreshGrant(request) });
-  if (fresh) options.logger?.info(fresh.refreshed ? 'refreshed the OIDC access token of the canfar config' : 'took newer OIDC tokens from the canfar config');
-  const connection = fresh?.connection ?? (await resolveConnection(connectionFlags, { env }));
+  const oidc = await openCommandLogin(lenient, homeDir, { now: () => Date.now(), grant: (request) => refreshGrant(request), onSecret: options.onSecret });
+  if (oidc?.start === 'refreshed') options.logger?.info('refreshed the OIDC access token of the canfar config');
+  if (oidc?.start === 'adopted') options.logger?.info('took newer OIDC tokens from the canfar config');
+  const connection = oidc?.connection ?? (await resolveConnection(connectionFlags, { env }));
   const client = new SkahaClient(connection, { logger: options.logger });
   const secrets = [connection.credential.token, connection.registryAuth?.secret].filter((s): s is string => typeof s === 'string' && s !== '');
   return {
-    api: client,
+    // After a 401 the login refreshes (once per token) and the call is retried: a command that waits for hours outlives its token.
+    api: oidc ? refreshingApi(client, oidc.login) : client,
     concurrency: connection.concurrency,
     secrets,
     registryAuth: connection.registryAuth !== undefined,

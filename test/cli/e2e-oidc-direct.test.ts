@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { assertBuilt, isolatedEnv, runBin } from './spawn-cli.js';
+import { waitUntil } from '../helpers/wait-until.js';
+import { assertBuilt, isolatedEnv, runBin, startBin } from './spawn-cli.js';
 
 let sim: RunningSimulator | undefined;
 let home = '';
@@ -20,9 +21,8 @@ afterEach(async () => {
 const tokensIn = (file: string) =>
   (parse(readFileSync(file, 'utf8')) as { authentication: { simnet: { token: { access: string; refresh: string } } } }).authentication.simnet.token;
 
-/** A login issued 400 s ago with 300-s access tokens: expired by the wall clock the child reads, its refresh token still good. */
-async function expiredLogin(): Promise<{ file: string; old: { access: string; refresh: string } }> {
-  const clock = new FakeClock(Date.now() - 400_000);
+/** A simulator login issued at the clock's time (300-s access tokens) in a canfar config; then simulated time catches up with the wall clock. */
+async function simLogin(clock: FakeClock): Promise<{ file: string; old: { access: string; refresh: string } }> {
   sim = await startSimulator({ seed: 3, clock, oidc: { accessLifetimeSec: 300 } });
   sim.seedSession({ kind: 'notebook', status: 'Running', name: 'nb-oidc' });
   home = mkdtempSync(join(tmpdir(), 'oidc-direct-'));
@@ -30,9 +30,12 @@ async function expiredLogin(): Promise<{ file: string; old: { access: string; re
   const file = join(home, '.canfar', 'config.yaml');
   writeFileSync(file, `# my notes\n${await sim.oidc.canfarConfig()}`);
   chmodSync(file, 0o600);
-  clock.advance(400_000);
+  clock.advance(Math.max(0, Date.now() - clock.now()));
   return { file, old: tokensIn(file) };
 }
+
+/** A login issued 400 s ago: its access token expired by the wall clock the child reads, its refresh token still good. */
+const expiredLogin = () => simLogin(new FakeClock(Date.now() - 400_000));
 
 describe('a command without the daemon and an expired OIDC access token', { timeout: 30_000 }, () => {
   it('ps --no-daemon refreshes the login once, writes the new tokens back and lists the sessions; no token is printed', async () => {
@@ -72,5 +75,28 @@ describe('a command without the daemon and an expired OIDC access token', { time
     const doctor = await runBin(['doctor'], isolatedEnv(home));
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/FAIL .*refreshing it failed: your CANFAR login expired/);
+  });
+
+  it('logs -f --no-daemon outlives its access token: the 401 refreshes the login once and the follow goes on', async () => {
+    assertBuilt();
+    // A fresh login (sim time = now), followed for "an hour" of simulated time.
+    const clock = new FakeClock(Date.now());
+    const { old } = await simLogin(clock);
+    const id = sim!.seedSession({ kind: 'headless', status: 'Running', name: 'long-job' });
+    const follow = startBin(['logs', '-f', id, '--no-daemon'], isolatedEnv(home));
+    try {
+      sim!.appendLog(id, 'first line\n');
+      await waitUntil(() => follow.stdout().includes('first line'), 'the first line', 10_000);
+      expect(sim!.oidc.grants()).toBe(0);
+      clock.advance(3_600_000);
+      sim!.appendLog(id, 'after the token expired\n');
+      await waitUntil(() => follow.stdout().includes('after the token expired'), 'the line after expiry', 10_000);
+      expect(sim!.oidc.grants()).toBe(1);
+      expect(follow.stderr()).not.toMatch(/401|unauthori[sz]ed|expired/i);
+      for (const secret of [old.access, old.refresh]) expect(follow.stdout() + follow.stderr()).not.toContain(secret);
+    } finally {
+      follow.child.kill('SIGINT');
+      await follow.exited;
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialNews } from '../../../daemon/runtime/api-holder.js';
-import { refreshingApi } from '../../../daemon/runtime/refreshing-api.js';
+import { refreshingApi } from '../../../src/client/refreshing-api.js';
 import { TokenRefresher } from '../../../daemon/runtime/token-refresher.js';
 import { oidcTokens, type OidcLogin, type OidcTokens } from '../../../src/config/oidc/oidc-login.js';
 import type { RefreshOutcome } from '../../../src/config/oidc/refresh-login.js';

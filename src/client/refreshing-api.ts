@@ -1,5 +1,5 @@
-import { toAppError } from '../../src/domain/errors.js';
-import type { SkahaApi } from '../../src/ports/skaha-api.js';
+import { toAppError } from '../domain/errors.js';
+import type { SkahaApi } from '../ports/skaha-api.js';
 
 /** What the wrapper asks of a token refresher. */
 export interface UnauthorizedHandler {
