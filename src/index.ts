@@ -8,6 +8,7 @@ export type * from './ports/clock.js';
 export type * from './ports/logger.js';
 export type * from './config/connection.js';
 export { SkahaClient } from './client/skaha-client.js';
+export { LogBytes } from './domain/log-bytes.js';
 export { validateLaunch, isLaunchableKind, MAX_NAME_LENGTH, MAX_REPLICAS, type ValidatedLaunch } from './domain/validate-launch.js';
 export { normaliseImage } from './domain/normalise-image.js';
 export { limitConcurrency, type Limiter } from './client/limit-concurrency.js';

@@ -3,7 +3,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import { toAppError, type AppError } from '../../src/domain/errors.js';
 import { RepeatingTask } from '../poll/repeating-task.js';
 import { backoffDelay } from '../poll/poll-interval.js';
-import { diffLog, logRefreshInterval, type LogCursor } from '../../src/logs/log-diff.js';
+import { diffLogBytes, logRefreshInterval, type LogCursor } from '../../src/logs/log-diff.js';
+import { readLogBytes } from '../../src/logs/read-log-bytes.js';
 import { LineBuffer } from '../../src/logs/line-buffer.js';
 
 /** New lines for a session's subscribers: appended, or the whole buffer after a reset. */
@@ -15,7 +16,8 @@ export interface LogUpdate {
 
 /** Options of a LogFollower. */
 export interface LogFollowerOptions {
-  api: Pick<SkahaApi, 'getLogs'>;
+  /** Where logs come from: as bytes when the API can (only what is new gets decoded), else as text. */
+  api: Pick<SkahaApi, 'getLogs' | 'getLogBytes'>;
   clock: Clock;
   refreshMs: number;
   bufferLines: number;
@@ -107,13 +109,13 @@ export class LogFollower {
 
   private async fetch(sessionId: string, entry: Followed): Promise<void> {
     try {
-      const logs = await this.options.api.getLogs(sessionId);
+      const log = await readLogBytes(this.options.api, sessionId);
       entry.failures = 0;
-      entry.lastBytes = logs.text.length;
+      entry.lastBytes = log.length;
       // A log that turns empty lost its pod (the platform deleted it: expiry, a job's clean-up), or a
       // restarted container has not written yet: the last lines stay until new ones come.
-      if (logs.text === '' && entry.buffer.length > 0) return;
-      const change = diffLog(entry.cursor, logs.text, logs.truncated);
+      if (log.length === 0 && entry.buffer.length > 0) return;
+      const change = diffLogBytes(entry.cursor, log);
       entry.cursor = change.cursor;
       if (change.kind === 'reset') entry.buffer.clear();
       entry.buffer.push(change.lines);

@@ -64,12 +64,16 @@ export class InsightPoller {
 
   /** Pure-ish: the sessions whose events are due now, most overdue first, at most EVENTS_PER_ROUND. */
   due(sessions: readonly Session[], now: number): Session[] {
-    const live = new Set(sessions.map((s) => s.id));
-    for (const id of this.seen.keys()) if (!live.has(id)) this.seen.delete(id);
+    if (this.seen.size > 0) {
+      const live = new Set(sessions.map((s) => s.id));
+      for (const id of this.seen.keys()) if (!live.has(id)) this.seen.delete(id);
+    }
     const insights = this.deps.runtime.state().insights;
     const slow = this.deps.rereadMs ?? EVENTS_REREAD_MS;
     const picked: { session: Session; urgency: number }[] = [];
     for (const session of sessions) {
+      // Most sessions run: nothing to look up for them.
+      if (session.status === 'Running') continue;
       const last = this.seen.get(session.id);
       const insight = Object.hasOwn(insights, session.id) ? insights[session.id] : undefined;
       if (session.status === 'Pending') {

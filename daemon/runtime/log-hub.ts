@@ -3,6 +3,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { DaemonFrame } from '../../src/protocol/codec.js';
 import { makeEvent } from '../../src/protocol/messages/event.js';
 import { LogFollower, type LogUpdate } from '../logs/log-follower.js';
+import { readLogBytes } from '../../src/logs/read-log-bytes.js';
 import type { ApiHolder } from './api-holder.js';
 
 /** What the log hub needs. */
@@ -25,7 +26,10 @@ export class LogHub {
 
   constructor(private readonly deps: LogHubDeps) {
     this.follower = new LogFollower({
-      api: { getLogs: (id) => deps.connection.api().getLogs(id) },
+      api: {
+        getLogs: (id) => deps.connection.api().getLogs(id),
+        getLogBytes: (id) => readLogBytes(deps.connection.api(), id),
+      },
       clock: deps.clock,
       refreshMs: deps.refreshMs,
       bufferLines: deps.bufferLines,

@@ -7,18 +7,19 @@ export type ProcessFigures = Omit<DaemonMetrics, 'clients' | 'sessions' | 'logFo
 
 const RESOLUTION_MS = 10;
 
-/** Samples the event loop's delay from start to stop and reads the process's figures on demand. */
+/**
+ * Reads the process's figures on demand, and samples the event loop's delay from the first read on:
+ * the sampling timer wakes the process every 10 ms, which costs a daemon nobody watches several ms
+ * of CPU a second for figures no one reads.
+ */
 export class ProcessMetrics {
-  private readonly histogram: IntervalHistogram;
-  private windowStart: number;
+  private histogram: IntervalHistogram | null = null;
+  private windowStart = 0;
+  private stopped = false;
 
-  constructor(private readonly clock: Clock) {
-    this.histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-    this.histogram.enable();
-    this.windowStart = clock.now();
-  }
+  constructor(private readonly clock: Clock) {}
 
-  /** The current figures; the delay covers the time since the previous read, which starts a new window. */
+  /** The current figures; the delay covers the time since the previous read (none for the first), which starts a new window. */
   read(): ProcessFigures {
     const memory = process.memoryUsage();
     const byKind: Record<string, number> = {};
@@ -27,13 +28,12 @@ export class ProcessMetrics {
     // The histogram holds the time between timer ticks: what exceeds the resolution is the delay.
     const late = (ns: number) => (Number.isFinite(ns) ? Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100) : 0);
     const now = this.clock.now();
-    const delay = {
-      mean: late(this.histogram.mean),
-      p99: late(this.histogram.percentile(99)),
-      max: late(this.histogram.max),
-      windowMs: now - this.windowStart,
-    };
-    this.histogram.reset();
+    const histogram = this.histogram;
+    const delay = histogram
+      ? { mean: late(histogram.mean), p99: late(histogram.percentile(99)), max: late(histogram.max), windowMs: now - this.windowStart }
+      : { mean: 0, p99: 0, max: 0, windowMs: 0 };
+    if (histogram) histogram.reset();
+    else if (!this.stopped) this.start();
     this.windowStart = now;
     return {
       pid: process.pid,
@@ -49,6 +49,12 @@ export class ProcessMetrics {
 
   /** Stops sampling. */
   stop(): void {
-    this.histogram.disable();
+    this.stopped = true;
+    this.histogram?.disable();
+  }
+
+  private start(): void {
+    this.histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+    this.histogram.enable();
   }
 }

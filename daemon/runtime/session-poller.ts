@@ -110,7 +110,10 @@ export class SessionPoller {
     const state = this.deps.runtime.state();
     return nextPollDelay(
       {
-        sessions: Object.values(state.sessions).map((s) => ({ status: s.status, pendingSince: dictGet(state.insights, s.id)?.pending?.since ?? null })),
+        // Only a waiting session needs its wait's start; the others go as they are.
+        sessions: Object.values(state.sessions).map((s) =>
+          s.status === 'Pending' ? { status: s.status, pendingSince: dictGet(state.insights, s.id)?.pending?.since ?? null } : s,
+        ),
         clients: this.deps.clients(),
         now: this.deps.clock.now(),
         lastActionAt: state.lastActivityAt,

@@ -35,13 +35,14 @@ function copyFrom(chunks: readonly Buffer[], offset: number, length: number, out
 /**
  * Reads the whole stream but keeps only its last `maxBytes`, so memory stays bounded. A truncated
  * tail starts at a line (or at least a UTF-8 character) and gets `marker(keptBytes, totalBytes)` on
- * top; it is assembled with a single copy, which matters for a 10 MB log read every few seconds.
+ * top. The kept bytes are returned as the chunks they came in (the first one cut where the tail
+ * starts), not joined: a follower of a 10 MB log every few seconds reads only their end.
  */
 export async function readTail(
   body: BodyStream,
   maxBytes: number,
   marker: (keptBytes: number, totalBytes: number) => string = () => '',
-): Promise<{ data: Buffer; totalBytes: number; truncated: boolean }> {
+): Promise<{ chunks: Buffer[]; totalBytes: number; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let kept = 0;
   let total = 0;
@@ -53,7 +54,7 @@ export async function readTail(
     // Drop whole head chunks that are no longer needed for the tail.
     while (chunks.length > 1 && kept - chunks[0].length >= maxBytes) kept -= chunks.shift()!.length;
   }
-  if (total <= maxBytes) return { data: Buffer.concat(chunks, kept), totalBytes: total, truncated: false };
+  if (total <= maxBytes) return { chunks, totalBytes: total, truncated: false };
   let start = kept - maxBytes;
   // Start at a line boundary when one is near, else at least at a UTF-8 character boundary.
   const near = Buffer.allocUnsafe(Math.min(4096, maxBytes));
@@ -62,10 +63,9 @@ export async function readTail(
   if (newline >= 0 && newline < Math.min(4096, maxBytes - 1)) start += newline + 1;
   else for (let i = 0; i < near.length && start < kept && (near[i] & 0xc0) === 0x80; i++) start++;
   const head = Buffer.from(marker(kept - start, total));
-  const data = Buffer.allocUnsafe(head.length + kept - start);
-  head.copy(data, 0);
-  copyFrom(chunks, start, kept - start, data, head.length);
-  return { data, totalBytes: total, truncated: true };
+  while (chunks.length > 0 && start >= chunks[0].length) start -= chunks.shift()!.length;
+  if (chunks.length > 0) chunks[0] = chunks[0].subarray(start);
+  return { chunks: [head, ...chunks], totalBytes: total, truncated: true };
 }
 
 /** The marker line put above a truncated log (ASCII, so an ASCII log stays a compact one-byte string in V8). */

@@ -1,6 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { AppError, isAppError } from '../domain/errors.js';
+import { LogBytes } from '../domain/log-bytes.js';
 import type { SessionLogs } from '../domain/platform.js';
 import type { Connection } from '../config/connection.js';
 import { redactSecrets } from '../config/secret.js';
@@ -104,11 +105,17 @@ export class HttpTransport {
   }
 
   /** Sends the request and returns the log text, keeping only the tail when it is over the cap. */
-  logs(spec: RequestSpec): Promise<SessionLogs> {
+  async logs(spec: RequestSpec): Promise<SessionLogs> {
+    // Decoded from bytes that already hold the marker: marker + text would be a rope that V8 copies whole on the first search.
+    const log = await this.logBytes(spec);
+    return { text: log.text(), truncated: log.truncated };
+  }
+
+  /** Sends the request and returns the log's bytes, undecoded, keeping only the tail when it is over the cap. */
+  logBytes(spec: RequestSpec): Promise<LogBytes> {
     return this.exchange(spec, async (res) => {
-      // The marker is put in before decoding: marker + text would be a rope that V8 copies whole on the first search.
       const tail = await readTail(res.body as BodyStream, this.maxLogBytes, truncationMarker);
-      return { text: tail.data.toString('utf8'), truncated: tail.truncated };
+      return LogBytes.of(tail.chunks, tail.truncated);
     });
   }
 

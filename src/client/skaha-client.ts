@@ -3,6 +3,7 @@ import { isSessionId, SESSION_ID_RULE } from '../domain/session-id.js';
 import type { DesktopApp, PublicSession, Session } from '../domain/session.js';
 import type { Availability, Image, PlatformStats, ResourceContext, SessionEvent, SessionLogs } from '../domain/platform.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
+import type { LogBytes } from '../domain/log-bytes.js';
 import type { DesktopAppRequest, ListOptions, SkahaApi } from '../ports/skaha-api.js';
 import type { Connection } from '../config/connection.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
@@ -61,6 +62,11 @@ export class SkahaClient implements SkahaApi {
   /** The session's log snapshot, keeping the tail when it is over the cap. */
   async getLogs(id: string): Promise<SessionLogs> {
     return this.http.logs(get(`/session/${segment(id, 'id')}`, query({ view: 'logs' })));
+  }
+
+  /** The session's log snapshot as undecoded bytes, keeping the tail when it is over the cap. */
+  async getLogBytes(id: string): Promise<LogBytes> {
+    return this.http.logBytes(get(`/session/${segment(id, 'id')}`, query({ view: 'logs' })));
   }
 
   /** The session's events, parsed from kubectl's table. */

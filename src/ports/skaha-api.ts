@@ -2,6 +2,7 @@ import type { DesktopApp, PublicSession, Session } from '../domain/session.js';
 import type { Availability, Image, PlatformStats, ResourceContext, SessionEvent, SessionLogs } from '../domain/platform.js';
 import type { LaunchRequest, LaunchResult } from '../domain/launch.js';
 import type { HomeStorageRead } from '../domain/storage.js';
+import type { LogBytes } from '../domain/log-bytes.js';
 
 /** Filters for listing the caller's sessions. */
 export interface ListOptions {
@@ -28,6 +29,8 @@ export interface SkahaApi {
   getSession(id: string): Promise<Session>;
   /** The full log snapshot, capped (`?view=logs`). */
   getLogs(id: string): Promise<SessionLogs>;
+  /** The same snapshot as undecoded bytes, for a follower that reads only what is new; optional: without it, getLogs serves. */
+  getLogBytes?(id: string): Promise<LogBytes>;
   /** The session's Kubernetes events, parsed (`?view=events`). */
   getEvents(id: string): Promise<SessionEvent[]>;
   /** Platform allocation and capacity (`?view=stats`). */

@@ -3,18 +3,19 @@ import type { Session } from '../domain/session.js';
 import type { DaemonState } from '../state/state.js';
 import type { HistoryPoint } from '../state/history.js';
 import { EMPTY_SERIES_ID, type Series } from '../state/series.js';
-import { usageSample } from '../state/usage.js';
+import { hasUsage, isUsageSample } from '../state/usage.js';
 import { sameJson } from './same-json.js';
 import { WHOLE_FIELDS, type HistoryDelta, type ListDelta, type RecordDelta, type SessionsDelta, type StatePatch, type UsageDelta } from './patch.js';
 
 /** Pure: the delta turning map `prev` into `next`, or undefined when equal. */
 export function diffRecord<V>(prev: Readonly<Record<string, V>>, next: Readonly<Record<string, V>>): RecordDelta<V> | undefined {
   if (prev === next) return undefined;
-  const set = emptyDict<V>();
-  const del = Object.keys(prev).filter((k) => !hasKey(next, k));
-  for (const [k, v] of Object.entries(next)) if (!hasKey(prev, k) || !sameJson(prev[k], v)) set[k] = v;
   const delta: RecordDelta<V> = {};
-  if (Object.keys(set).length > 0) delta.set = set;
+  for (const k of Object.keys(next)) {
+    const v = next[k];
+    if (!hasKey(prev, k) || !sameJson(prev[k], v)) (delta.set ??= emptyDict())[k] = v;
+  }
+  const del = Object.keys(prev).filter((k) => !hasKey(next, k));
   if (del.length > 0) delta.del = del;
   return delta.set || delta.del ? delta : undefined;
 }
@@ -36,20 +37,23 @@ export function diffList<T>(prev: readonly T[], next: readonly T[]): ListDelta<T
   return { drop: a.length, append: [...next] };
 }
 
-/** The changed top-level fields of a session; null when a field went away (the session is then sent whole). */
-function changedFields(before: Session, after: Session): Partial<Session> | null {
+/** The changed top-level fields of a session; undefined when none did, null when a field went away (the session is then sent whole). */
+function changedFields(before: Session, after: Session): Partial<Session> | null | undefined {
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
-  let out: Record<string, unknown> | null = null;
+  let out: Record<string, unknown> | undefined;
   let count = 0;
   for (const key in b) {
     count++;
-    if (!sameJson(a[key], b[key])) (out ??= {})[key] = b[key];
+    const x = a[key];
+    const y = b[key];
+    // Most fields are equal strings or numbers: no call for them.
+    if (x !== y && !sameJson(x, y)) (out ??= {})[key] = y;
   }
   for (const _key in a) count--;
   // A field that went away cannot be said with a partial: send the session whole.
   if (count !== 0) return null;
-  return out ?? {};
+  return out;
 }
 
 /** Pure: new sessions whole, changed ones by their changed fields, removed ones by id; undefined when equal. */
@@ -62,7 +66,7 @@ export function diffSessionRecords(prev: Readonly<Record<string, Session>>, next
     if (before === after) continue;
     const fields = before ? changedFields(before, after) : null;
     if (fields === null) (delta.set ??= emptyDict())[id] = after;
-    else if (Object.keys(fields).length > 0) (delta.update ??= emptyDict())[id] = fields;
+    else if (fields !== undefined) (delta.update ??= emptyDict())[id] = fields;
   }
   const del = Object.keys(prev).filter((id) => !hasKey(next, id));
   if (del.length > 0) delta.del = del;
@@ -93,13 +97,12 @@ function replaysPoll(prev: DaemonState, next: DaemonState): boolean {
     const before = dictGet(prev.usage, id);
     const after = dictGet(next.usage, id);
     if (after) kept++;
-    const sample = usageSample(session, at);
-    if (!sample) {
+    if (!hasUsage(session)) {
       if (after !== before) return false;
       continue;
     }
     const point = after ? appendedTo(before, after) : null;
-    if (!point || after!.appended!.now !== at || !sameJson(point, sample)) return false;
+    if (!point || after!.appended!.now !== at || !isUsageSample(point, session, at)) return false;
   }
   return kept === Object.keys(next.usage).length;
 }

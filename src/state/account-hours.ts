@@ -43,7 +43,25 @@ export function addAmounts(a: Amounts, b: Readonly<Amounts>): Amounts {
 export const HOURS_LAYOUT: TierLayout = { width: AMOUNT_FIELDS.length, wide: false, slack: 16, maxRows: MAX_ACCOUNT_ROWS + 16, read: (x) => x };
 
 // Rows are stored as 32-bit floats; the newest row keeps to that precision too, so a row reads the same before and after the file.
-const toValues = (a: Readonly<Amounts>): number[] => AMOUNT_FIELDS.map((f) => Math.fround(a[f]));
+// Spelt out (not a map over AMOUNT_FIELDS): it runs for every session on every poll.
+const toValues = (a: Readonly<Amounts>): number[] => [
+  Math.fround(a.hours),
+  Math.fround(a.coreHoursRequested),
+  Math.fround(a.coreHoursUsed),
+  Math.fround(a.gibHoursRequested),
+  Math.fround(a.gibHoursUsed),
+  Math.fround(a.gpuHours),
+];
+
+/** The row values `v` with the amounts `a` added, each sum rounded as stored. */
+const plusValues = (v: readonly number[], a: Readonly<Amounts>): number[] => [
+  Math.fround(v[0] + Math.fround(a.hours)),
+  Math.fround(v[1] + Math.fround(a.coreHoursRequested)),
+  Math.fround(v[2] + Math.fround(a.coreHoursUsed)),
+  Math.fround(v[3] + Math.fround(a.gibHoursRequested)),
+  Math.fround(v[4] + Math.fround(a.gibHoursUsed)),
+  Math.fround(v[5] + Math.fround(a.gpuHours)),
+];
 
 function toAmounts(v: readonly number[]): Amounts {
   const out = zeroAmounts();
@@ -77,9 +95,8 @@ export class AccountHours {
   add(hour: number, amounts: Readonly<Amounts>): AccountHours {
     const last = this.tier.last;
     if (last && hour < last.t) return this;
-    const values = toValues(amounts);
-    if (last && last.t === hour) return new AccountHours(this.tier.withLast({ t: hour, v: last.v.map((x, i) => Math.fround(x + values[i])) }));
-    let tier = this.tier.closeLast({ t: hour, v: values }, HOURS_LAYOUT);
+    if (last && last.t === hour) return new AccountHours(this.tier.withLast({ t: hour, v: plusValues(last.v, amounts) }));
+    let tier = this.tier.closeLast({ t: hour, v: toValues(amounts) }, HOURS_LAYOUT);
     if (tier.size > MAX_ACCOUNT_ROWS) tier = tier.dropOldest(tier.size - MAX_ACCOUNT_ROWS);
     return new AccountHours(tier);
   }

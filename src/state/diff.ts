@@ -29,10 +29,25 @@ function removalReason(session: Session, options: DiffOptions): RemovalReason {
   return Number.isFinite(expires) && expires <= options.now ? 'expired' : 'vanished';
 }
 
+// Sessions keep their expiry from poll to poll: a poll of 1,000 would parse the same timestamps again.
+const parsedExpiries = new Map<string, number>();
+const MAX_PARSED_EXPIRIES = 20_000;
+
+/** Date.parse, remembered per timestamp text. */
+function expiryMs(expiresAt: string): number {
+  let ms = parsedExpiries.get(expiresAt);
+  if (ms === undefined) {
+    ms = Date.parse(expiresAt);
+    if (parsedExpiries.size >= MAX_PARSED_EXPIRIES) parsedExpiries.clear();
+    parsedExpiries.set(expiresAt, ms);
+  }
+  return ms;
+}
+
 /** Pure: the tightest crossed expiry threshold event for an active interactive session, if any. */
 export function expiringEvent(session: Session, now: number, thresholdsSec: readonly number[]): DaemonEvent | null {
   if (!isInteractiveKind(session.kind) || !isActive(session) || !session.expiresAt) return null;
-  const expires = Date.parse(session.expiresAt);
+  const expires = expiryMs(session.expiresAt);
   if (!Number.isFinite(expires) || expires <= now) return null;
   const left = (expires - now) / 1000;
   let thresholdSec = Infinity;

@@ -46,9 +46,12 @@ function recentRam(state: DaemonState, id: string, at: number): (number | null)[
     .map((p) => p.ram);
 }
 
+// The insight of every session with nothing to say, shared (never changed: changes are copies) so a poll of 1,000 such sessions allocates none.
+const NO_INSIGHT: SessionInsight = emptyInsight();
+
 function nextInsight(state: DaemonState, session: Session, at: number, waits: { list: WaitRecord[] }): SessionInsight {
   const before = dictGet(state.sessions, session.id);
-  const insight = dictGet(state.insights, session.id) ?? emptyInsight();
+  const insight = dictGet(state.insights, session.id) ?? NO_INSIGHT;
   if (session.status === 'Pending') {
     const continues = insight.pending !== null && before?.status === 'Pending';
     return continues ? insight : { ...insight, pending: startPending(state, session, before, at), failure: null };

@@ -118,7 +118,10 @@ export class Tier {
       end = live;
     }
     block.t[end] = this.last.t;
-    block.v.set(this.last.v, end * layout.width);
+    // Element by element: TypedArray#set from a plain array takes a slow generic path, and this runs on every append.
+    const v = this.last.v;
+    const at = end * layout.width;
+    for (let j = 0; j < v.length; j++) block.v[at + j] = v[j];
     block.length = end + 1;
     return new Tier(block, start, end + 1, row);
   }

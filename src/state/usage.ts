@@ -53,10 +53,22 @@ export function appendStats(history: StatsHistory | undefined, sample: StatsPoin
   return (history ?? emptyStats(kind)).append(sample, now);
 }
 
+/** Whether a polled session reports any usage (then it has a usage sample). */
+export function hasUsage(session: Session): boolean {
+  return session.cpu.used !== null || session.ramGB.used !== null;
+}
+
 /** The usage sample a polled session carries, or null when it reports no usage. */
 export function usageSample(session: Session, at: number): UsagePoint | null {
-  if (session.cpu.used === null && session.ramGB.used === null) return null;
+  if (!hasUsage(session)) return null;
   return { t: at, cpu: session.cpu.used, ram: session.ramGB.used };
+}
+
+/** Whether `point` is exactly the sample usageSample(session, at) gives (as sameJson compares them), without building that sample. */
+export function isUsageSample(point: UsagePoint, session: Session, at: number): boolean {
+  let keys = 0;
+  for (const key in point) if (Object.hasOwn(point, key) && (point as unknown as Record<string, unknown>)[key] !== undefined) keys++;
+  return keys === 3 && point.t === at && point.cpu === session.cpu.used && point.ram === session.ramGB.used;
 }
 
 /** The stats sample for platform stats read at `at`. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HISTORY_TIERS, historyPoints, maxHistoryPoints, type HistoryTier } from '../../src/state/history.js';
 import { Series } from '../../src/state/series.js';
 import { seriesKind } from '../../src/state/series-kind.js';
-import { appendStats, appendUsage, USAGE_KIND, type UsageHistory, type UsagePoint } from '../../src/state/usage.js';
-import { T0 } from './builders.js';
+import { appendStats, appendUsage, hasUsage, isUsageSample, usageSample, USAGE_KIND, type UsageHistory, type UsagePoint } from '../../src/state/usage.js';
+import { makeSession, T0 } from './builders.js';
 
 const HOUR = 3600_000;
 
@@ -16,6 +16,21 @@ function fill(durationMs: number, stepMs: number): { history: UsageHistory; max:
   }
   return { history: history!, max };
 }
+
+describe('usage samples', () => {
+  it('tells a sample a session makes without building it: the same figures and time, no other member', () => {
+    const session = makeSession({ cpu: { requested: 2, used: 0.5 }, ramGB: { requested: 8, used: null } });
+    const sample = usageSample(session, T0)!;
+    expect(isUsageSample(sample, session, T0)).toBe(true);
+    expect(isUsageSample({ ...sample, n: undefined }, session, T0)).toBe(true);
+    expect(isUsageSample({ ...sample, n: 2 }, session, T0)).toBe(false);
+    expect(isUsageSample(sample, session, T0 + 1)).toBe(false);
+    expect(isUsageSample({ ...sample, ram: 0 }, session, T0)).toBe(false);
+    expect(isUsageSample({ t: T0, cpu: 0.5 } as UsagePoint, session, T0)).toBe(false);
+    expect(hasUsage(session)).toBe(true);
+    expect(hasUsage(makeSession({ cpu: { requested: 2, used: null }, ramGB: { requested: 8, used: null } }))).toBe(false);
+  });
+});
 
 describe('usage history', () => {
   it('keeps 24 h of 2 s samples under the strict point bound and covers the whole window', () => {

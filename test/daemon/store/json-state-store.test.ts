@@ -280,6 +280,38 @@ describe('JsonStateStore histories and live fields', () => {
     expect(onDisk().launches).toHaveLength(1);
   });
 
+  it('lets idle spells starting and ending wait like live fields, but writes a Pending reason within a second', async () => {
+    const store = open();
+    await store.load();
+    const idleCpu = { requested: 2, used: 0.01 };
+    let state = polled(2);
+    store.save(state);
+    await store.flush();
+    const written = store.writes;
+    // One session's use drops under the idle threshold (a spell starts), then the other's (one more starts, the first ends).
+    state = reduce(state, { type: 'poll.succeeded', sessions: [makeSession({ id: 's0', cpu: idleCpu }), makeSession({ id: 's1' })], at: T0 + 1000 });
+    expect(state.insights.s0.idle).not.toBeNull();
+    store.save(state);
+    clock.advance(2000);
+    state = reduce(state, { type: 'poll.succeeded', sessions: [makeSession({ id: 's0' }), makeSession({ id: 's1', cpu: idleCpu })], at: T0 + 3000 });
+    expect(Object.keys(state.insights)).toEqual(['s1']);
+    store.save(state);
+    clock.advance(2000);
+    await store.idle();
+    expect(store.writes).toBe(written);
+    // A session going back to Pending gets a reason: lasting (its wait is measured from it).
+    state = reduce(state, {
+      type: 'poll.succeeded',
+      sessions: [makeSession({ id: 's0', status: 'Pending' }), makeSession({ id: 's1', cpu: idleCpu })],
+      at: T0 + 5000,
+    });
+    store.save(state);
+    clock.advance(1000);
+    await store.idle();
+    expect(store.writes).toBe(written + 1);
+    expect(onDisk().insights.s0.pending).not.toBeNull();
+  });
+
   it('migrates a v1 file that held its histories, keeping them', async () => {
     mkdirSync(join(dir, 'state'), { recursive: true });
     const state = withHistory(400);
