@@ -32,6 +32,35 @@ function calcSize(this: contrib.Widgets.LineElement): void {
   this.canvasSize = { width: Math.max(2, (this.width as number) * 2), height: Math.max(1, this.height as number) * 4 + 8 };
 }
 
+type ChartInternals = contrib.Widgets.LineElement & {
+  ctx: { _canvas: { frame(): string } };
+  clearPos(get?: boolean): void;
+  _render(): unknown;
+};
+
+// contrib's canvas turns its whole braille bitmap into text and sets it as content again on every
+// screen render, changed or not (three charts, every frame). The bitmap changes only in setData, and
+// is made anew on attach (a move or resize): only then is the text made and set again. Between those,
+// blessed draws the same content in the same place, as before.
+function drawOnlyWhenChanged(chart: contrib.Widgets.LineElement): void {
+  const widget = chart as ChartInternals;
+  let stale = true;
+  const setData = widget.setData as (this: ChartInternals, ...args: unknown[]) => void;
+  widget.setData = function (this: ChartInternals, ...args: unknown[]) {
+    stale = true;
+    setData.apply(this, args);
+  };
+  widget.on('attach', () => (stale = true));
+  widget.render = function (this: ChartInternals) {
+    if (stale) {
+      stale = false;
+      this.clearPos(true);
+      this.setContent(this.ctx._canvas.frame());
+    }
+    return this._render();
+  } as ChartInternals['render'];
+}
+
 function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxElement): contrib.Widgets.LineElement {
   const chart = contribCall('line chart', () =>
     contribLine({
@@ -57,6 +86,7 @@ function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxEl
     }),
   );
   chart.calcSize = calcSize;
+  drawOnlyWhenChanged(chart);
   // Attaching creates the canvas, now with our size.
   contribCall('line chart attach', () => parent.append(chart));
   return chart;

@@ -73,6 +73,11 @@ function pane(screen: blessed.Widgets.Screen, colour: boolean, extra: blessed.Wi
   // blessed places a label one cell differently the first time it is set than on later updates
   // (with padding); setting a blank one now makes every real label go through the same path.
   box.setLabel(' ');
+  // On every resize blessed schedules a whole-screen render just to re-seat the label for a scroll
+  // offset these panes never have (content is set whole, never scrolled): one extra full render per
+  // pane each time the layout moves, after the frame that moved it was already drawn.
+  const relabel = (box as unknown as { _labelResize?: (...args: unknown[]) => void })._labelResize;
+  if (relabel) box.removeListener('resize', relabel);
   return box;
 }
 
