@@ -10,15 +10,13 @@ import { systemClock, type Clock } from '../src/ports/clock.js';
 import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
 import { createWidgets } from './screen/layout.js';
-import { createDashboard } from './dashboard.js';
+import { startDashboard } from './dashboard-core.js';
 import { parseDashboardArgs, type DashboardArgs } from './options.js';
-import { openInBrowser } from '../src/cli/browser.js';
 import { BRACKETED_PASTE } from './controller/text-chunk.js';
 import { installTerminalGuard } from './terminal-guard.js';
 import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
 import { CLI_TEXT } from './text.js';
-import { restartDaemon } from './restart-daemon.js';
 import type { ConnectionIdentity } from '../src/domain/connection-identity.js';
 
 /** Where the dashboard runs; everything has a process default, tests inject fakes. */
@@ -60,6 +58,9 @@ export function defaultConnect(paths: Paths, env: NodeJS.ProcessEnv): DaemonConn
   connection.subscribe({ onStatus: (status) => (connectedOnce ||= status.state === 'connected') });
   return connection;
 }
+
+/** The dashboard's keys, dialogs and prompt, loaded after its first frame (or at the first key, if sooner). */
+const loadFeatures = async () => (await import('./controller/features.js')).FEATURES;
 
 function memo<T>(make: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
@@ -103,19 +104,23 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     io.output.write(BRACKETED_PASTE.off);
     widgets.screen.destroy();
   };
-  const dashboard = createDashboard(widgets, {
-    connection,
-    clock: io.clock ?? systemClock(),
-    output: io.output,
-    env: io.env,
-    openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
-    saveDir: io.saveDir ?? process.cwd(),
-    promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
-    profilesDir: profilesDir(paths.configDir),
-    ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
-    restartDaemon: () => restartDaemon(connection, paths, io.env),
-    options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },
-  });
+  const dashboard = startDashboard(
+    widgets,
+    {
+      connection,
+      clock: io.clock ?? systemClock(),
+      output: io.output,
+      env: io.env,
+      openUrl: io.openUrl ?? (async (url) => (await import('../src/cli/browser.js')).openInBrowser(url, io.env)),
+      saveDir: io.saveDir ?? process.cwd(),
+      promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
+      profilesDir: profilesDir(paths.configDir),
+      ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
+      restartDaemon: async () => (await import('./restart-daemon.js')).restartDaemon(connection, paths, io.env),
+      options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },
+    },
+    loadFeatures,
+  );
   const uninstall = io.processHooks === false ? () => {} : installTerminalGuard({ restore, quit: () => dashboard.handleKey('C-c'), stderr: io.stderr });
   try {
     return await dashboard.done;

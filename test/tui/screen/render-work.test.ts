@@ -1,9 +1,11 @@
-// What a frame costs: the screen is rendered once per frame (not again per resized pane), and a
-// chart's braille is turned into text only when its data changed.
+// What a frame costs: the screen is rendered once per frame (not again per resized pane), a chart's
+// braille is turned into text only when its data changed, and what the daemon sends in one burst
+// makes one frame.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeConnection } from '../helpers/fake-connection.js';
 import { startHeadless, type Headless } from '../helpers/headless.js';
 import { demoSessions, stateWith } from '../helpers/states.js';
+import { makeSession } from '../../helpers/builders.js';
 
 let h: Headless | null = null;
 afterEach(async () => {
@@ -50,5 +52,29 @@ describe('work per frame', () => {
     expect(renders()).toBeGreaterThanOrEqual(3);
     expect(frame).not.toHaveBeenCalled();
     expect(h.text()).toMatch(/100⡇/);
+  });
+
+  it('draws one frame for a patch and the event that follows it a few ms later', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    h = await startHeadless(connection);
+    h.clock.advance(1000);
+    const renders = countRenders(h);
+    connection.pushState(stateWith([...demoSessions(), makeSession({ id: 'new00001', name: 'fresh-one' })]));
+    h.clock.advance(10);
+    connection.pushEvent('warning', { code: 'CONFIG_ERROR', message: 'the platform is slow' });
+    h.clock.advance(50);
+    expect(renders()).toBe(1);
+    expect(h.text()).toContain('fresh-one');
+    expect(h.text()).toContain('the platform is slow');
+  });
+
+  it('still draws a key at once, with no gathering pause', async () => {
+    h = await startHeadless(new FakeConnection(stateWith(demoSessions())));
+    h.clock.advance(1000);
+    const renders = countRenders(h);
+    h.dashboard.handleKey('?');
+    h.clock.advance(0);
+    expect(renders()).toBe(1);
+    expect(h.text()).toMatch(/┌─+ Keys ─+┐/);
   });
 });

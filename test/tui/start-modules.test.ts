@@ -1,0 +1,69 @@
+// What the built dashboard loads to draw its first frame: not its keys, dialogs and prompt, nor what
+// only they use (export, usage, relaunch, the CLI's parser, the YAML library of profiles); those come
+// with controller/features.js after the first frame. Read from a module-load hook in a child process.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const DIST = path.resolve('dist');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'skt-modules-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Records the URL of every module the ESM loader loads (packages' own entry files included).
+const HOOKS = `import { appendFileSync } from 'node:fs';
+let out;
+export function initialize(data) { out = data.out; }
+export async function load(url, context, next) { appendFileSync(out, url + '\\n'); return next(url, context); }`;
+
+/** The modules loaded by importing `file` (relative to dist/), as paths relative to the repository. */
+function modulesOf(file: string, name: string): string[] {
+  const out = path.join(dir, `${name}.txt`);
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)}, { data: { out: ${JSON.stringify(out)} } });`;
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(register)}`,
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(pathToFileURL(path.join(DIST, file)).href)})`,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const root = pathToFileURL(path.resolve('.')).href;
+  return readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(root))
+    .map((url) => url.slice(root.length + 1));
+}
+
+/** Modules only the keys, dialogs and prompt need. */
+const LATER = [
+  /^dist\/tui\/controller\/(features|key-handler|dialog-keys|run-command|command-prompt|prompt-\w+|export-table|usage-actions|relaunch-actions|profile-actions|launch-actions)\.js$/,
+  /^dist\/tui\/render\/(dialog-frame|export-dialog|usage-view|help|launch-form|relaunch-dialog|confirm)\.js$/,
+  /^dist\/tui\/command-mode\//,
+  /^dist\/src\/cli\/(parse-args|command-specs)\.js$/,
+  /^dist\/src\/export\//,
+  /^dist\/src\/config\/job-file\.js$/,
+  /^node_modules\/yaml\//,
+];
+const later = (modules: string[]) => modules.filter((m) => LATER.some((re) => re.test(m)));
+
+describe('modules loaded for the first frame', () => {
+  it('the dashboard entry loads none of what only the keys, dialogs and prompt need', () => {
+    const modules = modulesOf('tui/main.js', 'main');
+    expect(modules).toContain('dist/tui/dashboard-core.js');
+    expect(modules.some((m) => m.startsWith('node_modules/blessed/'))).toBe(true);
+    expect(later(modules)).toEqual([]);
+  });
+
+  it('the keys part loads them (so the check above sees what it looks for)', () => {
+    const modules = later(modulesOf('tui/controller/features.js', 'features'));
+    for (const re of LATER.slice(0, -2)) expect(modules.some((m) => re.test(m))).toBe(true);
+  });
+});
