@@ -180,6 +180,9 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
   widgets.screen.on('resize', onResize);
   if (options.mouse) attachMouse(widgets, ctl, geometry);
   if (connection.status.state === 'connected') {
+    // Started on a live connection (the binary connects while it loads): ask now for what the state's
+    // arrival would have asked for (histories, a Pending row's events, a desktop's apps).
+    refreshTable(model);
     void loadDaemonConfig(ctl);
     void checkIdentity(ctl);
   }

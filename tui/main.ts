@@ -9,8 +9,6 @@ import { profilesDir } from '../src/config/profiles.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
 import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
-import { createWidgets } from './screen/layout.js';
-import { startDashboard } from './dashboard-core.js';
 import { parseDashboardArgs, type DashboardArgs } from './options.js';
 import { BRACKETED_PASTE } from './controller/text-chunk.js';
 import { installTerminalGuard } from './terminal-guard.js';
@@ -18,6 +16,7 @@ import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
 import { CLI_TEXT } from './text.js';
 import type { ConnectionIdentity } from '../src/domain/connection-identity.js';
+import { keepEarlyEvents } from './early-events.js';
 
 /** Where the dashboard runs; everything has a process default, tests inject fakes. */
 export interface DashboardIo {
@@ -59,6 +58,9 @@ export function defaultConnect(paths: Paths, env: NodeJS.ProcessEnv): DaemonConn
   return connection;
 }
 
+/** The screen and the dashboard's core: most of the start-up is loading them (blessed, the renderers), so the daemon is reached meanwhile. */
+const screenModules = () => Promise.all([import('./screen/layout.js'), import('./dashboard-core.js')]);
+
 /** The dashboard's keys, dialogs and prompt, loaded after its first frame (or at the first key, if sooner). */
 const loadFeatures = async () => (await import('./controller/features.js')).FEATURES;
 
@@ -93,7 +95,15 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     io.stderr.write(`${terminalText(CLI_TEXT.daemonFailed(toAppError(error).message))}\n`);
     return 1;
   }
-  const connection = (io.connect ?? defaultConnect)(paths, io.env);
+  const connection = keepEarlyEvents((io.connect ?? defaultConnect)(paths, io.env));
+  let modules: Awaited<ReturnType<typeof screenModules>>;
+  try {
+    modules = await screenModules();
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const [{ createWidgets }, { startDashboard }] = modules;
   const widgets = createWidgets({ input: io.input, output: io.output, env: io.env }, { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env) });
   let restored = false;
   // Marked pastes: a pasted line break goes into a text field instead of pressing Enter.
