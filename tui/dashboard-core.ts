@@ -4,8 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import type { DashboardHandle } from './controller/handle.js';
 import type { DashboardDeps, Controller } from './controller/controller.js';
-import type { Widgets } from './screen/layout.js';
-import { initialView, reduceView, type ViewAction } from './view-state.js';
+import { addCharts, type Widgets } from './screen/layout.js';
+import { initialView, reduceViewWith } from './view-reducer.js';
+import type { ViewAction } from './view-actions.js';
 import { buildTable } from './render/table-rows.js';
 import { renderFrame, selectedRow, type DashboardModel, type Frame } from './render/frame.js';
 import { computeGeometry, innerHeight } from './render/geometry.js';
@@ -41,7 +42,7 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
     ...renderContext({ now: 0 }),
     paint: createPaint(colour),
     glyphs,
-    charts: widgets.charts !== null && colour && glyphs.unicode,
+    charts: widgets.wantsCharts && colour && glyphs.unicode,
   };
   let model: DashboardModel = {
     state: connection.state,
@@ -90,7 +91,7 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
     model: () => model,
     dispatch(action: ViewAction) {
       const previous = model;
-      model = { ...model, view: reduceView(model.view, action) };
+      model = { ...model, view: reduceViewWith(model.view, action, gate.loaded?.reduceForm ?? null) };
       refreshTable(previous);
       loop.request(fromDaemon ? DAEMON_GATHER_MS : 0);
     },
@@ -141,8 +142,10 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
     drawnConnected = true;
     if (firstFrameFile) writeFileSync(firstFrameFile, String(process.hrtime.bigint()));
     firstFrameFile = null;
-    // The keys and dialogs load once the daemon's state is on screen, so they are in before a key comes.
+    // The keys and dialogs load once the daemon's state is on screen, so they are in before a key comes;
+    // the charts are made then too (the first state holds no history to draw).
     gate.load();
+    if (addCharts(widgets)) loop.request();
   }
 
   const loop = createRenderLoop(clock, draw);

@@ -104,7 +104,10 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     throw error;
   }
   const [{ createWidgets }, { startDashboard }] = modules;
-  const widgets = createWidgets({ input: io.input, output: io.output, env: io.env }, { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env) });
+  const widgets = createWidgets(
+    { input: io.input, output: io.output, env: io.env },
+    { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env), chartsLater: true },
+  );
   let restored = false;
   // Marked pastes: a pasted line break goes into a text field instead of pressing Enter.
   io.output.write(BRACKETED_PASTE.on);

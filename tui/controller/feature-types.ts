@@ -4,6 +4,7 @@
 
 import type { Controller } from './controller.js';
 import type { DialogRenderer } from '../render/frame.js';
+import type { FormReducer } from '../view-reducer.js';
 
 /** What the dashboard's core calls in its keys-and-dialogs part. */
 export interface Features {
@@ -15,6 +16,8 @@ export interface Features {
   handlePaste(ctl: Controller, text: string): void;
   /** Draws the open dialog. */
   dialog: DialogRenderer;
+  /** The launch form's reducer (its actions change nothing without it). */
+  reduceForm: FormReducer;
 }
 
 /** Where the features come from: already loaded (tests), or loaded when first wanted (the binary). */

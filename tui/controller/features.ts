@@ -4,6 +4,7 @@ import type { Features } from './feature-types.js';
 import { handleKey } from './key-handler.js';
 import { handlePaste, textInputFocused } from './dialog-keys.js';
 import { dialogFrame } from '../render/dialog-frame.js';
+import { reduceForm } from '../form/launch-form.js';
 
 /** The dashboard's keys, dialogs and prompt. */
-export const FEATURES: Features = { handleKey, textInputFocused, handlePaste, dialog: dialogFrame };
+export const FEATURES: Features = { handleKey, textInputFocused, handlePaste, dialog: dialogFrame, reduceForm };

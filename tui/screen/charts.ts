@@ -8,8 +8,10 @@ import type contrib from 'blessed-contrib';
 import { CHART_IDS, type ChartId } from '../render/resource-charts.js';
 
 // Only the line chart: the package's index loads every widget (maps, pictures, trees, …), about
-// 40 ms of the dashboard's start-up for nothing. Same function as `contrib.line`.
-const contribLine = createRequire(import.meta.url)('blessed-contrib/lib/widget/charts/line.js') as typeof contrib.line;
+// 40 ms of the dashboard's start-up for nothing. Same function as `contrib.line`. Loaded when the
+// first chart is made (it and what it needs take ~30 ms more).
+let contribLine: typeof contrib.line | null = null;
+const lineWidget = () => (contribLine ??= createRequire(import.meta.url)('blessed-contrib/lib/widget/charts/line.js') as typeof contrib.line);
 
 /** The line charts of the Resources pane, by id. */
 export type ChartWidgets = Record<ChartId, contrib.Widgets.LineElement>;
@@ -63,7 +65,7 @@ function drawOnlyWhenChanged(chart: contrib.Widgets.LineElement): void {
 
 function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxElement): contrib.Widgets.LineElement {
   const chart = contribCall('line chart', () =>
-    contribLine({
+    lineWidget()({
       screen,
       top: 0,
       left: 0,

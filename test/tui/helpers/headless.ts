@@ -56,11 +56,20 @@ export async function startHeadless(
       noBrowser?: boolean;
       /** Where the keys and dialogs come from (default: loaded up front, as createDashboard has them). */
       features?: FeatureSource;
+      /** Make the charts after the first frame, as the binary does (default: with the screen). */
+      chartsLater?: boolean;
     } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...options.env };
-  const widgets = createWidgets({ input: terminal.input, output: terminal.output, env }, { colour: !env.NO_COLOR, unicode: !/^(C|POSIX)$/.test(env.LANG) });
+  const widgets = createWidgets(
+    { input: terminal.input, output: terminal.output, env },
+    {
+      colour: !env.NO_COLOR,
+      unicode: !/^(C|POSIX)$/.test(env.LANG),
+      chartsLater: options.chartsLater,
+    },
+  );
   const clock = options.clock ?? new FakeClock();
   const opened: string[] = [];
   const deps: DashboardDeps = {
