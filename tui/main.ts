@@ -9,17 +9,14 @@ import { profilesDir } from '../src/config/profiles.js';
 import { systemClock, type Clock } from '../src/ports/clock.js';
 import { assertTrustedSocket, createResilientConnection, ensureDaemon, type DaemonConnection } from '../src/daemon-client/index.js';
 import { toAppError } from '../src/domain/errors.js';
-import { createWidgets } from './screen/layout.js';
-import { createDashboard } from './dashboard.js';
 import { parseDashboardArgs, type DashboardArgs } from './options.js';
-import { openInBrowser } from '../src/cli/browser.js';
 import { BRACKETED_PASTE } from './controller/text-chunk.js';
 import { installTerminalGuard } from './terminal-guard.js';
 import { colourAllowed } from './render/paint.js';
 import { isUtf8Locale } from './render/glyphs.js';
 import { CLI_TEXT } from './text.js';
-import { restartDaemon } from './restart-daemon.js';
 import type { ConnectionIdentity } from '../src/domain/connection-identity.js';
+import { keepEarlyEvents } from './early-events.js';
 
 /** Where the dashboard runs; everything has a process default, tests inject fakes. */
 export interface DashboardIo {
@@ -61,6 +58,12 @@ export function defaultConnect(paths: Paths, env: NodeJS.ProcessEnv): DaemonConn
   return connection;
 }
 
+/** The screen and the dashboard's core: most of the start-up is loading them (blessed, the renderers), so the daemon is reached meanwhile. */
+const screenModules = () => Promise.all([import('./screen/layout.js'), import('./dashboard-core.js')]);
+
+/** The dashboard's keys, dialogs and prompt, loaded after its first frame (or at the first key, if sooner). */
+const loadFeatures = async () => (await import('./controller/features.js')).FEATURES;
+
 function memo<T>(make: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
   return () => (value ??= make());
@@ -92,8 +95,19 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     io.stderr.write(`${terminalText(CLI_TEXT.daemonFailed(toAppError(error).message))}\n`);
     return 1;
   }
-  const connection = (io.connect ?? defaultConnect)(paths, io.env);
-  const widgets = createWidgets({ input: io.input, output: io.output, env: io.env }, { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env) });
+  const connection = keepEarlyEvents((io.connect ?? defaultConnect)(paths, io.env));
+  let modules: Awaited<ReturnType<typeof screenModules>>;
+  try {
+    modules = await screenModules();
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const [{ createWidgets }, { startDashboard }] = modules;
+  const widgets = createWidgets(
+    { input: io.input, output: io.output, env: io.env },
+    { colour: colourAllowed(io.env), unicode: isUtf8Locale(io.env), chartsLater: true },
+  );
   let restored = false;
   // Marked pastes: a pasted line break goes into a text field instead of pressing Enter.
   io.output.write(BRACKETED_PASTE.on);
@@ -103,19 +117,23 @@ export async function runDashboard(argv: readonly string[], io: DashboardIo = pr
     io.output.write(BRACKETED_PASTE.off);
     widgets.screen.destroy();
   };
-  const dashboard = createDashboard(widgets, {
-    connection,
-    clock: io.clock ?? systemClock(),
-    output: io.output,
-    env: io.env,
-    openUrl: io.openUrl ?? ((url) => openInBrowser(url, io.env)),
-    saveDir: io.saveDir ?? process.cwd(),
-    promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
-    profilesDir: profilesDir(paths.configDir),
-    ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
-    restartDaemon: () => restartDaemon(connection, paths, io.env),
-    options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },
-  });
+  const dashboard = startDashboard(
+    widgets,
+    {
+      connection,
+      clock: io.clock ?? systemClock(),
+      output: io.output,
+      env: io.env,
+      openUrl: io.openUrl ?? (async (url) => (await import('../src/cli/browser.js')).openInBrowser(url, io.env)),
+      saveDir: io.saveDir ?? process.cwd(),
+      promptHistoryFile: path.join(paths.stateDir, 'prompt-history'),
+      profilesDir: profilesDir(paths.configDir),
+      ownIdentity: io.ownIdentity ?? memo(async () => (await import('../src/config/connection-identity.js')).resolveIdentity({}, io.env)),
+      restartDaemon: async () => (await import('./restart-daemon.js')).restartDaemon(connection, paths, io.env),
+      options: { readonly: args.readonly, demo: args.demo, terminalNotify: args.terminalNotify, mouse: args.mouse, serverUrl: args.serverUrl },
+    },
+    loadFeatures,
+  );
   const uninstall = io.processHooks === false ? () => {} : installTerminalGuard({ restore, quit: () => dashboard.handleKey('C-c'), stderr: io.stderr });
   try {
     return await dashboard.done;

@@ -256,6 +256,7 @@ export const FLASH = {
   partial: (action: string, failed: number, total: number, message: string) => `${action}: ${failed} of ${total} failed — ${message}`,
   requestFailed: (action: string, code: string, message: string) => `${action} failed — ${code}: ${message}`,
   reconnected: 'daemon back — data resynchronised',
+  keysFailed: (message: string) => `could not load the dashboard's keys and dialogs: ${message} (press a key to try again)`,
 
   noLogs: 'no log open: press l on a session first',
   sameConnection: 'the daemon already uses the same server and credential as this dashboard',

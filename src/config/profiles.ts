@@ -4,7 +4,6 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../domain/errors.js';
 import type { JobSpec } from '../domain/job-spec.js';
-import { jobFileText, readJobFile } from './job-file.js';
 import { writePrivateFile } from './write-private-file.js';
 
 /** The profile name rule in words, for messages. */
@@ -17,6 +16,10 @@ export const MAX_PROFILES = 500;
 
 /** One saved profile: its name and job, or why its file could not be read. */
 export type ProfileEntry = { name: string; file: string; job: JobSpec } | { name: string; file: string; error: AppError };
+
+// The job-file module (and the YAML library under it) loads only when a profile is read or written:
+// listing names is what the dashboard does at start, and it needs neither.
+const jobFile = () => import('./job-file.js');
 
 /** The folder profiles are kept in. */
 export function profilesDir(configDir: string): string {
@@ -54,7 +57,9 @@ export async function profileNames(dir: string): Promise<string[]> {
 /** Every saved profile with its job (a file that fails its checks is listed with the error). */
 export async function listProfiles(dir: string): Promise<ProfileEntry[]> {
   const out: ProfileEntry[] = [];
-  for (const name of await profileNames(dir)) {
+  const names = await profileNames(dir);
+  const { readJobFile } = await jobFile();
+  for (const name of names) {
     const file = profileFile(dir, name);
     try {
       out.push({ name, file, job: await readJobFile(file) });
@@ -72,12 +77,13 @@ export async function loadProfile(dir: string, name: string): Promise<JobSpec> {
     const saved = names.length > 0 ? `the saved ones are ${names.join(', ')}` : 'none is saved yet';
     throw new AppError('USAGE_ERROR', `no profile ${name} (${saved}) — save one with \`skaha-tui launch … --save-profile ${name}\``);
   }
-  return readJobFile(profileFile(dir, name));
+  return (await jobFile()).readJobFile(profileFile(dir, name));
 }
 
 /** Saves `job` as profile `name` (replacing one of that name), readable by its owner only; returns the file. */
 export async function saveProfile(dir: string, name: string, job: JobSpec): Promise<string> {
   const file = profileFile(dir, name);
+  const { jobFileText } = await jobFile();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   try {
     await writePrivateFile(file, jobFileText(job));

@@ -5,7 +5,9 @@ import { isFinished } from '../../src/domain/session.js';
 import { FLASH } from '../text.js';
 import { buildTable, type TableModel } from '../render/table-rows.js';
 import type { DashboardModel } from '../render/frame.js';
-import { reduceView, type RowsInfo, type ViewState } from '../view-state.js';
+import { reduceViewWith } from '../view-reducer.js';
+import type { RowsInfo } from '../view-actions.js';
+import type { ViewState } from '../view-types.js';
 
 /** The table's row keys for selection moves: display order, the page height, and the rows the cursor skips. */
 export function rowsInfo(table: TableModel, page: number): RowsInfo {
@@ -67,7 +69,7 @@ export function syncTable(previous: DashboardModel, model: DashboardModel, page:
     p.pending === v.pending;
   const table = !same || previous.table !== model.table ? buildTable(model.state, model.view) : model.table;
   const info = rowsInfo(table, page);
-  const view = reduceView(v, { type: 'sync-rows', ...info, before: previous.table.rows.map((r) => r.key), live: table.live, listed: table.listed });
+  const view = reduceViewWith(v, { type: 'sync-rows', ...info, before: previous.table.rows.map((r) => r.key), live: table.live, listed: table.listed }, null);
   const next = { ...model, table, view };
   return { model: next, note: leftNote(previous, next, v) };
 }

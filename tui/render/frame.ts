@@ -4,10 +4,10 @@ import type { Image } from '../../src/domain/platform.js';
 import type { TerminalNotifySetting } from '../../src/domain/terminal-notify.js';
 import type { DaemonState } from '../../src/state/state.js';
 import type { ConnectionStatus } from '../../src/daemon-client/daemon-connection.js';
-import { HELP, TITLES } from '../text.js';
+import { TITLES } from '../text.js';
 import type { ViewState } from '../view-state.js';
 import type { FormEnv } from '../form/launch-form.js';
-import { computeGeometry, dialogRect, innerHeight, innerWidth, type Geometry, type Rect } from './geometry.js';
+import { computeGeometry, innerHeight, innerWidth, type Geometry, type Rect } from './geometry.js';
 import { bannerLine, headerLines } from './header.js';
 import { sessionsTableLines } from './sessions-table.js';
 import { resourcesPane, type ChartSpec } from './resource-charts.js';
@@ -15,17 +15,6 @@ import { detailsLines, type EventsView } from './details.js';
 import type { AppsView } from './apps-lines.js';
 import { logLines, logTitle } from './log-pane.js';
 import { footerLine } from './footer.js';
-import { exportDialogLines } from './export-dialog.js';
-import { tableSessions } from './table-sessions.js';
-import { helpLines } from './help.js';
-import { usageLines } from './usage-view.js';
-import { confirmLines } from './confirm.js';
-import { restartLines } from './restart-dialog.js';
-import { launchFormWindow } from './launch-form.js';
-import { urlDialogLines } from './url-dialog.js';
-import { relaunchLines } from './relaunch-dialog.js';
-import { RELAUNCH } from '../relaunch-text.js';
-import { appPickerLines } from './app-picker.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
@@ -100,57 +89,17 @@ export function headerBlock(model: DashboardModel, cols: number, ctx: RenderCont
   return banner ? [banner, ...lines] : lines;
 }
 
-function dialog(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame['dialog'] {
-  const modal = model.view.modal;
-  if (!modal) return null;
-  const width = Math.min(cols - 4, modal.type === 'help' ? 96 : 110);
-  let label: string;
-  let lines: string[];
-  if (modal.type === 'help') {
-    label = TITLES.help;
-    lines = helpLines(model.readonly, width - 3, ctx, model.mouse ?? true, model.commandAliases).slice(model.view.modalTop);
-  } else if (modal.type === 'restart-daemon') {
-    label = TITLES.restartDaemon;
-    lines = restartLines(model.otherConnection, width - 3, ctx);
-  } else if (modal.type === 'apps') {
-    label = TITLES.apps;
-    lines = appPickerLines(modal, model.state?.sessions[modal.sessionId]?.name ?? modal.sessionId, width - 3, ctx);
-  } else if (modal.type === 'confirm') {
-    label = modal.action === 'delete' ? TITLES.confirmDelete : TITLES.confirmRenew;
-    const sessions = modal.ids.map((id) => model.state?.sessions[id] ?? model.view.pending[id]).filter((s) => !!s);
-    lines = confirmLines(modal.action, sessions, width - 3, Math.max(3, rows - 14), ctx, modal.skipped ?? 0);
-  } else if (modal.type === 'export') {
-    label = TITLES.export;
-    lines = exportDialogLines(modal.index, tableSessions(model.table).length, modal.folder, width - 3, ctx);
-  } else if (modal.type === 'relaunch') {
-    label = RELAUNCH.title;
-    lines = relaunchLines(modal, model.state?.credentials?.registry === true, width - 3, ctx);
-  } else if (modal.type === 'usage') {
-    label = TITLES.usage(modal.days);
-    lines = usageLines(modal, width - 3, ctx).slice(model.view.modalTop);
-  } else if (modal.type === 'url') {
-    label = TITLES.openUrl;
-    lines = urlDialogLines(modal.name, modal.url, width - 3, ctx);
-  } else {
-    label = TITLES.launch;
-    // The form scrolls itself to keep the focused field in view (a dialog is at most rows - 2 high, with its border).
-    lines = launchFormWindow(modal.form, formEnv(model), width - 3, Math.max(3, rows - 4), ctx);
-  }
-  const rect = dialogRect(cols, rows, lines.length, width);
-  const room = innerHeight(rect);
-  // A dialog taller than the screen says that it scrolls, rather than hiding its end.
-  const shown =
-    lines.length > room && (modal.type === 'help' || modal.type === 'usage')
-      ? [...lines.slice(0, room - 1), ctx.paint.fg('gray', HELP.more(lines.length - room + 1))]
-      : lines.slice(0, room);
-  return { label, content: shown.join('\n'), focused: true, rect };
-}
+/** Pure: the open dialog as a frame part (render/dialog-frame.ts; it comes with the keys, after the first frame). */
+export type DialogRenderer = (model: DashboardModel, cols: number, rows: number, ctx: RenderContext) => Frame['dialog'];
 
-/** Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are); no raw control character in any text. */
-export function renderFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
+/**
+ * Pure: the frame for a `cols`×`rows` screen (ASCII only when the glyphs are); no raw control character in any text.
+ * An open dialog is drawn by `dialog` (none without it: only the keys open dialogs, and they bring it).
+ */
+export function renderFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext, dialog: DialogRenderer | null): Frame {
   // Each pane shows server text with visible escapes already (so widths are right); this pass is the
   // net under all of them: whatever a pane missed still cannot reach the terminal as a control.
-  const frame = mapFrame(composeFrame(model, cols, rows, ctx), terminalText, terminalLine);
+  const frame = mapFrame(composeFrame(model, cols, rows, ctx, dialog), terminalText, terminalLine);
   if (ctx.glyphs.unicode) return frame;
   const ascii = mapFrame(frame, toAscii, toAscii);
   return { ...ascii, resources: { ...ascii.resources, charts: [] } };
@@ -173,7 +122,7 @@ function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) =
   };
 }
 
-function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext): Frame {
+function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext, dialog: DialogRenderer | null): Frame {
   const header = headerBlock(model, cols, ctx);
   const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull, model.view.tableFit);
   const { view } = model;
@@ -215,6 +164,6 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
       focused: view.focus === 'logs',
     },
     footer: footerLine(view, cols, ctx, model.readonly),
-    dialog: dialog(model, cols, rows, ctx),
+    dialog: model.view.modal && dialog ? dialog(model, cols, rows, ctx) : null,
   };
 }

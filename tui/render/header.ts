@@ -12,7 +12,7 @@ import { fit, textWidth, truncate } from './cells.js';
 import { escapeTags, type Colour } from './paint.js';
 import type { RenderContext } from './context.js';
 import type { TableModel } from './table-rows.js';
-import { largestFirst, type ViewState } from '../view-state.js';
+import { largestFirst, type ViewState } from '../view-types.js';
 import type { OtherConnection } from './other-connection.js';
 
 /** What the header shows. */

@@ -11,7 +11,7 @@ import { fit, truncateStart } from './cells.js';
 import { escapeTags } from './paint.js';
 import { statusColour, timeLeftColour, type RenderContext } from './context.js';
 import type { TableModel, TableRow } from './table-rows.js';
-import { largestFirst, type ViewState } from '../view-state.js';
+import { largestFirst, type ViewState } from '../view-types.js';
 
 /** A table column: its key, header and the width range it may take. */
 interface Column {

@@ -8,8 +8,10 @@ import type contrib from 'blessed-contrib';
 import { CHART_IDS, type ChartId } from '../render/resource-charts.js';
 
 // Only the line chart: the package's index loads every widget (maps, pictures, trees, …), about
-// 40 ms of the dashboard's start-up for nothing. Same function as `contrib.line`.
-const contribLine = createRequire(import.meta.url)('blessed-contrib/lib/widget/charts/line.js') as typeof contrib.line;
+// 40 ms of the dashboard's start-up for nothing. Same function as `contrib.line`. Loaded when the
+// first chart is made (it and what it needs take ~30 ms more).
+let contribLine: typeof contrib.line | null = null;
+const lineWidget = () => (contribLine ??= createRequire(import.meta.url)('blessed-contrib/lib/widget/charts/line.js') as typeof contrib.line);
 
 /** The line charts of the Resources pane, by id. */
 export type ChartWidgets = Record<ChartId, contrib.Widgets.LineElement>;
@@ -32,9 +34,38 @@ function calcSize(this: contrib.Widgets.LineElement): void {
   this.canvasSize = { width: Math.max(2, (this.width as number) * 2), height: Math.max(1, this.height as number) * 4 + 8 };
 }
 
+type ChartInternals = contrib.Widgets.LineElement & {
+  ctx: { _canvas: { frame(): string } };
+  clearPos(get?: boolean): void;
+  _render(): unknown;
+};
+
+// contrib's canvas turns its whole braille bitmap into text and sets it as content again on every
+// screen render, changed or not (three charts, every frame). The bitmap changes only in setData, and
+// is made anew on attach (a move or resize): only then is the text made and set again. Between those,
+// blessed draws the same content in the same place, as before.
+function drawOnlyWhenChanged(chart: contrib.Widgets.LineElement): void {
+  const widget = chart as ChartInternals;
+  let stale = true;
+  const setData = widget.setData as (this: ChartInternals, ...args: unknown[]) => void;
+  widget.setData = function (this: ChartInternals, ...args: unknown[]) {
+    stale = true;
+    setData.apply(this, args);
+  };
+  widget.on('attach', () => (stale = true));
+  widget.render = function (this: ChartInternals) {
+    if (stale) {
+      stale = false;
+      this.clearPos(true);
+      this.setContent(this.ctx._canvas.frame());
+    }
+    return this._render();
+  } as ChartInternals['render'];
+}
+
 function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxElement): contrib.Widgets.LineElement {
   const chart = contribCall('line chart', () =>
-    contribLine({
+    lineWidget()({
       screen,
       top: 0,
       left: 0,
@@ -57,6 +88,7 @@ function lineChart(screen: blessed.Widgets.Screen, parent: blessed.Widgets.BoxEl
     }),
   );
   chart.calcSize = calcSize;
+  drawOnlyWhenChanged(chart);
   // Attaching creates the canvas, now with our size.
   contribCall('line chart attach', () => parent.append(chart));
   return chart;

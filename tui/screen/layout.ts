@@ -24,8 +24,10 @@ export interface Widgets {
   logs: blessed.Widgets.BoxElement;
   footer: blessed.Widgets.BoxElement;
   dialog: blessed.Widgets.BoxElement;
-  /** The Resources pane's contrib line charts (braille in colour): only on UTF-8 screens with colour. */
+  /** The Resources pane's contrib line charts (braille in colour): only on UTF-8 screens with colour, once made (see addCharts). */
   charts: ChartWidgets | null;
+  /** Whether the screen has (or will have) the charts: UTF-8 with colour. */
+  wantsCharts: boolean;
   /** Terminfo and TTY warnings blessed reported (shown nowhere; kept for diagnosis). */
   warnings: string[];
 }
@@ -34,6 +36,8 @@ export interface Widgets {
 export interface LayoutOptions {
   colour: boolean;
   unicode: boolean;
+  /** Make the charts only when addCharts is called (the binary does after its first frame, which has no history to chart yet). */
+  chartsLater?: boolean;
 }
 
 /** The terminal type to hand blessed: its bundled xterm-256color for anything xterm-like. */
@@ -73,6 +77,11 @@ function pane(screen: blessed.Widgets.Screen, colour: boolean, extra: blessed.Wi
   // blessed places a label one cell differently the first time it is set than on later updates
   // (with padding); setting a blank one now makes every real label go through the same path.
   box.setLabel(' ');
+  // On every resize blessed schedules a whole-screen render just to re-seat the label for a scroll
+  // offset these panes never have (content is set whole, never scrolled): one extra full render per
+  // pane each time the layout moves, after the frame that moved it was already drawn.
+  const relabel = (box as unknown as { _labelResize?: (...args: unknown[]) => void })._labelResize;
+  if (relabel) box.removeListener('resize', relabel);
   return box;
 }
 
@@ -105,7 +114,8 @@ export function createWidgets(io: ScreenIo, options: LayoutOptions): Widgets {
   const table = pane(screen, options.colour);
   const resources = pane(screen, options.colour);
   // Braille needs UTF-8; and the chart lines are told apart only by colour.
-  const charts = options.unicode && options.colour ? createChartWidgets(screen, resources) : null;
+  const wantsCharts = options.unicode && options.colour;
+  const charts = wantsCharts && !options.chartsLater ? createChartWidgets(screen, resources) : null;
   const details = pane(screen, options.colour);
   const logs = pane(screen, options.colour);
   const footer = blessed.box({ ...plain });
@@ -113,5 +123,12 @@ export function createWidgets(io: ScreenIo, options: LayoutOptions): Widgets {
     hidden: true,
     style: options.colour ? { border: { fg: 'cyan' }, label: { bold: true } } : { label: { bold: true } },
   });
-  return { screen, program, header, table, resources, details, logs, footer, dialog, charts, warnings };
+  return { screen, program, header, table, resources, details, logs, footer, dialog, charts, wantsCharts, warnings };
+}
+
+/** Makes the Resources pane's charts if the screen wants them and has none yet; returns whether it did. */
+export function addCharts(widgets: Widgets): boolean {
+  if (!widgets.wantsCharts || widgets.charts !== null) return false;
+  widgets.charts = createChartWidgets(widgets.screen, widgets.resources);
+  return true;
 }

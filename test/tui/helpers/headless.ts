@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { createWidgets, type Widgets } from '../../../tui/screen/layout.js';
 import { createDashboard, type DashboardHandle } from '../../../tui/dashboard.js';
+import { startDashboard } from '../../../tui/dashboard-core.js';
+import type { FeatureSource } from '../../../tui/controller/feature-types.js';
 import type { DashboardDeps, DashboardOptions } from '../../../tui/controller/controller.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { openableUrl } from '../../../src/domain/openable-url.js';
@@ -52,14 +54,25 @@ export async function startHeadless(
       profilesDir?: string;
       clock?: FakeClock;
       noBrowser?: boolean;
+      /** Where the keys and dialogs come from (default: loaded up front, as createDashboard has them). */
+      features?: FeatureSource;
+      /** Make the charts after the first frame, as the binary does (default: with the screen). */
+      chartsLater?: boolean;
     } = {},
 ): Promise<Headless> {
   const terminal = fakeTerminal(options.cols, options.rows);
   const env: Record<string, string> = { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...options.env };
-  const widgets = createWidgets({ input: terminal.input, output: terminal.output, env }, { colour: !env.NO_COLOR, unicode: !/^(C|POSIX)$/.test(env.LANG) });
+  const widgets = createWidgets(
+    { input: terminal.input, output: terminal.output, env },
+    {
+      colour: !env.NO_COLOR,
+      unicode: !/^(C|POSIX)$/.test(env.LANG),
+      chartsLater: options.chartsLater,
+    },
+  );
   const clock = options.clock ?? new FakeClock();
   const opened: string[] = [];
-  const dashboard = createDashboard(widgets, {
+  const deps: DashboardDeps = {
     connection,
     clock,
     output: terminal.output,
@@ -75,7 +88,8 @@ export async function startHeadless(
     ownIdentity: options.ownIdentity,
     restartDaemon: options.restartDaemon,
     options: { readonly: false, demo: false, terminalNotify: 'auto', mouse: false, ...options },
-  });
+  };
+  const dashboard = options.features ? startDashboard(widgets, deps, options.features) : createDashboard(widgets, deps);
   const lines = () =>
     ((widgets.screen as unknown as { lines: unknown }).lines as [unknown, string][][]).map((row) =>
       row
