@@ -8,19 +8,18 @@ import type { UsageAccount } from '../../src/state/usage-accounts.js';
 import { MAX_ACCOUNT_DAYS } from '../../src/state/account-days.js';
 import { blockCapacity, valueArray } from '../../src/state/series-tier.js';
 import { u32, type ByteReader } from './byte-reader.js';
+import { tierChunks } from './tier-chunks.js';
 
 /** The longest description a file may hold for one account (names are bounded far below this). */
 const MAX_META_BYTES = 16 * 1024;
 
-/** Pure: an account's bytes (after its kind and id). */
-export function accountChunks(account: UsageAccount): Buffer[] {
+/** An account's bytes (after its kind and id), its rows as views of their columns, not copies. */
+export function* accountChunks(account: UsageAccount): Generator<Uint8Array> {
   const { hours, days, ...meta } = account;
   const text = Buffer.from(JSON.stringify(meta), 'utf8');
-  const rows = (part: AccountHours): Buffer[] => {
-    const { t, v } = part.columns();
-    return [u32(t.length), Buffer.from(t.buffer, t.byteOffset, t.byteLength), Buffer.from(v.buffer, v.byteOffset, v.byteLength)];
-  };
-  return [u32(text.length), text, ...rows(hours), ...rows(days)];
+  yield u32(text.length);
+  yield text;
+  for (const part of [hours, days]) yield* tierChunks(part.byteViews(), HOURS_LAYOUT);
 }
 
 const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);

@@ -57,9 +57,9 @@ export class ByteReader {
   }
 }
 
-/** A little-endian u32 as 4 bytes. */
+/** A little-endian u32 as 4 bytes (from the shared buffer pool: thousands of these make one file). */
 export function u32(value: number): Buffer {
-  const b = Buffer.alloc(4);
+  const b = Buffer.allocUnsafe(4);
   b.writeUInt32LE(value);
   return b;
 }

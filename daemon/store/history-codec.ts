@@ -16,6 +16,7 @@ import type { UsageAccount } from '../../src/state/usage-accounts.js';
 import { emptyStats, STATS_KIND, USAGE_KIND, type StatsHistory, type UsageHistory } from '../../src/state/usage.js';
 import { accountChunks, readAccount } from './account-codec.js';
 import { ByteReader, u32 } from './byte-reader.js';
+import { tierChunks } from './tier-chunks.js';
 
 const MAGIC = 'SKTH';
 /** The format this build writes. */
@@ -52,28 +53,41 @@ function header(tiers: readonly HistoryTier[]): Buffer[] {
 
 function entryHead(kind: number, id: string): Buffer[] {
   const name = Buffer.from(id, 'utf8');
-  const head = Buffer.alloc(3);
+  const head = Buffer.allocUnsafe(3);
   head.writeUInt8(kind, 0);
   head.writeUInt16LE(name.length, 1);
   return [head, name];
 }
 
-function seriesChunks(columns: readonly TierColumns[]): Buffer[] {
-  const out: Buffer[] = [];
-  for (const { t, v } of columns) out.push(u32(t.length), Buffer.from(t.buffer, t.byteOffset, t.byteLength), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
-  return out;
+function* seriesChunks(series: Series<HistoryPoint>): Generator<Uint8Array> {
+  const tiers = series.tierBytes();
+  for (let i = 0; i < tiers.length; i++) yield* tierChunks(tiers[i], series.kind.layouts[i]);
 }
 
-/** Pure: the file bytes for the histories and accounts. */
-export function encodeHistories(histories: Histories): Buffer {
-  const chunks = header(USAGE_KIND.tiers);
+/**
+ * The file bytes for the histories and accounts, chunk by chunk as they are asked for, the columns as
+ * views of the series' own storage: a day for 1,000 sessions is written without a 15 MB copy of it.
+ */
+export function* historyChunks(histories: Histories): Generator<Uint8Array> {
   const ids = Object.keys(histories.usage);
   const accountIds = Object.keys(histories.accounts);
-  chunks.push(u32(1 + ids.length + accountIds.length));
-  chunks.push(...entryHead(KIND.stats, ''), ...seriesChunks(histories.statsHistory.tierColumns()));
-  for (const id of ids) chunks.push(...entryHead(KIND.usage, id), ...seriesChunks(histories.usage[id].tierColumns()));
-  for (const id of accountIds) chunks.push(...entryHead(KIND.account, id), ...accountChunks(histories.accounts[id]));
-  return Buffer.concat(chunks);
+  yield* header(USAGE_KIND.tiers);
+  yield u32(1 + ids.length + accountIds.length);
+  yield* entryHead(KIND.stats, '');
+  yield* seriesChunks(histories.statsHistory);
+  for (const id of ids) {
+    yield* entryHead(KIND.usage, id);
+    yield* seriesChunks(histories.usage[id]);
+  }
+  for (const id of accountIds) {
+    yield* entryHead(KIND.account, id);
+    yield* accountChunks(histories.accounts[id]);
+  }
+}
+
+/** Pure: the file bytes for the histories and accounts, in one buffer. */
+export function encodeHistories(histories: Histories): Buffer {
+  return Buffer.concat([...historyChunks(histories)]);
 }
 
 function readHeader(r: ByteReader, kinds: readonly SeriesKind[]): number {

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock, TimerHandle } from '../../src/ports/clock.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
-import { decodeHistories, encodeHistories, type DecodedHistories, type Histories } from './history-codec.js';
+import { decodeHistories, historyChunks, type DecodedHistories, type Histories } from './history-codec.js';
 import { moveAside } from './move-aside.js';
-import { writePrivateFile } from './write-private-file.js';
+import { writePrivateFileChunks } from './write-private-file.js';
 
 /** Options for HistoryFile. */
 export interface HistoryFileOptions {
@@ -126,7 +126,7 @@ export class HistoryFile {
     const histories = this.latest!;
     const run = (async () => {
       try {
-        await writePrivateFile(this.file, encodeHistories(histories));
+        await writePrivateFileChunks(this.file, historyChunks(histories));
         this.written = histories;
         this.writes++;
       } catch (error) {

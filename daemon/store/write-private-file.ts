@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writePrivateFile } from '../../src/config/write-private-file.js';
+import { writePrivateFile, writePrivateFileChunks } from '../../src/config/write-private-file.js';
 
-/** The writer lives in src/config (profiles use it too); re-exported for the daemon's stores. */
-export { writePrivateFile };
+/** The writers live in src/config (profiles use them too); re-exported for the daemon's stores. */
+export { writePrivateFile, writePrivateFileChunks };
 
 /** A lowdb adapter for a text file written with writePrivateFile (0600, atomic); read returns null when it is absent. */
 export class PrivateTextFile implements Adapter<string> {

@@ -2,7 +2,7 @@
 // versions (see series-tier.ts): adding to the current hour replaces only the newest row, so an
 // update per poll costs O(1) and older versions stay valid.
 
-import { EMPTY_TIER, Tier, type TierColumns, type TierLayout } from './series-tier.js';
+import { EMPTY_TIER, Tier, type TierBytes, type TierColumns, type TierLayout } from './series-tier.js';
 
 /** One hour = 3,600,000 ms: the accounting resolution (whole-hour time zones get exact local days). */
 export const HOUR_MS = 3_600_000;
@@ -142,9 +142,9 @@ export class AccountHours {
     return out;
   }
 
-  /** The rows as compact column copies (for the history file). */
-  columns(): TierColumns {
-    return this.tier.columns(HOURS_LAYOUT);
+  /** The rows as byte views of their columns, not copies (for the history file). */
+  byteViews(): TierBytes {
+    return this.tier.byteViews(HOURS_LAYOUT);
   }
 
   /** Hours from columns as `columns` gives them (the arrays are kept, not copied). */

@@ -60,6 +60,14 @@ export interface TierColumns {
   size?: number;
 }
 
+/** A tier's points as Tier.byteViews gives them: how many, the block rows' time and value bytes (null for none), and the newest point. */
+export interface TierBytes {
+  points: number;
+  t: Uint8Array | null;
+  v: Uint8Array | null;
+  last: Row | null;
+}
+
 /** Rows to allocate for a block that must hold `rows` now: room for `slack` more, within the tier's bound. */
 export function blockCapacity(rows: number, layout: TierLayout): number {
   return Math.max(rows, Math.min(layout.maxRows, rows + layout.slack));
@@ -124,6 +132,24 @@ export class Tier {
     for (let j = 0; j < v.length; j++) block.v[at + j] = v[j];
     block.length = end + 1;
     return new Tier(block, start, end + 1, row);
+  }
+
+  /**
+   * The tier's block rows as byte views of its columns (times, values), oldest first, and its newest point apart.
+   * Not copies: the rows a version sees are never written again, so the views hold this version's points while
+   * newer versions append.
+   */
+  byteViews(layout: TierLayout): TierBytes {
+    const block = this.block;
+    const rows = this.end - this.start;
+    if (!block || rows === 0) return { points: this.size, t: null, v: null, last: this.last };
+    const size = block.v.BYTES_PER_ELEMENT * layout.width;
+    return {
+      points: this.size,
+      t: new Uint8Array(block.t.buffer, block.t.byteOffset + this.start * 8, rows * 8),
+      v: new Uint8Array(block.v.buffer, block.v.byteOffset + this.start * size, rows * size),
+      last: this.last,
+    };
   }
 
   /** The tier's points as compact column copies. */

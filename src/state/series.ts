@@ -1,5 +1,5 @@
 import type { HistoryPoint } from './history.js';
-import { EMPTY_TIER, Tier, type Row, type TierColumns } from './series-tier.js';
+import { EMPTY_TIER, Tier, type Row, type TierBytes, type TierColumns } from './series-tier.js';
 import { columnsToPoints, pointsToColumns, type SeriesJson } from './tier-json.js';
 import { bucketStart, mergeRows, pointOf, rowOf } from './series-rows.js';
 import type { SeriesKind } from './series-kind.js';
@@ -119,6 +119,11 @@ export class Series<P extends HistoryPoint> {
   /** Each tier's points as compact typed-array copies (for the history file). */
   tierColumns(): TierColumns[] {
     return this.tiers.map((tier, i) => tier.columns(this.kind.layouts[i]));
+  }
+
+  /** Each tier's points as byte views of its columns, not copies (for writing the history file). */
+  tierBytes(): TierBytes[] {
+    return this.tiers.map((tier, i) => tier.byteViews(this.kind.layouts[i]));
   }
 
   /** A series from tier columns as tierColumns gives them (the arrays are kept, not copied). */

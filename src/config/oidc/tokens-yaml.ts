@@ -1,6 +1,15 @@
-import { isMap, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document } from 'yaml';
 import { AppError } from '../../domain/errors.js';
 import type { OidcTokens } from './oidc-login.js';
+
+let yaml: typeof Yaml | null = null;
+
+/** The YAML library, loaded at the first write-back rather than with the daemon: most daemons never refresh a canfar-config login (~1 MB of RSS). */
+function yamlLibrary(): typeof Yaml {
+  return (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 /**
  * Pure: the canfar config text with one login's tokens and expiries replaced, through the YAML
@@ -8,6 +17,7 @@ import type { OidcTokens } from './oidc-login.js';
  * as epoch seconds, as the official client does; an unknown refresh expiry is written as null.
  */
 export function tokensIntoYaml(text: string, idp: string, tokens: OidcTokens): string {
+  const { isMap, parseDocument } = yamlLibrary();
   const doc = parseDocument(text);
   if (doc.errors.length > 0)
     throw new AppError(
@@ -27,6 +37,7 @@ export function tokensIntoYaml(text: string, idp: string, tokens: OidcTokens): s
 }
 
 function set(doc: Document, path: string[], value: string | number | null): void {
+  const { isMap } = yamlLibrary();
   // A parent that is missing or not a map (e.g. `expiry: null`) becomes an empty map first.
   for (let i = 1; i < path.length; i++) {
     const parent = path.slice(0, i);
