@@ -15,6 +15,7 @@ import { colourAllowed, createPaint } from './render/paint.js';
 import { glyphsFor } from './render/glyphs.js';
 import { applyFrame, type AppliedCache } from './screen/apply.js';
 import { createRenderLoop } from './screen/render-loop.js';
+import { renderWidgets } from './screen/render-widgets.js';
 import { FLASH } from './text.js';
 import { loadDaemonConfig, mainUser, onEvent, onState, onStatus } from './controller/daemon-sync.js';
 import { rowsInfo, syncTable } from './controller/row-sync.js';
@@ -30,8 +31,10 @@ import type { FeatureSource } from './controller/feature-types.js';
 import { attachKeyboard, feedKey } from './controller/keyboard.js';
 import { WakeTimer } from './controller/wake-timer.js';
 
-// What the daemon sends comes in bursts (a patch, then the events it caused): one frame for a burst.
-const DAEMON_GATHER_MS = 50;
+// What the daemon sends comes in bursts (a patch, then the events it caused), and the clock's own
+// changes (a countdown's tick, a highlight's end) often fall just before a poll's patch: whatever
+// comes within 50 ms of the first makes one frame. Keys draw at once.
+const GATHER_MS = 50;
 
 /** Starts the dashboard on created widgets with its keys and dialogs from `features`; it runs until the user quits. */
 export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: FeatureSource): DashboardHandle {
@@ -62,7 +65,7 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
   };
   let lastFrame: Frame | null = null;
   let wasConnected = connection.status.state === 'connected';
-  let fromDaemon = false;
+  let background = false;
   let resolveDone: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
   const cache: AppliedCache = new Map();
@@ -93,14 +96,14 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
       const previous = model;
       model = { ...model, view: reduceViewWith(model.view, action, gate.loaded?.reduceForm ?? null) };
       refreshTable(previous);
-      loop.request(fromDaemon ? DAEMON_GATHER_MS : 0);
+      loop.request(background ? GATHER_MS : 0);
     },
     update(patch) {
       const previous = model;
       model = { ...model, ...patch };
       if (patch.state !== undefined) model.user = mainUser(model.state);
       refreshTable(previous);
-      loop.request(fromDaemon ? DAEMON_GATHER_MS : 0);
+      loop.request(background ? GATHER_MS : 0);
     },
     flash(level, text, kind) {
       ctl.dispatch({ type: 'flash', level, text, now: clock.now(), kind });
@@ -122,7 +125,20 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
     },
   };
 
-  const wake = new WakeTimer(clock, () => ctl.dispatch({ type: 'expire', now: clock.now() }));
+  const inBackground =
+    <A extends unknown[]>(handle: (...args: A) => void) =>
+    (...args: A) => {
+      background = true;
+      try {
+        handle(...args);
+      } finally {
+        background = false;
+      }
+    };
+  const wake = new WakeTimer(
+    clock,
+    inBackground(() => ctl.dispatch({ type: 'expire', now: clock.now() })),
+  );
   const gate = new FeatureGate(features, {
     // A dialog opened before they were in (a ready session's URL) is drawn now.
     loaded: () => loop.request(),
@@ -135,7 +151,9 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
     const { cols, rows } = size();
     const frame = renderFrame(model, cols, rows, { ...baseCtx, now: clock.now() }, gate.loaded?.dialog ?? null);
     lastFrame = frame;
-    if (applyFrame(widgets, frame, cache, { colour, focusMark: baseCtx.glyphs.collapsed })) widgets.screen.render();
+    const applied = applyFrame(widgets, frame, cache, { colour, focusMark: baseCtx.glyphs.collapsed });
+    if (applied.whole) widgets.screen.render();
+    else if (applied.widgets.length > 0) renderWidgets(widgets.screen, applied.widgets);
     wake.set(nextWake(model, clock.now()));
     if (model.view.modal !== null) gate.load();
     if (drawnConnected || model.connection.state !== 'connected') return;
@@ -150,24 +168,14 @@ export function startDashboard(widgets: Widgets, deps: DashboardDeps, features: 
 
   const loop = createRenderLoop(clock, draw);
   const notices = new NoticeDesk(ctl);
-  const fromTheDaemon =
-    <A extends unknown[]>(handle: (...args: A) => void) =>
-    (...args: A) => {
-      fromDaemon = true;
-      try {
-        handle(...args);
-      } finally {
-        fromDaemon = false;
-      }
-    };
   const unsubscribe = connection.subscribe({
-    onState: fromTheDaemon((state, reason) => {
+    onState: inBackground((state, reason) => {
       // A snapshot (a new connection's welcome, or a state:snapshot) holds no histories.
       if (reason === 'snapshot') histories.reset();
       onState(ctl, state);
       notices.show(state);
     }),
-    onEvent: fromTheDaemon((topic, data) => onEvent(ctl, topic, data)),
+    onEvent: inBackground((topic, data) => onEvent(ctl, topic, data)),
     onStatus: (status) => {
       onStatus(ctl, status, wasConnected);
       // The first frame with the daemon's state is drawn at once, not after the render loop's coalescing pause.

@@ -31,6 +31,6 @@ export function nextWake(model: DashboardModel, now: number): number | null {
   const hasClockText = model.table.rows.length > 0 || model.state?.credentials?.expiresAt;
   if (needsSecondTicks(model, now)) times.push(now - (now % SECOND) + SECOND);
   else if (hasClockText) times.push(now - (now % MINUTE) + MINUTE);
-  const future = times.filter((t) => t > now);
-  return future.length > 0 ? Math.min(...future) : times.length > 0 ? now + 1 : null;
+  // Something already due (it fell due while its frame waited to be drawn) wakes at once.
+  return times.length > 0 ? Math.max(now + 1, Math.min(...times)) : null;
 }

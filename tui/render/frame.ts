@@ -18,6 +18,7 @@ import { footerLine } from './footer.js';
 import type { TableModel, TableRow } from './table-rows.js';
 import type { RenderContext } from './context.js';
 import { toAscii } from './ascii.js';
+import { LastResult } from './last-result.js';
 import { terminalLine, terminalText } from '../../src/domain/terminal-text.js';
 import type { OtherConnection } from './other-connection.js';
 
@@ -122,6 +123,8 @@ function mapFrame(frame: Frame, text: (s: string) => string, line: (s: string) =
   };
 }
 
+const memo = { resources: new LastResult<ReturnType<typeof resourcesPane>>(), logs: new LastResult<string>() };
+
 function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: RenderContext, dialog: DialogRenderer | null): Frame {
   const header = headerBlock(model, cols, ctx);
   const geometry = computeGeometry(cols, rows, header.length, model.view.logsFull, model.view.tableFit);
@@ -147,7 +150,28 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
     apps: model.apps,
     readonly: model.readonly,
   };
-  const resources = resourcesPane(model.state, session, innerWidth(geometry.resources), innerHeight(geometry.resources), ctx);
+  const [resourcesWidth, resourcesHeight] = [innerWidth(geometry.resources), innerHeight(geometry.resources)];
+  // Neither pane reads the clock: while its inputs are the same objects, so is its text.
+  const { state } = model;
+  const resources = memo.resources.get(
+    [
+      state?.stats,
+      state?.statsHistory,
+      session,
+      session && state?.usage[session.id],
+      resourcesWidth,
+      resourcesHeight,
+      ctx.paint,
+      ctx.glyphs,
+      ctx.clock,
+      ctx.charts,
+    ],
+    () => resourcesPane(state, session, resourcesWidth, resourcesHeight, ctx),
+  );
+  const [logsWidth, logsHeight] = [innerWidth(geometry.logs), innerHeight(geometry.logs)];
+  const logs = memo.logs.get([view.logs, logsName, logsWidth, logsHeight, ctx.paint, ctx.glyphs], () =>
+    logLines(view.logs, { width: logsWidth, height: logsHeight }, ctx, logsName).join('\n'),
+  );
   return {
     geometry,
     header: header.join('\n'),
@@ -160,7 +184,7 @@ function composeFrame(model: DashboardModel, cols: number, rows: number, ctx: Re
     },
     logs: {
       label: logTitle(view.logs, logsName, ctx),
-      content: logLines(view.logs, { width: innerWidth(geometry.logs), height: innerHeight(geometry.logs) }, ctx, logsName).join('\n'),
+      content: logs,
       focused: view.focus === 'logs',
     },
     footer: footerLine(view, cols, ctx, model.readonly),

@@ -1,6 +1,6 @@
 // The only code that changes widgets after creation: positions, labels, borders, content and
 // chart data, each set only when it differs from what was applied last, so an unchanged frame
-// costs nothing.
+// costs nothing; and a frame that moved nothing says which panes to draw again.
 
 import type blessed from 'blessed';
 import type contrib from 'blessed-contrib';
@@ -11,7 +11,13 @@ import { CHART_IDS, type ChartSpec } from '../render/resource-charts.js';
 import { contribCall, type ChartWidgets } from './charts.js';
 
 /** What was last written to each widget (to skip writes that change nothing). */
-export type AppliedCache = Map<string, string>;
+export type AppliedCache = Map<string, unknown>;
+
+/** What a frame changed: `whole` when anything moved, showed or hid (or a dialog is open over it), else the widgets whose content changed. */
+export interface Applied {
+  whole: boolean;
+  widgets: blessed.Widgets.BoxElement[];
+}
 
 /** Options for applying frames. */
 export interface ApplyOptions {
@@ -63,20 +69,27 @@ function pane(cache: AppliedCache, name: string, widget: blessed.Widgets.BoxElem
 
 type LineChart = ChartWidgets[keyof ChartWidgets];
 
+/** How a chart changed: moved (or showed), or only got data. */
+type ChartChange = 'moved' | 'data' | null;
+
 // A chart is re-attached when it moves or resizes (contrib sizes its canvas only on attach), and
 // given data only when its series or axis changed: an idle screen never redraws a chart.
-function chart(cache: AppliedCache, widget: LineChart, spec: ChartSpec): boolean {
+function chart(cache: AppliedCache, widget: LineChart, spec: ChartSpec): ChartChange {
   const name = `chart:${spec.id}`;
-  let changed = false;
+  let changed: ChartChange = null;
   const rect = `${spec.rect.top},${spec.rect.left},${spec.rect.width},${spec.rect.height}`;
   if (cache.get(`${name}:rect`) !== rect) {
     cache.set(`${name}:rect`, rect);
     cache.delete(`${name}:data`);
+    cache.delete(`${name}:spec`);
     Object.assign(widget, { top: spec.rect.top, left: spec.rect.left, width: spec.rect.width, height: spec.rect.height });
     contribCall('line chart resize', () => widget.emit('attach'));
-    changed = true;
+    changed = 'moved';
   }
-  const data = JSON.stringify([spec.axis, spec.series]);
+  // The same spec object as last time (the pane's text was kept) needs no comparing.
+  const same = cache.get(`${name}:spec`) === spec;
+  cache.set(`${name}:spec`, spec);
+  const data = same ? cache.get(`${name}:data`) : JSON.stringify([spec.axis, spec.series]);
   if (cache.get(`${name}:data`) !== data) {
     cache.set(`${name}:data`, data);
     // contrib reads its axis options on every setData: labels every maxY/numYLabels, paddings in
@@ -84,54 +97,64 @@ function chart(cache: AppliedCache, widget: LineChart, spec: ChartSpec): boolean
     const { maxY, step, labelWidth } = spec.axis;
     Object.assign(widget.options, { maxY, numYLabels: maxY / step, xPadding: 2 * labelWidth, xLabelPadding: 2 * labelWidth });
     contribCall('line chart data', () => widget.setData(spec.series as unknown as contrib.Widgets.LineData[]));
-    changed = true;
+    changed ??= 'data';
   }
   if (widget.hidden) {
     widget.show();
-    changed = true;
+    changed = 'moved';
   }
   return changed;
 }
 
-function charts(cache: AppliedCache, widgets: ChartWidgets | null, specs: readonly ChartSpec[]): boolean {
-  if (!widgets) return false;
-  let changed = false;
+function charts(cache: AppliedCache, widgets: ChartWidgets | null, specs: readonly ChartSpec[]): ChartChange {
+  if (!widgets) return null;
+  let changed: ChartChange = null;
   for (const id of CHART_IDS) {
     const spec = specs.find((s) => s.id === id);
-    if (spec) changed = chart(cache, widgets[id], spec) || changed;
-    else if (!widgets[id].hidden) {
+    if (spec) {
+      const change = chart(cache, widgets[id], spec);
+      if (change === 'moved') changed = 'moved';
+      else if (change === 'data') changed ??= 'data';
+    } else if (!widgets[id].hidden) {
       widgets[id].hide();
-      changed = true;
+      changed = 'moved';
     }
   }
   return changed;
 }
 
-/** Applies a frame; returns whether anything changed (so the caller renders only then). */
-export function applyFrame(widgets: Widgets, frame: Frame, cache: AppliedCache, options: ApplyOptions): boolean {
+/** Applies a frame; says what changed (so the caller renders only that, or nothing). */
+export function applyFrame(widgets: Widgets, frame: Frame, cache: AppliedCache, options: ApplyOptions): Applied {
   const g = frame.geometry;
-  let changed = false;
-  changed = place(cache, 'header', widgets.header, g.header) || changed;
-  changed = content(cache, 'header', widgets.header, frame.header) || changed;
-  changed = place(cache, 'footer', widgets.footer, g.footer) || changed;
-  changed = content(cache, 'footer', widgets.footer, frame.footer) || changed;
+  let whole = false;
+  const changed = new Set<blessed.Widgets.BoxElement>();
+  const mark = (widget: blessed.Widgets.BoxElement, did: boolean) => void (did && changed.add(widget));
+  whole = place(cache, 'header', widgets.header, g.header) || whole;
+  mark(widgets.header, content(cache, 'header', widgets.header, frame.header));
+  whole = place(cache, 'footer', widgets.footer, g.footer) || whole;
+  mark(widgets.footer, content(cache, 'footer', widgets.footer, frame.footer));
   for (const name of ['table', 'resources', 'details', 'logs'] as const) {
-    changed = place(cache, name, widgets[name], g[name]) || changed;
-    changed = pane(cache, name, widgets[name], frame[name], options) || changed;
+    whole = place(cache, name, widgets[name], g[name]) || whole;
+    mark(widgets[name], pane(cache, name, widgets[name], frame[name], options));
   }
-  changed = charts(cache, widgets.charts, frame.resources.charts ?? []) || changed;
+  const chartChange = charts(cache, widgets.charts, frame.resources.charts ?? []);
+  // A chart is drawn by its pane (it is the pane's child).
+  whole = chartChange === 'moved' || whole;
+  mark(widgets.resources, chartChange === 'data');
   if (frame.dialog) {
-    changed = place(cache, 'dialog', widgets.dialog, frame.dialog.rect) || changed;
-    changed = pane(cache, 'dialog', widgets.dialog, frame.dialog, options) || changed;
+    whole = place(cache, 'dialog', widgets.dialog, frame.dialog.rect) || whole;
+    whole = pane(cache, 'dialog', widgets.dialog, frame.dialog, options) || whole;
     if (widgets.dialog.hidden) {
       widgets.dialog.show();
       widgets.dialog.setFront();
-      changed = true;
+      whole = true;
     }
+    // A pane drawn again would draw over the dialog.
+    whole ||= changed.size > 0;
   } else if (!widgets.dialog.hidden) {
     widgets.dialog.hide();
     cache.delete('dialog:rect');
-    changed = true;
+    whole = true;
   }
-  return changed;
+  return { whole, widgets: whole ? [] : [...changed] };
 }

@@ -70,11 +70,30 @@ describe('work per frame', () => {
 
   it('still draws a key at once, with no gathering pause', async () => {
     h = await startHeadless(new FakeConnection(stateWith(demoSessions())));
-    h.clock.advance(1000);
+    // Mid-second: the countdowns' tick was drawn a while ago.
+    h.clock.advance(1300);
     const renders = countRenders(h);
     h.dashboard.handleKey('?');
     h.clock.advance(0);
     expect(renders()).toBe(1);
     expect(h.text()).toMatch(/┌─+ Keys ─+┐/);
+  });
+
+  it('draws again only the panes whose text changed, to the same cells a whole render gives', async () => {
+    const connection = new FakeConnection(stateWith(demoSessions()));
+    h = await startHeadless(connection);
+    h.clock.advance(1300);
+    await h.settle();
+    const spies = (['header', 'table', 'resources', 'details', 'logs', 'footer'] as const).map((name) => [name, vi.spyOn(h!.widgets[name], 'render')] as const);
+    const renders = countRenders(h);
+    // A warning: only the footer's text changes.
+    connection.pushEvent('warning', { code: 'CONFIG_ERROR', message: 'only the footer changes' });
+    await h.settle();
+    expect(renders()).toBe(1);
+    expect(spies.filter(([, spy]) => spy.mock.calls.length > 0).map(([name]) => name)).toEqual(['footer']);
+    const partial = h.lines();
+    expect(partial.at(-1)).toContain('only the footer changes');
+    h.widgets.screen.render();
+    expect(h.lines()).toEqual(partial);
   });
 });
